@@ -1,0 +1,41 @@
+// One build for every entry point: esbuild bundles our TypeScript (shared/ included) into dist/.
+// Node entries keep node_modules external (native better-sqlite3, highs' .wasm); the task pane
+// is bundled whole for the browser. Runs in `prepare`, so `npm ci` leaves a runnable product.
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, chmodSync } from 'node:fs';
+
+const nodeEntries = {
+  cli: 'service/cli.ts',
+  server: 'service/server.ts',
+  'solve-worker': 'service/solve-worker.ts',
+  bench: 'service/bench/plan-bench.ts',
+  'bench-service': 'service/bench/service-bench.ts',
+};
+const present = Object.fromEntries(Object.entries(nodeEntries).filter(([, f]) => existsSync(f)));
+mkdirSync('dist', { recursive: true });
+await build({
+  entryPoints: present,
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  logLevel: 'warning',
+});
+if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);
+if (existsSync('addin/taskpane.ts')) {
+  await build({
+    entryPoints: { taskpane: 'addin/taskpane.ts' },
+    outdir: 'dist/addin',
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2020',
+    sourcemap: true,
+    minify: true,
+    logLevel: 'warning',
+  });
+}

@@ -1,0 +1,7 @@
+// Every CLI command, in the order `mto-planner --help` lists them.
+import { sample } from './sample';
+import { template } from './template';
+import type { Command } from './types';
+import { validate } from './validate';
+
+export const COMMANDS: Command[] = [template, sample, validate];

@@ -1,0 +1,28 @@
+import type { Job } from '../../shared/contract';
+import { readPlant } from '../../shared/validate';
+import { workbookRows } from '../xlsx/read-workbook';
+import { openBook, reportProblems } from './workbook-io';
+import { EXIT, type Command } from './types';
+
+export const validate: Command = {
+  name: 'validate',
+  usage: 'validate <book.xlsx> [--job plan|quote|suppliers]',
+  summary: 'check every input sheet and print each problem with its cell',
+  summaryZh: '检查所有输入表，逐条列出问题及单元格',
+  options: { job: { type: 'string' } },
+  async run(ctx) {
+    const wb = await openBook(ctx.args[0], ctx);
+    if (typeof wb === 'number') return wb;
+    const job = (ctx.values.job as Job | undefined) ?? 'all';
+    if (!['plan', 'quote', 'suppliers', 'all'].includes(job)) {
+      ctx.stderr('--job must be plan, quote or suppliers');
+      return EXIT.error;
+    }
+    const { plant, problems } = readPlant(workbookRows(wb), job);
+    if (problems.length) return reportProblems(problems, ctx);
+    const counts = Object.fromEntries(Object.entries(plant).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, (v as unknown[]).length]));
+    if (ctx.json) ctx.stdout(JSON.stringify({ status: 'ok', rows: counts }, null, 2));
+    else ctx.stdout((ctx.lang === 'zh' ? '没有发现问题：' : 'no problems found: ') + Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', '));
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,19 @@
+// Domain nouns as planners say them (GLOSSARY.md), each a parsed row of its sheet.
+import type { BOM, Calendar as CalendarSheet, CostRisk, Items, Orders, PurchaseOrders, Quotes, Routing, RowOf, SupplierItems, SupplierRatings, Suppliers, WorkCenters } from './contract';
+import type { Tables } from './parse';
+
+export type Order = RowOf<typeof Orders>;
+export type Item = RowOf<typeof Items>;
+export type BomLine = RowOf<typeof BOM>;
+export type Operation = RowOf<typeof Routing>;
+export type WorkCenter = RowOf<typeof WorkCenters>;
+export type CalendarException = RowOf<typeof CalendarSheet>;
+export type Supplier = RowOf<typeof Suppliers>;
+export type SupplierItem = RowOf<typeof SupplierItems>;
+export type PurchaseOrder = RowOf<typeof PurchaseOrders>;
+export type SupplierRating = RowOf<typeof SupplierRatings>;
+export type QuoteLine = RowOf<typeof Quotes>;
+export type CostRiskRow = RowOf<typeof CostRisk>;
+
+/** A validated workbook: every table of the contract, typed, plus where each value came from. */
+export type Plant = Tables;

@@ -1,0 +1,53 @@
+// What a result sheet IS, independent of who writes it: service/xlsx/write-results.ts applies it
+// with exceljs, addin/excel/write-results.ts with Office.js. One description, two writers.
+import type { CellValue } from './rows';
+
+export type ColumnFormat = 'text' | 'integer' | 'number' | 'money' | 'percent' | 'date';
+
+export interface ResultColumn {
+  key: string;
+  header: string;
+  headerZh: string;
+  format?: ColumnFormat; // default: text for strings, number for numbers
+  width?: number; // characters
+}
+
+export interface ResultChart {
+  type: 'column' | 'line' | 'bar';
+  title: string;
+  titleZh: string;
+  /** column key holding the categories (x axis) */
+  category: string;
+  /** column keys plotted as series */
+  series: string[];
+}
+
+export interface ResultSheet {
+  name: string;
+  columns: ResultColumn[];
+  /** one record per row, keyed by column key; dates as ISO day strings in 'date' columns */
+  rows: Record<string, CellValue | undefined>[];
+  /** column keys that get a green–yellow–red colour scale (low is good unless reversed) */
+  colorScales?: { column: string; highIsGood?: boolean }[];
+  /** rows where this column's value is truthy are shaded (late orders, shortages) */
+  highlightWhen?: { column: string; color?: 'red' | 'amber' | 'green' };
+  chart?: ResultChart;
+}
+
+/** The Excel number format for a column format (the same string in exceljs and Office.js). */
+export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
+  text: '@',
+  integer: '#,##0',
+  number: '#,##0.00',
+  money: '#,##0.00',
+  percent: '0.0%',
+  date: 'yyyy-mm-dd',
+};
+
+/**
+ * User text that Excel or a CSV reader would take as a formula (= + - @, tab, CR) gets a leading
+ * apostrophe, which Excel shows as plain text. Writers that go through a formula-evaluating API
+ * (Office.js `values`, CSV) pass user text through this; exceljs writes strings as strings.
+ */
+export const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+export const guardFormula = (s: string): string => (FORMULA_TRIGGER.test(s) ? `'${s}` : s);

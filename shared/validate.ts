@@ -1,0 +1,113 @@
+// Checks that span rows and sheets (references, cycles, dates), after each cell parsed alone.
+import type { Job } from './contract';
+import type { BomLine, Plant } from './domain';
+import { cellOf, parseTables } from './parse';
+import { problem, type Problem } from './problems';
+import type { WorkbookRows } from './rows';
+
+/** Parse and validate in one step: the single entry every job, reader and route uses. */
+export function readPlant(book: WorkbookRows, job: Job | 'all'): { plant: Plant; problems: Problem[] } {
+  const { tables, problems } = parseTables(book, job);
+  return { plant: tables, problems: [...problems, ...crossCheck(tables, job)] };
+}
+
+/** Find a BOM cycle, returned as the item path that closes it (A → B → A), or undefined. */
+export function findBomCycle(bom: Pick<BomLine, 'Parent' | 'Component'>[]): string[] | undefined {
+  const children = new Map<string, string[]>();
+  for (const l of bom) children.set(l.Parent, [...(children.get(l.Parent) ?? []), l.Component]);
+  const state = new Map<string, 1 | 2>(); // 1 on the path, 2 done
+  const path: string[] = [];
+  const visit = (n: string): string[] | undefined => {
+    if (state.get(n) === 2) return undefined;
+    if (state.get(n) === 1) return [...path.slice(path.indexOf(n)), n];
+    state.set(n, 1);
+    path.push(n);
+    for (const c of children.get(n) ?? []) {
+      const hit = visit(c);
+      if (hit) return hit;
+    }
+    path.pop();
+    state.set(n, 2);
+    return undefined;
+  };
+  for (const n of children.keys()) {
+    const hit = visit(n);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+function crossCheck(p: Plant, job: Job | 'all'): Problem[] {
+  const out: Problem[] = [];
+  const at = (sheet: string, rec: { row: number }, key: string, en: string, zh: string) =>
+    out.push(problem(p.sheetNames[sheet] ?? sheet, cellOf(p, sheet, rec, key), en, zh));
+  const items = new Map(p.Items.map((i) => [i.ItemId.toLowerCase(), i]));
+  const wcs = new Set(p.WorkCenters.map((w) => w.WorkCenterId.toLowerCase()));
+  const sups = new Set(p.Suppliers.map((s) => s.SupplierId.toLowerCase()));
+  const hasItems = p.Items.length > 0 || p.cells.Items !== undefined;
+  const unknownItem = (sheet: string, rec: { row: number }, key: string, id: string | undefined) => {
+    if (id !== undefined && hasItems && !items.has(id.toLowerCase()))
+      at(sheet, rec, key, `unknown item "${id}": add it to Items or correct the code`, `未知物料“${id}”：请在物料表中添加或更正编码`);
+  };
+  const unknownWc = (sheet: string, rec: { row: number }, key: string, id: string | undefined) => {
+    if (id !== undefined && !wcs.has(id.toLowerCase()))
+      at(sheet, rec, key, `unknown work center "${id}": add it to WorkCenters or correct the code`, `未知工作中心“${id}”：请在工作中心表中添加或更正编码`);
+  };
+  const unknownSupplier = (sheet: string, rec: { row: number }, key: string, id: string | undefined) => {
+    if (id !== undefined && !sups.has(id.toLowerCase()))
+      at(sheet, rec, key, `unknown supplier "${id}": add it to Suppliers or correct the code`, `未知供应商“${id}”：请在供应商表中添加或更正编码`);
+  };
+
+  if (job === 'plan' && p.settings.PlanStart === undefined)
+    out.push(problem(p.sheetNames.Settings ?? 'Settings', p.settingsCells.PlanStart ?? 'B2', 'PlanStart is required to plan: enter the first day of the plan (Key PlanStart, Value a date)', '计划需要计划开始日期：请在设置表中填写 PlanStart'));
+
+  for (const o of p.Orders) {
+    unknownItem('Orders', o, 'Item', o.Item);
+    if (o.ReleaseDate && o.DueDate && o.DueDate < o.ReleaseDate)
+      at('Orders', o, 'DueDate', `DueDate ${o.DueDate} is before ReleaseDate ${o.ReleaseDate}: move the due date or the release date`, `交期 ${o.DueDate} 早于投产日期 ${o.ReleaseDate}：请调整其一`);
+  }
+  for (const b of p.BOM) {
+    unknownItem('BOM', b, 'Parent', b.Parent);
+    unknownItem('BOM', b, 'Component', b.Component);
+    if (b.Parent && b.Component && b.Parent.toLowerCase() === b.Component.toLowerCase())
+      at('BOM', b, 'Component', `item "${b.Parent}" cannot be its own component`, `物料“${b.Parent}”不能是自身的子项`);
+    if (b.ValidFrom && b.ValidTo && b.ValidTo < b.ValidFrom)
+      at('BOM', b, 'ValidTo', `ValidTo ${b.ValidTo} is before ValidFrom ${b.ValidFrom}`, `失效日期 ${b.ValidTo} 早于生效日期 ${b.ValidFrom}`);
+  }
+  const cycle = findBomCycle(p.BOM.filter((b) => b.Parent !== b.Component));
+  if (cycle) {
+    const closing = p.BOM.find((b) => b.Parent === cycle[cycle.length - 2] && b.Component === cycle[cycle.length - 1])!;
+    at('BOM', closing, 'Component', `BOM cycle ${cycle.join(' → ')}: an item cannot contain itself; remove one of these lines`, `物料清单循环 ${cycle.join(' → ')}：物料不能包含自身，请删除其中一行`);
+  }
+  for (const r of p.Routing) {
+    unknownItem('Routing', r, 'Item', r.Item);
+    unknownWc('Routing', r, 'WorkCenter', r.WorkCenter);
+    if (r.Subcontract && r.SubcontractCostPerUnit === undefined)
+      at('Routing', r, 'SubcontractCostPerUnit', 'Subcontract is Y but SubcontractCostPerUnit is empty: enter the cost per unit', '可委外为 Y 但委外单价为空：请填写');
+  }
+  const routed = new Set(p.Routing.map((r) => r.Item.toLowerCase()));
+  if (job !== 'suppliers')
+    for (const i of p.Items)
+      if (i.Type === 'Make' && !routed.has(i.ItemId.toLowerCase()) && p.cells.Routing)
+        at('Items', i, 'Type', `Make item "${i.ItemId}" has no routing: add its operations to Routing or set Type to Buy`, `自制物料“${i.ItemId}”没有工艺路线：请在工艺路线表中添加工序，或将类型改为外购`);
+  for (const c of p.Calendar) if (c.WorkCenter !== '*') unknownWc('Calendar', c, 'WorkCenter', c.WorkCenter);
+  for (const s of p.SupplierItems) {
+    unknownSupplier('SupplierItems', s, 'Supplier', s.Supplier);
+    unknownItem('SupplierItems', s, 'Item', s.Item);
+  }
+  for (const po of p.PurchaseOrders) {
+    if (p.cells.Suppliers) unknownSupplier('PurchaseOrders', po, 'Supplier', po.Supplier);
+    unknownItem('PurchaseOrders', po, 'Item', po.Item);
+    if (po.AcceptedQty !== undefined && po.ReceivedQty !== undefined && po.AcceptedQty > po.ReceivedQty)
+      at('PurchaseOrders', po, 'AcceptedQty', `AcceptedQty ${po.AcceptedQty} is more than ReceivedQty ${po.ReceivedQty}`, `合格数量 ${po.AcceptedQty} 大于到货数量 ${po.ReceivedQty}`);
+  }
+  for (const r of p.SupplierRatings) unknownSupplier('SupplierRatings', r, 'Supplier', r.Supplier);
+  for (const q of p.Quotes) unknownItem('Quotes', q, 'Item', q.Item);
+  for (const r of p.CostRisk) {
+    if (r.Target && !items.has(r.Target.toLowerCase()) && !wcs.has(r.Target.toLowerCase()))
+      at('CostRisk', r, 'Target', `unknown target "${r.Target}": use an ItemId or a WorkCenterId`, `未知对象“${r.Target}”：请填写物料编码或工作中心编码`);
+    if (r.Distribution !== 'Fixed' && !(r.Low <= r.Likely && r.Likely <= r.High))
+      at('CostRisk', r, 'Likely', `Low ≤ Likely ≤ High is required (got ${r.Low}, ${r.Likely}, ${r.High})`, `须满足 低值 ≤ 最可能值 ≤ 高值（当前为 ${r.Low}、${r.Likely}、${r.High}）`);
+  }
+  return out;
+}
