@@ -1,0 +1,37 @@
+// The one interface the CLI, the HTTP routes and the solve workers use to run a job.
+import type { Plant } from '../../shared/domain';
+import type { Lang } from '../../shared/problems';
+import type { ResultSheet } from '../../shared/results';
+
+export type SolverName = 'auto' | 'highs' | 'jslp' | 'glpk' | 'cbc';
+
+export interface JobOptions {
+  lang: Lang;
+  solver?: SolverName;
+  timeLimitSeconds?: number;
+  /** plan Draft orders too (what-if) */
+  includeDrafts?: boolean;
+  /** supplier scorecard period: 2026-Q3, 2026-09, or from..to (2026-07-01..2026-09-30) */
+  period?: string;
+  /** write the plan's LP to this path (CLI only) */
+  exportLp?: string;
+  onProgress?: (message: string) => void;
+}
+
+export interface SolveStats {
+  solver: string;
+  seconds: number;
+  variables: number;
+  constraints: number;
+}
+
+export interface JobResult {
+  /** the job's --json / API body (shape given in its issue) */
+  json: Record<string, unknown>;
+  /** result sheets to add to the workbook */
+  sheets: ResultSheet[];
+  stats?: SolveStats;
+}
+
+/** Runs a validated plant. Throws InputError (bad references found late) or SolveError (infeasible, time limit, too large). */
+export type JobRunner = (plant: Plant, opts: JobOptions) => Promise<JobResult>;
