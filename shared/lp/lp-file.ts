@@ -89,7 +89,9 @@ export function writeLp(m: LpModel): LpFile {
     const c = m.colCost[j];
     if (c === 0 && appears[j]) continue;
     if (terms > 0 && terms % 8 === 0) out.push('\n   ');
-    out.push(c < 0 ? ' - ' : ' + ', num(Math.abs(c)), ' ', colNames[j]);
+    out.push(c < 0 ? ' - ' : ' + ');
+    if (Math.abs(c) !== 1) out.push(num(Math.abs(c)), ' ');
+    out.push(colNames[j]);
     terms++;
   }
   if (terms === 0 && nCol > 0) out.push(' 0 ', colNames[0]); // glpsol rejects an empty objective
