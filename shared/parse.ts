@@ -85,8 +85,24 @@ export function convert(c: Column, v: CellValue): { ok: true; value: unknown } |
   }
 }
 
-function parseSheet(def: SheetDef, sheetName: string, rows: SheetRows, problems: Problem[]) {
+/** Title lines above a table are common: when the first row names no column, use the first of
+ * the next 20 rows that names the most. */
+function locateHeader(def: SheetDef, rows: SheetRows): SheetRows {
+  const known = new Set(columnsOf(def).flatMap((c) => [norm(c.key), norm(c.zh)]));
+  const hits = (r: CellValue[]) => r.filter((h) => known.has(norm(h))).length;
+  if (hits(rows.header) > 0) return rows;
+  let best = -1;
+  let bestHits = 0;
+  rows.rows.slice(0, 20).forEach((r, k) => {
+    if (hits(r) > bestHits) [best, bestHits] = [k, hits(r)];
+  });
+  if (best < 0) return rows;
+  return { ...rows, header: rows.rows[best], rows: rows.rows.slice(best + 1), headerRow: (rows.headerRow ?? 1) + 1 + best };
+}
+
+function parseSheet(def: SheetDef, sheetName: string, rowsIn: SheetRows, problems: Problem[]) {
   const cols = columnsOf(def);
+  const rows = locateHeader(def, rowsIn);
   const index = new Map<string, number>();
   rows.header.forEach((h, j) => {
     const n = norm(h);
