@@ -51,15 +51,21 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
   const tty = Boolean((io.err as NodeJS.WriteStream).isTTY) && !json;
   const started = Date.now();
   let progressShown = false;
+  const clearProgress = () => {
+    if (progressShown) io.err.write('\r\x1b[K');
+    progressShown = false;
+  };
   const ctx: CommandContext = {
     args: parsed.positionals,
     values,
     lang,
     json,
-    stdout: (s) => io.out.write(s + '\n'),
+    stdout: (s) => {
+      clearProgress();
+      io.out.write(s + '\n');
+    },
     stderr: (s) => {
-      if (progressShown) io.err.write('\r\x1b[K');
-      progressShown = false;
+      clearProgress();
       io.err.write(s + '\n');
     },
     progress: (s) => {
@@ -70,10 +76,10 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
   };
   try {
     const code = await cmd.run(ctx);
-    if (progressShown) io.err.write('\r\x1b[K');
+    clearProgress();
     return code;
   } catch (e) {
-    if (progressShown) io.err.write('\r\x1b[K');
+    clearProgress();
     if (e instanceof InputError) {
       for (const p of e.problems) io.err.write(formatProblem(p, lang) + '\n');
       if (json) io.out.write(JSON.stringify({ status: 'invalid', errors: e.problems.map((p) => ({ sheet: p.sheet, cell: p.cell, message: lang === 'zh' ? p.messageZh : p.message })) }) + '\n');

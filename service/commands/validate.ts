@@ -11,6 +11,7 @@ export const validate: Command = {
   summaryZh: '检查所有输入表，逐条列出问题及单元格',
   options: { job: { type: 'string' } },
   async run(ctx) {
+    ctx.progress(ctx.lang === 'zh' ? '读取工作簿…' : 'reading workbook…');
     const wb = await openBook(ctx.args[0], ctx);
     if (typeof wb === 'number') return wb;
     const job = (ctx.values.job as Job | undefined) ?? 'all';
@@ -18,6 +19,7 @@ export const validate: Command = {
       ctx.stderr('--job must be plan, quote or suppliers');
       return EXIT.error;
     }
+    ctx.progress(ctx.lang === 'zh' ? '检查数据…' : 'checking every sheet…');
     const { plant, problems } = readPlant(workbookRows(wb), job);
     if (problems.length) return reportProblems(problems, ctx);
     const counts = Object.fromEntries(Object.entries(plant).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, (v as unknown[]).length]));

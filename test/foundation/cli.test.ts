@@ -2,7 +2,8 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers';
+import { spawnSync } from 'node:child_process';
+import { ROOT, runCli, tempDir } from '../helpers';
 
 let dir: string;
 beforeAll(() => {
@@ -63,6 +64,20 @@ describe('mto-planner CLI', () => {
     const r = runCli(['validate', join(__dirname, 'cli.test.ts')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('not an .xlsx workbook');
+  });
+
+  it('shows a progress line on a terminal, and none with --json', () => {
+    const book = join(dir, 'tty.xlsx');
+    expect(runCli(['sample', book]).code).toBe(0);
+    // util-linux `script` runs the CLI on a pseudo-terminal, as a user's shell would.
+    const onTty = (extra: string) =>
+      spawnSync('script', ['-qec', `${process.execPath} ${join(ROOT, 'dist/cli.js')} validate ${book}${extra}`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } }).stdout;
+    const plain = onTty('');
+    expect(plain).toMatch(/\r\x1b\[Kreading workbook… \(\d+\.\d s\)/);
+    expect(plain).toContain('no problems found');
+    const json = onTty(' --json');
+    expect(json).not.toContain('reading workbook');
+    expect(JSON.parse(json.replace(/\r/g, '')).status).toBe('ok');
   });
 
   it('prints no progress line when stderr is not a terminal', () => {
