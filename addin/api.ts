@@ -1,0 +1,140 @@
+// The planning service's HTTP API as the task pane uses it. No DOM and no Office.js: `fetch` is
+// passed in, so tests drive it against a real server or a recorded function.
+import type { Job } from '../shared/contract';
+import type { Lang } from '../shared/problems';
+import type { ResultSheet } from '../shared/results';
+import type { WorkbookRows } from '../shared/rows';
+
+/** One problem as the API reports it (400 `{errors:[…]}`), in the language asked for. */
+export interface CellError {
+  sheet: string;
+  cell: string;
+  message: string;
+}
+
+/** A job's JSON answer: the result sheets plus job-specific fields (orders, quotes, suppliers…). */
+export interface JobResponse {
+  sheets: ResultSheet[];
+  runId?: string | number;
+  [field: string]: unknown;
+}
+
+export type Failure =
+  | { kind: 'problems'; problems: CellError[] }
+  | { kind: 'unreachable'; url: string }
+  | { kind: 'busy'; retryAfterSeconds?: number }
+  | { kind: 'tooLarge' }
+  | { kind: 'unsolvable'; message: string }
+  | { kind: 'http'; status: number; message: string };
+
+export class ApiError extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.kind === 'problems' ? failure.problems.map((p) => `${p.sheet}!${p.cell}: ${p.message}`).join('\n') : 'message' in failure ? failure.message : failure.kind);
+    this.name = 'ApiError';
+  }
+}
+
+export const JOB_PATHS: Record<Job, string> = { plan: 'plan', quote: 'quotes/simulate', suppliers: 'suppliers/evaluate' };
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The service's default address: the pane is normally served by it, so same origin. */
+export const DEFAULT_SERVICE = 'https://localhost:3000/';
+
+/**
+ * Base URL of `/api/v1/`: an explicit `?api=` wins; a page served over http(s) talks to its own
+ * origin; a page opened from disk talks to the default service.
+ */
+export function apiBase(pageUrl: string, override?: string | null): string {
+  if (override) return new URL('api/v1/', override.endsWith('/') ? override : `${override}/`).href;
+  const page = new URL(pageUrl);
+  const origin = page.protocol === 'http:' || page.protocol === 'https:' ? page.origin : DEFAULT_SERVICE;
+  return new URL('/api/v1/', origin).href;
+}
+
+type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
+
+export class PlannerApi {
+  constructor(
+    readonly base: string,
+    private readonly fetchFn: FetchFn,
+    private readonly lang: Lang = 'en',
+  ) {}
+
+  /** Run a job on rows read from the workbook; resolves with its result sheets. */
+  async runJob(job: Job, workbook: WorkbookRows): Promise<JobResponse> {
+    const res = await this.send(JOB_PATHS[job], jsonBody({ workbook }));
+    const body = (await res.json()) as JobResponse;
+    return { ...body, sheets: Array.isArray(body.sheets) ? body.sheets : [] };
+  }
+
+  /** The supplier scorecard as a formatted .xlsx of its own. */
+  async exportScorecard(workbook: WorkbookRows): Promise<Blob> {
+    return (await this.send('suppliers/export', jsonBody({ workbook }))).blob();
+  }
+
+  /** Upload a workbook file; the answer is the same workbook with the job's result sheets added. */
+  async runWorkbook(job: Job, file: Blob): Promise<Blob> {
+    return (await this.send(`workbook/${job}`, { body: file, headers: { 'Content-Type': XLSX_TYPE } })).blob();
+  }
+
+  /** The sample plant workbook the service ships. */
+  async sample(): Promise<Blob> {
+    return (await this.send('sample.xlsx', { method: 'GET' })).blob();
+  }
+
+  private async send(path: string, init: RequestInit): Promise<Response> {
+    const url = new URL(path, this.base).href;
+    let res: Response;
+    try {
+      res = await this.fetchFn(url, {
+        method: 'POST',
+        ...init,
+        headers: { 'Accept-Language': this.lang === 'zh' ? 'zh-CN' : 'en', ...(init.headers as Record<string, string>) },
+      });
+    } catch {
+      throw new ApiError({ kind: 'unreachable', url: this.base });
+    }
+    if (!res.ok) throw new ApiError(await failureOf(res));
+    return res;
+  }
+}
+
+const jsonBody = (value: unknown): RequestInit => ({ body: JSON.stringify(value), headers: { 'Content-Type': 'application/json' } });
+
+/** Turn a non-2xx answer into something the pane can show; never throws itself. */
+export async function failureOf(res: Response): Promise<Failure> {
+  const text = await res.text().catch(() => '');
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  const errors = (body as { errors?: unknown } | undefined)?.errors;
+  const cellErrors = Array.isArray(errors) ? errors.filter(isCellError) : [];
+  if (res.status === 400 && cellErrors.length) return { kind: 'problems', problems: cellErrors };
+  if (res.status === 413) return { kind: 'tooLarge' };
+  if (res.status === 429) {
+    const after = Number(res.headers.get('Retry-After'));
+    return { kind: 'busy', retryAfterSeconds: Number.isFinite(after) && after > 0 ? after : undefined };
+  }
+  const message = messageOf(body) ?? (text.trim().slice(0, 300) || res.statusText);
+  if (res.status === 422) return { kind: 'unsolvable', message };
+  return { kind: 'http', status: res.status, message };
+}
+
+function isCellError(e: unknown): e is CellError {
+  const o = e as Partial<CellError> | null;
+  return !!o && typeof o.sheet === 'string' && typeof o.cell === 'string' && typeof o.message === 'string' && o.sheet !== '' && o.cell !== '';
+}
+
+function messageOf(body: unknown): string | undefined {
+  if (!body || typeof body !== 'object') return undefined;
+  const b = body as { errors?: { message?: unknown }[]; error?: unknown; message?: unknown };
+  const first = Array.isArray(b.errors) ? b.errors.map((e) => e?.message).filter((m) => typeof m === 'string') : [];
+  if (first.length) return first.join('; ');
+  if (typeof b.error === 'string') return b.error;
+  if (typeof b.message === 'string') return b.message;
+  return undefined;
+}
