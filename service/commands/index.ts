@@ -1,7 +1,8 @@
 // Every CLI command, in the order `mto-planner --help` lists them.
 import { sample } from './sample';
+import { suppliers } from './suppliers';
 import { template } from './template';
 import type { Command } from './types';
 import { validate } from './validate';
 
-export const COMMANDS: Command[] = [template, sample, validate];
+export const COMMANDS: Command[] = [template, sample, validate, suppliers];

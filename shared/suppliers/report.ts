@@ -1,0 +1,84 @@
+// The scorecard as the API/CLI JSON and as the SupplierScorecard result sheet for the user's workbook.
+import type { ResultSheet } from '../results';
+import { round, type Advice, type Scorecard } from './score';
+
+export const ADVICE_ZH: Record<Advice, string> = {
+  keep: '保留',
+  watch: '观察',
+  remove: '淘汰',
+  consider: '考虑引入',
+  none: '无',
+  'no deliveries': '本期无到货',
+};
+
+const rate = (x: number | null): number | null => (x === null ? null : round(x, 4));
+const score = (x: number | null): number | null => (x === null ? null : round(x, 2));
+
+/** `--json` / API body: rates as fractions 0–1 (4 decimals), scores 0–100 (2 decimals). */
+export function scorecardJson(card: Scorecard) {
+  return {
+    period: card.period.key,
+    from: card.period.from,
+    to: card.period.to,
+    previousPeriod: card.previous.key,
+    suppliers: card.suppliers.map((s) => ({
+      supplierId: s.supplierId,
+      name: s.name,
+      approved: s.approved,
+      lines: s.lines,
+      onTimeRate: rate(s.onTimeRate),
+      quantityAccuracy: rate(s.quantityAccuracy),
+      qualityRate: rate(s.qualityRate),
+      priceScore: score(s.priceScore),
+      serviceScore: score(s.serviceScore),
+      total: s.total,
+      grade: s.grade,
+      advice: s.advice,
+      trend: s.trend,
+    })),
+    allocations: card.allocations.map((a) => ({ item: a.item, supplier: a.supplier, sharePct: a.sharePct })),
+  };
+}
+
+export type ScorecardJson = ReturnType<typeof scorecardJson>;
+
+/** The SupplierScorecard sheet written into the user's workbook (exceljs or Office.js). */
+export function scorecardSheet(card: Scorecard): ResultSheet {
+  return {
+    name: 'SupplierScorecard',
+    columns: [
+      { key: 'period', header: 'Period', headerZh: '期间', format: 'text' },
+      { key: 'supplierId', header: 'SupplierId', headerZh: '供应商编码', format: 'text', width: 14 },
+      { key: 'name', header: 'Name', headerZh: '名称', format: 'text', width: 28 },
+      { key: 'approved', header: 'Approved', headerZh: '合格供应商', format: 'text' },
+      { key: 'lines', header: 'Lines', headerZh: '到货行数', format: 'integer' },
+      { key: 'onTimeRate', header: 'OnTimeRate', headerZh: '准时交货率', format: 'percent' },
+      { key: 'quantityAccuracy', header: 'QuantityAccuracy', headerZh: '数量准确率', format: 'percent' },
+      { key: 'qualityRate', header: 'QualityRate', headerZh: '来料合格率', format: 'percent' },
+      { key: 'priceScore', header: 'PriceScore', headerZh: '价格得分', format: 'number' },
+      { key: 'serviceScore', header: 'ServiceScore', headerZh: '服务得分', format: 'number' },
+      { key: 'total', header: 'Total', headerZh: '总分', format: 'number' },
+      { key: 'grade', header: 'Grade', headerZh: '等级', format: 'text' },
+      { key: 'advice', header: 'Advice', headerZh: '建议', format: 'text', width: 14 },
+      { key: 'trend', header: 'Trend', headerZh: '趋势', format: 'number' },
+    ],
+    rows: card.suppliers.map((s) => ({
+      period: card.period.key,
+      supplierId: s.supplierId,
+      name: s.name,
+      approved: s.approved ? 'Y' : 'N',
+      lines: s.lines,
+      onTimeRate: rate(s.onTimeRate),
+      quantityAccuracy: rate(s.quantityAccuracy),
+      qualityRate: rate(s.qualityRate),
+      priceScore: score(s.priceScore),
+      serviceScore: score(s.serviceScore),
+      total: s.total,
+      grade: s.grade,
+      advice: s.advice,
+      trend: s.trend,
+    })),
+    colorScales: ['onTimeRate', 'quantityAccuracy', 'qualityRate', 'priceScore', 'serviceScore', 'total'].map((column) => ({ column, highIsGood: true })),
+    chart: { type: 'bar', title: `Supplier scores ${card.period.key}`, titleZh: `供应商评分 ${card.period.key}`, category: 'name', series: ['total'] },
+  };
+}
