@@ -43,7 +43,8 @@ export interface SheetRecord {
   frozenRows?: number;
 }
 
-type Mock = OfficeMockObject & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// setValue/addMock/populate are public at run time, private in office-addin-mock 4's typings.
+type Mock = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const a1 = (r: number, c: number, nr: number, nc: number) => `${columnLetter(c + 1)}${r + 1}:${columnLetter(c + nc)}${r + nr}`;
 
@@ -59,7 +60,7 @@ export function mockExcel(specs: SheetSpec[]) {
       workbook: { worksheets: {}, application: {} },
       application: {},
     },
-  }) as Mock;
+  }) as unknown as Mock;
   const context = root.context as Mock;
   const worksheets = context.workbook.worksheets as Mock;
 
@@ -88,7 +89,7 @@ export function mockExcel(specs: SheetSpec[]) {
         },
       },
       dataValidation: rec.dataValidation,
-      select: () => { rec.selected = true; log.push(`select ${ws.name}!${address}`); },
+      select: () => { rec.selected = true; log.push(`select ${records.get(ws)!.name}!${address}`); },
       set values(v: unknown[][]) { rec.values = v; log.push(`values ${address}`); },
       set numberFormat(v: unknown[][]) { rec.numberFormat = v; log.push(`numberFormat ${address}`); },
     };
@@ -166,7 +167,7 @@ export function mockExcel(specs: SheetSpec[]) {
     Object.defineProperty(ws, 'name', {
       get: () => (typeof state._value === 'string' && state._value.startsWith('Error,') ? state._value : name),
       set: (n: string) => {
-        if (n === name) return;
+        if (n === name || n.startsWith('Error,')) return; // the mock's own bookkeeping on sync
         log.push(`rename ${name} → ${n}`);
         name = n;
         rec.name = n;
