@@ -1,8 +1,9 @@
 // Every CLI command, in the order `mto-planner --help` lists them.
+import { quote } from './quote';
 import { sample } from './sample';
 import { suppliers } from './suppliers';
 import { template } from './template';
 import type { Command } from './types';
 import { validate } from './validate';
 
-export const COMMANDS: Command[] = [template, sample, validate, suppliers];
+export const COMMANDS: Command[] = [template, sample, validate, suppliers, quote];

@@ -1,4 +1,51 @@
 // The quote job: cost roll-up, risk simulation and delivery promise for every Quotes row.
+import { InputError } from '../../shared/problems';
+import { costQuotes } from '../../shared/quote/quote';
+import { quoteSheets, type DeliveryPromise, type QuoteResult } from '../../shared/quote/sheets';
+import type { Plant } from '../../shared/domain';
+import type { CostedQuote } from '../../shared/quote/quote';
+import type { JobOptions } from './types';
 import type { JobRunner } from './types';
 
-export const runQuote: JobRunner = async () => ({ json: { quotes: [] }, sheets: [] });
+export const runQuote: JobRunner = async (plant, opts) => {
+  opts.onProgress?.(opts.lang === 'zh' ? '成本汇总与风险模拟…' : 'rolling up costs and simulating risk…');
+  const { quotes, problems } = costQuotes(plant);
+  if (problems.length) throw new InputError(problems);
+  opts.onProgress?.(opts.lang === 'zh' ? '计算承诺交期…' : 'searching delivery promises…');
+  const promises = await promiseDeliveries(plant, quotes, opts);
+  const results: QuoteResult[] = quotes.map((q, i) => ({ ...q, promise: promises[i] }));
+  return { json: { quotes: results.map(quoteJson) }, sheets: quoteSheets(results) };
+};
+
+/** The --json / API shape of one quote line (issue 4). */
+export type QuoteJson = ReturnType<typeof quoteJson>;
+
+export function quoteJson(q: QuoteResult) {
+  const s = q.simulation;
+  return {
+    quoteId: q.quoteId,
+    customer: q.customer ?? null,
+    item: q.item,
+    quantity: q.quantity,
+    requestedDate: q.quote.RequestedDate ?? null,
+    costDate: q.costDate ?? null,
+    unitCost: q.unitCost,
+    breakdown: q.breakdown,
+    lines: q.lines,
+    marginPct: q.quote.MarginPct ?? 0,
+    unitPrice: q.unitPrice,
+    priceAtMean: q.priceAtMean,
+    priceAtP90: q.priceAtP90,
+    simulation: {
+      runs: s.runs, seed: s.seed, mean: s.mean, stdev: s.stdev, p10: s.p10, p50: s.p50, p90: s.p90, min: s.min, max: s.max,
+      costAtLikely: s.costAtLikely, histogram: s.histogram, tornado: s.tornado,
+    },
+    promiseDate: q.promise.promiseDate,
+    rushPremium: q.promise.rushPremium,
+    promise: { status: q.promise.status, note: q.promise.note, noteZh: q.promise.noteZh },
+  };
+}
+
+async function promiseDeliveries(_plant: Plant, quotes: CostedQuote[], _opts: JobOptions): Promise<DeliveryPromise[]> {
+  return quotes.map(() => ({ promiseDate: null, rushPremium: null, status: 'noPromise', note: 'the planning model is not available yet', noteZh: '计划模型尚未就绪' }));
+}

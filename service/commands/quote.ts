@@ -1,0 +1,41 @@
+// mto-planner quote <book.xlsx> [--out result.xlsx] [--json]
+import { basename, dirname, extname, join } from 'node:path';
+import { runQuote, type QuoteJson } from '../jobs/quote';
+import { EXIT, type Command } from './types';
+import { loadPlant, saveResults } from './workbook-io';
+
+const money = (x: number | null) => (x === null ? '—' : x.toFixed(2));
+
+export const quote: Command = {
+  name: 'quote',
+  usage: 'quote <book.xlsx> [--out result.xlsx] [--json]',
+  summary: 'cost roll-up, price risk and delivery promise per Quotes row (writes <book>-quotes.xlsx; with --json only with --out)',
+  summaryZh: '报价：成本汇总、价格风险模拟与承诺交期（写入 <工作簿>-quotes.xlsx；--json 时仅在指定 --out 时写入）',
+  options: { out: { type: 'string' } },
+  async run(ctx) {
+    const book = ctx.args[0];
+    const loaded = await loadPlant(book, 'quote', ctx);
+    if (typeof loaded === 'number') return loaded;
+    const result = await runQuote(loaded.plant, { lang: ctx.lang, onProgress: ctx.progress });
+    // The input book is copied with result sheets added, never overwritten unless --out names it.
+    const out = (ctx.values.out as string | undefined) ?? (ctx.json ? undefined : join(dirname(book), `${basename(book, extname(book))}-quotes.xlsx`));
+    if (out) await saveResults(loaded.wb, result.sheets, out, ctx);
+    if (ctx.json) {
+      ctx.stdout(JSON.stringify(result.json, null, 2));
+      return EXIT.ok;
+    }
+    const zh = ctx.lang === 'zh';
+    const head = zh
+      ? ['报价单号', '物料', '数量', '单位成本', '单价', 'P10 成本', 'P50 成本', 'P90 成本', 'P90 报价', '承诺交期', '加急费用']
+      : ['quote', 'item', 'qty', 'unit cost', 'unit price', 'cost P10', 'cost P50', 'cost P90', 'price @P90', 'promise', 'rush premium'];
+    const rows = (result.json.quotes as QuoteJson[]).map((q) => [
+      q.quoteId, q.item, String(q.quantity), money(q.unitCost), money(q.unitPrice), money(q.simulation.p10), money(q.simulation.p50),
+      money(q.simulation.p90), money(q.priceAtP90), q.promiseDate ?? '—', money(q.rushPremium),
+    ]);
+    const width = (s: string) => [...s].reduce((a, ch) => a + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
+    const w = head.map((h, j) => Math.max(width(h), ...rows.map((r) => width(r[j]))));
+    for (const r of [head, ...rows]) ctx.stdout(r.map((c, j) => (j < 2 ? c + ' '.repeat(w[j] - width(c)) : ' '.repeat(w[j] - width(c)) + c)).join('  '));
+    if (out) ctx.stdout(zh ? `结果已写入 ${out}（QuoteResults、QuoteDistribution、QuoteLines 工作表）` : `wrote ${out} (sheets QuoteResults, QuoteDistribution, QuoteLines)`);
+    return EXIT.ok;
+  },
+};
