@@ -1,0 +1,102 @@
+// Service settings, all from the environment, checked once at start-up: a bad value stops the
+// server with a message instead of surfacing later as odd behaviour.
+import { availableParallelism, homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Config {
+  host: string;
+  port: number;
+  /** required on every API call when set; must be set when host is not loopback */
+  token?: string;
+  dbPath: string;
+  /** worker threads solving in parallel */
+  workers: number;
+  /** requests waiting for a worker before 429 */
+  queueMax: number;
+  /** per-solve limit; the worker is terminated shortly after it */
+  solveTimeoutSeconds: number;
+  /** how long SIGTERM waits for solves in flight */
+  shutdownGraceSeconds: number;
+  jsonLimitBytes: number;
+  uploadLimitBytes: number;
+  /** model-size cap: input cells across all sheets (header × rows) */
+  maxCells: number;
+  /** heap cap per worker (MB): a runaway model fails that solve, not the server */
+  workerHeapMb: number;
+  /** project root: dist/, addin/, manifest.xml, node_modules/ */
+  root: string;
+  /** built solve worker */
+  workerFile: string;
+  tls?: { certFile: string; keyFile: string };
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export const isLoopback = (host: string): boolean =>
+  host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, key: string, dflt: number, min: number, max: number): number {
+  const raw = env[key];
+  if (raw === undefined || raw.trim() === '') return dflt;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${key} must be a whole number from ${min} to ${max} (got ${raw})`);
+  return n;
+}
+
+const MB = 1024 * 1024;
+
+/** Where office-addin-dev-certs puts its certificates (its defaults.localhostCertificatePath). */
+export const devCertDir = (): string => join(homedir(), '.office-addin-dev-certs');
+
+/**
+ * Reads settings; `certExists` decides whether HTTPS is on (injected so tests stay on HTTP).
+ * We read the dev-certs files directly rather than calling the package's getHttpsServerOptions,
+ * which would install (and trust) new certificates as a side effect of starting a server.
+ */
+export function loadConfig(env: Env = process.env, certExists: (path: string) => boolean = () => false): Config {
+  // dist/server.js → the project root is one level up (also right for service/config.ts).
+  const here = dirname(fileURLToPath(import.meta.url));
+  const root = resolve(env.MTO_ROOT ?? join(here, '..'));
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const token = env.MTO_TOKEN?.trim() || undefined;
+  if (!isLoopback(host) && !token) {
+    throw new ConfigError(`HOST=${host} is reachable from other machines: set MTO_TOKEN to a long random secret (clients send "Authorization: Bearer <token>"), or bind to 127.0.0.1`);
+  }
+  if (token && token.length < 16) throw new ConfigError('MTO_TOKEN must be at least 16 characters');
+
+  let tls: Config['tls'];
+  if (env.MTO_HTTPS !== '0') {
+    const certFile = env.MTO_TLS_CERT ?? join(devCertDir(), 'localhost.crt');
+    const keyFile = env.MTO_TLS_KEY ?? join(devCertDir(), 'localhost.key');
+    if (certExists(certFile) && certExists(keyFile)) tls = { certFile, keyFile };
+    else if (env.MTO_TLS_CERT || env.MTO_TLS_KEY) throw new ConfigError(`MTO_TLS_CERT / MTO_TLS_KEY: ${certFile} or ${keyFile} not found`);
+  }
+
+  return {
+    host,
+    port: int(env, 'PORT', 3000, 0, 65535),
+    token,
+    dbPath: resolve(env.MTO_DB?.trim() || join('data', 'mto-planner.db')),
+    workers: int(env, 'MTO_WORKERS', Math.max(1, availableParallelism() - 1), 1, 64),
+    queueMax: int(env, 'MTO_QUEUE', 16, 0, 10_000),
+    solveTimeoutSeconds: int(env, 'MTO_SOLVE_TIMEOUT', 120, 1, 3600),
+    shutdownGraceSeconds: int(env, 'MTO_SHUTDOWN_GRACE', 10, 0, 600),
+    jsonLimitBytes: int(env, 'MTO_JSON_LIMIT_MB', 20, 1, 1024) * MB,
+    uploadLimitBytes: int(env, 'MTO_UPLOAD_LIMIT_MB', 20, 1, 1024) * MB,
+    maxCells: int(env, 'MTO_MAX_CELLS', 2_000_000, 1, 100_000_000),
+    workerHeapMb: int(env, 'MTO_WORKER_HEAP_MB', 1024, 64, 65_536),
+    root,
+    workerFile: resolve(env.MTO_WORKER_FILE ?? join(root, 'dist', 'solve-worker.js')),
+    tls,
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+  };
+}

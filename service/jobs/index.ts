@@ -1,0 +1,16 @@
+// Job name → runner: the one map the service's workers (and anything else that runs jobs by name) use.
+import type { Job } from '../../shared/contract';
+import { runPlan } from './plan';
+import { runQuote } from './quote';
+import { runSuppliers } from './suppliers';
+import type { JobRunner } from './types';
+
+export const JOBS: Record<Job, JobRunner> = {
+  plan: runPlan,
+  quote: runQuote,
+  suppliers: runSuppliers,
+};
+
+export const JOB_NAMES = Object.keys(JOBS) as Job[];
+
+export { scorecardWorkbook } from './suppliers';

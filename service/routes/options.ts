@@ -1,0 +1,46 @@
+// Job options accepted by the API: in a JSON body's `options`, or as query parameters / form fields
+// for workbook uploads (strings there, hence the coercions). Unknown keys are refused so a typo
+// does not silently run with defaults.
+import { z } from 'zod';
+import type { JobOptions } from '../jobs/types';
+
+const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])]).transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
+
+export const OptionsSchema = z
+  .object({
+    solver: z.enum(['auto', 'highs', 'jslp', 'glpk', 'cbc']).optional(),
+    timeLimitSeconds: z.coerce.number().positive().max(3600).optional(),
+    includeDrafts: flag.optional(),
+    period: z.string().trim().min(1).max(60).optional(),
+    /** the language can also be chosen here (else ?lang= or Accept-Language) */
+    lang: z.enum(['en', 'zh']).optional(),
+  })
+  .strict();
+
+export type ApiOptions = z.infer<typeof OptionsSchema>;
+
+/** Validated options or a one-line message naming each bad key. */
+export function parseOptions(raw: unknown): { options: ApiOptions } | { error: string } {
+  const r = OptionsSchema.safeParse(raw ?? {});
+  if (r.success) return { options: r.data };
+  return {
+    error: r.error.issues
+      .map((i) => {
+        const key = i.path.join('.');
+        const unknown = i.code === 'unrecognized_keys' ? `unknown option ${i.keys.join(', ')} (known: solver, timeLimitSeconds, includeDrafts, period, lang)` : i.message;
+        return key ? `options.${key}: ${unknown}` : unknown;
+      })
+      .join('; '),
+  };
+}
+
+/** API options → the job's options, with the time limit capped by the service's own limit. */
+export function jobOptions(o: ApiOptions, lang: JobOptions['lang'], capSeconds: number): JobOptions {
+  return {
+    lang: o.lang ?? lang,
+    solver: o.solver,
+    timeLimitSeconds: Math.min(o.timeLimitSeconds ?? capSeconds, capSeconds),
+    includeDrafts: o.includeDrafts,
+    period: o.period,
+  };
+}

@@ -1,0 +1,84 @@
+// `npm start`: the planning service. Reads the config, opens the run store, warms the solve
+// workers, then listens (HTTPS when office-addin-dev-certs certificates exist, HTTP otherwise).
+// SIGTERM / SIGINT: stop accepting, let solves in flight finish (bounded), close the store.
+import { existsSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import pkg from '../package.json';
+import { createApp } from './app';
+import { ConfigError, devCertDir, isLoopback, loadConfig, type Config } from './config';
+import type { SolveResult, SolveTask } from './solve-worker';
+import { RunStore } from './store/runs';
+import { WorkerPool } from './worker-pool';
+
+const log = pino({ level: process.env.LOG_LEVEL?.trim() || 'info', base: { service: 'mto-planner' } });
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env, existsSync);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      log.fatal(`refusing to start: ${e.message}`);
+      process.exitCode = 1;
+      return;
+    }
+    throw e;
+  }
+
+  const store = new RunStore(config.dbPath);
+  const pool = new WorkerPool<SolveTask, SolveResult>({
+    file: config.workerFile,
+    size: config.workers,
+    queueMax: config.queueMax,
+    resourceLimits: { maxOldGenerationSizeMb: config.workerHeapMb },
+    onEvent: (event, detail) => log.warn(detail, event),
+  });
+  const t0 = performance.now();
+  await pool.start();
+  log.debug({ ms: Math.round(performance.now() - t0), workers: config.workers }, 'solve workers ready');
+
+  let stopping = false;
+  const app = createApp({ config, pool, store, log, version: pkg.version, stopping: () => stopping });
+  const server = config.tls ? https.createServer({ cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }, app) : http.createServer(app);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const scheme = config.tls ? 'https' : 'http';
+  const shown = isLoopback(config.host) ? 'localhost' : config.host;
+  const url = `${scheme}://${shown}:${port}`;
+  log.info(
+    { url, host: config.host, port, https: Boolean(config.tls), db: config.dbPath, workers: config.workers, queue: config.queueMax, token: Boolean(config.token) },
+    config.tls
+      ? `MTO Planner ${pkg.version} listening on ${url} (HTTPS, office-addin-dev-certs) — open ${url}/taskpane.html in a browser; in Excel, sideload ${url}/manifest.xml`
+      : `MTO Planner ${pkg.version} listening on ${url} (plain HTTP: no certificates in ${devCertDir()}; Excel needs HTTPS — run "npx office-addin-dev-certs install" and restart) — open ${url}/taskpane.html in a browser`,
+  );
+
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal, workers: pool.stats() }, 'shutting down: no new connections, finishing solves in flight');
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const work = await pool.close(config.shutdownGraceSeconds * 1000);
+    // Answers for finished or cancelled solves are out; give them a moment to flush.
+    server.closeIdleConnections();
+    const flushed = await Promise.race([closed.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 2000).unref())]);
+    if (!flushed) server.closeAllConnections();
+    store.close();
+    log.info(work, 'stopped');
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((e: Error) => {
+  log.fatal({ err: e }, `failed to start: ${e.message}`);
+  process.exit(1);
+});

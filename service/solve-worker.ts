@@ -1,0 +1,202 @@
+// A solve worker: everything heavy about a request happens here, off the main thread — parsing
+// the JSON body or the .xlsx, validation, the solve, writing result sheets, and preparing what the
+// run history stores (hashed and gzipped). The main thread only moves bytes.
+import { createHash } from 'node:crypto';
+import { parentPort } from 'node:worker_threads';
+import { gzipSync } from 'node:zlib';
+import type ExcelJS from 'exceljs';
+import { z } from 'zod';
+import type { Job } from '../shared/contract';
+import { InputError, problem, SolveError, type Lang, type Problem } from '../shared/problems';
+import { dataCell, type WorkbookRows } from '../shared/rows';
+import { readPlant } from '../shared/validate';
+import { JOBS, scorecardWorkbook } from './jobs/index';
+import type { JobOptions, JobResult, SolveStats } from './jobs/types';
+import { jobOptions, parseOptions } from './routes/options';
+import { warmHighs } from './solvers/highs';
+import { loadWorkbook, NotXlsxError, workbookRows } from './xlsx/read-workbook';
+import { writeResultSheets } from './xlsx/write-results';
+
+export type Output = 'json' | 'workbook' | 'export';
+
+export interface SolveTask {
+  job: Job;
+  output: Output;
+  /** a JSON request body ({workbook, options}) or an .xlsx file */
+  input: { kind: 'json' | 'xlsx'; bytes: Uint8Array };
+  /** options from the query string or form fields; a JSON body's own `options` override them */
+  options: Record<string, unknown>;
+  lang: Lang;
+  maxCells: number;
+  solveTimeoutSeconds: number;
+}
+
+/** What the run history keeps about a run that got as far as a readable input. */
+export interface RunParts {
+  options: Omit<JobOptions, 'onProgress'>;
+  stats?: SolveStats;
+  inputSha256: string;
+  inputBytes: number;
+  inputGz: Uint8Array;
+  resultBytes?: number;
+  resultGz?: Uint8Array;
+  summary?: Record<string, unknown>;
+  ms: number;
+}
+
+export type SolveResult =
+  | { status: 'ok'; body: string; xlsx?: Uint8Array; run: RunParts }
+  | { status: 'invalid'; problems: Problem[]; run: RunParts }
+  | { status: 'failed'; error: { message: string; messageZh: string; reason: SolveError['reason'] }; run: RunParts }
+  | { status: 'error'; message: string; run?: RunParts }
+  | { status: 'badRequest'; message: string }
+  | { status: 'tooLarge'; message: string };
+
+const BodySchema = z
+  .object({
+    workbook: z.record(
+      z.string(),
+      z.object({
+        header: z.array(z.unknown()),
+        rows: z.array(z.array(z.unknown())),
+        headerRow: z.number().int().positive().optional(),
+        firstColumn: z.number().int().positive().optional(),
+      }),
+    ),
+    options: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+
+const countCells = (book: WorkbookRows): number =>
+  Object.values(book).reduce((n, s) => n + s.header.length + s.rows.reduce((m, r) => m + r.length, 0), 0);
+
+/** Cells of a JSON workbook must be what a sheet can hold: text, a number, true/false or empty. */
+function cellProblems(book: WorkbookRows): Problem[] {
+  const out: Problem[] = [];
+  const ok = (v: unknown) => v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+  for (const [name, s] of Object.entries(book)) {
+    s.header.forEach((v, j) => {
+      if (!ok(v)) out.push(problem(name, dataCell(s, -1, j), 'a header cell must be text', '表头单元格应为文本'));
+    });
+    s.rows.forEach((r, i) =>
+      r.forEach((v, j) => {
+        if (!ok(v) && out.length < 1000) out.push(problem(name, dataCell(s, i, j), 'a cell must be text, a number, true/false or null', '单元格应为文本、数字、true/false 或 null'));
+      }),
+    );
+  }
+  return out;
+}
+
+const tooLarge = (cells: number, max: number): SolveResult => ({
+  status: 'tooLarge',
+  message: `The workbook has ${cells.toLocaleString('en')} cells; this service accepts up to ${max.toLocaleString('en')} (MTO_MAX_CELLS) / 工作簿单元格过多`,
+});
+
+/** A small digest of a job's JSON for run listings: scalars as they are, arrays as their length. */
+export function summarize(json: Record<string, unknown>): Record<string, unknown> {
+  const s: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(json)) {
+    if (Array.isArray(v)) s[k] = v.length;
+    else if (typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v.length <= 100)) s[k] = v;
+  }
+  return s;
+}
+
+const gz = (text: string): { bytes: number; gz: Uint8Array } => ({ bytes: Buffer.byteLength(text), gz: gzipSync(text) });
+
+export async function runTask(task: SolveTask): Promise<SolveResult> {
+  const t0 = performance.now();
+  let book: WorkbookRows;
+  let wb: ExcelJS.Workbook | undefined;
+  let rawOptions: Record<string, unknown> = task.options;
+
+  if (task.input.kind === 'json') {
+    let body: unknown;
+    try {
+      body = JSON.parse(Buffer.from(task.input.bytes.buffer, task.input.bytes.byteOffset, task.input.bytes.byteLength).toString('utf8'));
+    } catch (e) {
+      return { status: 'badRequest', message: `Malformed JSON: ${(e as Error).message}` };
+    }
+    const shape = BodySchema.safeParse(body);
+    if (!shape.success) {
+      const issue = shape.error.issues[0];
+      const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+      return { status: 'badRequest', message: `Expected {"workbook": {<sheet>: {"header": [...], "rows": [[...]]}}, "options"?: {...}} — ${where}${issue.message}` };
+    }
+    book = shape.data.workbook as WorkbookRows;
+    rawOptions = { ...task.options, ...shape.data.options };
+    const cells = countCells(book);
+    if (cells > task.maxCells) return tooLarge(cells, task.maxCells);
+  } else {
+    try {
+      wb = await loadWorkbook(task.input.bytes);
+    } catch (e) {
+      if (e instanceof NotXlsxError) return { status: 'badRequest', message: e.message };
+      throw e;
+    }
+    book = workbookRows(wb);
+    const cells = countCells(book);
+    if (cells > task.maxCells) return tooLarge(cells, task.maxCells);
+  }
+
+  const parsed = parseOptions(rawOptions);
+  if ('error' in parsed) return { status: 'badRequest', message: parsed.error };
+  const opts = jobOptions(parsed.options, task.lang, task.solveTimeoutSeconds);
+
+  const inputJson = JSON.stringify(book);
+  const input = gz(inputJson);
+  const run: RunParts = {
+    options: opts,
+    inputSha256: createHash('sha256').update(inputJson).digest('hex'),
+    inputBytes: input.bytes,
+    inputGz: input.gz,
+    ms: 0,
+  };
+  const done = <R extends SolveResult>(r: R): R => ((run.ms = performance.now() - t0), r);
+
+  const badCells = task.input.kind === 'json' ? cellProblems(book) : [];
+  if (badCells.length) return done({ status: 'invalid', problems: badCells, run });
+  const { plant, problems } = readPlant(book, task.job);
+  if (problems.length) return done({ status: 'invalid', problems, run });
+
+  try {
+    if (task.output === 'export') {
+      const xlsx = await scorecardWorkbook(plant, opts);
+      run.resultBytes = xlsx.byteLength;
+      return done({ status: 'ok', body: '', xlsx, run });
+    }
+    const result: JobResult = await JOBS[task.job](plant, opts);
+    const body = JSON.stringify({ ...result.json, sheets: result.sheets, ...(result.stats && !('stats' in result.json) ? { stats: result.stats } : {}) });
+    const stored = gz(body);
+    Object.assign(run, { stats: result.stats, resultBytes: stored.bytes, resultGz: stored.gz, summary: summarize(result.json) });
+    if (task.output === 'workbook' && wb) {
+      writeResultSheets(wb, result.sheets, opts.lang);
+      const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+      return done({ status: 'ok', body, xlsx, run });
+    }
+    return done({ status: 'ok', body, run });
+  } catch (e) {
+    if (e instanceof InputError) return done({ status: 'invalid', problems: e.problems, run });
+    if (e instanceof SolveError) return done({ status: 'failed', error: { message: e.message, messageZh: e.messageZh, reason: e.reason }, run });
+    // A bug, not bad input: the main thread logs it and answers 500 without details.
+    return done({ status: 'error', message: e instanceof Error ? `${e.name}: ${e.message}\n${e.stack ?? ''}` : String(e), run });
+  }
+}
+
+if (parentPort) {
+  const port = parentPort;
+  // Compile HiGHS's WebAssembly before the first request needs it (it is per thread).
+  const warm = warmHighs().catch(() => undefined);
+  port.on('message', async (msg: { type: string; id: number; task: SolveTask }) => {
+    if (msg.type !== 'task') return;
+    await warm;
+    let result: SolveResult;
+    try {
+      result = await runTask(msg.task);
+    } catch (e) {
+      result = { status: 'error', message: e instanceof Error ? `${e.name}: ${e.message}\n${e.stack ?? ''}` : String(e) };
+    }
+    port.postMessage({ type: 'result', id: msg.id, result });
+  });
+  void warm.then(() => port.postMessage({ type: 'ready' }));
+}
