@@ -13,6 +13,9 @@ export type HighsMethod = 'ipm' | 'simplex';
 let loading: Promise<Highs> | undefined;
 const highsModule = (): Promise<Highs> => (loading ??= loadHighs());
 
+/** Size of the module's Wasm memory: it only grows, so a leak of undisposed models shows here. */
+export const highsMemoryBytes = async (): Promise<number> => (await highsModule()).memoryBytes;
+
 /** Loads and compiles the module, then runs one tiny solve with each method so the first plan is not slow. */
 export async function warmHighs(): Promise<void> {
   const tiny: LpModel = {
@@ -56,6 +59,7 @@ export async function solveHighs(m: LpModel, opts: SolveOptions, method: HighsMe
   const solver = `highs-${method}`;
   const numCols = m.colNames.length;
   const numRows = m.rowNames.length;
+  const limit = Math.max(0.001, opts.timeLimitSeconds);
   let model: ReturnType<Highs['createModel']> | undefined;
   try {
     model = highs.createModel({
@@ -72,19 +76,25 @@ export async function solveHighs(m: LpModel, opts: SolveOptions, method: HighsMe
       output_flag: false,
       solver: method,
       ...(method === 'ipm' ? { run_crossover: 'on' } : {}),
-      time_limit: Math.max(0.001, opts.timeLimitSeconds),
+      time_limit: limit,
     });
-    let code = model.run().modelStatus;
+    // The raw run returns HiGHS's call status instead of throwing on error: the model status
+    // read next is what says how the solve ended.
+    model.raw.run();
+    let code = model.getModelStatus();
     if (code === highs.constants.modelStatus.unboundedOrInfeasible) {
       // Presolve can tell only that one of the two holds; without it the simplex says which.
       model.options.set({ presolve: 'off', solver: 'simplex' });
       model.clearSolver();
-      code = model.run().modelStatus;
+      model.raw.run();
+      code = model.getModelStatus();
     }
-    const status = statusOf(highs, code);
+    // A limit that expires inside presolve surfaces as a solve error: it is still the time limit.
+    let status = statusOf(highs, code);
+    if (status === 'error' && model.getRunTime() >= limit) status = 'timeLimit';
     // A time-limited run may or may not hold a feasible point (primal_solution_status 2 = feasible).
     const hasPoint = status === 'optimal' || (status === 'timeLimit' && model.info.get('primal_solution_status') === 2);
-    const values = hasPoint ? Float64Array.from(model.getSolution().colValue) : new Float64Array(numCols);
+    const values = hasPoint ? model.getSolution().colValue : new Float64Array(numCols);
     const message = status === 'error' ? `HiGHS model status ${code}` : status === 'timeLimit' ? `stopped at the ${opts.timeLimitSeconds} s time limit` : undefined;
     return checkedSolution(m, status, values, solver, seconds(), message);
   } catch (e) {

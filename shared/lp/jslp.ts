@@ -4,7 +4,8 @@
 // Time limits: the library's own `options.timeout` is checked only between branch-and-cut nodes,
 // and when it fires it returns the last relaxation, fractional yet marked feasible. Our LPs have
 // no integer columns, so the simplex itself would run unbounded in time: we also check a deadline
-// every 64 pivots (a wrapper on the exported Tableau's pivot) and stop the solve there. Either way
+// at every pivot (a wrapper on the exported Tableau's pivot; a pivot updates the whole dense
+// tableau, so reading the clock there costs nothing) and stop the solve there. Either way
 // the status is 'timeLimit', never 'optimal', and any point returned is checked with maxViolation.
 import solver from 'javascript-lp-solver';
 import { checkedSolution } from './check';
@@ -57,7 +58,6 @@ function emptyRowInfeasible(m: LpModel): string | undefined {
 
 class DeadlinePassed extends Error {}
 let deadline = Infinity; // ms on performance.now()'s clock; Infinity outside our solves
-let pivots = 0;
 let deadlineHooked = false;
 
 /** Wraps the library's pivot once so a running simplex can be stopped at `deadline`. */
@@ -68,7 +68,7 @@ function hookDeadline(): void {
   const pivot = proto?.pivot;
   if (!proto || typeof pivot !== 'function') return; // library changed shape: fall back to its own timeout
   proto.pivot = function (this: unknown, r: number, c: number) {
-    if ((++pivots & 63) === 0 && performance.now() > deadline) throw new DeadlinePassed();
+    if (performance.now() > deadline) throw new DeadlinePassed();
     pivot.call(this, r, c);
   };
 }

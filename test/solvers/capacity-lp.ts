@@ -8,34 +8,52 @@ import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { LpBuilder, type LpModel } from '../../shared/lp/model';
 
-export function capacityLp(seed: number, orders: number, workCenters: number, buckets: number): LpModel {
+/**
+ * `maxOps` > 1 gives orders a routing of 1…maxOps operations, each on its own work center, tied
+ * by DESIGN.md's flow rows (cumulative output of an operation never ahead of the one before).
+ */
+export function capacityLp(seed: number, orders: number, workCenters: number, buckets: number, maxOps = 1): LpModel {
   const rng = xoroshiro128plus(seed);
   const int = (lo: number, hi: number) => uniformInt(rng, lo, hi);
   const b = new LpBuilder();
-  const capacity = Array.from({ length: workCenters }, () => int(15, 40)); // hours per bucket
+  const capacity = Array.from({ length: workCenters }, () => int(15, 40) * maxOps); // hours per bucket
   const maxOvertime = 10;
   const load: { col: number; hours: number }[][][] = Array.from({ length: workCenters }, () =>
     Array.from({ length: buckets }, () => []),
   );
   const demandHours = new Array<number>(workCenters).fill(0);
   for (let o = 0; o < orders; o++) {
-    const wc = int(0, workCenters - 1);
-    const hours = int(5, 20) / 10; // per unit
     const qty = int(10, 60);
     const release = int(0, Math.floor(buckets / 2));
     const due = int(release, buckets - 1);
     const weight = 2 ** (5 - int(1, 5)); // priority 1 → 16 … 5 → 1
-    demandHours[wc] += hours * qty;
-    const idx: number[] = [];
-    for (let t = release; t < buckets; t++) {
-      const late = Math.max(0, t - due);
-      const early = Math.max(0, due - t);
-      const x = b.addVar(`x_O${o}_t${t}`, weight * late + 0.001 * early);
-      idx.push(x);
-      load[wc][t].push({ col: x, hours });
+    const ops = int(1, maxOps);
+    let previous: number[] = [];
+    for (let k = 0; k < ops; k++) {
+      const last = k === ops - 1;
+      const wc = int(0, workCenters - 1);
+      const hours = int(5, 20) / 10; // per unit
+      demandHours[wc] += hours * qty;
+      const cols: number[] = [];
+      for (let t = release; t < buckets; t++) {
+        const late = last ? Math.max(0, t - due) : 0;
+        const early = Math.max(0, due - t);
+        const x = b.addVar(`x_O${o}_${k}_t${t}`, weight * late + 0.001 * early);
+        cols.push(x);
+        load[wc][t].push({ col: x, hours });
+      }
+      // flow: by the end of each bucket, op k has done no more than op k−1
+      for (let s = 0; k > 0 && s < cols.length; s++) {
+        const idx = [...cols.slice(0, s + 1), ...previous.slice(0, s + 1)];
+        const coef = idx.map((_, n) => (n <= s ? 1 : -1));
+        b.addRow(`flow_O${o}_${k}_t${release + s}`, idx, coef, -Infinity, 0);
+      }
+      if (last) {
+        const short = b.addVar(`short_O${o}`, 100 * weight);
+        b.addRow(`done_O${o}`, [...cols, short], [...cols, short].map(() => 1), qty, qty);
+      }
+      previous = cols;
     }
-    idx.push(b.addVar(`short_O${o}`, 100 * weight));
-    b.addRow(`done_O${o}`, idx, idx.map(() => 1), qty, qty);
   }
   for (let c = 0; c < workCenters; c++) {
     const all: number[] = [];

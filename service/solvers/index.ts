@@ -1,0 +1,28 @@
+// Which backend solves a model. `auto` keeps javascript-lp-solver for tiny models (it is pure JS
+// and fast there) and gives everything else to HiGHS; `--solver` / the API can force any of them.
+import { jslpBackend } from '../../shared/lp/jslp';
+import type { LpModel, SolverBackend } from '../../shared/lp/model';
+import { highsBackend, type HighsMethod } from './highs';
+import { lpFileBackend } from './lp-file-solver';
+
+export type BackendName = 'auto' | 'highs' | 'jslp' | 'glpk' | 'cbc';
+export const BACKEND_NAMES: readonly BackendName[] = ['auto', 'highs', 'jslp', 'glpk', 'cbc'];
+
+/** Largest model (in columns) `auto` gives to javascript-lp-solver. */
+export const JSLP_MAX_COLUMNS = 300;
+
+export function pickBackend(name: BackendName, model: LpModel, opts: { highsMethod?: HighsMethod } = {}): SolverBackend {
+  switch (name) {
+    case 'auto':
+      return model.colNames.length <= JSLP_MAX_COLUMNS ? jslpBackend : highsBackend(opts.highsMethod);
+    case 'highs':
+      return highsBackend(opts.highsMethod);
+    case 'jslp':
+      return jslpBackend;
+    case 'glpk':
+    case 'cbc':
+      return lpFileBackend(name); // solve() answers status 'error' with a message if the binary is missing
+  }
+}
+
+export { warmHighs } from './highs';
