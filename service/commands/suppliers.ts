@@ -36,8 +36,8 @@ function table(card: Scorecard, ctx: CommandContext): string {
 export const suppliers: Command = {
   name: 'suppliers',
   usage: 'suppliers <book.xlsx> [--period 2026-Q3] [--out scorecard.xlsx] [--json]',
-  summary: 'score suppliers for a period and write a formatted scorecard .xlsx (with --json: only with --out)',
-  summaryZh: '按期间评估供应商并导出带格式的评分表 .xlsx（--json 时仅在指定 --out 时导出）',
+  summary: 'score suppliers for a period; write a formatted scorecard .xlsx',
+  summaryZh: '按期间评估供应商，导出带格式的评分表 .xlsx',
   options: { period: { type: 'string' }, out: { type: 'string' } },
   async run(ctx) {
     const loaded = await loadPlant(ctx.args[0], 'suppliers', ctx);
