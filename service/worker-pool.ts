@@ -114,9 +114,9 @@ export class WorkerPool<T, R> {
         }
         this.opts.onEvent?.('worker error', { code: err.code, message: err.message });
         if (!slot.ready) reject(err);
+        else this.retire(slot);
       });
       worker.on('exit', (code) => {
-        this.slots = this.slots.filter((s) => s !== slot);
         const job = slot.current;
         if (job) {
           clearTimeout(job.timer);
@@ -126,12 +126,19 @@ export class WorkerPool<T, R> {
           this.failedStarts++;
           reject(new Error(`solve worker ${String(this.opts.file)} exited with code ${code} before it was ready`));
         }
-        this.replace();
+        this.retire(slot);
       });
     });
   }
 
-  /** Keeps the pool at full size after a worker exits (three failed starts in a row: give up). */
+  /** Takes a dead or dying worker out of service at once and starts its replacement. */
+  private retire(slot: Slot<R>): void {
+    if (!this.slots.includes(slot)) return;
+    this.slots = this.slots.filter((s) => s !== slot);
+    this.replace();
+  }
+
+  /** Keeps the pool at full size (three failed starts in a row: give up). */
   private replace(): void {
     if (this.closing || this.failedStarts >= 3 || this.slots.length >= this.opts.size) return;
     this.spawn().catch((e: Error) => this.opts.onEvent?.('worker start failed', { message: e.message }));
@@ -178,7 +185,8 @@ export class WorkerPool<T, R> {
     slot.current = undefined;
     this.opts.onEvent?.('task overran; worker terminated', { limitMs: job.hardLimitMs });
     job.reject(new TaskTimeoutError(Math.round(job.hardLimitMs / 100) / 10));
-    void slot.worker.terminate(); // 'exit' replaces it
+    this.retire(slot);
+    void slot.worker.terminate();
   }
 
   /** Seconds until a place is likely free: queue depth × mean task time ÷ workers. */

@@ -79,7 +79,7 @@ export function jobRoutes(deps: JobDeps): Router {
     const t0 = performance.now();
     const task: SolveTask = { job, output, input, options: queryOptions(req), lang, maxCells: config.maxCells, solveTimeoutSeconds: config.solveTimeoutSeconds };
     // The job stops itself at its time limit; the worker is killed if it does not (model building, a stuck solver).
-    const hardLimitMs = (config.solveTimeoutSeconds * 1.25 + 5) * 1000;
+    const hardLimitMs = (config.solveTimeoutSeconds * 1.25 + 1) * 1000;
     const abort = new AbortController();
     res.on('close', () => !res.writableFinished && abort.abort());
 

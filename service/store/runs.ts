@@ -129,10 +129,15 @@ export class RunStore {
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path, { timeout: 5000 });
-    this.db.pragma('journal_mode = WAL');
+    if ((this.db.pragma('user_version', { simple: true }) as number) <= MIGRATIONS.length) this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL'); // durable across app crashes; WAL makes it safe
     this.db.pragma('foreign_keys = ON');
-    migrate(this.db);
+    try {
+      migrate(this.db);
+    } catch (e) {
+      this.db.close();
+      throw e;
+    }
     this.insertStmt = this.db.prepare(`INSERT INTO runs (job, kind, status, created_at, wait_ms, duration_ms, lang, options_json,
       solver, solve_seconds, variables, constraints, input_sha256, input_bytes, input_gz, result_bytes, result_gz,
       summary_json, error_json, request_id, app_version)

@@ -1,0 +1,175 @@
+// Every route's success path against the built server on a loopback port, on the sample plant.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { WorkbookRows } from '../../shared/rows';
+import { workbookRows } from '../../service/xlsx/read-workbook';
+import { loadXlsx, postJson, sampleRows, sampleXlsx, startServer, XLSX, type Server } from './harness';
+
+let s: Server;
+let rows: WorkbookRows;
+let xlsx: Buffer;
+const api = (p: string) => `${s.url}/api/v1${p}`;
+
+beforeAll(async () => {
+  [s, rows, xlsx] = await Promise.all([startServer(), sampleRows(), sampleXlsx()]);
+});
+afterAll(async () => {
+  expect(await s.stop()).toBe(0); // graceful SIGTERM exits cleanly
+});
+
+/** Data rows of a sheet whose first cell is not blank. */
+const count = (book: WorkbookRows, sheet: string) => book[sheet].rows.filter((r) => r[0] !== null && r[0] !== '').length;
+const col = (book: WorkbookRows, sheet: string, name: string) => book[sheet].header.indexOf(name);
+
+/** The returned workbook: input sheets identical to what was sent, plus exactly the job's result sheets. */
+async function expectInputsUntouched(returned: ArrayBuffer, resultSheets: string[]) {
+  const back = workbookRows(await loadXlsx(returned));
+  const sent = workbookRows(await loadXlsx(xlsx));
+  expect(Object.keys(back).sort()).toEqual([...Object.keys(sent), ...resultSheets].sort());
+  for (const name of Object.keys(sent)) expect(back[name], name).toEqual(sent[name]);
+  return back;
+}
+
+describe('service routes on the sample plant', () => {
+  test('GET /health answers with the pool and database state', async () => {
+    const r = await fetch(api('/health'));
+    expect(r.status).toBe(200);
+    expect(r.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await r.json()).toMatchObject({ status: 'ok', https: false, workers: { size: 1, ready: 1, busy: 0, queued: 0 }, db: { ok: true, schemaVersion: 1 } });
+  });
+
+  test('GET /sample.xlsx is the sample workbook', async () => {
+    const r = await fetch(api('/sample.xlsx'));
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe(XLSX);
+    expect(r.headers.get('content-disposition')).toContain('mto-sample.xlsx');
+    expect(workbookRows(await loadXlsx(await r.arrayBuffer()))).toEqual(workbookRows(await loadXlsx(xlsx)));
+  });
+
+  test('POST /plan plans every Approved and InProduction order', async () => {
+    const r = await postJson(api('/plan'), { workbook: rows });
+    const body = await r.json();
+    expect(r.status, JSON.stringify(body).slice(0, 300)).toBe(200);
+    // Plannable orders counted from the input: status Approved (also when blank) or InProduction.
+    const st = col(rows, 'Orders', 'Status');
+    const plannable = rows.Orders.rows.filter((o) => o[0] && ['Approved', 'InProduction', null, ''].includes(o[st] as string)).length;
+    expect(body.orders).toHaveLength(plannable);
+    expect(body.runId).toBe(Number(r.headers.get('x-run-id')));
+    expect(body.sheets.map((x: { name: string }) => x.name)).toEqual(expect.arrayContaining(['Plan', 'Load', 'Materials', 'Exceptions']));
+  });
+
+  test('POST /quotes/simulate prices every quote line', async () => {
+    const r = await postJson(api('/quotes/simulate'), { workbook: rows });
+    expect(r.status).toBe(200);
+    const body = await r.json();
+    expect(body.quotes).toHaveLength(count(rows, 'Quotes'));
+    for (const q of body.quotes) expect(q.simulation.p10 <= q.simulation.p50 && q.simulation.p50 <= q.simulation.p90).toBe(true);
+    expect(body.sheets.map((x: { name: string }) => x.name)).toContain('QuoteResults');
+    expect(typeof body.runId).toBe('number');
+  });
+
+  test('POST /suppliers/evaluate scores every supplier', async () => {
+    const r = await postJson(api('/suppliers/evaluate'), { workbook: rows, options: { period: '2026-Q3' } });
+    expect(r.status).toBe(200);
+    const body = await r.json();
+    expect(body.period).toBe('2026-Q3');
+    expect(body.suppliers.map((x: { supplierId: string }) => x.supplierId).sort()).toEqual(rows.Suppliers.rows.map((x) => x[0]).sort());
+    expect(body.sheets.map((x: { name: string }) => x.name)).toContain('SupplierScorecard');
+  });
+
+  test('POST /suppliers/export returns the scorecard workbook', async () => {
+    const r = await postJson(api('/suppliers/export'), { workbook: rows });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe(XLSX);
+    expect(r.headers.get('content-disposition')).toContain('supplier-scorecard.xlsx');
+    const wb = await loadXlsx(await r.arrayBuffer());
+    expect(wb.worksheets.length).toBeGreaterThanOrEqual(2);
+    // the same export from an uploaded workbook
+    const up = await fetch(api('/suppliers/export'), { method: 'POST', headers: { 'content-type': XLSX }, body: xlsx });
+    expect(up.status).toBe(200);
+    expect((await loadXlsx(await up.arrayBuffer())).worksheets.map((w) => w.name)).toEqual(wb.worksheets.map((w) => w.name));
+  });
+
+  test('POST /workbook/quote (raw .xlsx body) returns the workbook with result sheets added', async () => {
+    const json = await (await postJson(api('/quotes/simulate'), { workbook: rows })).json();
+    const r = await fetch(api('/workbook/quote'), { method: 'POST', headers: { 'content-type': XLSX }, body: xlsx });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe(XLSX);
+    expect(Number(r.headers.get('x-run-id'))).toBeGreaterThan(0);
+    const back = await expectInputsUntouched(await r.arrayBuffer(), json.sheets.map((x: { name: string }) => x.name));
+    expect(count(back, 'QuoteResults')).toBe(count(rows, 'Quotes'));
+  });
+
+  test('POST /workbook/suppliers (multipart field "workbook") returns the workbook with the scorecard', async () => {
+    const form = new FormData();
+    form.append('workbook', new Blob([xlsx], { type: XLSX }), 'factory.xlsx');
+    form.append('period', '2026-Q3');
+    const r = await fetch(api('/workbook/suppliers'), { method: 'POST', body: form });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-disposition')).toContain('factory-suppliers.xlsx');
+    const back = await expectInputsUntouched(await r.arrayBuffer(), ['SupplierScorecard']);
+    expect(count(back, 'SupplierScorecard')).toBe(count(rows, 'Suppliers'));
+  });
+
+  test('POST /workbook/plan returns the workbook with the plan sheets', async () => {
+    const form = new FormData();
+    form.append('workbook', new Blob([xlsx], { type: XLSX }), 'plant.xlsx');
+    const r = await fetch(api('/workbook/plan'), { method: 'POST', body: form });
+    expect(r.status, await r.clone().text().then((t) => t.slice(0, 300))).toBe(200);
+    const back = await expectInputsUntouched(await r.arrayBuffer(), ['Plan', 'Load', 'Materials', 'Exceptions']);
+    expect(back.Plan.rows.length).toBeGreaterThan(0);
+  });
+
+  test('GET /runs lists runs newest first without blobs; both cursors page through them', async () => {
+    for (let i = 0; i < 3; i++) expect((await postJson(api('/suppliers/evaluate'), { workbook: rows })).status).toBe(200);
+    const all = await (await fetch(api('/runs?limit=200'))).json();
+    expect(all.total).toBeGreaterThanOrEqual(3);
+    const ids: number[] = all.runs.map((r: { id: number }) => r.id);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect(all.runs[0]).not.toHaveProperty('input');
+    expect(all.runs[0]).not.toHaveProperty('result');
+    expect(all.runs[0]).toMatchObject({ job: 'suppliers', kind: 'json', status: 'ok', appVersion: expect.any(String) });
+
+    const p1 = await (await fetch(api('/runs?limit=2'))).json();
+    expect(p1.runs.map((r: { id: number }) => r.id)).toEqual(ids.slice(0, 2));
+    const byCursor = await (await fetch(api(`/runs?limit=2&before=${p1.nextBefore}`))).json();
+    const byOffset = await (await fetch(api(`/runs?limit=2&offset=${p1.nextOffset}`))).json();
+    expect(byCursor.runs.map((r: { id: number }) => r.id)).toEqual(ids.slice(2, 4));
+    expect(byOffset.runs.map((r: { id: number }) => r.id)).toEqual(ids.slice(2, 4));
+    const quotes = await (await fetch(api('/runs?job=quote'))).json();
+    expect(quotes.runs.every((r: { job: string }) => r.job === 'quote')).toBe(true);
+  });
+
+  test('GET /runs/:id returns the stored input and result, enough to reproduce a quote', async () => {
+    const first = await (await postJson(api('/quotes/simulate'), { workbook: rows })).json();
+    const run = await (await fetch(api(`/runs/${first.runId}`))).json();
+    expect(run).toMatchObject({ id: first.runId, job: 'quote', kind: 'json', status: 'ok' });
+    expect(run.input).toEqual(rows);
+    const { runId: _a, ...result } = first;
+    expect(run.result).toEqual(result);
+    // Replaying the stored input with the stored options gives the same quote (seeded simulation).
+    const again = await (await postJson(api('/quotes/simulate'), { workbook: run.input, options: { lang: run.options.lang } })).json();
+    const { runId: _b, ...replayed } = again;
+    expect(replayed).toEqual(result);
+    expect((await fetch(api('/runs/999999'))).status).toBe(404);
+  });
+
+  test('static files: task pane redirect, manifest, icons, office.js fallback, security headers', async () => {
+    const root = await fetch(`${s.url}/`, { redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/taskpane.html');
+    const manifest = await fetch(`${s.url}/manifest.xml`);
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers.get('content-type')).toContain('xml');
+    expect(await manifest.text()).toContain('<OfficeApp');
+    const icon = await fetch(`${s.url}/assets/icon-32.png`);
+    expect(icon.headers.get('content-type')).toBe('image/png');
+    expect((await fetch(`${s.url}/assets/make-icons.mjs`)).status).toBe(404);
+    const office = await fetch(`${s.url}/office-js/office.js`);
+    expect(office.status).toBe(200);
+    expect(office.headers.get('content-type')).toContain('javascript');
+    const csp = office.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
+    expect(csp).toContain('frame-ancestors');
+    expect(office.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
