@@ -59,6 +59,8 @@ export class PlannerApi {
     readonly base: string,
     private readonly fetchFn: FetchFn,
     private readonly lang: Lang = 'en',
+    /** MTO_TOKEN, needed when the service is bound beyond loopback */
+    private readonly token?: string,
   ) {}
 
   /** Run a job on rows read from the workbook; resolves with its result sheets. */
@@ -90,7 +92,11 @@ export class PlannerApi {
       res = await this.fetchFn(url, {
         method: 'POST',
         ...init,
-        headers: { 'Accept-Language': this.lang === 'zh' ? 'zh-CN' : 'en', ...(init.headers as Record<string, string>) },
+        headers: {
+          'Accept-Language': this.lang === 'zh' ? 'zh-CN' : 'en',
+          ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}),
+          ...(init.headers as Record<string, string>),
+        },
       });
     } catch {
       throw new ApiError({ kind: 'unreachable', url: this.base });

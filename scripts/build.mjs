@@ -2,7 +2,7 @@
 // Node entries keep node_modules external (native better-sqlite3, highs' .wasm); the task pane
 // is bundled whole for the browser. Runs in `prepare`, so `npm ci` leaves a runnable product.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, chmodSync } from 'node:fs';
+import { existsSync, mkdirSync, chmodSync, copyFileSync, cpSync, rmSync } from 'node:fs';
 
 const nodeEntries = {
   cli: 'service/cli.ts',
@@ -27,15 +27,23 @@ await build({
 });
 if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);
 if (existsSync('addin/taskpane.ts')) {
+  // ES modules with splitting: the standalone page's .xlsx reader (exceljs) is a chunk loaded on
+  // demand, so the pane inside Excel never downloads it.
+  rmSync('dist/addin', { recursive: true, force: true });
   await build({
     entryPoints: { taskpane: 'addin/taskpane.ts' },
     outdir: 'dist/addin',
     bundle: true,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     platform: 'browser',
-    format: 'iife',
+    format: 'esm',
     target: 'es2020',
     sourcemap: true,
     minify: true,
     logLevel: 'warning',
   });
+  // The page, its stylesheet and the icons the manifest points at, served beside the bundle.
+  for (const f of ['taskpane.html', 'taskpane.css']) copyFileSync(`addin/${f}`, `dist/addin/${f}`);
+  cpSync('addin/assets', 'dist/addin/assets', { recursive: true, filter: (src) => !src.endsWith('.mjs') });
 }

@@ -25,15 +25,17 @@ export interface ResultLayout {
   chart?: { type: 'ColumnClustered' | 'Line' | 'BarClustered'; title: string; category: string; series: { name: string; values: string }[]; at: string };
 }
 
-/** The format a column is written with: its own, else text for text columns and number for numbers. */
-export function formatOf(col: ResultColumn, sheet: ResultSheet): ColumnFormat {
+/** A column's format: its own, else text for text columns and Excel's General for the rest (as exceljs leaves them). */
+export function formatOf(col: ResultColumn, sheet: ResultSheet): ColumnFormat | 'general' {
   if (col.format) return col.format;
   const first = sheet.rows.find((r) => r[col.key] !== undefined && r[col.key] !== null)?.[col.key];
-  return typeof first === 'number' ? 'number' : typeof first === 'string' ? 'text' : 'number';
+  return typeof first === 'string' ? 'text' : 'general';
 }
 
+export const numberFormatOf = (f: ColumnFormat | 'general'): string => (f === 'general' ? 'General' : NUMBER_FORMATS[f]);
+
 /** One cell as Office.js should receive it: dates as serials, user text guarded against formulas. */
-export function cellFor(v: CellValue | undefined, format: ColumnFormat): string | number | boolean {
+export function cellFor(v: CellValue | undefined, format: ColumnFormat | 'general'): string | number | boolean {
   if (v === undefined || v === null) return '';
   if (v instanceof Date) return dayToExcelSerial(v.toISOString().slice(0, 10));
   if (format === 'date' && typeof v === 'string') {
@@ -98,7 +100,7 @@ export function resultLayout(sheet: ResultSheet, lang: Lang): ResultLayout {
     rowCount,
     columnCount: cols.length,
     values: [header, ...body],
-    numberFormats: body.map(() => formats.map((f) => NUMBER_FORMATS[f])),
+    numberFormats: body.map(() => formats.map(numberFormatOf)),
     widths: cols.map((c) => points(c.width ?? Math.max(10, Math.min(40, (lang === 'zh' ? c.headerZh.length * 2 : c.header.length) + 2)))),
     colorScales,
     highlight,

@@ -1,0 +1,135 @@
+// Result sheets as HTML for the standalone page: a table per sheet and a simple SVG bar or line
+// chart where the sheet declares one. Strings only (no DOM), every value escaped.
+import type { Lang } from '../shared/problems';
+import type { ColumnFormat, ResultSheet } from '../shared/results';
+import type { CellValue } from '../shared/rows';
+import { formatOf } from './excel/result-layout';
+import type { Strings } from './i18n';
+import type { LateOrder } from './summary';
+import type { ShownProblem } from './validate-book';
+import { cellRef } from './excel/select-cell';
+
+export const esc = (s: unknown): string =>
+  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** A cell as text, following the column's Excel format. */
+export function display(v: CellValue | undefined, format: ColumnFormat | 'general', locale: string): string {
+  if (v === undefined || v === null || v === '') return '';
+  if (typeof v === 'boolean') return v ? '✓' : '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v !== 'number') return String(v);
+  const n = (digits: number) => v.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  switch (format) {
+    case 'percent':
+      return `${(v * 100).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+    case 'integer':
+      return n(0);
+    case 'number':
+    case 'money':
+      return n(2);
+    default:
+      // General: as Excel shows it, at most a few decimals
+      return v.toLocaleString(locale, { maximumFractionDigits: 4 });
+  }
+}
+
+const truthy = (v: unknown) => v !== undefined && v !== null && v !== '' && v !== 0 && v !== false;
+
+export const MAX_TABLE_ROWS = 500;
+
+export function sheetTable(sheet: ResultSheet, lang: Lang, t: Strings): string {
+  const locale = lang === 'zh' ? 'zh-CN' : 'en-US';
+  const formats = sheet.columns.map((c) => formatOf(c, sheet));
+  const numeric = (f: ColumnFormat | 'general') => f !== 'text' && f !== 'date';
+  const head = sheet.columns.map((c, j) => `<th class="${numeric(formats[j]) ? 'num' : ''}">${esc(lang === 'zh' ? c.headerZh : c.header)}</th>`).join('');
+  const hl = sheet.highlightWhen;
+  const body = sheet.rows
+    .slice(0, MAX_TABLE_ROWS)
+    .map((r) => {
+      const cls = hl && truthy(r[hl.column]) ? ` class="flag-${hl.color ?? 'red'}"` : '';
+      return `<tr${cls}>${sheet.columns.map((c, j) => `<td class="${numeric(formats[j]) ? 'num' : ''}">${esc(display(r[c.key], formats[j], locale))}</td>`).join('')}</tr>`;
+    })
+    .join('');
+  const more = sheet.rows.length > MAX_TABLE_ROWS ? `<p class="note">${esc(t.showingRows(MAX_TABLE_ROWS, sheet.rows.length))}</p>` : '';
+  return `<div class="table-wrap"><table data-sheet="${esc(sheet.name)}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>${more}`;
+}
+
+const PALETTE = ['#217346', '#2f6fb3', '#d98a1c', '#9b3fb5', '#c23b3b', '#4a9c9c'];
+export const MAX_CHART_CATEGORIES = 60;
+
+/**
+ * The sheet's chart as inline SVG: grouped bars (column/bar) or lines, scaled to the largest
+ * value. Rows with the same category are summed (a Load sheet lists each work center per bucket).
+ */
+export function sheetChart(sheet: ResultSheet, lang: Lang): string {
+  const ch = sheet.chart;
+  if (!ch || sheet.rows.length === 0) return '';
+  const cols = ch.series.map((k) => sheet.columns.find((c) => c.key === k)).filter((c) => c !== undefined);
+  if (!cols.length) return '';
+  const sums = new Map<string, number[]>();
+  for (const r of sheet.rows) {
+    const cat = String(r[ch.category] ?? '');
+    const acc = sums.get(cat) ?? cols.map(() => 0);
+    cols.forEach((c, i) => (acc[i] += typeof r[c.key] === 'number' ? (r[c.key] as number) : 0));
+    sums.set(cat, acc);
+  }
+  const cats = [...sums.keys()].slice(0, MAX_CHART_CATEGORIES);
+  const max = Math.max(0, ...cats.flatMap((c) => sums.get(c)!));
+  const min = Math.min(0, ...cats.flatMap((c) => sums.get(c)!));
+  const span = max - min || 1;
+  const W = 640;
+  const H = 240;
+  const pad = { l: 48, r: 8, t: 24, b: 56 };
+  const plotW = W - pad.l - pad.r;
+  const plotH = H - pad.t - pad.b;
+  const y = (v: number) => pad.t + plotH * (1 - (v - min) / span);
+  const slot = plotW / cats.length;
+  const percent = cols.every((c) => c.format === 'percent');
+  const tick = (v: number) => (percent ? `${Math.round(v * 100)}%` : Math.abs(span) >= 100 ? Math.round(v).toLocaleString() : v.toFixed(1));
+  const parts: string[] = [];
+  parts.push(`<line x1="${pad.l}" y1="${y(0)}" x2="${W - pad.r}" y2="${y(0)}" class="axis"/>`);
+  for (const v of [min, (min + max) / 2, max]) parts.push(`<text x="${pad.l - 4}" y="${y(v) + 4}" class="tick" text-anchor="end">${esc(tick(v))}</text>`);
+  if (ch.type === 'line') {
+    cols.forEach((_, i) => {
+      const pts = cats.map((c, k) => `${(pad.l + slot * (k + 0.5)).toFixed(1)},${y(sums.get(c)![i]).toFixed(1)}`).join(' ');
+      parts.push(`<polyline points="${pts}" fill="none" stroke="${PALETTE[i % PALETTE.length]}" stroke-width="2"/>`);
+    });
+  } else {
+    const bw = (slot * 0.8) / cols.length;
+    cats.forEach((c, k) =>
+      cols.forEach((col, i) => {
+        const v = sums.get(c)![i];
+        const x = pad.l + slot * k + slot * 0.1 + bw * i;
+        const top = Math.min(y(v), y(0));
+        parts.push(`<rect x="${x.toFixed(1)}" y="${top.toFixed(1)}" width="${Math.max(1, bw - 1).toFixed(1)}" height="${Math.abs(y(v) - y(0)).toFixed(1)}" fill="${PALETTE[i % PALETTE.length]}"><title>${esc(`${c} · ${lang === 'zh' ? col.headerZh : col.header}: ${tick(v)}`)}</title></rect>`);
+      }),
+    );
+  }
+  const every = Math.ceil(cats.length / 16); // at most 16 category labels
+  cats.forEach((c, k) => {
+    if (k % every) return;
+    const x = pad.l + slot * (k + 0.5);
+    parts.push(`<text x="${x.toFixed(1)}" y="${H - pad.b + 14}" class="tick" text-anchor="end" transform="rotate(-35 ${x.toFixed(1)} ${H - pad.b + 14})">${esc(c.length > 12 ? `${c.slice(0, 11)}…` : c)}</text>`);
+  });
+  const legend = cols.map((c, i) => `<span class="key"><i style="background:${PALETTE[i % PALETTE.length]}"></i>${esc(lang === 'zh' ? c.headerZh : c.header)}</span>`).join('');
+  const title = lang === 'zh' ? ch.titleZh : ch.title;
+  return `<figure class="chart"><figcaption>${esc(title)}</figcaption><svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}">${parts.join('')}</svg><div class="legend">${legend}</div></figure>`;
+}
+
+export const sheetSection = (sheet: ResultSheet, lang: Lang, t: Strings): string =>
+  `<section class="result"><h3>${esc(sheet.name)}</h3>${sheetChart(sheet, lang)}${sheetTable(sheet, lang, t)}</section>`;
+
+/** Problems as `Sheet!Cell: text`; in Excel the reference is a link whose data-sheet/data-cell a click selects. */
+export const problemList = (problems: ShownProblem[], clickable: boolean): string =>
+  `<ul class="problems">${problems
+    .map((p) => {
+      const ref = esc(cellRef(p.sheet, p.cell));
+      const link = clickable ? `<a href="#" data-sheet="${esc(p.sheet)}" data-cell="${esc(p.cell)}">${ref}</a>` : `<span class="ref">${ref}</span>`;
+      return `<li>${link}: ${esc(p.text)}</li>`;
+    })
+    .join('')}</ul>`;
+
+export const lateList = (late: LateOrder[], t: Strings): string =>
+  `<ul class="late">${late
+    .map((o) => `<li><b>${esc(o.orderId)}</b> — ${esc(t.daysLate(o.daysLate))}${o.because ? `, ${esc(t.because)} ${esc(o.because)}` : ''}</li>`)
+    .join('')}</ul>`;

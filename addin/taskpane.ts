@@ -1,0 +1,231 @@
+// The task pane page: wires buttons to the controller for whichever host it finds. In Excel it
+// reads and writes the open workbook; in a plain browser (no office.js, no internet) it works on
+// an uploaded .xlsx. All decisions live in plain modules; this file only touches the DOM.
+import type { Job } from '../shared/contract';
+import type { Lang } from '../shared/problems';
+import type { WorkbookRows } from '../shared/rows';
+import { apiBase, PlannerApi } from './api';
+import { exportScorecard, resultWorkbook, runJob, validate, type Deps, type Outcome, type WorkbookHost } from './controller';
+import { createTemplate } from './excel/create-template';
+import { readInputSheets } from './excel/read-tables';
+import { selectCell } from './excel/select-cell';
+import { writeResultSheets } from './excel/write-results';
+import { esc, lateList, problemList, sheetSection } from './html';
+import { pickLang, STRINGS, type Strings } from './i18n';
+import { actionFromUrl } from './launch';
+import { hostHints, loadOfficeJs, mayBeInOffice, officeReady } from './office-host';
+
+type Mode = 'pending' | 'excel' | 'standalone';
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const params = new URL(location.href).searchParams;
+
+let mode: Mode = 'pending';
+let lang: Lang = pickLang(undefined, navigator.language);
+let t: Strings = STRINGS[lang];
+let busy = false;
+let file: { blob: Blob; name: string } | undefined;
+let lastJob: Job | undefined;
+
+// A token (MTO_TOKEN, for a service bound beyond loopback) comes in the URL fragment, which is never
+// sent to a server, and is kept for the session.
+const token = (() => {
+  const m = /[#&]token=([^&]+)/.exec(location.hash);
+  if (m) sessionStorage.setItem('mtoToken', decodeURIComponent(m[1]));
+  return sessionStorage.getItem('mtoToken') ?? undefined;
+})();
+const api = () => new PlannerApi(apiBase(location.href, params.get('api')), (u, i) => fetch(u, i), lang, token);
+
+function applyTexts() {
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  for (const el of document.querySelectorAll<HTMLElement>('[data-text]')) {
+    const v = t[el.dataset.text as keyof Strings];
+    if (typeof v === 'string') el.textContent = v;
+  }
+  document.title = t.title;
+  $('subtitle').textContent = mode === 'excel' ? t.subtitleExcel : mode === 'standalone' ? t.subtitleStandalone : '';
+}
+
+function setBusy(on: boolean) {
+  busy = on;
+  for (const b of document.querySelectorAll<HTMLButtonElement>('button')) b.disabled = on || mode === 'pending';
+  $('status').classList.toggle('busy', on);
+}
+
+function status(text: string, error = false) {
+  $('status').textContent = text;
+  $('status').classList.toggle('error', error);
+}
+
+// ---- hosts -------------------------------------------------------------------------------
+
+const excelHost: WorkbookHost = {
+  read: (show) =>
+    Excel.run(async (ctx) => {
+      show(t.reading);
+      return (await readInputSheets(ctx, (sheet) => show(`${t.reading} ${sheet}`))).book;
+    }),
+  write: (sheets, show) => Excel.run((ctx) => writeResultSheets(ctx, sheets, lang, (s) => show(t.writing(s)))),
+};
+
+const standaloneHost: WorkbookHost = {
+  async read(show) {
+    if (!file) throw new Error(t.noFile);
+    show(t.reading);
+    const { readXlsx } = await import('./standalone/read-xlsx');
+    return readXlsx(await file.blob.arrayBuffer()) as Promise<WorkbookRows>;
+  },
+};
+
+const deps = (): Deps => ({ host: mode === 'excel' ? excelHost : standaloneHost, api: api(), lang, show: (s) => status(s) });
+
+// ---- outcomes ----------------------------------------------------------------------------
+
+function saveBlob(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function render(o: Outcome) {
+  const messages = $('messages');
+  const results = $('results');
+  messages.innerHTML = '';
+  $('download').hidden = true;
+  switch (o.kind) {
+    case 'problems':
+      status(t.problemsFound(o.problems.length), true);
+      messages.innerHTML = problemList(o.problems, mode === 'excel');
+      results.innerHTML = '';
+      return;
+    case 'validated':
+      status(t.noProblems(o.sheets));
+      messages.innerHTML = o.ready.length ? `<p>${esc(o.ready.map((j) => t[j]).join(' · '))} ✓</p>` : '';
+      return;
+    case 'failed':
+      status(o.message, true);
+      return;
+    case 'note':
+      status(o.text);
+      return;
+    case 'file':
+      saveBlob(o.blob, o.name);
+      status(`${t.done(o.seconds)} ${t.saved(o.name)}`);
+      return;
+    case 'done': {
+      status(t.done(o.seconds));
+      const lines = [...o.summary.lines.map((l) => `<p>${esc(l)}</p>`)];
+      if (o.summary.late?.length) lines.splice(1, 0, lateList(o.summary.late, t));
+      if (o.written.length) lines.push(`<p>${esc(t.sheetsWritten(o.written))}</p>`);
+      messages.innerHTML = lines.join('');
+      results.innerHTML = mode === 'standalone' ? o.response.sheets.map((s) => sheetSection(s, lang, t)).join('') : '';
+      lastJob = o.job;
+      $('download').hidden = mode !== 'standalone';
+      return;
+    }
+  }
+}
+
+async function act(run: () => Promise<Outcome>) {
+  if (busy) return;
+  setBusy(true);
+  try {
+    render(await run());
+  } catch (e) {
+    status(e instanceof Error ? e.message : String(e), true);
+  } finally {
+    setBusy(false);
+  }
+}
+
+const runAction = (job: Job) => act(() => runJob(job, deps()));
+
+// ---- modes -------------------------------------------------------------------------------
+
+function enterStandalone() {
+  if (mode !== 'pending') return;
+  mode = 'standalone';
+  $('standalone').hidden = false;
+  $('template').hidden = true;
+  applyTexts();
+  setBusy(false);
+  status(file ? file.name : t.noFile);
+}
+
+async function enterExcel() {
+  mode = 'excel';
+  lang = pickLang(Office.context.displayLanguage, navigator.language);
+  t = STRINGS[lang];
+  $('standalone').hidden = true;
+  $('template').hidden = false;
+  applyTexts();
+  setBusy(false);
+  status('');
+  if (!Office.context.requirements.isSetSupported('ExcelApi', '1.8')) {
+    status(t.excelTooOld, true);
+    return;
+  }
+  const action = actionFromUrl(location.href);
+  if (action) await runAction(action);
+}
+
+function wire() {
+  for (const job of ['plan', 'quote', 'suppliers'] as const) $(job).addEventListener('click', () => runAction(job));
+  $('validate').addEventListener('click', () => act(() => validate(deps())));
+  $('export').addEventListener('click', () => act(() => exportScorecard(deps())));
+  $('template').addEventListener('click', () =>
+    act(async () => {
+      const { created, skipped } = await Excel.run((ctx) => createTemplate(ctx, lang));
+      status([created.length ? t.templateCreated(created) : '', skipped.length ? t.templateSkipped(skipped) : ''].filter(Boolean).join(' '));
+      return { kind: 'validated', ready: [], sheets: created.length + skipped.length } as Outcome;
+    }).then(() => undefined),
+  );
+  $('file').addEventListener('change', () => {
+    const f = $<HTMLInputElement>('file').files?.[0];
+    file = f ? { blob: f, name: f.name } : undefined;
+    $('results').innerHTML = '';
+    $('messages').innerHTML = '';
+    $('download').hidden = true;
+    status(file ? file.name : t.noFile);
+  });
+  $('sample').addEventListener('click', () =>
+    act(async () => {
+      status(t.reading);
+      file = { blob: await api().sample(), name: 'sample-plant.xlsx' };
+      return runJob('plan', deps());
+    }),
+  );
+  $('download-button').addEventListener('click', () => {
+    if (file && lastJob) void act(() => resultWorkbook(lastJob!, file!.blob, file!.name, deps()));
+  });
+  // Problem links select their cell in Excel.
+  $('messages').addEventListener('click', (ev) => {
+    const a = (ev.target as HTMLElement).closest<HTMLAnchorElement>('a[data-sheet]');
+    if (!a) return;
+    ev.preventDefault();
+    if (mode !== 'excel') return;
+    const { sheet, cell } = a.dataset as { sheet: string; cell: string };
+    void Excel.run((ctx) => selectCell(ctx, sheet, cell)).then((ok) => (ok ? undefined : status(t.cellNotFound(a.textContent ?? ''), true)));
+  });
+}
+
+async function start() {
+  applyTexts();
+  wire();
+  setBusy(false);
+  // A plain browser tab shows the standalone page at once; Office is still looked for, in case.
+  if (params.get('standalone') === '1' || !mayBeInOffice(hostHints(window))) enterStandalone();
+  const office = await loadOfficeJs(document);
+  const ready = office ? await officeReady(office) : undefined;
+  if (String(ready?.host) === 'Excel') {
+    mode = 'pending';
+    await enterExcel();
+  } else enterStandalone();
+}
+
+void start();
