@@ -134,6 +134,8 @@ export async function runTask(task: SolveTask): Promise<SolveResult> {
       if (e instanceof NotXlsxError) return { status: 'badRequest', message: e.message };
       throw e;
     }
+    // exceljs opens any zip; a real workbook has at least one sheet (Excel cannot save one without).
+    if (wb.worksheets.length === 0) return { status: 'badRequest', message: new NotXlsxError().message };
     book = workbookRows(wb);
     const cells = countCells(book);
     if (cells > task.maxCells) return tooLarge(cells, task.maxCells);
