@@ -42,7 +42,7 @@ export function findSheet(book: WorkbookRows, name: string, zh: string): [string
 }
 
 export function convert(c: Column, v: CellValue): { ok: true; value: unknown } | { ok: false; en: string; zh: string } {
-  const got = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+  const got = v instanceof Date ? (Number.isNaN(v.getTime()) ? 'an invalid date' : v.toISOString().slice(0, 10)) : String(v);
   switch (c.type) {
     case 'id':
     case 'text':

@@ -136,6 +136,14 @@ describe('readPlant', () => {
     ]);
   });
 
+  it('reports an invalid Date cell instead of crashing', () => {
+    const b = book();
+    b.Orders.rows[0][4] = new Date(Number.NaN);
+    expect(readPlant(b, 'plan').problems.map((p) => formatProblem(p))).toEqual([
+      'Orders!E2: DueDate must be a date such as 2026-03-31 (got an invalid date)',
+    ]);
+  });
+
   it('requires PlanStart to plan, naming the Settings cell', () => {
     const b = book();
     b.Settings.rows[0][1] = null;
