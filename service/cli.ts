@@ -6,7 +6,7 @@ import { COMMANDS } from './commands/index';
 import { EXIT, type CommandContext } from './commands/types';
 
 function help(lang: Lang): string {
-  const lines = COMMANDS.map((c) => `  mto-planner ${c.usage.padEnd(58)} ${lang === 'zh' ? c.summaryZh : c.summary}`);
+  const lines = COMMANDS.map((c) => `  mto-planner ${c.usage.padEnd(70)} ${lang === 'zh' ? c.summaryZh : c.summary}`);
   return [
     lang === 'zh' ? '用法：mto-planner <命令> [选项]' : 'usage: mto-planner <command> [options]',
     '',
