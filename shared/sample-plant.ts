@@ -128,6 +128,10 @@ export function samplePlant(seed = 7): PlantRecords {
   ];
 
   // Orders: a mix of products, due over the quarter; a few drafts, one cancelled, one completed.
+  // The six already in production are the big early lots (twice the usual size), so the first two
+  // weeks are tight: TEST needs overtime there, and 7.5 kW motors and gear sets run short until
+  // their open POs arrive — the sample plan then shows overtime, late orders with a named reason,
+  // and purchase suggestions, while most orders stay on time.
   const products: [string, number, number][] = [
     ['FG-PUMP-100', 4, 30], ['FG-PUMP-200', 2, 10], ['FG-VALVE-50', 20, 120], ['FG-GEARBOX-A', 2, 10], ['FG-CONVEYOR-M', 1, 4], ['FG-MIXER-30', 1, 6],
   ];
@@ -141,7 +145,7 @@ export function samplePlant(seed = 7): PlantRecords {
       OrderId: `SO-26${String(1101 + i)}`,
       Customer: rng.pick(customers),
       Item: item,
-      Quantity: rng.int(lo, hi),
+      Quantity: rng.int(lo, hi) * (i < 6 ? 2 : 1),
       DueDate: addDays(start, dueWeek * 7 + rng.int(0, 4)),
       ReleaseDate: i < 6 ? start : addDays(start, Math.max(0, dueWeek - 4) * 7),
       Priority: i % 11 === 0 ? 1 : i % 5 === 0 ? 2 : i % 7 === 0 ? 4 : 3,

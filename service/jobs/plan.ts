@@ -1,8 +1,20 @@
-// The plan job: validated plant → LP → solve → plan, load, materials and exceptions.
-// (Minimal placeholder; the full runner lands with shared/plan.)
-import { SolveError } from '../../shared/problems';
+// The plan job (DESIGN.md §3): validated plant → LP → solve → Plan, Load, Materials and
+// Exceptions. The backend is picked by model size unless --solver / the API forces one; the
+// model can be written as a CPLEX-LP file for glpsol, CBC or anyone to inspect.
+import { writeFile } from 'node:fs/promises';
+import { toLpFile } from '../../shared/lp/lp-file';
+import { solvePlan } from '../../shared/plan/solve-plan';
+import { pickBackend } from '../solvers/index';
 import type { JobRunner } from './types';
 
-export const runPlan: JobRunner = async () => {
-  throw new SolveError('planning is not available yet', '计划功能尚未就绪', 'error');
+export const runPlan: JobRunner = async (plant, opts) => {
+  const { json, sheets, stats } = await solvePlan(plant, {
+    lang: opts.lang,
+    includeDrafts: opts.includeDrafts,
+    timeLimitSeconds: opts.timeLimitSeconds,
+    onProgress: opts.onProgress,
+    backend: (model) => pickBackend(opts.solver ?? 'auto', model),
+    onModel: opts.exportLp ? (model) => writeFile(opts.exportLp!, toLpFile(model)) : undefined,
+  });
+  return { json, sheets, stats };
 };

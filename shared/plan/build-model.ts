@@ -1,0 +1,395 @@
+// Validated plant → the capacity-allocation LP of DESIGN.md §3, solver-neutral, with readable
+// names (x_SO1101_ASSY10_t3). Only variables that can be non-zero are made: no work before an
+// order's release bucket, before its materials can be there, or after the last bucket its output
+// can still be used in; no in-house work in a bucket where the work center has no hours; no
+// subcontracting whose units would come back after the horizon. Each row touches each variable
+// once (flow and stock are carried by WIP and inventory variables rather than cumulative sums), so
+// building is linear in the model's size.
+//
+// Variables (all ≥ 0):
+//   x_O_OP_tT    units of operation OP of order O done in-house in bucket T
+//   y_O_OP_tT    units of OP sent to a subcontractor in bucket T, back SubcontractLeadDays later
+//   w_O_OP_tT    units waiting before OP at the end of bucket T (w_O_OP_from_COMP… for a component)
+//   short_O      units of O not finished within the horizon
+//   ot_WC_tT     overtime hours of work center WC in bucket T
+//   buy_M_tT     extra units of Buy item M arriving in bucket T (ordered a lead time before)
+//   inv_M_tT     usable stock of M (above safety stock) at the end of bucket T
+// Rows:
+//   wip_…        w(t) = w(t−1) + done by the previous operation(t) − ratio × started here(t)
+//   done_O       Σ finished + short = Quantity
+//   cap_WC_tT    Σ hours × x − ot ≤ regular hours
+//   stock_M_tT   inv(t) = inv(t−1) + usable receipts(t) + buy(t) − Σ ratio × started(t)
+import type { Day } from '../dates';
+import type { Item, Order, Plant } from '../domain';
+import { LpBuilder, type LpModel } from '../lp/model';
+import { bucketIndex, bucketsOf, leadBuckets, type Buckets } from './buckets';
+import { key, workCenterCapacity, type WorkCenterCapacity } from './capacity';
+import { finishCost, MIN_OVERTIME_COST, priorityWeight, purchaseCost, shortCost, WIP_PER_UNIT_BUCKET } from './costs';
+import { explodeOrder, nodesOf, plantIndex, type PartNode, type PlanOp } from './network';
+import { materialSupply, type MaterialSupply } from './supply';
+
+export interface PlanOptions {
+  /** plan Draft orders too (what-if) */
+  includeDrafts?: boolean;
+}
+
+export const PLANNED_STATUSES = ['Approved', 'InProduction'] as const;
+
+/** One operation of one order with its columns (−1 where a bucket has none). */
+export interface OpVars {
+  op: PlanOp;
+  /** subcontract lead in buckets */
+  lead: number;
+  /** first bucket units may start here; first bucket its output can exist */
+  earliestStart: number;
+  earliestDone: number;
+  x: Int32Array;
+  y: Int32Array;
+}
+
+/** Why an order is in the plan without any work planned for it. */
+export interface Blocked {
+  en: string;
+  zh: string;
+  /** drives the exception type */
+  kind: 'cannotStart' | 'cannotFinish';
+}
+
+export interface PlannedOrder {
+  index: number;
+  order: Order;
+  weight: number;
+  release: Day;
+  releaseBucket: number;
+  dueBucket: number;
+  root: PartNode;
+  ops: OpVars[];
+  /** the root's last operation: its output is the order's finished units */
+  last?: OpVars;
+  /** earliest bucket the order could finish with unlimited capacity */
+  earliestFinish: number;
+  short: number; // column, −1 when blocked
+  blocked?: Blocked;
+}
+
+/** An order left out of the model, with the reason. */
+export interface SkippedOrder {
+  order: Order;
+  kind: 'cannotStart' | 'beyondHorizon';
+  en: string;
+  zh: string;
+}
+
+export interface MaterialVars {
+  supply: MaterialSupply;
+  inv: Int32Array;
+  buy: Int32Array;
+  rows: Int32Array;
+}
+
+export interface PlanModel {
+  lp: LpModel;
+  buckets: Buckets;
+  latePenalty: number;
+  orders: PlannedOrder[];
+  skipped: SkippedOrder[];
+  capacity: Map<string, WorkCenterCapacity>;
+  /** per work center (lower-case id): capacity row and overtime column per bucket, −1 if none */
+  capRows: Map<string, Int32Array>;
+  otCols: Map<string, Int32Array>;
+  /** per Buy item used (lower-case id) */
+  materials: Map<string, MaterialVars>;
+  /** order index of each column (−1 for work-center and material columns) */
+  colOrder: Int32Array;
+}
+
+const tidy = (s: string): string => s.replace(/[^A-Za-z0-9]+/g, '') || '_';
+const filled = (n: number) => new Int32Array(n).fill(-1);
+
+export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel {
+  const b = bucketsOf(plant.settings);
+  const T = b.count;
+  const latePenalty = plant.settings.LatePenaltyPerUnitDay;
+  const idx = plantIndex(plant);
+  const capacity = workCenterCapacity(plant, b);
+  const lp = new LpBuilder();
+  const colOrder: number[] = [];
+  const addVar = (name: string, cost: number, upper: number, order: number) => {
+    colOrder.push(order);
+    return lp.addVar(name, cost, upper);
+  };
+
+  // In-house work is possible in a bucket only if the work center has hours or overtime there.
+  const canWork = (wc: string, t: number) => {
+    const c = capacity.get(wc);
+    return c !== undefined && (c.hours[t] > 0 || c.overtimeMax[t] > 0);
+  };
+  const supplies = new Map<string, MaterialSupply>();
+  const supplyOf = (item: Item) => {
+    let s = supplies.get(key(item.ItemId));
+    if (!s) supplies.set(key(item.ItemId), (s = materialSupply(item, plant, b)));
+    return s;
+  };
+
+  // Loads and material uses collected while columns are made; rows are written afterwards.
+  const loads = new Map<string, { cols: number[]; hours: number[] }[]>();
+  const uses = new Map<string, { cols: number[]; ratio: number[] }[]>();
+  const loadAt = (wc: string, t: number) => {
+    if (!loads.has(wc)) loads.set(wc, Array.from({ length: T }, () => ({ cols: [], hours: [] })));
+    return loads.get(wc)![t];
+  };
+  const useAt = (m: string, t: number) => {
+    if (!uses.has(m)) uses.set(m, Array.from({ length: T }, () => ({ cols: [], ratio: [] })));
+    return uses.get(m)![t];
+  };
+
+  const planned = new Set<string>(opts.includeDrafts ? [...PLANNED_STATUSES, 'Draft'] : PLANNED_STATUSES);
+  const orders: PlannedOrder[] = [];
+  const skipped: SkippedOrder[] = [];
+
+  for (const order of plant.Orders) {
+    if (!planned.has(order.Status)) continue;
+    const release = order.ReleaseDate !== undefined && order.ReleaseDate > b.start ? order.ReleaseDate : b.start;
+    const releaseBucket = Math.max(0, bucketIndex(b, release));
+    const dueBucket = bucketIndex(b, order.DueDate);
+    if (releaseBucket >= T) {
+      skipped.push({
+        order,
+        kind: 'cannotStart',
+        en: `released on ${release}, after the plan horizon: it cannot start in this plan`,
+        zh: `投产日期 ${release} 在计划期之后：本计划内无法开工`,
+      });
+      continue;
+    }
+    if (dueBucket >= T) {
+      skipped.push({
+        order,
+        kind: 'beyondHorizon',
+        en: `due ${order.DueDate}, after the plan horizon: planned in a later run`,
+        zh: `交期 ${order.DueDate} 在计划期之后：留待以后的计划`,
+      });
+      continue;
+    }
+    const root = explodeOrder(order, release, idx);
+    if (!root) continue; // unknown item: validation reports it
+    const o: PlannedOrder = {
+      index: orders.length,
+      order,
+      weight: priorityWeight(order.Priority),
+      release,
+      releaseBucket,
+      dueBucket,
+      root,
+      ops: [],
+      earliestFinish: Infinity,
+      short: -1,
+    };
+    orders.push(o);
+    addOrderColumns(o);
+  }
+
+  function addOrderColumns(o: PlannedOrder) {
+    const nodes = nodesOf(o.root);
+    if (o.root.ops.length === 0) {
+      o.blocked = { kind: 'cannotFinish', en: `item ${o.root.item.ItemId} has no routing: nothing to plan`, zh: `物料 ${o.root.item.ItemId} 没有工艺路线：无法排产` };
+      return;
+    }
+    const vars = new Map<PlanOp, OpVars>();
+    // Forward pass, children before parents: the first bucket each operation can start and finish.
+    const forward = (n: PartNode): number => {
+      let ready = o.releaseBucket;
+      for (const bc of n.buyChildren) ready = Math.max(ready, supplyOf(bc.item).firstAvailable);
+      for (const c of n.makeChildren) ready = Math.max(ready, forward(c.node));
+      for (const op of n.ops) {
+        const lead = op.subcontract ? leadBuckets(b, op.op.SubcontractLeadDays) : 0;
+        let firstX = Infinity;
+        for (let t = ready; t < T; t++) if (canWork(op.wc, t)) { firstX = t; break; }
+        const done = Math.min(firstX, op.subcontract ? ready + lead : Infinity);
+        vars.set(op, { op, lead, earliestStart: ready, earliestDone: done, x: filled(T), y: filled(T) });
+        ready = done;
+      }
+      return ready;
+    };
+    o.earliestFinish = forward(o.root);
+    o.last = vars.get(o.root.ops[o.root.ops.length - 1]);
+    if (o.earliestFinish >= T) {
+      o.blocked = blockedReason(o, nodes);
+      return;
+    }
+    // Backward pass, parents before children: the last bucket each operation's output is still
+    // of use (`need`), and the columns in between.
+    const oid = tidy(o.order.OrderId);
+    const backward = (n: PartNode, need: number) => {
+      for (let k = n.ops.length - 1; k >= 0; k--) {
+        const v = vars.get(n.ops[k])!;
+        const last = v.op === o.last!.op;
+        const name = `${oid}_${v.op.label}`;
+        let latestStart = -1;
+        for (let t = v.earliestStart; t <= need; t++) {
+          if (!canWork(v.op.wc, t)) continue;
+          const cost = last ? finishCost(o.weight, latePenalty, b.days, t, o.dueBucket) : 0;
+          v.x[t] = addVar(`x_${name}_t${t}`, cost, n.qty, o.index);
+          const l = loadAt(v.op.wc, t);
+          l.cols.push(v.x[t]);
+          l.hours.push(v.op.hoursPerUnit);
+          latestStart = t;
+        }
+        if (v.op.subcontract) {
+          for (let t = v.earliestStart; t + v.lead <= need; t++) {
+            const cost = v.op.op.SubcontractCostPerUnit! + (last ? finishCost(o.weight, latePenalty, b.days, t + v.lead, o.dueBucket) : 0);
+            v.y[t] = addVar(`y_${name}_t${t}`, cost, n.qty, o.index);
+            latestStart = Math.max(latestStart, t);
+          }
+        }
+        need = latestStart;
+        o.ops.push(v);
+      }
+      for (const c of n.makeChildren) backward(c.node, need);
+    };
+    backward(o.root, T - 1);
+    o.ops.reverse(); // components first, the finished item's last operation at the end
+
+    // Material drawn when a node's first operation starts (in-house or sent out).
+    for (const n of nodes) {
+      const first = vars.get(n.ops[0]);
+      if (!first) continue;
+      for (const bc of n.buyChildren) {
+        const m = key(bc.item.ItemId);
+        for (let t = 0; t < T; t++) {
+          for (const c of [first.x[t], first.y[t]]) {
+            if (c < 0) continue;
+            const u = useAt(m, t);
+            u.cols.push(c);
+            u.ratio.push(bc.ratio);
+          }
+        }
+      }
+    }
+
+    // Flow: WIP between consecutive operations, and from each component's last operation.
+    const done = (v: OpVars, t: number): number[] => {
+      const out: number[] = [];
+      if (v.x[t] >= 0) out.push(v.x[t]);
+      if (t - v.lead >= 0 && v.y[t - v.lead] >= 0) out.push(v.y[t - v.lead]);
+      return out;
+    };
+    const link = (from: OpVars, to: OpVars, ratio: number, perOrderUnit: number, name: string) => {
+      // Rows from the first bucket anything arrives or starts to the last one anything starts.
+      let first = T;
+      let lastStart = -1;
+      for (let t = 0; t < T; t++) {
+        const starts = to.x[t] >= 0 || to.y[t] >= 0;
+        if ((starts || done(from, t).length) && first === T) first = t;
+        if (starts) lastStart = t;
+      }
+      let prev = -1;
+      for (let t = first; t <= lastStart; t++) {
+        const w = addVar(`w_${name}_t${t}`, WIP_PER_UNIT_BUCKET / perOrderUnit, Infinity, o.index);
+        const cols = [w];
+        const coef = [1];
+        if (prev >= 0) cols.push(prev), coef.push(-1);
+        for (const c of done(from, t)) cols.push(c), coef.push(-1);
+        for (const c of [to.x[t], to.y[t]]) if (c >= 0) cols.push(c), coef.push(ratio);
+        lp.addRow(`wip_${name}_t${t}`, cols, coef, 0, 0);
+        prev = w;
+      }
+    };
+    for (const n of nodes) {
+      for (let k = 1; k < n.ops.length; k++) {
+        const to = vars.get(n.ops[k])!;
+        link(vars.get(n.ops[k - 1])!, to, 1, n.perOrderUnit, `${oid}_${to.op.label}`);
+      }
+      for (const c of n.makeChildren) {
+        const from = vars.get(c.node.ops[c.node.ops.length - 1])!;
+        const to = vars.get(n.ops[0])!;
+        link(from, to, c.ratio, c.node.perOrderUnit, `${oid}_${to.op.label}_from_${tidy(c.node.item.ItemId)}${c.node.tag}`);
+      }
+    }
+
+    // Completion: finished units plus short units make the quantity.
+    const makeCost = nodes.reduce(
+      (s, n) =>
+        s +
+        n.perOrderUnit *
+          (n.ops.reduce((a, op) => a + Math.max(op.subcontract ? op.op.SubcontractCostPerUnit! : 0, op.hoursPerUnit * Math.max(MIN_OVERTIME_COST, capacity.get(op.wc)?.wc.OvertimeRate ?? 0)), 0) +
+            n.buyChildren.reduce((a, bc) => a + bc.ratio * purchaseCost(supplyOf(bc.item).unitPrice, 0, T), 0)),
+      0,
+    );
+    o.short = addVar(
+      `short_${oid}`,
+      shortCost(
+        { weight: o.weight, dueBucket: o.dueBucket, makeCostPerUnit: makeCost },
+        { latePenalty, shortPenalty: plant.settings.ShortPenaltyPerUnit, bucketDays: b.days, buckets: T },
+      ),
+      o.order.Quantity,
+      o.index,
+    );
+    const fin = [o.short];
+    for (let t = 0; t < T; t++) fin.push(...done(o.last!, t));
+    lp.addRow(`done_${oid}`, fin, fin.map(() => 1), o.order.Quantity, o.order.Quantity);
+  }
+
+  /** Why an order cannot finish within the horizon even with unlimited capacity. */
+  function blockedReason(o: PlannedOrder, nodes: PartNode[]): Blocked {
+    for (const n of nodes)
+      for (const bc of n.buyChildren) {
+        const s = supplyOf(bc.item);
+        if (s.firstAvailable >= T)
+          return {
+            kind: 'cannotFinish',
+            en: `material ${bc.item.ItemId} cannot arrive within the horizon (no usable stock or open PO; purchase lead time ${s.leadDays} days)`,
+            zh: `物料 ${bc.item.ItemId} 在计划期内无法到货（无可用库存或在途采购，采购提前期 ${s.leadDays} 天）`,
+          };
+      }
+    return {
+      kind: 'cannotFinish',
+      en: `cannot be finished within the horizon even with free capacity (release ${o.release}, lead times and work-center calendars)`,
+      zh: `即使产能充足也无法在计划期内完工（投产日期 ${o.release}、提前期及工作日历所限）`,
+    };
+  }
+
+  // Capacity: one row per work center and bucket that has any in-house work, with overtime.
+  const capRows = new Map<string, Int32Array>();
+  const otCols = new Map<string, Int32Array>();
+  for (const [wc, c] of capacity) {
+    const rows = filled(T);
+    const ots = filled(T);
+    capRows.set(wc, rows);
+    otCols.set(wc, ots);
+    const l = loads.get(wc);
+    if (!l) continue;
+    for (let t = 0; t < T; t++) {
+      if (l[t].cols.length === 0) continue;
+      const name = `${tidy(c.wc.WorkCenterId)}_t${t}`;
+      const cols = l[t].cols.slice();
+      const coef = l[t].hours.slice();
+      if (c.overtimeMax[t] > 0) {
+        ots[t] = addVar(`ot_${name}`, Math.max(MIN_OVERTIME_COST, c.wc.OvertimeRate), c.overtimeMax[t], -1);
+        cols.push(ots[t]);
+        coef.push(-1);
+      }
+      rows[t] = lp.addRow(`cap_${name}`, cols, coef, -Infinity, c.hours[t]);
+    }
+  }
+
+  // Materials: stock balance per Buy item used, per bucket.
+  const materials = new Map<string, MaterialVars>();
+  for (const [m, u] of uses) {
+    const s = supplies.get(m)!;
+    const name = tidy(s.item.ItemId);
+    const mv: MaterialVars = { supply: s, inv: filled(T), buy: filled(T), rows: filled(T) };
+    materials.set(m, mv);
+    for (let t = 0; t < T; t++) {
+      mv.inv[t] = addVar(`inv_${name}_t${t}`, 0, Infinity, -1);
+      if (t >= s.leadBucket) mv.buy[t] = addVar(`buy_${name}_t${t}`, purchaseCost(s.unitPrice, t, T), Infinity, -1);
+      const cols = [mv.inv[t], ...u[t].cols];
+      const coef = [1, ...u[t].ratio];
+      if (t > 0) cols.push(mv.inv[t - 1]), coef.push(-1);
+      if (mv.buy[t] >= 0) cols.push(mv.buy[t]), coef.push(-1);
+      const rhs = s.usableReceipts[t] + (t === 0 ? s.usable : 0);
+      mv.rows[t] = lp.addRow(`stock_${name}_t${t}`, cols, coef, rhs, rhs);
+    }
+  }
+
+  return { lp: lp.build(), buckets: b, latePenalty, orders, skipped, capacity, capRows, otCols, materials, colOrder: Int32Array.from(colOrder) };
+}

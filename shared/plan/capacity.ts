@@ -1,0 +1,53 @@
+// Hours each work center has per bucket: HoursPerDay on its working days (the first DaysPerWeek
+// days of each week, Monday first) × Units × EfficiencyPct/100, with Calendar exceptions
+// replacing a day's hours (a row for the work center itself wins over a '*' row for all).
+//
+// Overtime: MaxOvertimeHoursPerWeek scaled to the bucket by its working days, i.e. the cap per
+// working day is MaxOvertimeHoursPerWeek / DaysPerWeek. A normal 7-day bucket gets the weekly
+// cap; a week of shutdown gets none (nobody works overtime in a closed plant); a holiday
+// takes that day's share away.
+import { addDays, weekday, type Day } from '../dates';
+import type { Plant, WorkCenter } from '../domain';
+import type { Buckets } from './buckets';
+
+export interface WorkCenterCapacity {
+  wc: WorkCenter;
+  /** regular hours per bucket, after efficiency and calendar exceptions */
+  hours: Float64Array;
+  /** overtime hours allowed per bucket */
+  overtimeMax: Float64Array;
+  /** working days (days with hours > 0) per bucket */
+  workingDays: Int32Array;
+}
+
+export const key = (id: string): string => id.trim().toLowerCase();
+
+/** Per work center (by lower-case id): hours, overtime cap and working days of every bucket. */
+export function workCenterCapacity(plant: Plant, b: Buckets): Map<string, WorkCenterCapacity> {
+  const exceptions = new Map<string, number>(); // "wc|day" → hours per unit that day
+  for (const c of plant.Calendar) {
+    exceptions.set(`${key(c.WorkCenter)}|${c.Date}`, c.Hours);
+  }
+  const out = new Map<string, WorkCenterCapacity>();
+  for (const wc of plant.WorkCenters) {
+    const id = key(wc.WorkCenterId);
+    const hours = new Float64Array(b.count);
+    const overtimeMax = new Float64Array(b.count);
+    const workingDays = new Int32Array(b.count);
+    const perDay = wc.Units * (wc.EfficiencyPct / 100);
+    const otPerDay = wc.DaysPerWeek > 0 ? wc.MaxOvertimeHoursPerWeek / wc.DaysPerWeek : 0;
+    for (let t = 0; t < b.count; t++) {
+      for (let i = 0; i < b.days; i++) {
+        const d: Day = addDays(b.start, t * b.days + i);
+        const own = exceptions.get(`${id}|${d}`);
+        const all = exceptions.get(`*|${d}`);
+        const h = own ?? all ?? (weekday(d) < wc.DaysPerWeek ? wc.HoursPerDay : 0);
+        hours[t] += h * perDay;
+        if (h > 0) workingDays[t]++;
+      }
+      overtimeMax[t] = otPerDay * workingDays[t];
+    }
+    out.set(id, { wc, hours, overtimeMax, workingDays });
+  }
+  return out;
+}

@@ -1,0 +1,224 @@
+// Why an order is late, in words a planner uses: the work center(s) that were full in the buckets
+// before its due date, the material whose stock and open POs ran out before a new purchase could
+// arrive, or a date that no capacity could meet (release date, lead times). Read from the solved
+// plan itself — which rows are tight and who used them — so the reason names the other orders too.
+import { bucketEnd, bucketStart } from './buckets';
+import { key } from './capacity';
+import type { OpVars, PlanModel, PlannedOrder } from './build-model';
+import type { PartNode } from './network';
+
+export interface Text {
+  en: string;
+  zh: string;
+}
+
+/** Read access to a solution, with the sums the explanations and reports need. */
+export interface PlanState {
+  val(col: number): number;
+  /** tolerance for "zero" on a quantity of this size */
+  tol(q: number): number;
+  load(wc: string, t: number): number;
+  /** hours each order put on a work center in a bucket */
+  orderLoad(wc: string, t: number): Map<number, number>;
+  use(m: string, t: number): number;
+  /** regular hours all used (load ≥ capacity) */
+  full(wc: string, t: number): boolean;
+}
+
+export function planState(pm: PlanModel, values: ArrayLike<number>): PlanState {
+  const m = pm.lp;
+  const val = (c: number) => (c >= 0 ? Math.max(0, values[c]) : 0);
+  const rowSum = (row: number, onlyOrders: boolean) => {
+    let s = 0;
+    if (row < 0) return 0;
+    for (let k = m.rowStart[row]; k < m.rowStart[row + 1]; k++) if (!onlyOrders || pm.colOrder[m.rowIndex[k]] >= 0) s += m.rowValue[k] * val(m.rowIndex[k]);
+    return s;
+  };
+  const load = (wc: string, t: number) => rowSum(pm.capRows.get(wc)?.[t] ?? -1, true);
+  const s: PlanState = {
+    val,
+    tol: (q) => 1e-6 * Math.max(1, Math.abs(q)),
+    load,
+    orderLoad(wc, t) {
+      const out = new Map<number, number>();
+      const row = pm.capRows.get(wc)?.[t] ?? -1;
+      if (row < 0) return out;
+      for (let k = m.rowStart[row]; k < m.rowStart[row + 1]; k++) {
+        const o = pm.colOrder[m.rowIndex[k]];
+        if (o >= 0) out.set(o, (out.get(o) ?? 0) + m.rowValue[k] * val(m.rowIndex[k]));
+      }
+      return out;
+    },
+    use(mat, t) {
+      const row = pm.materials.get(mat)?.rows[t] ?? -1;
+      return rowSum(row, true);
+    },
+    full(wc, t) {
+      const cap = pm.capacity.get(wc)?.hours[t] ?? 0;
+      return cap > 0 && load(wc, t) >= cap * (1 - 1e-6) - 1e-6;
+    },
+  };
+  return s;
+}
+
+/** Units an operation has delivered by the end of bucket `upTo` (subcontracted ones once back). */
+export const cumDone = (s: PlanState, v: OpVars, upTo: number): number => {
+  let sum = 0;
+  for (let t = 0; t <= upTo && t < v.x.length; t++) sum += s.val(v.x[t]) + (t - v.lead >= 0 ? s.val(v.y[t - v.lead]) : 0);
+  return sum;
+};
+
+/** "2026-12-07, 2026-12-14" or "2026-12-07 – 2027-01-04" for a long run. */
+function bucketList(pm: PlanModel, ts: number[]): string {
+  const days = ts.map((t) => bucketStart(pm.buckets, t));
+  return days.length > 3 ? `${days[0]} – ${days[days.length - 1]}` : days.join(', ');
+}
+
+function names(pm: PlanModel, idx: number[]): string {
+  const ids = idx.slice(0, 3).map((i) => pm.orders[i].order.OrderId);
+  return idx.length > 3 ? `${ids.join(', ')} +${idx.length - 3}` : ids.join(', ');
+}
+
+/** The other orders that used a work center (or material) in those buckets, most important first. */
+function takers(pm: PlanModel, o: PlannedOrder, hours: Map<number, number>): { higher: number[]; others: number[] } {
+  const list = [...hours.entries()].filter(([i, h]) => i !== o.index && h > 1e-6).sort((a, b) => pm.orders[b[0]].weight - pm.orders[a[0]].weight || b[1] - a[1]);
+  return { higher: list.filter(([i]) => pm.orders[i].weight > o.weight).map(([i]) => i), others: list.map(([i]) => i) };
+}
+
+function takerText(pm: PlanModel, o: PlannedOrder, hours: Map<number, number>): Text {
+  const t = takers(pm, o, hours);
+  if (t.higher.length) return { en: `, taken by higher-priority ${names(pm, t.higher)}`, zh: `，被优先级更高的 ${names(pm, t.higher)} 占用` };
+  if (t.others.length) return { en: `, used by ${names(pm, t.others)}`, zh: `，由 ${names(pm, t.others)} 使用` };
+  return { en: '', zh: '' };
+}
+
+export function explainLate(pm: PlanModel, s: PlanState, o: PlannedOrder): Text {
+  const b = pm.buckets;
+  const week = b.days === 7;
+  const unit = week ? { en: 'week', zh: '当周' } : { en: 'bucket', zh: '当期' };
+  const d = Math.min(o.dueBucket, b.count - 1);
+  const reasons: Text[] = [];
+
+  // 1. A due date no capacity could meet.
+  if (o.earliestFinish > o.dueBucket) {
+    if (o.releaseBucket > o.dueBucket || o.dueBucket < 0)
+      reasons.push({ en: `due ${o.order.DueDate}, before it can start (${o.release})`, zh: `交期 ${o.order.DueDate} 早于可开工日期 ${o.release}` });
+    else {
+      const late = new Map<string, { id: string; first: number; lead: number }>();
+      const walk = (n: PartNode) => {
+        for (const bc of n.buyChildren) {
+          const mv = pm.materials.get(key(bc.item.ItemId));
+          if (mv && mv.supply.firstAvailable > o.dueBucket) late.set(bc.item.ItemId, { id: bc.item.ItemId, first: mv.supply.firstAvailable, lead: mv.supply.leadDays });
+        }
+        for (const c of n.makeChildren) walk(c.node);
+      };
+      walk(o.root);
+      for (const m of late.values())
+        reasons.push({
+          en: `material ${m.id} has no stock or open PO before ${bucketStart(b, m.first)} (purchase lead time ${m.lead} days)`,
+          zh: `物料 ${m.id} 在 ${bucketStart(b, m.first)} 之前无库存也无在途采购（采购提前期 ${m.lead} 天）`,
+        });
+      if (late.size === 0)
+        reasons.push({
+          en: `earliest possible finish is ${bucketEnd(b, o.earliestFinish)} even with free capacity (subcontract lead times and work-center calendars)`,
+          zh: `即使产能充足，最早也只能在 ${bucketEnd(b, o.earliestFinish)} 完工（委外周期及工作日历所限）`,
+        });
+    }
+  }
+
+  // 2. A material with no stock to spare from the due bucket until new supply can arrive.
+  const seen = new Set<string>();
+  const materialBound = new Set<PartNode>();
+  const walkBuys = (n: PartNode) => {
+    for (const c of n.makeChildren) walkBuys(c.node);
+    const first = o.ops.find((v) => v.op === n.ops[0]);
+    if (!first) return;
+    for (const bc of n.buyChildren) {
+      const m = key(bc.item.ItemId);
+      const mv = pm.materials.get(m);
+      if (!mv || mv.supply.leadBucket <= o.dueBucket || mv.supply.firstAvailable > o.dueBucket) continue;
+      const need = n.qty * bc.ratio;
+      let used = 0;
+      for (let t = 0; t <= d; t++) used += bc.ratio * (s.val(first.x[t]) + s.val(first.y[t]));
+      if (used >= need - s.tol(need)) continue;
+      // Binding when no stock is spare from the due bucket until purchases can arrive: whatever
+      // was there went to other orders (or is kept for ones that need it first).
+      const until = Math.min(mv.supply.leadBucket, b.count);
+      let spare = Infinity;
+      for (let t = Math.max(0, d); t < until; t++) spare = Math.min(spare, s.val(mv.inv[t]));
+      if (spare > s.tol(need)) continue;
+      materialBound.add(n);
+      if (seen.has(m)) continue;
+      seen.add(m);
+      const drawn = new Map<number, number>();
+      for (let t = 0; t < until; t++) {
+        const r = mv.rows[t];
+        for (let k = pm.lp.rowStart[r]; k < pm.lp.rowStart[r + 1]; k++) {
+          const oi = pm.colOrder[pm.lp.rowIndex[k]];
+          if (oi >= 0) drawn.set(oi, (drawn.get(oi) ?? 0) + pm.lp.rowValue[k] * s.val(pm.lp.rowIndex[k]));
+        }
+      }
+      const by = takerText(pm, o, drawn);
+      let po = -1;
+      for (let t = Math.max(0, d + 1); t < until && po < 0; t++) if (mv.supply.usableReceipts[t] > 0) po = t;
+      const id = bc.item.ItemId;
+      const arrive = bucketStart(b, mv.supply.leadBucket);
+      reasons.push(
+        po >= 0
+          ? { en: `material ${id} short: no stock to spare until the open PO due in the ${unit.en} of ${bucketStart(b, po)}${by.en}`, zh: `物料 ${id} 不足：库存已分配完，须等 ${bucketStart(b, po)} ${unit.zh}到货的在途采购${by.zh}` }
+          : {
+              en: `material ${id} short: no stock to spare before a new purchase can arrive (${arrive} at the earliest, lead time ${mv.supply.leadDays} days)${by.en}`,
+              zh: `物料 ${id} 不足：库存及在途采购已分配完，新采购最早 ${arrive} 到货（提前期 ${mv.supply.leadDays} 天）${by.zh}`,
+            },
+      );
+    }
+  };
+  walkBuys(o.root);
+
+  // 3. Work centers that were full in the last bucket by the due date where an unfinished
+  // operation of the order could run (with the full buckets just before it). When a material
+  // holds the order back, the rest of its work waits for it (just in time) and no work center is
+  // to blame.
+  const fullAt = new Map<string, Set<number>>();
+  for (const v of o.ops) {
+    if (materialBound.size > 0 || cumDone(s, v, d) >= v.op.node.qty - s.tol(v.op.node.qty)) continue;
+    const run: number[] = [];
+    for (let t = d; t >= Math.max(0, v.earliestStart); t--) {
+      if (v.x[t] < 0) continue;
+      if (!s.full(v.op.wc, t)) break;
+      run.push(t);
+    }
+    if (run.length === 0) continue;
+    if (!fullAt.has(v.op.wc)) fullAt.set(v.op.wc, new Set());
+    for (const t of run) fullAt.get(v.op.wc)!.add(t);
+  }
+  const ranked = [...fullAt.entries()].sort((a, b) => b[1].size - a[1].size).slice(0, 2);
+  for (const [wc, set] of ranked) {
+    const ts = [...set].sort((a, b) => a - b);
+    const cap = pm.capacity.get(wc)!;
+    const ots = pm.otCols.get(wc)!;
+    const otMax = ts.reduce((a, t) => a + cap.overtimeMax[t], 0);
+    const otUsed = ts.reduce((a, t) => a + s.val(ots[t]), 0);
+    const ot: Text =
+      otMax <= 0
+        ? { en: 'no overtime allowed', zh: '不允许加班' }
+        : otUsed >= otMax - 1e-6 * Math.max(1, otMax)
+          ? { en: 'overtime used up', zh: '加班已用尽' }
+          : { en: 'more overtime would cost more than the delay', zh: '再加班的成本高于延期损失' };
+    const hours = new Map<number, number>();
+    for (const t of ts) for (const [i, h] of s.orderLoad(wc, t)) hours.set(i, (hours.get(i) ?? 0) + h);
+    const by = takerText(pm, o, hours);
+    const id = cap.wc.WorkCenterId;
+    reasons.push({
+      en: `work center ${id} full in the ${week ? 'week' : 'bucket'}${ts.length > 1 ? 's' : ''} of ${bucketList(pm, ts)} (${ot.en})${by.en}`,
+      zh: `工作中心 ${id} 在 ${bucketList(pm, ts)} ${week ? '当周' : '时段'}满负荷（${ot.zh}）${by.zh}`,
+    });
+  }
+
+  if (reasons.length === 0)
+    reasons.push({
+      en: 'finishing earlier would cost more (overtime, subcontracting or other orders’ delay) than this delay',
+      zh: '提前完工的代价（加班、委外或其他订单延期）高于本单延期损失',
+    });
+  return { en: reasons.map((r) => r.en).join('; '), zh: reasons.map((r) => r.zh).join('；') };
+}

@@ -1,0 +1,271 @@
+// A solved plan LP → what planners read (issue 3 §3): per order finish date, days late,
+// subcontracted and short quantities and why; per work center and bucket the load; per Buy item
+// and bucket the projected stock and suggested purchases split over approved suppliers;
+// and the exceptions worth acting on.
+//
+// Due-date rule: finishing in the bucket that contains the due date is on time; finishDate is the
+// last day of the bucket the last unit finishes in; daysLate = (finish bucket − due bucket) × BucketDays.
+import { addDays, type Day } from '../dates';
+import { bucketEnd, bucketStart } from './buckets';
+import type { PlanModel, PlannedOrder } from './build-model';
+import { cumDone, explainLate, planState, type PlanState, type Text } from './explain';
+
+export type { Text } from './explain';
+
+export interface OrderPlan {
+  orderId: string;
+  customer: string;
+  item: string;
+  quantity: number;
+  priority: number;
+  dueDate: Day;
+  finishDate: Day | null;
+  daysLate: number | null;
+  subcontractedQty: number;
+  shortQty: number;
+  /** operations sent out, e.g. "PAINT30 × 5" */
+  subcontracting: string;
+  lateBecause: Text | null;
+  /** on time, late, short (some units not finished in the horizon), or not planned */
+  state: 'onTime' | 'late' | 'short' | 'notPlanned';
+}
+
+export interface LoadRow {
+  workCenter: string;
+  bucketStart: Day;
+  capacityHours: number;
+  loadHours: number;
+  overtimeHours: number;
+  /** load / regular capacity; null when the work center has no hours that bucket */
+  utilisation: number | null;
+}
+
+export interface MaterialRow {
+  item: string;
+  bucketStart: Day;
+  requirement: number;
+  receipts: number;
+  suggestedPurchase: number;
+  projectedOnHand: number;
+  safetyStock: number;
+}
+
+export interface PurchaseSuggestion {
+  item: string;
+  supplier: string;
+  quantity: number;
+  orderBy: Day;
+  needBy: Day;
+}
+
+export type ExceptionType = 'late' | 'short' | 'cannotStart' | 'cannotFinish' | 'beyondHorizon' | 'overload' | 'shortage';
+
+export interface PlanException {
+  type: ExceptionType;
+  severity: 'error' | 'warning' | 'info';
+  /** order, work center or item */
+  subject: string;
+  date: Day | null;
+  message: Text;
+}
+
+export interface PlanResult {
+  orders: OrderPlan[];
+  load: LoadRow[];
+  materials: MaterialRow[];
+  purchaseSuggestions: PurchaseSuggestion[];
+  exceptions: PlanException[];
+}
+
+/** Quantities shown to planners: 4 decimals, no −0, no 1e-12 noise. */
+export const round = (v: number, digits = 4): number => {
+  const f = 10 ** digits;
+  const r = Math.round(v * f) / f;
+  return r === 0 ? 0 : r;
+};
+
+function orderPlan(pm: PlanModel, s: PlanState, o: PlannedOrder): OrderPlan {
+  const b = pm.buckets;
+  const base = {
+    orderId: o.order.OrderId,
+    customer: o.order.Customer,
+    item: o.order.Item,
+    quantity: o.order.Quantity,
+    priority: o.order.Priority,
+    dueDate: o.order.DueDate,
+  };
+  if (o.blocked || !o.last) {
+    const why = o.blocked ?? { en: 'nothing to plan', zh: '无可排产内容' };
+    return { ...base, finishDate: null, daysLate: null, subcontractedQty: 0, shortQty: o.order.Quantity, subcontracting: '', lateBecause: { en: why.en, zh: why.zh }, state: 'short' };
+  }
+  const tol = s.tol(o.order.Quantity);
+  let finish = -1;
+  for (let t = 0; t < b.count; t++) if (cumDone(s, o.last, t) - cumDone(s, o.last, t - 1) > tol) finish = t;
+  const short = s.val(o.short);
+  const sub: string[] = [];
+  let subQty = 0;
+  for (const v of o.ops) {
+    let q = 0;
+    for (let t = 0; t < b.count; t++) q += s.val(v.y[t]);
+    if (q <= s.tol(v.op.node.qty)) continue;
+    sub.push(`${v.op.label} × ${round(q, 2)}`);
+    subQty = Math.max(subQty, q / v.op.node.perOrderUnit);
+  }
+  const daysLate = finish < 0 ? null : Math.max(0, (finish - o.dueBucket) * b.days);
+  const isShort = short > tol;
+  const isLate = (daysLate ?? 0) > 0;
+  return {
+    ...base,
+    finishDate: finish < 0 ? null : bucketEnd(b, finish),
+    daysLate,
+    subcontractedQty: round(subQty),
+    shortQty: round(isShort ? short : 0),
+    subcontracting: sub.join(', '),
+    lateBecause: isShort || isLate ? explainLate(pm, s, o) : null,
+    state: isShort ? 'short' : isLate ? 'late' : 'onTime',
+  };
+}
+
+function loadRows(pm: PlanModel, s: PlanState): LoadRow[] {
+  const out: LoadRow[] = [];
+  for (const [wc, c] of pm.capacity) {
+    for (let t = 0; t < pm.buckets.count; t++) {
+      const load = s.load(wc, t);
+      const ot = s.val(pm.otCols.get(wc)![t]);
+      const cap = c.hours[t];
+      out.push({
+        workCenter: c.wc.WorkCenterId,
+        bucketStart: bucketStart(pm.buckets, t),
+        capacityHours: round(cap, 2),
+        loadHours: round(load, 2),
+        overtimeHours: round(ot, 2),
+        utilisation: cap > 0 ? round(load / cap, 4) : null,
+      });
+    }
+  }
+  return out;
+}
+
+function materialRows(pm: PlanModel, s: PlanState): { rows: MaterialRow[]; suggestions: PurchaseSuggestion[] } {
+  const rows: MaterialRow[] = [];
+  const suggestions: PurchaseSuggestion[] = [];
+  for (const [m, mv] of pm.materials) {
+    const item = mv.supply.item;
+    let onHand = item.OnHand;
+    for (let t = 0; t < pm.buckets.count; t++) {
+      const req = s.use(m, t);
+      const buy = s.val(mv.buy[t]);
+      onHand += mv.supply.receipts[t] + buy - req;
+      rows.push({
+        item: item.ItemId,
+        bucketStart: bucketStart(pm.buckets, t),
+        requirement: round(req),
+        receipts: round(mv.supply.receipts[t]),
+        suggestedPurchase: round(buy),
+        projectedOnHand: round(onHand),
+        safetyStock: item.SafetyStock,
+      });
+      if (buy <= 1e-6) continue;
+      const needBy = bucketStart(pm.buckets, t);
+      if (mv.supply.suppliers.length === 0) {
+        suggestions.push({ item: item.ItemId, supplier: '', quantity: Math.ceil(buy - 1e-9), orderBy: addDays(needBy, -mv.supply.leadDays), needBy });
+        continue;
+      }
+      for (const sup of mv.supply.suppliers) {
+        const q = buy * sup.share;
+        if (q <= 1e-9) continue;
+        // Whole units, at least the supplier's minimum order quantity.
+        suggestions.push({ item: item.ItemId, supplier: sup.supplier, quantity: Math.max(sup.minOrderQty, Math.ceil(q - 1e-9)), orderBy: addDays(needBy, -sup.leadDays), needBy });
+      }
+    }
+  }
+  return { rows, suggestions };
+}
+
+function exceptions(pm: PlanModel, orders: OrderPlan[], load: LoadRow[], suggestions: PurchaseSuggestion[]): PlanException[] {
+  const out: PlanException[] = [];
+  for (const sk of pm.skipped)
+    out.push({
+      type: sk.kind,
+      severity: sk.kind === 'cannotStart' ? 'warning' : 'info',
+      subject: sk.order.OrderId,
+      date: sk.kind === 'cannotStart' ? (sk.order.ReleaseDate ?? null) : sk.order.DueDate,
+      message: { en: `${sk.order.OrderId}: ${sk.en}`, zh: `${sk.order.OrderId}：${sk.zh}` },
+    });
+  for (const [i, o] of pm.orders.entries()) {
+    const op = orders[i];
+    const why = op.lateBecause ?? { en: '', zh: '' };
+    if (o.blocked)
+      out.push({ type: o.blocked.kind, severity: 'error', subject: op.orderId, date: op.dueDate, message: { en: `${op.orderId}: ${why.en}`, zh: `${op.orderId}：${why.zh}` } });
+    else if (op.state === 'short')
+      out.push({
+        type: 'short',
+        severity: 'error',
+        subject: op.orderId,
+        date: op.dueDate,
+        message: { en: `${op.orderId}: ${op.shortQty} of ${op.quantity} not finished within the horizon — ${why.en}`, zh: `${op.orderId}：${op.quantity} 件中有 ${op.shortQty} 件在计划期内无法完成——${why.zh}` },
+      });
+    else if (op.state === 'late')
+      out.push({
+        type: 'late',
+        severity: o.weight >= 8 ? 'error' : 'warning',
+        subject: op.orderId,
+        date: op.finishDate,
+        message: { en: `${op.orderId}: finishes ${op.finishDate}, ${op.daysLate} days after due ${op.dueDate} — ${why.en}`, zh: `${op.orderId}：预计 ${op.finishDate} 完工，晚于交期 ${op.dueDate} ${op.daysLate} 天——${why.zh}` },
+      });
+  }
+  for (const l of load) {
+    if (l.overtimeHours <= 0.005 && (l.utilisation ?? 0) < 0.9999) continue;
+    const ot = l.overtimeHours > 0.005;
+    out.push({
+      type: 'overload',
+      severity: ot ? 'warning' : 'info',
+      subject: l.workCenter,
+      date: l.bucketStart,
+      message: ot
+        ? { en: `${l.workCenter}: full in the week of ${l.bucketStart}, with ${l.overtimeHours} h overtime`, zh: `${l.workCenter}：${l.bucketStart} 当期满负荷，需加班 ${l.overtimeHours} 小时` }
+        : { en: `${l.workCenter}: fully loaded in the bucket of ${l.bucketStart} (${l.loadHours} of ${l.capacityHours} h)`, zh: `${l.workCenter}：${l.bucketStart} 当期满负荷（${l.loadHours}/${l.capacityHours} 小时）` },
+    });
+  }
+  const byItem = new Map<string, PurchaseSuggestion[]>();
+  for (const p of suggestions) byItem.set(p.item, [...(byItem.get(p.item) ?? []), p]);
+  for (const [item, ps] of byItem) {
+    const first = ps.reduce((a, p) => (p.orderBy < a.orderBy ? p : a));
+    const total = round(ps.reduce((a, p) => a + p.quantity, 0), 2);
+    out.push({
+      type: 'shortage',
+      severity: 'warning',
+      subject: item,
+      date: first.needBy,
+      message: {
+        en: `${item}: stock and open POs run short from ${first.needBy}; buy ${total} in total, the first by ${first.orderBy}`,
+        zh: `${item}：自 ${first.needBy} 起库存及在途采购不足；共需采购 ${total}，最早须在 ${first.orderBy} 前下单`,
+      },
+    });
+  }
+  return out;
+}
+
+export function extractPlan(pm: PlanModel, values: ArrayLike<number>): PlanResult {
+  const s = planState(pm, values);
+  const orders = pm.orders.map((o) => orderPlan(pm, s, o));
+  for (const sk of pm.skipped)
+    orders.push({
+      orderId: sk.order.OrderId,
+      customer: sk.order.Customer,
+      item: sk.order.Item,
+      quantity: sk.order.Quantity,
+      priority: sk.order.Priority,
+      dueDate: sk.order.DueDate,
+      finishDate: null,
+      daysLate: null,
+      subcontractedQty: 0,
+      shortQty: sk.kind === 'cannotStart' ? sk.order.Quantity : 0,
+      subcontracting: '',
+      lateBecause: { en: sk.en, zh: sk.zh },
+      state: 'notPlanned',
+    });
+  const load = loadRows(pm, s);
+  const { rows, suggestions } = materialRows(pm, s);
+  return { orders, load, materials: rows, purchaseSuggestions: suggestions, exceptions: exceptions(pm, orders, load, suggestions) };
+}

@@ -1,0 +1,123 @@
+// The plan's result sheets (Plan, Load, Materials, Exceptions) as ResultSheet descriptions,
+// written by exceljs in the service and by Office.js in the add-in.
+import type { Lang } from '../problems';
+import type { ResultSheet } from '../results';
+import type { PlanResult } from './extract';
+
+const STATE: Record<string, { en: string; zh: string }> = {
+  onTime: { en: '', zh: '' },
+  late: { en: 'LATE', zh: '延期' },
+  short: { en: 'SHORT', zh: '欠交' },
+  notPlanned: { en: 'NOT PLANNED', zh: '未排产' },
+};
+
+const SEVERITY: Record<string, string> = { error: '严重', warning: '警告', info: '提示' };
+const TYPE_ZH: Record<string, string> = {
+  late: '延期',
+  short: '欠交',
+  cannotStart: '无法开工',
+  cannotFinish: '无法完工',
+  beyondHorizon: '超出计划期',
+  overload: '超负荷',
+  shortage: '缺料',
+};
+
+export function planSheets(r: PlanResult, lang: Lang): ResultSheet[] {
+  const zh = lang === 'zh';
+  const plan: ResultSheet = {
+    name: 'Plan',
+    columns: [
+      { key: 'orderId', header: 'Order', headerZh: '订单号', width: 14 },
+      { key: 'customer', header: 'Customer', headerZh: '客户', width: 24 },
+      { key: 'item', header: 'Item', headerZh: '物料', width: 16 },
+      { key: 'quantity', header: 'Quantity', headerZh: '数量', format: 'number' },
+      { key: 'priority', header: 'Priority', headerZh: '优先级', format: 'integer' },
+      { key: 'dueDate', header: 'Due date', headerZh: '交期', format: 'date', width: 12 },
+      { key: 'finishDate', header: 'Finish date', headerZh: '预计完工', format: 'date', width: 12 },
+      { key: 'daysLate', header: 'Days late', headerZh: '延期天数', format: 'integer' },
+      { key: 'subcontractedQty', header: 'Subcontracted', headerZh: '委外数量', format: 'number' },
+      { key: 'subcontracting', header: 'Subcontracted operations', headerZh: '委外工序', width: 24 },
+      { key: 'shortQty', header: 'Short', headerZh: '欠交数量', format: 'number' },
+      { key: 'alert', header: 'Alert', headerZh: '异常', width: 12 },
+      { key: 'lateBecause', header: 'Late because', headerZh: '延期原因', width: 80 },
+    ],
+    rows: r.orders.map((o) => ({
+      orderId: o.orderId,
+      customer: o.customer,
+      item: o.item,
+      quantity: o.quantity,
+      priority: o.priority,
+      dueDate: o.dueDate,
+      finishDate: o.finishDate,
+      daysLate: o.daysLate,
+      subcontractedQty: o.subcontractedQty,
+      subcontracting: o.subcontracting,
+      shortQty: o.shortQty,
+      alert: zh ? STATE[o.state].zh : STATE[o.state].en,
+      lateBecause: o.lateBecause ? (zh ? o.lateBecause.zh : o.lateBecause.en) : null,
+    })),
+    highlightWhen: { column: 'alert', color: 'red' },
+  };
+
+  const load: ResultSheet = {
+    name: 'Load',
+    columns: [
+      { key: 'label', header: 'Work center · bucket', headerZh: '工作中心·时段', width: 20 },
+      { key: 'workCenter', header: 'Work center', headerZh: '工作中心', width: 12 },
+      { key: 'bucketStart', header: 'Bucket start', headerZh: '时段开始', format: 'date', width: 12 },
+      { key: 'capacityHours', header: 'Capacity (h)', headerZh: '产能（小时）', format: 'number' },
+      { key: 'loadHours', header: 'Load (h)', headerZh: '负荷（小时）', format: 'number' },
+      { key: 'overtimeHours', header: 'Overtime (h)', headerZh: '加班（小时）', format: 'number' },
+      { key: 'utilisation', header: 'Utilisation', headerZh: '利用率', format: 'percent' },
+    ],
+    rows: r.load.map((l) => ({ label: `${l.workCenter} ${l.bucketStart.slice(5)}`, ...l })),
+    colorScales: [{ column: 'utilisation' }],
+    chart: { type: 'column', title: 'Utilisation by work center and bucket', titleZh: '各工作中心分时段利用率', category: 'label', series: ['utilisation'] },
+  };
+
+  const materials: ResultSheet = {
+    name: 'Materials',
+    columns: [
+      { key: 'item', header: 'Item', headerZh: '物料', width: 16 },
+      { key: 'bucketStart', header: 'Bucket start', headerZh: '时段开始', format: 'date', width: 12 },
+      { key: 'requirement', header: 'Requirement', headerZh: '需求', format: 'number' },
+      { key: 'receipts', header: 'Open PO receipts', headerZh: '在途到货', format: 'number' },
+      { key: 'suggestedPurchase', header: 'Suggested purchase', headerZh: '建议采购', format: 'number' },
+      { key: 'projectedOnHand', header: 'Projected on hand', headerZh: '预计库存', format: 'number' },
+      { key: 'safetyStock', header: 'Safety stock', headerZh: '安全库存', format: 'number' },
+      { key: 'supplier', header: 'Supplier', headerZh: '供应商', width: 14 },
+      { key: 'orderBy', header: 'Order by', headerZh: '最晚下单日', format: 'date', width: 12 },
+      { key: 'purchaseQty', header: 'Purchase quantity', headerZh: '采购数量', format: 'number' },
+    ],
+    // Each bucket row, then the purchase suggestions that arrive in it (split by supplier).
+    rows: r.materials.flatMap((m) => [
+      { ...m },
+      ...r.purchaseSuggestions
+        .filter((p) => p.item === m.item && p.needBy === m.bucketStart)
+        .map((p) => ({ item: p.item, bucketStart: p.needBy, supplier: p.supplier || (zh ? '（无合格供应商）' : '(no approved supplier)'), orderBy: p.orderBy, purchaseQty: p.quantity })),
+    ]),
+    highlightWhen: { column: 'suggestedPurchase', color: 'amber' },
+  };
+
+  const exceptions: ResultSheet = {
+    name: 'Exceptions',
+    columns: [
+      { key: 'severity', header: 'Severity', headerZh: '级别', width: 10 },
+      { key: 'type', header: 'Type', headerZh: '类型', width: 14 },
+      { key: 'subject', header: 'Order / work center / item', headerZh: '订单/工作中心/物料', width: 18 },
+      { key: 'date', header: 'Date', headerZh: '日期', format: 'date', width: 12 },
+      { key: 'message', header: 'Message', headerZh: '说明', width: 100 },
+      { key: 'isError', header: 'Error', headerZh: '严重', width: 8 },
+    ],
+    rows: r.exceptions.map((e) => ({
+      severity: zh ? SEVERITY[e.severity] : e.severity,
+      type: zh ? TYPE_ZH[e.type] : e.type,
+      subject: e.subject,
+      date: e.date,
+      message: zh ? e.message.zh : e.message.en,
+      isError: e.severity === 'error',
+    })),
+    highlightWhen: { column: 'isError', color: 'red' },
+  };
+  return [plan, load, materials, exceptions];
+}

@@ -1,0 +1,127 @@
+// The whole plan job over a plant, with the solver backend passed in: build the LP, solve it,
+// read the plan back, describe the result sheets. Pure apart from the backend, so the service
+// (HiGHS, glpsol, CBC) and the task pane (javascript-lp-solver, tiny plans) run the same code.
+import type { LpModel, SolverBackend } from '../lp/model';
+import { SolveError, type Lang } from '../problems';
+import type { Plant } from '../domain';
+import type { ResultSheet } from '../results';
+import { buildPlanModel } from './build-model';
+import { extractPlan, type PlanResult } from './extract';
+import { planSheets } from './sheets';
+
+/** Models above this many variables are refused before solving (memory, and minutes of solve). */
+export const PLAN_MAX_VARIABLES = 2_000_000;
+export const DEFAULT_TIME_LIMIT_SECONDS = 120;
+
+export interface SolvePlanOptions {
+  lang: Lang;
+  includeDrafts?: boolean;
+  timeLimitSeconds?: number;
+  /** the backend for this model (the service picks by size; the task pane passes jslp) */
+  backend: (model: LpModel) => SolverBackend;
+  /** called with the built model before solving (e.g. to write --export-lp) */
+  onModel?: (model: LpModel) => void | Promise<void>;
+  onProgress?: (message: string) => void;
+  maxVariables?: number;
+}
+
+export interface PlanStats {
+  solver: string;
+  seconds: number;
+  variables: number;
+  constraints: number;
+}
+
+export interface PlanOutcome {
+  json: Record<string, unknown>;
+  sheets: ResultSheet[];
+  stats: PlanStats;
+  result: PlanResult;
+}
+
+const pick = (lang: Lang, t: { en: string; zh: string }) => (lang === 'zh' ? t.zh : t.en);
+
+/** The --json / API body of issue 3 §4, with dates as ISO days and text in the chosen language. */
+export function planJson(r: PlanResult, lang: Lang, status: string, objective: number, stats: PlanStats, message?: string): Record<string, unknown> {
+  return {
+    status,
+    ...(message ? { message } : {}),
+    objective,
+    solver: { name: stats.solver, seconds: stats.seconds, variables: stats.variables, constraints: stats.constraints },
+    orders: r.orders.map((o) => ({
+      orderId: o.orderId,
+      item: o.item,
+      quantity: o.quantity,
+      dueDate: o.dueDate,
+      finishDate: o.finishDate,
+      daysLate: o.daysLate,
+      subcontractedQty: o.subcontractedQty,
+      shortQty: o.shortQty,
+      lateBecause: o.lateBecause ? pick(lang, o.lateBecause) : null,
+    })),
+    load: r.load,
+    materials: r.materials,
+    purchaseSuggestions: r.purchaseSuggestions,
+    exceptions: r.exceptions.map((e) => ({ type: e.type, severity: e.severity, subject: e.subject, date: e.date, message: pick(lang, e.message) })),
+  };
+}
+
+export async function solvePlan(plant: Plant, opts: SolvePlanOptions): Promise<PlanOutcome> {
+  const zh = opts.lang === 'zh';
+  opts.onProgress?.(zh ? '建立计划模型…' : 'building the plan model…');
+  const pm = buildPlanModel(plant, { includeDrafts: opts.includeDrafts });
+  const lp = pm.lp;
+  const variables = lp.colNames.length;
+  const constraints = lp.rowNames.length;
+  const max = opts.maxVariables ?? PLAN_MAX_VARIABLES;
+  if (variables > max)
+    throw new SolveError(
+      `the plan has ${variables} variables, more than the limit of ${max}: plan fewer orders, fewer HorizonBuckets or longer BucketDays`,
+      `计划模型有 ${variables} 个变量，超过上限 ${max}：请减少订单、减少计划时段数或加长时段天数`,
+      'tooLarge',
+    );
+  await opts.onModel?.(lp);
+
+  if (pm.orders.length === 0 || variables === 0) {
+    // Nothing to optimise: report what there is (orders that cannot start, capacity) without a solver.
+    const result = extractPlan(pm, new Float64Array(variables));
+    const stats = { solver: 'none', seconds: 0, variables, constraints };
+    const empty = pm.orders.length === 0;
+    const message = empty
+      ? zh
+        ? `没有可排产的订单（状态为已审批或生产中${opts.includeDrafts ? '或草稿' : ''}、且在计划期内的订单）`
+        : `no orders to plan: none is Approved or InProduction${opts.includeDrafts ? ' or Draft' : ''} within the plan horizon`
+      : undefined;
+    return { json: planJson(result, opts.lang, empty ? 'empty' : 'optimal', 0, stats, message), sheets: planSheets(result, opts.lang), stats, result };
+  }
+
+  const backend = opts.backend(lp);
+  const limit = opts.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
+  opts.onProgress?.(zh ? `求解中（${backend.name}，${variables} 个变量）…` : `solving with ${backend.name} (${variables} variables)…`);
+  const sol = await backend.solve(lp, { timeLimitSeconds: limit });
+  const stats: PlanStats = { solver: sol.solver, seconds: sol.seconds, variables, constraints };
+  const detail = sol.message ? ` (${sol.message})` : '';
+  switch (sol.status) {
+    case 'optimal':
+      break;
+    case 'timeLimit':
+      throw new SolveError(
+        `no optimal plan within the ${limit} s time limit (${sol.solver}, ${variables} variables): raise --time-limit or use --solver highs${detail}`,
+        `在 ${limit} 秒时限内未求得最优计划（${sol.solver}，${variables} 个变量）：请放宽时限或改用 highs 求解器${detail}`,
+        'timeLimit',
+      );
+    case 'infeasible':
+    case 'unbounded':
+      // Every order may be left short, so the model always has a plan; reaching here is a bug.
+      throw new SolveError(
+        `the solver (${sol.solver}) found the plan model ${sol.status}, which should not happen: export it with --export-lp and report it${detail}`,
+        `求解器（${sol.solver}）判定计划模型${sol.status === 'infeasible' ? '不可行' : '无界'}，这不应发生：请用 --export-lp 导出模型并反馈${detail}`,
+        sol.status,
+      );
+    default:
+      throw new SolveError(`the solver (${sol.solver}) failed${detail}`, `求解器（${sol.solver}）出错${detail}`, 'error');
+  }
+  opts.onProgress?.(zh ? '整理计划结果…' : 'reading the plan…');
+  const result = extractPlan(pm, sol.values);
+  return { json: planJson(result, opts.lang, 'optimal', sol.objective, stats), sheets: planSheets(result, opts.lang), stats, result };
+}

@@ -1,0 +1,83 @@
+// Supply of Buy materials over the buckets (DESIGN.md §3, material constraint):
+// usable stock OnHand − SafetyStock, open PurchaseOrders (no ReceivedDate) in the bucket of their
+// DueDate (overdue ones in bucket 0), and extra purchases that can arrive only from the lead-time
+// bucket on. Safety stock is kept back: when OnHand is below it, the first open receipts refill it
+// before any of them can be used, so the plan never draws below safety stock yet is never forced
+// to buy just to restore it.
+import type { Item, Plant, SupplierItem } from '../domain';
+import { bucketIndex, leadBuckets, type Buckets } from './buckets';
+import { key } from './capacity';
+
+export interface SupplierShare {
+  supplier: string;
+  share: number; // fraction of the item's volume, shares sum to 1
+  leadDays: number;
+  minOrderQty: number;
+  unitPrice: number;
+}
+
+export interface MaterialSupply {
+  item: Item;
+  /** stock usable at the start: max(0, OnHand − SafetyStock) */
+  usable: number;
+  /** open PO quantity due per bucket, as entered */
+  receipts: Float64Array;
+  /** the part of each bucket's receipts usable by the plan (after refilling safety stock) */
+  usableReceipts: Float64Array;
+  /** purchase lead time in days: the slowest approved supplier that gets a share, else the item's */
+  leadDays: number;
+  /** first bucket an extra purchase placed at PlanStart can be used in */
+  leadBucket: number;
+  /** first bucket with any usable supply (stock, open PO or a purchase), or Infinity */
+  firstAvailable: number;
+  suppliers: SupplierShare[];
+  unitPrice: number;
+}
+
+/** Approved suppliers of an item with their shares: SharePct where given, else the cheapest one. */
+function supplierShares(item: Item, plant: Plant): SupplierShare[] {
+  const approved = new Set(plant.Suppliers.filter((s) => s.Approved).map((s) => key(s.SupplierId)));
+  const knownSuppliers = plant.Suppliers.length > 0;
+  const lines = plant.SupplierItems.filter((si) => key(si.Item) === key(item.ItemId) && (!knownSuppliers || approved.has(key(si.Supplier))));
+  const share = (si: SupplierItem) => si.SharePct ?? 0;
+  const total = lines.reduce((s, si) => s + share(si), 0);
+  const chosen = total > 0 ? lines.filter((si) => share(si) > 0) : lines.slice().sort((a, b) => a.UnitPrice - b.UnitPrice).slice(0, 1);
+  return chosen.map((si) => ({
+    supplier: si.Supplier,
+    share: total > 0 ? share(si) / total : 1,
+    leadDays: si.LeadTimeDays ?? item.LeadTimeDays ?? 0,
+    minOrderQty: si.MinOrderQty,
+    unitPrice: si.UnitPrice,
+  }));
+}
+
+export function materialSupply(item: Item, plant: Plant, b: Buckets): MaterialSupply {
+  const receipts = new Float64Array(b.count);
+  for (const po of plant.PurchaseOrders) {
+    if (po.ReceivedDate !== undefined || key(po.Item) !== key(item.ItemId)) continue;
+    const t = Math.max(0, bucketIndex(b, po.DueDate));
+    if (t < b.count) receipts[t] += po.Quantity;
+  }
+  let deficit = Math.max(0, item.SafetyStock - item.OnHand);
+  const usableReceipts = receipts.map((q) => {
+    const refill = Math.min(deficit, q);
+    deficit -= refill;
+    return q - refill;
+  });
+  const suppliers = supplierShares(item, plant);
+  const leadDays = suppliers.length ? Math.max(...suppliers.map((s) => s.leadDays)) : (item.LeadTimeDays ?? 0);
+  const leadBucket = leadBuckets(b, leadDays);
+  const usable = Math.max(0, item.OnHand - item.SafetyStock);
+  let firstAvailable = leadBucket < b.count ? leadBucket : Infinity;
+  let cum = usable;
+  for (let t = 0; t < Math.min(b.count, firstAvailable); t++) {
+    cum += usableReceipts[t];
+    if (cum > 0) {
+      firstAvailable = t;
+      break;
+    }
+  }
+  const prices = suppliers.map((s) => s.unitPrice).filter((p) => p > 0);
+  const unitPrice = prices.length ? Math.min(...prices) : (item.StdCost ?? 0);
+  return { item, usable, receipts, usableReceipts, leadDays, leadBucket, firstAvailable, suppliers, unitPrice };
+}
