@@ -1,18 +1,17 @@
 // The quote job: cost roll-up, risk simulation and delivery promise for every Quotes row.
 import { InputError } from '../../shared/problems';
 import { costQuotes } from '../../shared/quote/quote';
-import { quoteSheets, type DeliveryPromise, type QuoteResult } from '../../shared/quote/sheets';
-import type { Plant } from '../../shared/domain';
-import type { CostedQuote } from '../../shared/quote/quote';
-import type { JobOptions } from './types';
-import type { JobRunner } from './types';
+import { quoteSheets, type QuoteResult } from '../../shared/quote/sheets';
+import { promiseDeliveries, type SolveLp } from '../../shared/quote/promise';
+import { pickBackend } from '../solvers/index';
+import type { JobOptions, JobRunner } from './types';
 
 export const runQuote: JobRunner = async (plant, opts) => {
   opts.onProgress?.(opts.lang === 'zh' ? '成本汇总与风险模拟…' : 'rolling up costs and simulating risk…');
   const { quotes, problems } = costQuotes(plant);
   if (problems.length) throw new InputError(problems);
   opts.onProgress?.(opts.lang === 'zh' ? '计算承诺交期…' : 'searching delivery promises…');
-  const promises = await promiseDeliveries(plant, quotes, opts);
+  const promises = await promiseDeliveries(plant, quotes, solverFor(opts));
   const results: QuoteResult[] = quotes.map((q, i) => ({ ...q, promise: promises[i] }));
   return { json: { quotes: results.map(quoteJson) }, sheets: quoteSheets(results) };
 };
@@ -46,6 +45,11 @@ export function quoteJson(q: QuoteResult) {
   };
 }
 
-async function promiseDeliveries(_plant: Plant, quotes: CostedQuote[], _opts: JobOptions): Promise<DeliveryPromise[]> {
-  return quotes.map(() => ({ promiseDate: null, rushPremium: null, status: 'noPromise', note: 'the planning model is not available yet', noteZh: '计划模型尚未就绪' }));
-}
+/**
+ * The promise search's LP solver: the job's --solver choice (auto: HiGHS beyond tiny models).
+ * The search solves many LPs whose objective is mostly zero; HiGHS's dual simplex did them 3.5×
+ * faster than its interior point on the sample plant (33 solves of ~8,000 columns: 2.9 s vs
+ * 10.1 s), so it is used up to 20,000 columns, where interior point takes over again.
+ */
+const solverFor = (opts: JobOptions): SolveLp => (model) =>
+  pickBackend(opts.solver ?? 'auto', model, { highsMethod: model.colNames.length <= 20_000 ? 'simplex' : 'ipm' }).solve(model, { timeLimitSeconds: opts.timeLimitSeconds ?? 60 });
