@@ -1,19 +1,22 @@
 // HiGHS (npm `highs`, MIT, WebAssembly) through its persistent typed-array API: our CSR arrays go
-// in as they are, with no LP text to write and parse. The module is loaded once per process
-// (compiling the .wasm is the slow part of a first solve: warmHighs() does it at service start),
+// in as they are, with no LP text to write and parse. The module is loaded once per process and
+// warmed up (warmHighs(), at service start: a first solve is otherwise several times slower),
 // every model is disposed after its solve (Wasm memory is not garbage-collected), and a solve
 // blocks its thread, so the service runs it in a worker.
 import loadHighs, { type Highs, type ModelStatusCode } from 'highs';
 import { checkedSolution } from '../../shared/lp/check';
+import { capacityLp } from './capacity-lp';
 import type { LpModel, LpSolution, LpStatus, SolveOptions, SolverBackend } from '../../shared/lp/model';
 
 /** 'ipm' = interior point then crossover to a vertex; 'simplex' = HiGHS's dual simplex. */
 export type HighsMethod = 'ipm' | 'simplex';
 
 /**
- * Default method. Measured on generated capacity LPs (see the report of issue 8): interior point
- * wins on the sparse formulation at 1000 × 20 × 26 (8.9 s against 15.5 s), simplex on the one
- * with dense cumulative flow rows (9.3 s against 14.8 s) and on small models.
+ * Default method. Measured on generated capacity LPs of 1000 orders × 20 work centers × 26
+ * buckets, 1–3 operations each: interior point won when operations are linked through WIP
+ * balance rows (4 nonzeros each: 8.9 s against 15.5 s), simplex when linked by cumulative flow
+ * rows as capacity-lp.ts writes them (O(buckets²) nonzeros: 9.3 s against 14.8 s) and on every
+ * model under ~10,000 columns. Pick by measuring the planner's own models.
  */
 export const DEFAULT_HIGHS_METHOD: HighsMethod = 'ipm';
 
@@ -28,40 +31,17 @@ const highsModule = (): Promise<Highs> =>
 export const highsMemoryBytes = async (): Promise<number> => (await highsModule()).memoryBytes;
 
 /**
- * A transportation LP of `n` sources × `n` sinks (n² columns): enough arithmetic for V8 to
- * compile HiGHS's hot functions optimised and for Wasm memory to grow, which a 2-column model
- * does not do.
+ * Loads the module and solves a small capacity LP (~1,500 columns, two-operation routings) with
+ * each method. Compiling the .wasm takes little; what makes a first solve several times slower
+ * than the next is V8 optimising HiGHS's hot functions, and only an LP of the planner's shape
+ * makes it optimise the ones a plan uses (measured on a 6,500-column plan: its first solve in a
+ * fresh process took 4–10× its later ones, still almost 4× after a 2-column warm-up, and
+ * 1.1–1.3× after this one).
  */
-function warmUpModel(n: number): LpModel {
-  const cols = n * n;
-  const colCost = new Float64Array(cols);
-  for (let k = 0; k < cols; k++) colCost[k] = 1 + ((k * 7919) % 97);
-  const rowStart = new Int32Array(2 * n + 1);
-  const rowIndex = new Int32Array(2 * cols);
-  let nz = 0;
-  for (let r = 0; r < 2 * n; r++) {
-    // rows 0…n−1: what source r ships (≤ 12); rows n…2n−1: what sink r − n receives (≥ 10)
-    for (let k = 0; k < n; k++) rowIndex[nz++] = r < n ? r * n + k : k * n + (r - n);
-    rowStart[r + 1] = nz;
-  }
-  return {
-    colNames: Array.from({ length: cols }, (_, k) => `x${k}`),
-    colCost,
-    colUpper: new Float64Array(cols).fill(Infinity),
-    rowNames: Array.from({ length: 2 * n }, (_, i) => `r${i}`),
-    rowLower: Float64Array.from({ length: 2 * n }, (_, i) => (i < n ? -Infinity : 10)),
-    rowUpper: Float64Array.from({ length: 2 * n }, (_, i) => (i < n ? 12 : Infinity)),
-    rowStart,
-    rowIndex,
-    rowValue: new Float64Array(2 * cols).fill(1),
-  };
-}
-
-/** Loads the module and solves a small LP with each method, so the first plan runs at full speed. */
 export async function warmHighs(): Promise<void> {
-  const m = warmUpModel(60);
-  await solveHighs(m, { timeLimitSeconds: 10 }, 'ipm');
-  await solveHighs(m, { timeLimitSeconds: 10 }, 'simplex');
+  const m = capacityLp(3, 60, 4, 20, 2);
+  await solveHighs(m, { timeLimitSeconds: 30 }, 'ipm');
+  await solveHighs(m, { timeLimitSeconds: 30 }, 'simplex');
 }
 
 function statusOf(highs: Highs, code: ModelStatusCode): LpStatus {

@@ -12,7 +12,7 @@ import { LpBuilder, maxViolation, type LpModel, type LpSolution, type SolverBack
 import { highsMemoryBytes, solveHighs, warmHighs } from '../../service/solvers/highs';
 import { pickBackend } from '../../service/solvers/index';
 import { lpFileBackend, onPath } from '../../service/solvers/lp-file-solver';
-import { capacityLp } from './capacity-lp';
+import { capacityLp } from '../../service/solvers/capacity-lp';
 
 const onCi = !!process.env.CI && process.env.CI !== 'false';
 const haveGlpsol = onPath('glpsol');

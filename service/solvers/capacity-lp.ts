@@ -3,7 +3,8 @@
 // lateness priced by priority, overtime up to a cap, short quantity at a big penalty. Every one is
 // feasible (all short is a plan), and each has the row kinds the backends must agree on:
 // equalities (completion), ≤ rows (capacity), ranges (a work center's horizon load between a
-// floor and a ceiling) and free rows (load totals kept for reporting).
+// floor and a ceiling) and free rows (load totals kept for reporting). Used to warm HiGHS up on
+// the shape it will meet, and by the solver tests to make every backend agree.
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { LpBuilder, type LpModel } from '../../shared/lp/model';
