@@ -114,7 +114,9 @@ export function jobRoutes(deps: JobDeps): Router {
         const reason = e instanceof TaskTimeoutError ? 'timeLimit' : 'tooLarge';
         const runId = record('failed', undefined, { error: { reason, message: e.message }, waitMs: 0 });
         req.log.warn({ job, output, runId, reason, ms: Math.round(performance.now() - t0) }, 'solve stopped');
-        throw Object.assign(e, { runId });
+        throw reason === 'timeLimit'
+          ? new HttpError(422, `The solve did not finish within the service's time limit of ${config.solveTimeoutSeconds} s (MTO_SOLVE_TIMEOUT) and was stopped / 求解超过服务时限，已停止`, { reason, runId })
+          : new HttpError(422, `The model needs more memory than a solve may use (MTO_WORKER_HEAP_MB = ${config.workerHeapMb}); plan fewer orders or a shorter horizon / 模型过大，内存不足`, { reason, runId });
       }
       throw e;
     }
