@@ -46,9 +46,9 @@ export function startServer(env: Record<string, string> = {}): Promise<Server> {
         buf = buf.slice(nl + 1);
         logs.push(line);
         try {
-          const j = JSON.parse(line) as { port?: number; msg?: string };
+          const j = JSON.parse(line) as { port?: number; https?: boolean; msg?: string };
           if (j.port && j.msg?.includes('listening')) {
-            const url = `http://127.0.0.1:${j.port}`;
+            const url = `${j.https ? 'https' : 'http'}://127.0.0.1:${j.port}`;
             resolve({
               url,
               port: j.port,
