@@ -54,7 +54,12 @@ function firmLimits(pm: PlanModel, values: ArrayLike<number>): Map<string, FirmL
     const tol = tolOf(o.order.Quantity);
     let finish = -1;
     for (const [c, t] of completions(o.last)) if (values[c] > tol) finish = Math.max(finish, t);
-    out.set(o.order.OrderId, { deadline: Math.max(finish, o.dueBucket), maxShort: Math.max(0, values[o.short]) + tol });
+    const deadline = Math.max(finish, o.dueBucket);
+    // Solver noise (≤ tol) after the deadline may stay short; no slack beyond that, or the
+    // re-plan could shave firm orders to make room for the quote.
+    let maxShort = values[o.short] > tol ? values[o.short] : 0;
+    for (const [c, t] of completions(o.last)) if (t > deadline) maxShort += Math.max(0, values[c]);
+    out.set(o.order.OrderId, { deadline, maxShort });
   }
   return out;
 }

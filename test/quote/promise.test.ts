@@ -1,0 +1,82 @@
+// Delivery promises on a loaded plant, worked out by hand, through the real planning model and
+// solver (the quote job's own solver choice).
+import { describe, expect, it } from 'vitest';
+import { runQuote, type QuoteJson } from '../../service/jobs/quote';
+import { plantOf } from './fixture';
+
+// One work center, ASSY: 8 h × 5 days = 40 h a week, up to 10 h overtime a week at 30/h.
+// FG takes 1 h per unit at ASSY, no setup, no materials. Weekly buckets from Monday 2026-11-30:
+//   bucket 0: 11-30 … 12-06,  1: 12-07 … 12-13,  2: 12-14 … 12-20,  3: 12-21 … 12-27, …
+// Firm orders: SO1 60 units due 12-13 (bucket 1), SO2 30 units due 12-20 (bucket 2).
+// The current plan: SO1 40 h in bucket 0 + 20 h in bucket 1; SO2 30 h in bucket 2. Both on time.
+// Spare regular hours: 20 by the end of bucket 1, 30 by the end of bucket 2, then 40 a week.
+const plant = (quotes: Record<string, unknown>[], opts: { orders?: boolean; subcontract?: boolean; planStart?: boolean } = {}) =>
+  plantOf({
+    settings: { ...(opts.planStart === false ? {} : { PlanStart: '2026-11-30' }), BucketDays: 7, HorizonBuckets: 6, SimulationRuns: 10 },
+    sheets: {
+      Items: [{ ItemId: 'FG', Type: 'Make' }],
+      Routing: [
+        { Item: 'FG', OpSeq: 10, WorkCenter: 'ASSY', RunHoursPerUnit: 1, ...(opts.subcontract ? { Subcontract: 'Y', SubcontractCostPerUnit: 12, SubcontractLeadDays: 0 } : {}) },
+      ],
+      WorkCenters: [{ WorkCenterId: 'ASSY', HoursPerDay: 8, DaysPerWeek: 5, LabourRate: 50, MaxOvertimeHoursPerWeek: 10, OvertimeRate: 30 }],
+      Orders:
+        opts.orders === false
+          ? []
+          : [
+              { OrderId: 'SO1', Customer: 'A', Item: 'FG', Quantity: 60, DueDate: '2026-12-13' },
+              { OrderId: 'SO2', Customer: 'B', Item: 'FG', Quantity: 30, DueDate: '2026-12-20' },
+            ],
+      Quotes: quotes,
+    },
+  });
+
+const quote = async (p: ReturnType<typeof plant>) => (await runQuote(p, { lang: 'en' })).json.quotes as QuoteJson[];
+
+describe('delivery promise', () => {
+  it('promises the earliest bucket with spare capacity, and prices overtime to meet an earlier date', async () => {
+    const [q, same, far] = await quote(
+      plant([
+        { QuoteId: 'Q1', Item: 'FG', Quantity: 25, RequestedDate: '2026-12-09' },
+        { QuoteId: 'Q2', Item: 'FG', Quantity: 25, RequestedDate: '2026-12-16' },
+        { QuoteId: 'Q3', Item: 'FG', Quantity: 25, RequestedDate: '2027-01-05' },
+      ]),
+    );
+    // 25 units: 20 spare hours by bucket 1 are too few, 30 by bucket 2 are enough → promise 12-20.
+    // Requested 12-09 (bucket 1): 5 more hours by then, only as overtime: 5 h × 30 = 150.
+    expect(q.promiseDate).toBe('2026-12-20');
+    expect(q.promise.status).toBe('rushable');
+    expect(q.rushPremium).toBeCloseTo(150, 4);
+    // Requested 12-16 is in the promise bucket; 2027-01-05 is later: no premium. Nothing is
+    // reserved, so every quote line sees the same plant.
+    expect([same.promiseDate, same.promise.status, same.rushPremium]).toEqual(['2026-12-20', 'meetsRequest', 0]);
+    expect([far.promiseDate, far.promise.status, far.rushPremium]).toEqual(['2026-12-20', 'meetsRequest', 0]);
+  });
+
+  it('says why a date cannot be met: the work center is full even with all its overtime', async () => {
+    const [q] = await quote(plant([{ QuoteId: 'Q1', Item: 'FG', Quantity: 60, RequestedDate: '2026-12-02' }]));
+    // 60 units: spare 30 by bucket 2, 70 by bucket 3 → promise 12-27.
+    // By 12-06 (bucket 0) 40 + 10 overtime = 50 hours exist, but SO1 needs 60 by 12-13 and
+    // bucket 1 holds at most 50, so 10 of SO1 must be made in bucket 0: 40 left for the quote.
+    expect(q.promiseDate).toBe('2026-12-27');
+    expect(q.promise.status).toBe('cannotMeet');
+    expect(q.rushPremium).toBeNull();
+    expect(q.promise.note).toContain('only 40.00 of 60 can be finished by 2026-12-06');
+    expect(q.promise.note).toContain('ASSY (full with all its overtime from 2026-11-30)');
+  });
+
+  it('prices subcontracting when it is cheaper than overtime', async () => {
+    const [q] = await quote(plant([{ QuoteId: 'Q1', Item: 'FG', Quantity: 25, RequestedDate: '2026-12-09' }], { subcontract: true }));
+    // The 5 missing units by bucket 1: subcontracted at 12 each = 60, cheaper than 5 h × 30 = 150.
+    expect(q.promiseDate).toBe('2026-12-20');
+    expect(q.rushPremium).toBeCloseTo(60, 4);
+  });
+
+  it('an empty plant promises on capacity alone; no PlanStart, no promise', async () => {
+    const [q] = await quote(plant([{ QuoteId: 'Q1', Item: 'FG', Quantity: 60, RequestedDate: '2026-12-31' }], { orders: false }));
+    // 40 h in bucket 0 + 40 h in bucket 1 ≥ 60 → 12-13.
+    expect([q.promiseDate, q.promise.status, q.rushPremium]).toEqual(['2026-12-13', 'meetsRequest', 0]);
+    const [none] = await quote(plant([{ QuoteId: 'Q1', Item: 'FG', Quantity: 60 }], { planStart: false }));
+    expect([none.promiseDate, none.rushPremium, none.promise.status]).toEqual([null, null, 'noPromise']);
+    expect(none.promise.note).toMatch(/needs Settings PlanStart/);
+  });
+});
