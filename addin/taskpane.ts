@@ -218,8 +218,9 @@ async function start() {
   applyTexts();
   wire();
   setBusy(false);
-  // A plain browser tab shows the standalone page at once; Office is still looked for, in case.
-  if (params.get('standalone') === '1' || !mayBeInOffice(hostHints(window))) enterStandalone();
+  // A plain browser tab (none of the hints office.js itself looks for) is standalone at once:
+  // office.js could not find a host there either, so it is not even loaded.
+  if (params.get('standalone') === '1' || !mayBeInOffice(hostHints(window))) return enterStandalone();
   const office = await loadOfficeJs(document);
   const ready = office ? await officeReady(office) : undefined;
   if (String(ready?.host) === 'Excel') {
