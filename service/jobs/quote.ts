@@ -1,7 +1,7 @@
 // The quote job: cost roll-up, risk simulation and delivery promise for every Quotes row.
 import { InputError } from '../../shared/problems';
-import { costQuotes } from '../../shared/quote/quote';
-import { quoteSheets, type QuoteResult } from '../../shared/quote/sheets';
+import { costQuotes, type QuoteResult } from '../../shared/quote/quote';
+import { quoteSheets } from '../../shared/quote/sheets';
 import { promiseDeliveries, type SolveLp } from '../../shared/quote/promise';
 import { pickBackend } from '../solvers/index';
 import type { JobOptions, JobRunner } from './types';

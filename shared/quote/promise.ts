@@ -16,6 +16,7 @@
 // 4. If RequestedDate falls in an earlier bucket R: rushPremium = cost(R) − C0, the extra overtime
 //    and subcontracting that meeting it takes; if no plan meets R, why: before PlanStart, a material
 //    lead time or release, or work centers full even with all their overtime.
+import type { Day } from '../dates';
 import type { Order, Plant } from '../domain';
 import type { LpModel, LpSolution } from '../lp/model';
 import { bucketEnd, bucketIndex, bucketStart, type Buckets } from '../plan/buckets';
@@ -24,9 +25,18 @@ import { key } from '../plan/capacity';
 import { MIN_OVERTIME_COST } from '../plan/costs';
 import { nodesOf } from '../plan/network';
 import type { CostedQuote } from './quote';
-import type { DeliveryPromise } from './sheets';
 
 export type SolveLp = (model: LpModel) => Promise<LpSolution>;
+
+export interface DeliveryPromise {
+  /** earliest finish that delays no firm order; null when it cannot be given */
+  promiseDate: Day | null;
+  /** extra overtime + subcontract cost of meeting RequestedDate; 0 when the promise meets it; null when unknown or impossible */
+  rushPremium: number | null;
+  status: 'meetsRequest' | 'later' | 'rushable' | 'cannotMeet' | 'noPromise';
+  note: string;
+  noteZh: string;
+}
 
 const tolOf = (q: number) => 1e-6 * Math.max(1, Math.abs(q));
 const money = (x: number) => x.toFixed(2);

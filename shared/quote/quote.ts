@@ -6,6 +6,7 @@ import { cellOf } from '../parse';
 import { problem, type Problem } from '../problems';
 import { datedLinesBelow } from './explode';
 import { priceFactors, priceOf } from './price';
+import type { DeliveryPromise } from './promise';
 import { compileCost, riskProblems } from './risk';
 import { rollUp, type Breakdown, type CostLine } from './rollup';
 import { simulate, type Simulation } from './simulate';
@@ -29,6 +30,9 @@ export interface CostedQuote {
   priceAtMean: number;
   simulation: Simulation;
 }
+
+/** A costed quote line with its delivery promise: what the job reports. */
+export type QuoteResult = CostedQuote & { promise: DeliveryPromise };
 
 export function costQuotes(plant: Plant): { quotes: CostedQuote[]; problems: Problem[] } {
   const problems: Problem[] = [...riskProblems(plant)];

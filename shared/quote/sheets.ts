@@ -1,21 +1,8 @@
 // Quote results as ResultSheets: QuoteResults (one row per quote line), QuoteDistribution
 // (histogram and tornado per quote line) and QuoteLines (the audit trail: every BOM line and
 // operation behind each unit cost).
-import type { Day } from '../dates';
 import type { ResultSheet } from '../results';
-import type { CostedQuote } from './quote';
-
-export interface DeliveryPromise {
-  /** earliest finish that delays no firm order; null when it cannot be given */
-  promiseDate: Day | null;
-  /** extra overtime + subcontract cost of meeting RequestedDate; 0 when the promise meets it; null when unknown or impossible */
-  rushPremium: number | null;
-  status: 'meetsRequest' | 'later' | 'rushable' | 'cannotMeet' | 'noPromise';
-  note: string;
-  noteZh: string;
-}
-
-export type QuoteResult = CostedQuote & { promise: DeliveryPromise };
+import type { CostedQuote, QuoteResult } from './quote';
 
 const label = (q: CostedQuote) => `${q.quoteId} ×${q.quantity}`;
 const fmt = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 });

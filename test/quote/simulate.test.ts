@@ -106,4 +106,25 @@ describe('cost simulation', () => {
     // price = (material × 1.10 + rest) / 0.80; the RM deviation is material: ΔP90 price = ΔP90 cost × 1.10 / 0.80
     expect(a.priceAtP90 - a.unitPrice).toBeCloseTo(((a.simulation.p90 - 225.8) * 1.1) / 0.8, 9);
   });
+
+  it('each factor moves only what it targets', () => {
+    const [q] = simulated([
+      { Target: 'BP', Factor: 'Price', Distribution: 'Fixed', Likely: 2 },
+      { Target: 'SA', Factor: 'RunHours', Distribution: 'Fixed', Likely: 2 },
+      { Target: 'CNC', Factor: 'LabourRate', Distribution: 'Fixed', Likely: 1.5 },
+      { Target: 'FG', Factor: 'Price', Distribution: 'Fixed', Likely: 3 },
+    ]);
+    // BP price ×2: 11.00 → 22.00, +11.
+    // SA at CNC per FG: setup 4/10 = 0.4 h, run 0.25 × 2 = 0.5 h → ×2 = 1.0 h.
+    //   labour (0.4 + 1.0) h × 60 × 1.5 = 126 (was 54) → +72;  overhead (0.4 + 1.0) × 100 = 140 (was 90) → +50
+    // FG is made, not bought, and has no subcontracted operation: its Price moves nothing.
+    // 225.80 + 11 + 72 + 50 = 358.80
+    expect(q.simulation.p50).toBeCloseTo(358.8, 9);
+    expect(q.simulation.tornado.find((t) => t.target === 'FG')!.deltaHigh).toBe(0);
+  });
+
+  it('names the cell of a ScrapPct risk that targets a work center', () => {
+    const r = costQuotes(plantOf(twoLevel({ sheets: { CostRisk: [RISKS[0], { Target: 'CNC', Factor: 'ScrapPct', Distribution: 'Fixed' }] } })));
+    expect(r.problems.map((p) => `${p.sheet}!${p.cell}: ${p.message}`)).toEqual(['CostRisk!A3: ScrapPct risk needs an item as Target (got "CNC"): scrap belongs to BOM lines']);
+  });
 });
