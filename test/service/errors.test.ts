@@ -3,12 +3,12 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { WorkbookRows } from '../../shared/rows';
-import { postJson, sampleRows, sampleXlsx, startServer, withSetting, XLSX, type Server } from './harness';
+import { bytes, postJson, sampleRows, sampleXlsx, startServer, withSetting, XLSX, type Server } from './harness';
 
 let s: Server;
 let tiny: Server; // small limits: 1 MB bodies, 500 cells
 let rows: WorkbookRows;
-let xlsx: Buffer;
+let xlsx: Uint8Array<ArrayBuffer>;
 
 beforeAll(async () => {
   [s, tiny, rows, xlsx] = await Promise.all([
@@ -105,9 +105,9 @@ describe('malformed requests → 400 with a plain message', () => {
   test('an upload that is not an .xlsx: text, a zip of something else, no file at all', async () => {
     const text = await expectError(await fetch(api('/workbook/plan'), { method: 'POST', headers: { 'content-type': XLSX }, body: 'OrderId,Quantity\nA,1\n' }), 400);
     expect(text.error).toMatch(/not an \.xlsx/);
-    const zip = await new JSZip().file('hello.txt', 'not a workbook').generateAsync({ type: 'nodebuffer' });
+    const zip = await new JSZip().file('hello.txt', 'not a workbook').generateAsync({ type: 'uint8array' });
     expect([...zip.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]); // passes the signature check…
-    expect((await expectError(await fetch(api('/workbook/plan'), { method: 'POST', headers: { 'content-type': XLSX }, body: zip }), 400)).error).toMatch(/not an \.xlsx/); // …and fails to load
+    expect((await expectError(await fetch(api('/workbook/plan'), { method: 'POST', headers: { 'content-type': XLSX }, body: bytes(zip) }), 400)).error).toMatch(/not an \.xlsx/); // …and fails to load
     const form = new FormData();
     form.append('file', new Blob([xlsx]), 'plant.xlsx'); // wrong field name
     expect((await expectError(await fetch(api('/workbook/plan'), { method: 'POST', body: form }), 400)).error).toMatch(/"workbook"/);
@@ -130,10 +130,10 @@ describe('too large → 413', () => {
   });
 
   test('an upload over MTO_UPLOAD_LIMIT_MB, raw or multipart', async () => {
-    const bytes = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from(big)]);
-    await expectError(await fetch(api('/workbook/plan'), { method: 'POST', headers: { 'content-type': XLSX }, body: bytes }), 413);
+    const huge = bytes(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from(big)]));
+    await expectError(await fetch(api('/workbook/plan'), { method: 'POST', headers: { 'content-type': XLSX }, body: huge }), 413);
     const form = new FormData();
-    form.append('workbook', new Blob([bytes]), 'huge.xlsx');
+    form.append('workbook', new Blob([huge]), 'huge.xlsx');
     await expectError(await fetch(api('/workbook/plan'), { method: 'POST', body: form }), 413);
   });
 

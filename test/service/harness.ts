@@ -82,16 +82,19 @@ export class ServerExited extends Error {
   }
 }
 
-/** The sample plant as an .xlsx (the same bytes GET /sample.xlsx serves). */
-export async function sampleXlsx(): Promise<Buffer> {
+/** The sample plant as an .xlsx (the same bytes GET /sample.xlsx serves), typed for fetch bodies. */
+export async function sampleXlsx(): Promise<Uint8Array<ArrayBuffer>> {
   const p = samplePlant();
-  return Buffer.from(await inputWorkbook(p.settings, p.sheets, 'en').xlsx.writeBuffer());
+  return bytes(await inputWorkbook(p.settings, p.sheets, 'en').xlsx.writeBuffer());
 }
+
+/** A copy as a plain Uint8Array: what fetch and Blob accept as a body. */
+export const bytes = (b: ArrayBuffer | Uint8Array | ArrayLike<number>): Uint8Array<ArrayBuffer> => b instanceof ArrayBuffer ? new Uint8Array(b) : new Uint8Array(b as ArrayLike<number>);
 
 /** The sample plant as the JSON body's WorkbookRows (dates as ISO strings, as JSON carries them). */
 export async function sampleRows(): Promise<WorkbookRows> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await sampleXlsx());
+  await wb.xlsx.load((await sampleXlsx()).buffer);
   return JSON.parse(JSON.stringify(workbookRows(wb))) as WorkbookRows;
 }
 
@@ -109,8 +112,8 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
   return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 }
 
-export async function loadXlsx(bytes: ArrayBuffer | Buffer): Promise<ExcelJS.Workbook> {
+export async function loadXlsx(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as ArrayBuffer);
+  await wb.xlsx.load((data instanceof ArrayBuffer ? data : bytes(data).buffer) as ArrayBuffer);
   return wb;
 }

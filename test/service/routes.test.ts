@@ -6,7 +6,7 @@ import { loadXlsx, postJson, sampleRows, sampleXlsx, startServer, XLSX, type Ser
 
 let s: Server;
 let rows: WorkbookRows;
-let xlsx: Buffer;
+let xlsx: Uint8Array<ArrayBuffer>;
 const api = (p: string) => `${s.url}/api/v1${p}`;
 
 beforeAll(async () => {

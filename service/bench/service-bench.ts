@@ -1,0 +1,166 @@
+// Load benchmark for the planning service: N concurrent clients post the sample plant to
+// POST /api/v1/plan (or another job) for a bounded time, while a probe times /health.
+// Reports throughput, latency percentiles, 429s (deliberate back-pressure) apart from errors,
+// and the server's resident memory (main thread and solve workers share one process).
+//
+//   npm run build && npm run bench:service -- --clients 4 --seconds 20 [--job plan|quote|suppliers]
+//     [--workers N --queue N]   (server settings for the server the benchmark starts)
+//     [--url http://127.0.0.1:3000]   (use a running server instead; loopback only)
+//     [--json]
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { quantileSorted } from 'simple-statistics';
+import { recordsToRows, samplePlant } from '../../shared/sample-plant';
+import { isLoopback } from '../config';
+
+const { values: args } = parseArgs({
+  options: {
+    clients: { type: 'string', default: '4' },
+    seconds: { type: 'string', default: '15' },
+    job: { type: 'string', default: 'plan' },
+    workers: { type: 'string' },
+    queue: { type: 'string' },
+    url: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+});
+
+const ENDPOINT: Record<string, string> = { plan: '/api/v1/plan', quote: '/api/v1/quotes/simulate', suppliers: '/api/v1/suppliers/evaluate' };
+const clients = Number(args.clients);
+const seconds = Number(args.seconds);
+const endpoint = ENDPOINT[args.job!];
+if (!endpoint || !(clients >= 1) || !(seconds > 0)) {
+  console.error('usage: bench:service [--clients N] [--seconds S] [--job plan|quote|suppliers] [--workers N] [--queue N] [--url http://127.0.0.1:PORT] [--json]');
+  process.exit(1);
+}
+
+/** Start dist/server.js on an ephemeral loopback port with a throwaway database. */
+async function startServer(): Promise<{ url: string; proc: ChildProcess; dir: string }> {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const dir = mkdtempSync(join(tmpdir(), 'mto-bench-'));
+  const env: Record<string, string | undefined> = { ...process.env, HOST: '127.0.0.1', PORT: '0', MTO_HTTPS: '0', MTO_DB: join(dir, 'bench.db'), LOG_LEVEL: 'info', MTO_TOKEN: '' };
+  if (args.workers) env.MTO_WORKERS = args.workers;
+  if (args.queue) env.MTO_QUEUE = args.queue;
+  const proc = spawn(process.execPath, [join(root, 'dist', 'server.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buf = '';
+    proc.stdout!.on('data', (d: Buffer) => {
+      buf += d.toString();
+      const m = /"port":(\d+)/.exec(buf);
+      if (m) resolve(`http://127.0.0.1:${m[1]}`);
+    });
+    proc.on('exit', (code) => reject(new Error(`server exited with code ${code}`)));
+  });
+  proc.stdout!.resume(); // keep draining request logs
+  return { url, proc, dir };
+}
+
+/** Resident set size of a process in MB, from /proc (Linux). */
+function rssMb(pid: number): number | undefined {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const pct = (sorted: number[], p: number): number => (sorted.length ? quantileSorted(sorted, p) : NaN);
+
+async function main() {
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  let base = args.url;
+  if (base) {
+    if (!isLoopback(new URL(base).hostname)) throw new Error(`--url must be a loopback address (got ${base})`);
+  } else {
+    server = await startServer();
+    base = server.url;
+  }
+  const body = JSON.stringify({ workbook: recordsToRows(samplePlant()) });
+  const health = (await (await fetch(`${base}/api/v1/health`)).json()) as { workers: { size: number; queueMax: number } };
+
+  const latencies: number[] = [];
+  const healthMs: number[] = [];
+  let ok = 0;
+  let busy = 0;
+  const errors = new Map<string, number>();
+  let peakRss = 0;
+  const rssStart = server ? rssMb(server.proc.pid!) : undefined;
+  const t0 = performance.now();
+  const end = t0 + seconds * 1000;
+
+  const client = async () => {
+    while (performance.now() < end) {
+      const t = performance.now();
+      try {
+        const r = await fetch(base + endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        await r.arrayBuffer();
+        if (r.status === 200) (ok++, latencies.push(performance.now() - t));
+        else if (r.status === 429) {
+          busy++;
+          // Back off as told (capped so the benchmark keeps its pressure).
+          await new Promise((res) => setTimeout(res, Math.min(1000, Number(r.headers.get('retry-after') ?? 1) * 1000)));
+        } else errors.set(`HTTP ${r.status}`, (errors.get(`HTTP ${r.status}`) ?? 0) + 1);
+      } catch (e) {
+        const k = (e as Error).message;
+        errors.set(k, (errors.get(k) ?? 0) + 1);
+      }
+    }
+  };
+  const probe = async () => {
+    while (performance.now() < end) {
+      const t = performance.now();
+      await (await fetch(`${base}/api/v1/health`)).arrayBuffer();
+      healthMs.push(performance.now() - t);
+      if (server) peakRss = Math.max(peakRss, rssMb(server.proc.pid!) ?? 0);
+      await new Promise((res) => setTimeout(res, 200));
+    }
+  };
+  await Promise.all([...Array.from({ length: clients }, client), probe()]);
+  const elapsed = (performance.now() - t0) / 1000;
+
+  latencies.sort((a, b) => a - b);
+  healthMs.sort((a, b) => a - b);
+  const report = {
+    job: args.job,
+    clients,
+    seconds: Math.round(elapsed * 10) / 10,
+    workers: health.workers.size,
+    queueMax: health.workers.queueMax,
+    requests: ok + busy + [...errors.values()].reduce((a, b) => a + b, 0),
+    ok,
+    rejected429: busy,
+    errors: Object.fromEntries(errors),
+    throughputPerSecond: Math.round((ok / elapsed) * 100) / 100,
+    latencyMs: { p50: Math.round(pct(latencies, 0.5)), p90: Math.round(pct(latencies, 0.9)), p99: Math.round(pct(latencies, 0.99)), max: Math.round(latencies.at(-1) ?? NaN) },
+    healthMs: { probes: healthMs.length, p50: Math.round(pct(healthMs, 0.5) * 10) / 10, p99: Math.round(pct(healthMs, 0.99) * 10) / 10, max: Math.round((healthMs.at(-1) ?? NaN) * 10) / 10 },
+    serverRssMb: server ? { start: Math.round(rssStart ?? 0), peak: Math.round(peakRss) } : 'n/a (--url)',
+  };
+
+  if (server) {
+    server.proc.kill('SIGTERM');
+    await new Promise((res) => server!.proc.once('exit', res));
+    rmSync(server.dir, { recursive: true, force: true });
+  }
+
+  if (args.json) console.log(JSON.stringify(report, null, 2));
+  else {
+    const errCount = report.requests - ok - busy;
+    console.log(`POST ${endpoint} (sample plant), ${clients} clients for ${report.seconds} s; ${report.workers} worker(s), queue ${report.queueMax}`);
+    console.log(`  requests ${report.requests}: ok ${ok}, 429 busy ${busy}, errors ${errCount}${errCount ? ` ${JSON.stringify(report.errors)}` : ''}`);
+    console.log(`  throughput ${report.throughputPerSecond} plans/s`);
+    console.log(`  latency ms: p50 ${report.latencyMs.p50}, p90 ${report.latencyMs.p90}, p99 ${report.latencyMs.p99}, max ${report.latencyMs.max}`);
+    console.log(`  /health ms meanwhile: p50 ${report.healthMs.p50}, p99 ${report.healthMs.p99}, max ${report.healthMs.max} (${report.healthMs.probes} probes)`);
+    if (typeof report.serverRssMb === 'object') console.log(`  server RSS MB: ${report.serverRssMb.start} at start, ${report.serverRssMb.peak} peak`);
+  }
+  if (report.requests - ok - busy > 0) process.exitCode = 1;
+}
+
+main().catch((e: Error) => {
+  console.error(e.message);
+  process.exit(1);
+});
