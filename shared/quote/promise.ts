@@ -33,7 +33,8 @@ export interface DeliveryPromise {
   promiseDate: Day | null;
   /** extra overtime + subcontract cost of meeting RequestedDate; 0 when the promise meets it; null when unknown or impossible */
   rushPremium: number | null;
-  status: 'meetsRequest' | 'later' | 'rushable' | 'cannotMeet' | 'noPromise';
+  /** promised (no date requested), meetsRequest, rushable (at rushPremium), cannotMeet (the request), noPromise */
+  status: 'promised' | 'meetsRequest' | 'rushable' | 'cannotMeet' | 'noPromise';
   note: string;
   noteZh: string;
 }
@@ -179,7 +180,7 @@ async function promiseOne(plant: Plant, q: CostedQuote, i: number, limits: Map<s
     ? { en: `promise ${promiseDate} (finishes in the bucket ${bucketStart(b, promise!)} – ${promiseDate} on spare capacity, no firm order delayed)`, zh: `承诺交期 ${promiseDate}（利用空闲产能于 ${bucketStart(b, promise!)} – ${promiseDate} 时段完工，不推迟任何已确认订单）` }
     : { en: `no date within the horizon (to ${bucketEnd(b, b.count - 1)}) on spare capacity alone`, zh: `仅靠空闲产能在计划期内（至 ${bucketEnd(b, b.count - 1)}）无法完工` };
 
-  if (R === undefined) return { promiseDate, rushPremium: null, status: promise === undefined ? 'cannotMeet' : 'later', note: onPromise.en, noteZh: onPromise.zh };
+  if (R === undefined) return { promiseDate, rushPremium: null, status: promise === undefined ? 'noPromise' : 'promised', note: onPromise.en, noteZh: onPromise.zh };
   if (promise !== undefined && R >= promise)
     return R === promise
       ? { promiseDate, rushPremium: 0, status: 'meetsRequest', note: `${onPromise.en}; meets the requested ${requested}, which is in the same planning bucket`, noteZh: `${onPromise.zh}；要求交期 ${requested} 在同一计划时段内，可满足` }
