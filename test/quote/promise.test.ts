@@ -72,9 +72,10 @@ describe('delivery promise', () => {
   });
 
   it('an empty plant promises on capacity alone; no PlanStart, no promise', async () => {
-    const [q] = await quote(plant([{ QuoteId: 'Q1', Item: 'FG', Quantity: 60, RequestedDate: '2026-12-31' }], { orders: false }));
-    // 40 h in bucket 0 + 40 h in bucket 1 ≥ 60 → 12-13.
+    const [q, open] = await quote(plant([{ QuoteId: 'Q1', Item: 'FG', Quantity: 60, RequestedDate: '2026-12-31' }, { QuoteId: 'Q2', Item: 'FG', Quantity: 90 }], { orders: false }));
+    // 40 h in bucket 0 + 40 h in bucket 1 ≥ 60 → 12-13. 90 units need a third week → 12-20, no date asked.
     expect([q.promiseDate, q.promise.status, q.rushPremium]).toEqual(['2026-12-13', 'meetsRequest', 0]);
+    expect([open.promiseDate, open.promise.status, open.rushPremium]).toEqual(['2026-12-20', 'promised', null]);
     const [none] = await quote(plant([{ QuoteId: 'Q1', Item: 'FG', Quantity: 60 }], { planStart: false }));
     expect([none.promiseDate, none.rushPremium, none.promise.status]).toEqual([null, null, 'noPromise']);
     expect(none.promise.note).toMatch(/needs Settings PlanStart/);
