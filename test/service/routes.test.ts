@@ -7,6 +7,8 @@ import { loadXlsx, postJson, sampleRows, sampleXlsx, startServer, XLSX, type Ser
 let s: Server;
 let rows: WorkbookRows;
 let xlsx: Uint8Array<ArrayBuffer>;
+/** POST /quotes/simulate's answer on the sample, reused by later tests (a quote takes seconds). */
+let quote: { runId: number; sheets: { name: string }[]; quotes: unknown[] };
 const api = (p: string) => `${s.url}/api/v1${p}`;
 
 beforeAll(async () => {
@@ -61,6 +63,7 @@ describe('service routes on the sample plant', () => {
     const r = await postJson(api('/quotes/simulate'), { workbook: rows });
     expect(r.status).toBe(200);
     const body = await r.json();
+    quote = body;
     expect(body.quotes).toHaveLength(count(rows, 'Quotes'));
     for (const q of body.quotes) expect(q.simulation.p10 <= q.simulation.p50 && q.simulation.p50 <= q.simulation.p90).toBe(true);
     expect(body.sheets.map((x: { name: string }) => x.name)).toContain('QuoteResults');
@@ -90,12 +93,11 @@ describe('service routes on the sample plant', () => {
   });
 
   test('POST /workbook/quote (raw .xlsx body) returns the workbook with result sheets added', async () => {
-    const json = await (await postJson(api('/quotes/simulate'), { workbook: rows })).json();
     const r = await fetch(api('/workbook/quote'), { method: 'POST', headers: { 'content-type': XLSX }, body: xlsx });
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe(XLSX);
     expect(Number(r.headers.get('x-run-id'))).toBeGreaterThan(0);
-    const back = await expectInputsUntouched(await r.arrayBuffer(), json.sheets.map((x: { name: string }) => x.name));
+    const back = await expectInputsUntouched(await r.arrayBuffer(), quote.sheets.map((x) => x.name));
     expect(count(back, 'QuoteResults')).toBe(count(rows, 'Quotes'));
   });
 
@@ -140,7 +142,7 @@ describe('service routes on the sample plant', () => {
   });
 
   test('GET /runs/:id returns the stored input and result, enough to reproduce a quote', async () => {
-    const first = await (await postJson(api('/quotes/simulate'), { workbook: rows })).json();
+    const first = quote;
     const run = await (await fetch(api(`/runs/${first.runId}`))).json();
     expect(run).toMatchObject({ id: first.runId, job: 'quote', kind: 'json', status: 'ok' });
     expect(run.input).toEqual(rows);
