@@ -6,12 +6,13 @@ import cors from 'cors';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import type { Lang } from '../shared/problems';
 import type { Config } from './config';
 import type { SolveResult, SolveTask } from './solve-worker';
 import type { RunStore } from './store/runs';
 import type { WorkerPool } from './worker-pool';
 import { errorHandler, notFound } from './routes/errors';
-import { healthRoutes } from './routes/health';
+import { healthRoutes, sampleCache } from './routes/health';
 import { jobRoutes } from './routes/jobs';
 import { runRoutes } from './routes/runs';
 import { loopbackHostsOnly, ownOrigin, requireToken, sameOriginOnly, securityHeaders } from './routes/security';
@@ -25,6 +26,8 @@ export interface AppDeps {
   version: string;
   /** true while shutting down: answers carry Connection: close */
   stopping?: () => boolean;
+  /** the sample workbook per language (default: generated on first request) */
+  sample?: (lang: Lang) => Promise<Buffer>;
 }
 
 /** A caller-supplied X-Request-Id is kept if it is short and plain; otherwise a new UUID. */
@@ -71,7 +74,7 @@ export function createApp(deps: AppDeps): Express {
   );
   api.use(sameOriginOnly);
   api.use(requireToken(config.token));
-  api.use(healthRoutes({ pool: deps.pool as WorkerPool<unknown, unknown>, store: deps.store, version: deps.version, https: Boolean(config.tls), startedAt: Date.now() }));
+  api.use(healthRoutes({ pool: deps.pool as WorkerPool<unknown, unknown>, store: deps.store, version: deps.version, https: Boolean(config.tls), startedAt: Date.now(), sample: deps.sample ?? sampleCache() }));
   api.use(jobRoutes({ config, pool: deps.pool, store: deps.store, version: deps.version }));
   api.use(runRoutes(deps.store));
   api.use(notFound);

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import pkg from '../package.json';
 import { createApp } from './app';
+import { sampleCache } from './routes/health';
 import { ConfigError, devCertDir, isLoopback, loadConfig, type Config } from './config';
 import type { SolveResult, SolveTask } from './solve-worker';
 import { RunStore } from './store/runs';
@@ -37,11 +38,14 @@ async function main(): Promise<void> {
     onEvent: (event, detail) => log.warn(detail, event),
   });
   const t0 = performance.now();
-  await pool.start();
+  // While the workers warm up on their threads, this one builds the sample workbooks, so serving
+  // /sample.xlsx later never blocks the main thread.
+  const sample = sampleCache();
+  await Promise.all([pool.start(), sample('en'), sample('zh')]);
   log.debug({ ms: Math.round(performance.now() - t0), workers: config.workers }, 'solve workers ready');
 
   let stopping = false;
-  const app = createApp({ config, pool, store, log, version: pkg.version, stopping: () => stopping });
+  const app = createApp({ config, pool, store, log, version: pkg.version, stopping: () => stopping, sample });
   const server = config.tls ? https.createServer({ cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }, app) : http.createServer(app);
 
   await new Promise<void>((resolve, reject) => {

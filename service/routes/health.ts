@@ -1,12 +1,22 @@
 // Liveness and the sample workbook. /health does no work that can wait on a solve: it reads the
 // pool's counters and pings SQLite, so it answers at once while every worker is busy.
 import { Router } from 'express';
+import type { Lang } from '../../shared/problems';
 import { sampleWorkbook } from '../commands/sample';
 import type { RunStore } from '../store/runs';
 import type { WorkerPool } from '../worker-pool';
 import { requestLang, XLSX_TYPE } from './jobs';
 
-export function healthRoutes(o: { pool: WorkerPool<unknown, unknown>; store: RunStore; version: string; https: boolean; startedAt: number }): Router {
+/** The sample workbook per language, generated once (exceljs work: the server does it before listening). */
+export function sampleCache(): (lang: Lang) => Promise<Buffer> {
+  const made = new Map<Lang, Promise<Buffer>>();
+  return (lang) => {
+    if (!made.has(lang)) made.set(lang, sampleWorkbook(lang));
+    return made.get(lang)!;
+  };
+}
+
+export function healthRoutes(o: { pool: WorkerPool<unknown, unknown>; store: RunStore; version: string; https: boolean; startedAt: number; sample: (lang: Lang) => Promise<Buffer> }): Router {
   const r = Router();
 
   r.get('/health', (_req, res) => {
@@ -28,12 +38,9 @@ export function healthRoutes(o: { pool: WorkerPool<unknown, unknown>; store: Run
     });
   });
 
-  // Generated once per language and kept: the same bytes every time.
-  const samples = new Map<string, Promise<Buffer>>();
   r.get('/sample.xlsx', async (req, res) => {
     const lang = requestLang(req);
-    if (!samples.has(lang)) samples.set(lang, sampleWorkbook(lang));
-    const bytes = await samples.get(lang)!;
+    const bytes = await o.sample(lang);
     res.attachment(lang === 'zh' ? 'mto-sample-zh.xlsx' : 'mto-sample.xlsx').type(XLSX_TYPE).send(bytes);
   });
 
