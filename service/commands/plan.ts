@@ -1,0 +1,77 @@
+// mto-planner plan <book.xlsx> [--out result.xlsx] [--json] [--export-lp f.lp]
+//   [--solver auto|highs|jslp|glpk|cbc] [--include-drafts] [--time-limit s]
+// Plans every open order against capacity and material and writes Plan, Load, Materials and
+// Exceptions sheets into the book (or --out), through a temp file, only when the plan succeeded.
+import type { OrderPlan } from '../../shared/plan/extract';
+import { runPlan } from '../jobs/plan';
+import type { SolverName } from '../jobs/types';
+import { BACKEND_NAMES } from '../solvers/index';
+import { EXIT, type Command } from './types';
+import { loadPlant, saveResults } from './workbook-io';
+
+type OrderJson = Pick<OrderPlan, 'orderId' | 'daysLate' | 'shortQty' | 'finishDate' | 'subcontractedQty'> & { lateBecause: string | null };
+
+export const plan: Command = {
+  name: 'plan',
+  usage: 'plan <book.xlsx> [--out result.xlsx] [--json] [--export-lp f.lp] [--solver auto|highs|jslp|glpk|cbc] [--include-drafts] [--time-limit s]',
+  summary: 'plan open orders against capacity and material; write Plan, Load, Materials, Exceptions',
+  summaryZh: '按产能与物料排产未完成订单，写入计划、负荷、物料、异常工作表',
+  options: {
+    out: { type: 'string' },
+    'export-lp': { type: 'string' },
+    solver: { type: 'string' },
+    'include-drafts': { type: 'boolean' },
+    'time-limit': { type: 'string' },
+  },
+  async run(ctx) {
+    const zh = ctx.lang === 'zh';
+    const solver = (ctx.values.solver as string | undefined) ?? 'auto';
+    if (!BACKEND_NAMES.includes(solver as SolverName)) {
+      ctx.stderr(zh ? `--solver 应为 ${BACKEND_NAMES.join('、')} 之一` : `--solver must be one of ${BACKEND_NAMES.join(', ')}`);
+      return EXIT.error;
+    }
+    const limitText = ctx.values['time-limit'] as string | undefined;
+    const timeLimitSeconds = limitText === undefined ? undefined : Number(limitText);
+    if (timeLimitSeconds !== undefined && !(timeLimitSeconds > 0)) {
+      ctx.stderr(zh ? `--time-limit 应为正数秒（当前为 ${limitText}）` : `--time-limit must be a positive number of seconds (got ${limitText})`);
+      return EXIT.error;
+    }
+    const loaded = await loadPlant(ctx.args[0], 'plan', ctx);
+    if (typeof loaded === 'number') return loaded;
+    const result = await runPlan(loaded.plant, {
+      lang: ctx.lang,
+      solver: solver as SolverName,
+      timeLimitSeconds,
+      includeDrafts: Boolean(ctx.values['include-drafts']),
+      exportLp: ctx.values['export-lp'] as string | undefined,
+      onProgress: ctx.progress,
+    });
+    const out = (ctx.values.out as string | undefined) ?? ctx.args[0];
+    await saveResults(loaded.wb, result.sheets, out, ctx);
+    if (ctx.json) {
+      ctx.stdout(JSON.stringify(result.json, null, 2));
+      return EXIT.ok;
+    }
+    const j = result.json as { status: string; message?: string; orders: OrderJson[]; load: { overtimeHours: number }[]; purchaseSuggestions: { item: string }[] };
+    if (j.message) ctx.stdout(j.message);
+    const late = j.orders.filter((o) => (o.daysLate ?? 0) > 0);
+    const short = j.orders.filter((o) => o.shortQty > 0);
+    const sub = j.orders.filter((o) => o.subcontractedQty > 0);
+    const overtime = Math.round(j.load.reduce((a, l) => a + l.overtimeHours, 0) * 10) / 10;
+    const buyItems = new Set(j.purchaseSuggestions.map((p) => p.item)).size;
+    const s = result.stats!;
+    ctx.stdout(
+      zh
+        ? `共 ${j.orders.length} 个订单：${j.orders.length - late.length - short.length} 个按期，${late.length} 个延期，${short.length} 个欠交，${sub.length} 个委外；加班 ${overtime} 小时；${buyItems} 种物料需采购（${s.solver}，${s.variables} 个变量，${s.constraints} 个约束，${s.seconds.toFixed(2)} 秒）`
+        : `${j.orders.length} orders: ${j.orders.length - late.length - short.length} on time, ${late.length} late, ${short.length} short, ${sub.length} subcontracted; ${overtime} h overtime; purchases suggested for ${buyItems} items (${s.solver}, ${s.variables} variables, ${s.constraints} constraints, ${s.seconds.toFixed(2)} s)`,
+    );
+    for (const o of [...late, ...short.filter((o) => !late.includes(o))])
+      ctx.stdout(
+        zh
+          ? `  ${o.orderId}  ${o.finishDate ?? '—'}  ${o.shortQty > 0 ? `欠交 ${o.shortQty}` : `延期 ${o.daysLate} 天`}：${o.lateBecause ?? ''}`
+          : `  ${o.orderId}  ${o.finishDate ?? '—'}  ${o.shortQty > 0 ? `${o.shortQty} short` : `${o.daysLate} days late`}: ${o.lateBecause ?? ''}`,
+      );
+    ctx.stdout(zh ? `结果已写入 ${out}（计划、负荷、物料、异常工作表）` : `wrote ${out} (sheets Plan, Load, Materials, Exceptions)`);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,133 @@
+// `mto-planner plan` on real .xlsx files: result sheets read back with exceljs, the input left
+// untouched unless it is the output, nothing written when the input is bad.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../service/cli';
+import { inputWorkbook } from '../../service/xlsx/write-inputs';
+import { tempDir } from '../helpers';
+import { order, records, wc } from './fixture';
+
+// The priority conflict of allocation.test.ts: A2 (priority 3) finishes a week late behind A1.
+const book = records({
+  Items: [{ ItemId: 'FG', Type: 'Make' }],
+  Routing: [{ Item: 'FG', OpSeq: 10, WorkCenter: 'ASSY', RunHoursPerUnit: 1 }],
+  WorkCenters: [wc('ASSY', 8)],
+  Orders: [order('A1', 'FG', 30, '2026-01-09', 1), order('A2', 'FG', 30, '2026-01-09', 3)],
+});
+
+async function writeBook(path: string, r = book): Promise<void> {
+  writeFileSync(path, Buffer.from(await inputWorkbook(r.settings, r.sheets).xlsx.writeBuffer()));
+}
+
+async function cli(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io = { out: { write: (s: string) => ((stdout += s), true) }, err: { write: (s: string) => ((stderr += s), true) } };
+  const code = await main(args, io as unknown as { out: NodeJS.WriteStream; err: NodeJS.WriteStream });
+  return { code, stdout, stderr };
+}
+
+async function sheet(path: string, name: string): Promise<ExcelJS.Worksheet> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(path));
+  const ws = wb.getWorksheet(name);
+  expect(ws, name).toBeDefined();
+  return ws!;
+}
+
+const rowValues = (ws: ExcelJS.Worksheet, r: number) => (ws.getRow(r).values as unknown[]).slice(1);
+
+describe('mto-planner plan', () => {
+  const dir = tempDir('mto-plan-cli-');
+
+  it('writes Plan, Load, Materials and Exceptions to --out and prints the JSON, leaving the input as it was', async () => {
+    const input = join(dir, 'book.xlsx');
+    const out = join(dir, 'result.xlsx');
+    const lp = join(dir, 'model.lp');
+    await writeBook(input);
+    const before = readFileSync(input);
+    const r = await cli(['plan', input, '--out', out, '--json', '--export-lp', lp, '--solver', 'highs']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(Object.keys(json)).toEqual(['status', 'objective', 'solver', 'orders', 'load', 'materials', 'purchaseSuggestions', 'exceptions']);
+    expect(json.status).toBe('optimal');
+    expect(json.objective).toBeCloseTo(5600, 6); // 20 units × 7 days × 10 × weight 4
+    expect(Object.keys(json.solver)).toEqual(['name', 'seconds', 'variables', 'constraints']);
+    expect(json.orders[1]).toEqual({
+      orderId: 'A2',
+      item: 'FG',
+      quantity: 30,
+      dueDate: '2026-01-09',
+      finishDate: '2026-01-18',
+      daysLate: 7,
+      subcontractedQty: 0,
+      shortQty: 0,
+      lateBecause: 'work center ASSY full in the week of 2026-01-05 (no overtime allowed), taken by higher-priority A1',
+    });
+    expect(readFileSync(input).equals(before)).toBe(true);
+    expect(readFileSync(lp, 'utf8')).toContain('cap_ASSY_t0:');
+
+    const plan = await sheet(out, 'Plan');
+    expect(rowValues(plan, 1).slice(0, 8)).toEqual(['Order', 'Customer', 'Item', 'Quantity', 'Priority', 'Due date', 'Finish date', 'Days late']);
+    const a2 = rowValues(plan, 3);
+    expect(a2[0]).toBe('A2');
+    expect(a2[6]).toEqual(new Date(Date.UTC(2026, 0, 18)));
+    expect(a2[7]).toBe(7);
+    expect(a2[11]).toBe('LATE');
+    expect(plan.getCell('G3').numFmt).toBe('yyyy-mm-dd');
+    const load = await sheet(out, 'Load');
+    expect(rowValues(load, 2)).toEqual(['ASSY 01-05', 'ASSY', new Date(Date.UTC(2026, 0, 5)), 40, 40, 0, 1]);
+    expect(load.getCell('G2').numFmt).toBe('0.0%');
+    await sheet(out, 'Materials');
+    const ex = await sheet(out, 'Exceptions');
+    expect(rowValues(ex, 2).slice(0, 3)).toEqual(['warning', 'late', 'A2']);
+    // The input sheets are still there in the output.
+    expect(rowValues(await sheet(out, 'Orders'), 2)[0]).toBe('A1');
+  });
+
+  it('writes into the book itself by default, replacing its result sheets on each run, in Chinese with --lang zh', async () => {
+    const input = join(dir, 'self.xlsx');
+    await writeBook(input);
+    for (let run = 0; run < 2; run++) {
+      const r = await cli(['plan', input, '--lang', 'zh']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('共 2 个订单：1 个按期，1 个延期');
+      expect(r.stdout).toContain('A2  2026-01-18  延期 7 天：工作中心 ASSY');
+    }
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(input));
+    expect(wb.worksheets.filter((w) => w.name === 'Plan')).toHaveLength(1);
+    expect((await sheet(input, 'Plan')).getCell('A1').value).toBe('订单号');
+  });
+
+  it('stops with exit 2 and the cell when the book is invalid, writing nothing', async () => {
+    const input = join(dir, 'bad.xlsx');
+    const out = join(dir, 'bad-result.xlsx');
+    await writeBook(input, records({ ...book.sheets, Orders: [order('A1', 'NOPE', 30, '2026-01-09')] }));
+    const before = readFileSync(input);
+    const r = await cli(['plan', input, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('Orders!C2: unknown item "NOPE": add it to Items or correct the code\n');
+    expect(existsSync(out)).toBe(false);
+    expect(readFileSync(input).equals(before)).toBe(true);
+  });
+
+  it('rejects an unknown solver or a bad time limit before reading anything', async () => {
+    const input = join(dir, 'book.xlsx');
+    expect(await cli(['plan', input, '--solver', 'gurobi'])).toMatchObject({ code: 1, stderr: '--solver must be one of auto, highs, jslp, glpk, cbc\n' });
+    expect(await cli(['plan', input, '--time-limit', 'soon'])).toMatchObject({ code: 1, stderr: '--time-limit must be a positive number of seconds (got soon)\n' });
+  });
+
+  it('says clearly when there is nothing to plan', async () => {
+    const input = join(dir, 'empty.xlsx');
+    await writeBook(input, records({ ...book.sheets, Orders: [order('D1', 'FG', 5, '2026-01-09', 3, { Status: 'Draft' })] }));
+    const r = await cli(['plan', input]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('no orders to plan: none is Approved or InProduction within the plan horizon');
+    const drafts = JSON.parse((await cli(['plan', input, '--include-drafts', '--json'])).stdout);
+    expect(drafts.orders.map((o: { orderId: string }) => o.orderId)).toEqual(['D1']);
+  });
+});
