@@ -24,7 +24,7 @@
 import type { Day } from '../dates';
 import type { Item, Order, Plant } from '../domain';
 import { LpBuilder, type LpModel } from '../lp/model';
-import { bucketIndex, bucketsOf, leadBuckets, type Buckets } from './buckets';
+import { arrivalBucket, bucketIndex, bucketsOf, daysBetweenBuckets, type Buckets, type Phasing } from './buckets';
 import { key, workCenterCapacity, type WorkCenterCapacity } from './capacity';
 import { finishCost, MIN_OVERTIME_COST, priorityWeight, purchaseCost, shortCost, WIP_PER_UNIT_BUCKET } from './costs';
 import { explodeOrder, nodesOf, plantIndex, type PartNode, type PlanOp } from './network';
@@ -33,6 +33,8 @@ import { materialSupply, type MaterialSupply } from './supply';
 export interface PlanOptions {
   /** plan Draft orders too (what-if) */
   includeDrafts?: boolean;
+  /** time-phased buckets: fine first, coarser later (see buckets.ts) */
+  phasing?: Phasing;
 }
 
 export const PLANNED_STATUSES = ['Approved', 'InProduction'] as const;
@@ -40,8 +42,10 @@ export const PLANNED_STATUSES = ['Approved', 'InProduction'] as const;
 /** One operation of one order with its columns (−1 where a bucket has none). */
 export interface OpVars {
   op: PlanOp;
-  /** subcontract lead in buckets */
+  /** subcontract lead in buckets from the first bucket (with equal buckets, from any bucket) */
   lead: number;
+  /** the bucket units sent out in bucket t come back in (−1 when not subcontractable) */
+  arrival: Int32Array;
   /** first bucket units may start here; first bucket its output can exist */
   earliestStart: number;
   earliestDone: number;
@@ -109,7 +113,7 @@ const tidy = (s: string): string => s.replace(/[^A-Za-z0-9]+/g, '') || '_';
 const filled = (n: number) => new Int32Array(n).fill(-1);
 
 export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel {
-  const b = bucketsOf(plant.settings);
+  const b = bucketsOf(plant.settings, opts.phasing);
   const T = b.count;
   const latePenalty = plant.settings.LatePenaltyPerUnitDay;
   const idx = plantIndex(plant);
@@ -163,6 +167,8 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
       });
       continue;
     }
+    // Due after the horizon: with lateness priced only past the due date, the plan would put its
+    // work after the horizon anyway (just in time), so it is left for a later run.
     if (dueBucket >= T) {
       skipped.push({
         order,
@@ -172,7 +178,9 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
       });
       continue;
     }
-    const root = explodeOrder(order, release, idx);
+    // BOM effectivity is judged on the order's own release date, even one before PlanStart
+    // (an order in production was built to the BOM of its release).
+    const root = explodeOrder(order, order.ReleaseDate ?? b.start, idx);
     if (!root) continue; // unknown item: validation reports it
     const o: PlannedOrder = {
       index: orders.length,
@@ -193,7 +201,11 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
   function addOrderColumns(o: PlannedOrder) {
     const nodes = nodesOf(o.root);
     if (o.root.ops.length === 0) {
-      o.blocked = { kind: 'cannotFinish', en: `item ${o.root.item.ItemId} has no routing: nothing to plan`, zh: `物料 ${o.root.item.ItemId} 没有工艺路线：无法排产` };
+      const id = o.root.item.ItemId;
+      o.blocked =
+        o.root.item.Type === 'Buy'
+          ? { kind: 'cannotFinish', en: `item ${id} is bought, not made: nothing to plan (deliver it from stock or a purchase)`, zh: `物料 ${id} 为外购件，无需排产（由库存或采购交付）` }
+          : { kind: 'cannotFinish', en: `item ${id} has no routing: nothing to plan`, zh: `物料 ${id} 没有工艺路线：无法排产` };
       return;
     }
     const vars = new Map<PlanOp, OpVars>();
@@ -203,11 +215,13 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
       for (const bc of n.buyChildren) ready = Math.max(ready, supplyOf(bc.item).firstAvailable);
       for (const c of n.makeChildren) ready = Math.max(ready, forward(c.node));
       for (const op of n.ops) {
-        const lead = op.subcontract ? leadBuckets(b, op.op.SubcontractLeadDays) : 0;
+        const arrival = filled(T);
+        if (op.subcontract) for (let t = 0; t < T; t++) arrival[t] = arrivalBucket(b, t, op.op.SubcontractLeadDays);
+        const lead = op.subcontract ? arrival[0] : 0;
         let firstX = Infinity;
         for (let t = ready; t < T; t++) if (canWork(op.wc, t)) { firstX = t; break; }
-        const done = Math.min(firstX, op.subcontract ? ready + lead : Infinity);
-        vars.set(op, { op, lead, earliestStart: ready, earliestDone: done, x: filled(T), y: filled(T) });
+        const done = Math.min(firstX, op.subcontract && ready < T ? arrival[ready] : Infinity);
+        vars.set(op, { op, lead, arrival, earliestStart: ready, earliestDone: done, x: filled(T), y: filled(T) });
         ready = done;
       }
       return ready;
@@ -229,7 +243,7 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
         let latestStart = -1;
         for (let t = v.earliestStart; t <= need; t++) {
           if (!canWork(v.op.wc, t)) continue;
-          const cost = last ? finishCost(o.weight, latePenalty, b.days, t, o.dueBucket) : 0;
+          const cost = last ? finishCost(o.weight, latePenalty, daysBetweenBuckets(b, o.dueBucket, t), t, o.dueBucket) : 0;
           v.x[t] = addVar(`x_${name}_t${t}`, cost, n.qty, o.index);
           const l = loadAt(v.op.wc, t);
           l.cols.push(v.x[t]);
@@ -237,8 +251,9 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
           latestStart = t;
         }
         if (v.op.subcontract) {
-          for (let t = v.earliestStart; t + v.lead <= need; t++) {
-            const cost = v.op.op.SubcontractCostPerUnit! + (last ? finishCost(o.weight, latePenalty, b.days, t + v.lead, o.dueBucket) : 0);
+          for (let t = v.earliestStart; t <= need && v.arrival[t] <= need; t++) {
+            const back = v.arrival[t];
+            const cost = v.op.op.SubcontractCostPerUnit! + (last ? finishCost(o.weight, latePenalty, daysBetweenBuckets(b, o.dueBucket, back), back, o.dueBucket) : 0);
             v.y[t] = addVar(`y_${name}_t${t}`, cost, n.qty, o.index);
             latestStart = Math.max(latestStart, t);
           }
@@ -269,11 +284,15 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
     }
 
     // Flow: WIP between consecutive operations, and from each component's last operation.
+    const doneBy = new Map<OpVars, number[][]>();
     const done = (v: OpVars, t: number): number[] => {
-      const out: number[] = [];
-      if (v.x[t] >= 0) out.push(v.x[t]);
-      if (t - v.lead >= 0 && v.y[t - v.lead] >= 0) out.push(v.y[t - v.lead]);
-      return out;
+      let lists = doneBy.get(v);
+      if (!lists) {
+        lists = Array.from({ length: T }, (_, u) => (v.x[u] >= 0 ? [v.x[u]] : []));
+        for (let u = 0; u < T; u++) if (v.y[u] >= 0) lists[v.arrival[u]].push(v.y[u]);
+        doneBy.set(v, lists);
+      }
+      return lists[t];
     };
     const link = (from: OpVars, to: OpVars, ratio: number, perOrderUnit: number, name: string) => {
       // Rows from the first bucket anything arrives or starts to the last one anything starts.
@@ -320,8 +339,8 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
     o.short = addVar(
       `short_${oid}`,
       shortCost(
-        { weight: o.weight, dueBucket: o.dueBucket, makeCostPerUnit: makeCost },
-        { latePenalty, shortPenalty: plant.settings.ShortPenaltyPerUnit, bucketDays: b.days, buckets: T },
+        { weight: o.weight, makeCostPerUnit: makeCost, daysToAfterHorizon: daysBetweenBuckets(b, o.dueBucket, T + 1) },
+        { latePenalty, shortPenalty: plant.settings.ShortPenaltyPerUnit, bucketDays: b.days },
       ),
       o.order.Quantity,
       o.index,

@@ -37,8 +37,8 @@ export function workCenterCapacity(plant: Plant, b: Buckets): Map<string, WorkCe
     const perDay = wc.Units * (wc.EfficiencyPct / 100);
     const otPerDay = wc.DaysPerWeek > 0 ? wc.MaxOvertimeHoursPerWeek / wc.DaysPerWeek : 0;
     for (let t = 0; t < b.count; t++) {
-      for (let i = 0; i < b.days; i++) {
-        const d: Day = addDays(b.start, t * b.days + i);
+      for (let i = b.offsets[t]; i < b.offsets[t + 1]; i++) {
+        const d: Day = addDays(b.start, i);
         const own = exceptions.get(`${id}|${d}`);
         const all = exceptions.get(`*|${d}`);
         const h = own ?? all ?? (weekday(d) < wc.DaysPerWeek ? wc.HoursPerDay : 0);

@@ -19,9 +19,9 @@ export const PURCHASE_PREMIUM_FRACTION = 0.001;
 export const purchaseCost = (unitPrice: number, t: number, buckets: number): number =>
   Math.max(1e-3, PURCHASE_PREMIUM_FRACTION * unitPrice) * (1 + (0.1 * (buckets - 1 - t)) / Math.max(1, buckets));
 
-/** Cost of one unit of an order finishing in bucket t when due in bucket d. */
-export const finishCost = (weight: number, latePenaltyPerUnitDay: number, bucketDays: number, t: number, d: number): number =>
-  t > d ? weight * latePenaltyPerUnitDay * (t - d) * bucketDays : EARLINESS_PER_UNIT_BUCKET * (d - t);
+/** Cost of one unit of an order finishing in bucket t when due in bucket d, `daysLate` days after its due bucket starts. */
+export const finishCost = (weight: number, latePenaltyPerUnitDay: number, daysLate: number, t: number, d: number): number =>
+  t > d ? weight * latePenaltyPerUnitDay * daysLate : EARLINESS_PER_UNIT_BUCKET * (d - t);
 
 /**
  * Cost of a unit not finished within the horizon. ShortPenaltyPerUnit × weight when set; by
@@ -29,8 +29,11 @@ export const finishCost = (weight: number, latePenaltyPerUnitDay: number, bucket
  * order's unit could cost to make (subcontracting, overtime, purchases), so finishing late and
  * paying for overtime or subcontracting both always beat leaving it unmade.
  */
-export function shortCost(o: { weight: number; dueBucket: number; makeCostPerUnit: number }, settings: { latePenalty: number; shortPenalty?: number; bucketDays: number; buckets: number }): number {
+export function shortCost(
+  o: { weight: number; makeCostPerUnit: number; /** days from the due bucket's start to the end of the bucket after the horizon */ daysToAfterHorizon: number },
+  settings: { latePenalty: number; shortPenalty?: number; bucketDays: number },
+): number {
   if (settings.shortPenalty !== undefined) return o.weight * settings.shortPenalty;
-  const lateAfterHorizon = settings.latePenalty * settings.bucketDays * (settings.buckets - o.dueBucket + 1);
+  const lateAfterHorizon = settings.latePenalty * o.daysToAfterHorizon;
   return o.weight * 2 * Math.max(lateAfterHorizon, settings.bucketDays) + 10 * o.makeCostPerUnit + 1;
 }

@@ -64,19 +64,21 @@ export function planState(pm: PlanModel, values: ArrayLike<number>): PlanState {
 /** Units an operation has delivered by the end of bucket `upTo` (subcontracted ones once back). */
 export const cumDone = (s: PlanState, v: OpVars, upTo: number): number => {
   let sum = 0;
-  for (let t = 0; t <= upTo && t < v.x.length; t++) sum += s.val(v.x[t]) + (t - v.lead >= 0 ? s.val(v.y[t - v.lead]) : 0);
+  for (let t = 0; t <= upTo && t < v.x.length; t++) sum += s.val(v.x[t]);
+  for (let t = 0; t < v.y.length; t++) if (v.y[t] >= 0 && v.arrival[t] <= upTo) sum += s.val(v.y[t]);
   return sum;
 };
 
-/** "2026-12-07, 2026-12-14" or "2026-12-07 – 2027-01-04" for a long run. */
-function bucketList(pm: PlanModel, ts: number[]): string {
+/** "2026-12-07, 2026-12-14" or "2026-12-07 – 2027-01-04" for a long run (Chinese: 、 and 至). */
+function bucketList(pm: PlanModel, ts: number[], zh = false): string {
   const days = ts.map((t) => bucketStart(pm.buckets, t));
-  return days.length > 3 ? `${days[0]} – ${days[days.length - 1]}` : days.join(', ');
+  return days.length > 3 ? `${days[0]}${zh ? ' 至 ' : ' – '}${days[days.length - 1]}` : days.join(zh ? '、' : ', ');
 }
 
-function names(pm: PlanModel, idx: number[]): string {
+function names(pm: PlanModel, idx: number[], zh = false): string {
   const ids = idx.slice(0, 3).map((i) => pm.orders[i].order.OrderId);
-  return idx.length > 3 ? `${ids.join(', ')} +${idx.length - 3}` : ids.join(', ');
+  const list = ids.join(zh ? '、' : ', ');
+  return idx.length > 3 ? (zh ? `${list} 等 ${idx.length} 个订单` : `${list} +${idx.length - 3}`) : list;
 }
 
 /** The other orders that used a work center (or material) in those buckets, most important first. */
@@ -87,14 +89,14 @@ function takers(pm: PlanModel, o: PlannedOrder, hours: Map<number, number>): { h
 
 function takerText(pm: PlanModel, o: PlannedOrder, hours: Map<number, number>): Text {
   const t = takers(pm, o, hours);
-  if (t.higher.length) return { en: `, taken by higher-priority ${names(pm, t.higher)}`, zh: `，被优先级更高的 ${names(pm, t.higher)} 占用` };
-  if (t.others.length) return { en: `, used by ${names(pm, t.others)}`, zh: `，由 ${names(pm, t.others)} 使用` };
+  if (t.higher.length) return { en: `, taken by higher-priority ${names(pm, t.higher)}`, zh: `，被优先级更高的 ${names(pm, t.higher, true)} 占用` };
+  if (t.others.length) return { en: `, used by ${names(pm, t.others)}`, zh: `，由 ${names(pm, t.others, true)} 使用` };
   return { en: '', zh: '' };
 }
 
 export function explainLate(pm: PlanModel, s: PlanState, o: PlannedOrder): Text {
   const b = pm.buckets;
-  const week = b.days === 7;
+  const week = b.days === 7 && b.offsets.every((o, t) => o === t * 7);
   const unit = week ? { en: 'week', zh: '当周' } : { en: 'bucket', zh: '当期' };
   const d = Math.min(o.dueBucket, b.count - 1);
   const reasons: Text[] = [];
@@ -211,7 +213,7 @@ export function explainLate(pm: PlanModel, s: PlanState, o: PlannedOrder): Text 
     const id = cap.wc.WorkCenterId;
     reasons.push({
       en: `work center ${id} full in the ${week ? 'week' : 'bucket'}${ts.length > 1 ? 's' : ''} of ${bucketList(pm, ts)} (${ot.en})${by.en}`,
-      zh: `工作中心 ${id} 在 ${bucketList(pm, ts)} ${week ? '当周' : '时段'}满负荷（${ot.zh}）${by.zh}`,
+      zh: `工作中心 ${id} 在 ${bucketList(pm, ts, true)} ${week ? '当周' : '时段'}满负荷（${ot.zh}）${by.zh}`,
     });
   }
 

@@ -4,11 +4,12 @@
 // and the exceptions worth acting on.
 //
 // Due-date rule: finishing in the bucket that contains the due date is on time; finishDate is the
-// last day of the bucket the last unit finishes in; daysLate = (finish bucket − due bucket) × BucketDays.
+// last day of the bucket the last unit finishes in; daysLate = (finish bucket − due bucket) × BucketDays
+// (with time-phased buckets: the days between the two buckets' first days).
 import { addDays, type Day } from '../dates';
-import { bucketEnd, bucketStart } from './buckets';
+import { bucketEnd, bucketStart, daysBetweenBuckets } from './buckets';
 import type { PlanModel, PlannedOrder } from './build-model';
-import { cumDone, explainLate, planState, type PlanState, type Text } from './explain';
+import { explainLate, planState, type PlanState, type Text } from './explain';
 
 export type { Text } from './explain';
 
@@ -99,8 +100,13 @@ function orderPlan(pm: PlanModel, s: PlanState, o: PlannedOrder): OrderPlan {
     return { ...base, finishDate: null, daysLate: null, subcontractedQty: 0, shortQty: o.order.Quantity, subcontracting: '', lateBecause: { en: why.en, zh: why.zh }, state: 'short' };
   }
   const tol = s.tol(o.order.Quantity);
+  const finished = new Float64Array(b.count);
+  for (let t = 0; t < b.count; t++) {
+    finished[t] += s.val(o.last.x[t]);
+    if (o.last.y[t] >= 0) finished[o.last.arrival[t]] += s.val(o.last.y[t]);
+  }
   let finish = -1;
-  for (let t = 0; t < b.count; t++) if (cumDone(s, o.last, t) - cumDone(s, o.last, t - 1) > tol) finish = t;
+  for (let t = 0; t < b.count; t++) if (finished[t] > tol) finish = t;
   const short = s.val(o.short);
   const sub: string[] = [];
   let subQty = 0;
@@ -111,7 +117,7 @@ function orderPlan(pm: PlanModel, s: PlanState, o: PlannedOrder): OrderPlan {
     sub.push(`${v.op.label} × ${round(q, 2)}`);
     subQty = Math.max(subQty, q / v.op.node.perOrderUnit);
   }
-  const daysLate = finish < 0 ? null : Math.max(0, (finish - o.dueBucket) * b.days);
+  const daysLate = finish < 0 ? null : Math.max(0, daysBetweenBuckets(b, o.dueBucket, finish));
   const isShort = short > tol;
   const isLate = (daysLate ?? 0) > 0;
   return {

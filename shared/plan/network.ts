@@ -79,7 +79,7 @@ export function explodeOrder(order: Order, release: Day, idx: PlantIndex): PartN
   const root = idx.items.get(key(order.Item));
   if (!root) return undefined;
   const seen = new Map<string, number>();
-  const build = (item: Item, qty: number, perOrderUnit: number, isRoot: boolean): PartNode => {
+  const build = (item: Item, qty: number, perOrderUnit: number, isRoot: boolean, depth: number): PartNode => {
     const n = (seen.get(key(item.ItemId)) ?? 0) + 1;
     seen.set(key(item.ItemId), n);
     const node: PartNode = { item, qty, perOrderUnit, ops: [], makeChildren: [], buyChildren: [], tag: n > 1 ? String(n) : '' };
@@ -94,12 +94,12 @@ export function explodeOrder(order: Order, release: Day, idx: PlantIndex): PartN
         subcontract: op.Subcontract && op.SubcontractCostPerUnit !== undefined,
       });
     }
-    addComponents(node, item, 1);
+    addComponents(node, item, 1, depth);
     return node;
   };
   // Adds the effective components of `item` to `node`, `mult` units of item per unit of node
   // (mult ≠ 1 only when passing through a Make item that has no routing).
-  const addComponents = (node: PartNode, item: Item, mult: number, depth = 0) => {
+  const addComponents = (node: PartNode, item: Item, mult: number, depth: number) => {
     if (depth > 50) return; // cycles are rejected by validation; this only guards against loops
     for (const l of idx.bom.get(key(item.ItemId)) ?? []) {
       if (!effective(l, release)) continue;
@@ -113,11 +113,11 @@ export function explodeOrder(order: Order, release: Day, idx: PlantIndex): PartN
       } else if ((idx.routings.get(key(comp.ItemId)) ?? []).length === 0) {
         addComponents(node, comp, ratio, depth + 1);
       } else {
-        node.makeChildren.push({ node: build(comp, node.qty * ratio, node.perOrderUnit * ratio, false), ratio });
+        node.makeChildren.push({ node: build(comp, node.qty * ratio, node.perOrderUnit * ratio, false, depth + 1), ratio });
       }
     }
   };
-  return build(root, order.Quantity, 1, true);
+  return build(root, order.Quantity, 1, true, 0);
 }
 
 /** Every node of a tree, parents before children. */

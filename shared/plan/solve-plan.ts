@@ -5,6 +5,7 @@ import type { LpModel, SolverBackend } from '../lp/model';
 import { SolveError, type Lang } from '../problems';
 import type { Plant } from '../domain';
 import type { ResultSheet } from '../results';
+import type { Phasing } from './buckets';
 import { buildPlanModel } from './build-model';
 import { extractPlan, type PlanResult } from './extract';
 import { planSheets } from './sheets';
@@ -16,6 +17,8 @@ export const DEFAULT_TIME_LIMIT_SECONDS = 120;
 export interface SolvePlanOptions {
   lang: Lang;
   includeDrafts?: boolean;
+  /** time-phased buckets (fine first, coarser later); default: every bucket BucketDays long */
+  phasing?: Phasing;
   timeLimitSeconds?: number;
   /** the backend for this model (the service picks by size; the task pane passes jslp) */
   backend: (model: LpModel) => SolverBackend;
@@ -69,7 +72,7 @@ export function planJson(r: PlanResult, lang: Lang, status: string, objective: n
 export async function solvePlan(plant: Plant, opts: SolvePlanOptions): Promise<PlanOutcome> {
   const zh = opts.lang === 'zh';
   opts.onProgress?.(zh ? '建立计划模型…' : 'building the plan model…');
-  const pm = buildPlanModel(plant, { includeDrafts: opts.includeDrafts });
+  const pm = buildPlanModel(plant, { includeDrafts: opts.includeDrafts, phasing: opts.phasing });
   const lp = pm.lp;
   const variables = lp.colNames.length;
   const constraints = lp.rowNames.length;

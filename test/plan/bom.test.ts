@@ -82,4 +82,15 @@ describe('multi-level BOM', () => {
     expect(m1.daysLate).toBe(7);
     expect(m1.lateBecause!.en).toBe('work center MACH full in the weeks of 2026-01-05, 2026-01-12 (no overtime allowed)');
   });
+
+  it('judges effectivity on the order’s own release date, even one before PlanStart', async () => {
+    // Released 2025-12-20, when RM-OLD was still in the BOM (ValidTo 2025-12-31) and RM-NEW not
+    // yet: the order needs RM-OLD, which has no stock and a 300-day lead time, so it cannot finish.
+    const r = records(sheets(8));
+    r.sheets.Orders = [order('OLD', 'FG', 8, '2026-01-16', 3, { ReleaseDate: '2025-12-20', Status: 'InProduction' })];
+    const { result } = await plan(r);
+    expect(orderOf(result, 'OLD')).toMatchObject({ state: 'short', shortQty: 8 });
+    expect(orderOf(result, 'OLD').lateBecause!.en).toBe('material RM-OLD cannot arrive within the horizon (no usable stock or open PO; purchase lead time 300 days)');
+    expect(result.materials.some((m) => m.item === 'RM-NEW')).toBe(false);
+  });
 });

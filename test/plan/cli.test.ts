@@ -2,9 +2,10 @@
 // untouched unless it is the output, nothing written when the input is bad.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../service/cli';
+import { loadWorkbook } from '../../service/xlsx/read-workbook';
 import { inputWorkbook } from '../../service/xlsx/write-inputs';
 import { tempDir } from '../helpers';
 import { order, records, wc } from './fixture';
@@ -25,14 +26,12 @@ async function cli(args: string[]) {
   let stdout = '';
   let stderr = '';
   const io = { out: { write: (s: string) => ((stdout += s), true) }, err: { write: (s: string) => ((stderr += s), true) } };
-  const code = await main(args, io as unknown as { out: NodeJS.WriteStream; err: NodeJS.WriteStream });
+  const code = await main(args, io as unknown as Parameters<typeof main>[1]);
   return { code, stdout, stderr };
 }
 
 async function sheet(path: string, name: string): Promise<ExcelJS.Worksheet> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync(path));
-  const ws = wb.getWorksheet(name);
+  const ws = (await loadWorkbook(readFileSync(path))).getWorksheet(name);
   expect(ws, name).toBeDefined();
   return ws!;
 }
@@ -97,8 +96,7 @@ describe('mto-planner plan', () => {
       expect(r.stdout).toContain('共 2 个订单：1 个按期，1 个延期');
       expect(r.stdout).toContain('A2  2026-01-18  延期 7 天：工作中心 ASSY');
     }
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(input));
+    const wb = await loadWorkbook(readFileSync(input));
     expect(wb.worksheets.filter((w) => w.name === 'Plan')).toHaveLength(1);
     expect((await sheet(input, 'Plan')).getCell('A1').value).toBe('订单号');
   });

@@ -83,6 +83,17 @@ describe('orders that cannot be planned', () => {
     expect(result.exceptions.find((e) => e.subject === 'NO-MAT')).toMatchObject({ type: 'cannotFinish', severity: 'error' });
   });
 
+  it('does not plan an order for a bought item, and says why', async () => {
+    const book = base([order('RESALE', 'RM', 3, '2026-01-09')], {
+      Items: [
+        { ItemId: 'FG', Type: 'Make' },
+        { ItemId: 'RM', Type: 'Buy', OnHand: 10 },
+      ],
+    });
+    const { result } = await plan(book);
+    expect(orderOf(result, 'RESALE').lateBecause!.en).toBe('item RM is bought, not made: nothing to plan (deliver it from stock or a purchase)');
+  });
+
   it('leaves units short when even late they cannot be made, at a penalty above any lateness', async () => {
     // 200 units × 1 h, 4 weeks × 40 h = 160 h: 160 made (40 a week, the last 120 late), 40 short.
     const { result } = await plan(base([order('BIG', 'FG', 200, '2026-01-09')]));
