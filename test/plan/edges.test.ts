@@ -1,6 +1,8 @@
 // Inputs with nothing to plan, orders that cannot be planned, limits, and the due-date rule.
 import { describe, expect, it } from 'vitest';
 import { jslpBackend } from '../../shared/lp/jslp';
+import { bucketsOf } from '../../shared/plan/buckets';
+import { workCenterCapacity } from '../../shared/plan/capacity';
 import { generatePlant } from '../../shared/plan/generate-plant';
 import { solvePlan } from '../../shared/plan/solve-plan';
 import { SolveError } from '../../shared/problems';
@@ -122,6 +124,36 @@ describe('the due-date rule', () => {
     // 16 in bucket 1 → finish 01-10, 3 days late.
     const { result } = await plan(records({ ...base([order('B3', 'FG', 40, '2026-01-06')]).sheets }, { BucketDays: 3, HorizonBuckets: 5 }));
     expect(orderOf(result, 'B3')).toMatchObject({ finishDate: '2026-01-10', daysLate: 3 });
+  });
+});
+
+describe('past-due orders', () => {
+  it('counts an order due before PlanStart late from its due bucket, and says it cannot be on time', async () => {
+    // Due Friday 2026-01-02, in the bucket before PlanStart (−1). Finishing in bucket 0 is
+    // (0 − (−1)) × 7 = 7 days late; 10 units × 7 × 10 × weight 4 = 2,800.
+    const { json, result } = await plan(base([order('PAST', 'FG', 10, '2026-01-02', 3, { Status: 'InProduction', ReleaseDate: '2025-12-15' })]));
+    expect(json.objective).toBeCloseTo(2800, 6);
+    expect(orderOf(result, 'PAST')).toMatchObject({ finishDate: '2026-01-11', daysLate: 7 });
+    expect(orderOf(result, 'PAST').lateBecause!.en).toBe('due 2026-01-02, before it can start (2026-01-05)');
+  });
+});
+
+describe('calendar exceptions', () => {
+  it('lets a work center’s own row override the plant-wide row for the same day', () => {
+    // Friday 01-09: '*' closes the plant, ASSY's own row keeps 4 h. Week 0: ASSY 4 × 8 + 4 = 36 h,
+    // CNC 4 × 8 = 32 h; with 2 units at 50 % efficiency CNC has 32 × 2 × 0.5 = 32 h.
+    const r = base([], {
+      WorkCenters: [wc('ASSY', 8), wc('CNC', 8, { Units: 2, EfficiencyPct: 50 })],
+      Calendar: [
+        { WorkCenter: '*', Date: '2026-01-09', Hours: 0 },
+        { WorkCenter: 'assy', Date: '2026-01-09', Hours: 4 },
+      ],
+    });
+    const plant = plantOf(r);
+    const cap = workCenterCapacity(plant, bucketsOf(plant.settings));
+    expect([...cap.get('assy')!.hours]).toEqual([36, 40, 40, 40]);
+    expect([...cap.get('cnc')!.hours]).toEqual([32, 40, 40, 40]);
+    expect([...cap.get('cnc')!.workingDays]).toEqual([4, 5, 5, 5]);
   });
 });
 
