@@ -1,6 +1,6 @@
 // The supplier scorecard (DESIGN.md §5): per supplier and period, from the PurchaseOrders lines
 // received in it. Every criterion keeps the lines (or rating rows) it was computed from, with
-// their cells, so each figure can be checked by hand. docs/scorecard.md gives every formula.
+// their cells, so each figure can be checked by hand. README.md (Supplier scorecard) gives every formula.
 import type { SettingsValues } from '../contract';
 import { daysBetween, type Day } from '../dates';
 import type { Plant, PurchaseOrder, Supplier } from '../domain';
