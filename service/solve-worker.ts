@@ -14,7 +14,7 @@ import { JOBS, scorecardWorkbook } from './jobs/index';
 import type { JobOptions, JobResult, SolveStats } from './jobs/types';
 import { jobOptions, parseOptions } from './routes/options';
 import { warmHighs } from './solvers/highs';
-import { loadWorkbook, NotXlsxError, workbookRows } from './xlsx/read-workbook';
+import { loadWorkbook, NotXlsxError, workbookRows } from '../shared/xlsx/read-workbook';
 import { writeResultSheets } from './xlsx/write-results';
 
 export type Output = 'json' | 'workbook' | 'export';

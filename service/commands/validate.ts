@@ -1,6 +1,6 @@
 import type { Job } from '../../shared/contract';
 import { readPlant } from '../../shared/validate';
-import { workbookRows } from '../xlsx/read-workbook';
+import { workbookRows } from '../../shared/xlsx/read-workbook';
 import { openBook, reportProblems } from './workbook-io';
 import { EXIT, type Command } from './types';
 

@@ -8,7 +8,7 @@ import type { Plant } from '../../shared/domain';
 import { formatProblem, type Problem } from '../../shared/problems';
 import type { ResultSheet } from '../../shared/results';
 import { readPlant } from '../../shared/validate';
-import { loadWorkbook, workbookRows } from '../xlsx/read-workbook';
+import { loadWorkbook, workbookRows } from '../../shared/xlsx/read-workbook';
 import { writeResultSheets } from '../xlsx/write-results';
 import { EXIT, type CommandContext } from './types';
 

@@ -9,7 +9,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResultSheet } from '../../shared/results';
 import { ROOT, tempDir } from '../helpers';
-import { workbookRows } from '../../service/xlsx/read-workbook';
+import { workbookRows } from '../../shared/xlsx/read-workbook';
 import { loadXlsx, postJson, sampleRows, startServer, type Server } from '../service/harness';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { columnsOf, Orders, SettingsKeys } from '../../shared/contract';
 import type { ResultSheet } from '../../shared/results';
 import { readPlant } from '../../shared/validate';
-import { loadWorkbook, NotXlsxError, workbookRows } from '../../service/xlsx/read-workbook';
+import { loadWorkbook, NotXlsxError, workbookRows } from '../../shared/xlsx/read-workbook';
 import { inputWorkbook } from '../../service/xlsx/write-inputs';
 import { writeResultSheet } from '../../service/xlsx/write-results';
 import { tempDir } from '../helpers';

@@ -1,7 +1,8 @@
-// exceljs → WorkbookRows. Each sheet's header is its first non-empty row; data follows. Excel
-// tables and plain ranges read the same way, so both are accepted.
+// .xlsx bytes → WorkbookRows. exceljs parses in memory (no file or network I/O), so this sits in
+// shared/ and the service and the standalone page read workbooks the same way. Each sheet starts
+// at its first non-empty row; Excel tables and plain ranges read alike.
 import ExcelJS from 'exceljs';
-import type { CellValue, SheetRows, WorkbookRows } from '../../shared/rows';
+import type { CellValue, SheetRows, WorkbookRows } from '../rows';
 
 /** exceljs cell values (formulas, rich text, hyperlinks, errors) → plain values. */
 export function plainValue(v: ExcelJS.CellValue): CellValue {
