@@ -15,7 +15,8 @@ export function contractMarkdown(): string {
   out.push(`### ${SETTINGS_SHEET.name} (${SETTINGS_SHEET.zh}) — Key / Value rows`, '');
   table(Object.entries(SettingsKeys) as [string, Column][]);
   for (const def of Object.values(SHEETS) as SheetDef[]) {
-    out.push(`### ${def.name} (${def.zh})`, '', `${def.description}.`, '');
+    const unique = def.uniqueKey ? ` Unique: ${def.uniqueKey.join(' + ')}.` : '';
+    out.push(`### ${def.name} (${def.zh})`, '', `${def.description}.${unique}`, '');
     table(columnsOf(def).map((c) => [c.key, c]));
   }
   return out.join('\n').trimEnd();

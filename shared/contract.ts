@@ -73,8 +73,8 @@ export interface SheetDef<C extends Record<string, Omit<Column, 'key'>> = Record
   name: string;
   zh: string;
   description: string;
-  /** the column whose value must be unique, if any */
-  idColumn?: keyof C & string;
+  /** the columns whose values together must be unique (an id, or a composite key), if any */
+  uniqueKey?: (keyof C & string)[];
   columns: { [K in keyof C]: C[K] & { key: K } };
 }
 
@@ -83,10 +83,10 @@ function sheet<C extends Record<string, Omit<Column, 'key'>>>(
   zh: string,
   description: string,
   columns: C,
-  idColumn?: keyof C & string,
+  uniqueKey?: (keyof C & string)[],
 ): SheetDef<C> {
   const keyed = Object.fromEntries(Object.entries(columns).map(([k, c]) => [k, { ...c, key: k }]));
-  return { name, zh, description, idColumn, columns: keyed as SheetDef<C>['columns'] };
+  return { name, zh, description, uniqueKey, columns: keyed as SheetDef<C>['columns'] };
 }
 
 export const ORDER_STATUSES = ['Draft', 'Approved', 'InProduction', 'Delivered', 'Completed', 'Cancelled'] as const;
@@ -104,7 +104,7 @@ export const Orders = sheet('Orders', '订单', 'Customer orders to plan', {
   Priority: col.integer({ zh: '优先级', min: 1, max: 5, default: 3, description: '1 highest … 5 lowest' }),
   Status: col.enumOf(ORDER_STATUSES, { zh: '状态', default: 'Approved', description: 'Order life cycle; Approved and InProduction are planned' }),
   Notes: col.text({ zh: '备注', description: 'Free text' }),
-}, 'OrderId');
+}, ['OrderId']);
 
 export const Items = sheet('Items', '物料', 'Everything made or bought', {
   ItemId: col.id({ zh: '物料编码', description: 'Unique item code' }),
@@ -115,7 +115,7 @@ export const Items = sheet('Items', '物料', 'Everything made or bought', {
   OnHand: col.number({ zh: '库存', min: 0, default: 0, unit: 'units', description: 'Stock on hand' }),
   SafetyStock: col.number({ zh: '安全库存', min: 0, default: 0, unit: 'units', description: 'Stock kept back, not planned' }),
   LeadTimeDays: col.number({ zh: '采购提前期', min: 0, unit: 'days', description: 'Days from purchase order to arrival (Buy items)' }),
-}, 'ItemId');
+}, ['ItemId']);
 
 export const BOM = sheet('BOM', '物料清单', 'Components per parent item', {
   Parent: col.id({ zh: '父项', description: 'Parent ItemId (a Make item)' }),
@@ -125,7 +125,7 @@ export const BOM = sheet('BOM', '物料清单', 'Components per parent item', {
   ValidFrom: col.date({ zh: '生效日期', description: 'First day this line applies (engineering change)' }),
   ValidTo: col.date({ zh: '失效日期', description: 'Last day this line applies' }),
   AlternateOf: col.text({ zh: '替代料', description: 'This component may replace that component' }),
-});
+}, ['Parent', 'Component', 'ValidFrom']);
 
 export const Routing = sheet('Routing', '工艺路线', 'Operations that make each Make item', {
   Item: col.id({ zh: '物料', description: 'ItemId being made' }),
@@ -136,7 +136,7 @@ export const Routing = sheet('Routing', '工艺路线', 'Operations that make ea
   Subcontract: col.yesNo({ zh: '可委外', default: false, description: 'Y if this operation may be subcontracted' }),
   SubcontractCostPerUnit: col.number({ zh: '委外单价', min: 0, unit: 'currency/unit', description: 'Subcontract cost per unit' }),
   SubcontractLeadDays: col.number({ zh: '委外周期', min: 0, default: 0, unit: 'days', description: 'Days until subcontracted units come back' }),
-});
+}, ['Item', 'OpSeq']);
 
 export const WorkCenters = sheet('WorkCenters', '工作中心', 'Machine groups and lines whose hours are shared', {
   WorkCenterId: col.id({ zh: '工作中心编码', description: 'Unique work center code' }),
@@ -149,20 +149,20 @@ export const WorkCenters = sheet('WorkCenters', '工作中心', 'Machine groups 
   OverheadRate: col.number({ zh: '制造费用率', min: 0, default: 0, unit: 'currency/h', description: 'Overhead cost per hour' }),
   MaxOvertimeHoursPerWeek: col.number({ zh: '每周最大加班', min: 0, default: 0, unit: 'h/week', description: 'Overtime hours available per week' }),
   OvertimeRate: col.number({ zh: '加班费率', min: 0, default: 0, unit: 'currency/h', description: 'Extra cost per overtime hour' }),
-}, 'WorkCenterId');
+}, ['WorkCenterId']);
 
 export const Calendar = sheet('Calendar', '工作日历', 'Exceptions to the weekly pattern', {
   WorkCenter: col.id({ zh: '工作中心', description: 'WorkCenterId (or * for all)' }),
   Date: col.reqDate({ zh: '日期', description: 'The day' }),
   Hours: col.reqNumber({ zh: '工时', min: 0, max: 24, unit: 'h', description: 'Hours that day per unit (0 = closed)' }),
-});
+}, ['WorkCenter', 'Date']);
 
 export const Suppliers = sheet('Suppliers', '供应商', 'Suppliers and the approved vendor list', {
   SupplierId: col.id({ zh: '供应商编码', description: 'Unique supplier code' }),
   Name: col.reqText({ zh: '名称', description: 'Supplier name' }),
   Approved: col.yesNo({ zh: '合格供应商', default: true, description: 'Y if on the approved vendor list' }),
   Contact: col.text({ zh: '联系人', description: 'Contact' }),
-}, 'SupplierId');
+}, ['SupplierId']);
 
 export const SupplierItems = sheet('SupplierItems', '供应商物料', 'Who supplies what, at what price', {
   Supplier: col.id({ zh: '供应商', description: 'SupplierId' }),
@@ -171,7 +171,7 @@ export const SupplierItems = sheet('SupplierItems', '供应商物料', 'Who supp
   MinOrderQty: col.number({ zh: '最小订购量', min: 0, default: 0, unit: 'units', description: 'Minimum order quantity for this price' }),
   LeadTimeDays: col.number({ zh: '采购提前期', min: 0, unit: 'days', description: 'Lead time from this supplier (default: item lead time)' }),
   SharePct: col.number({ zh: '供货比例', min: 0, max: 100, unit: '%', description: 'Allocation share of the item volume' }),
-});
+}, ['Supplier', 'Item', 'MinOrderQty']);
 
 export const PurchaseOrders = sheet('PurchaseOrders', '采购订单', 'Open purchase orders and supplier history', {
   PoId: col.id({ zh: '采购单号', description: 'Purchase order line id' }),
@@ -183,14 +183,14 @@ export const PurchaseOrders = sheet('PurchaseOrders', '采购订单', 'Open purc
   ReceivedDate: col.date({ zh: '到货日期', description: 'Date received (blank = open)' }),
   ReceivedQty: col.number({ zh: '到货数量', min: 0, unit: 'units', description: 'Quantity received' }),
   AcceptedQty: col.number({ zh: '合格数量', min: 0, unit: 'units', description: 'Quantity accepted by inspection' }),
-}, 'PoId');
+}, ['PoId']);
 
 export const SupplierRatings = sheet('SupplierRatings', '供应商评价', 'Service and cooperation ratings per period', {
   Supplier: col.id({ zh: '供应商', description: 'SupplierId' }),
   Period: col.id({ zh: '期间', description: 'Period such as 2026-Q3 or 2026-09' }),
   Service: col.number({ zh: '服务', min: 1, max: 5, description: 'Service rating 1–5' }),
   Cooperation: col.number({ zh: '配合度', min: 1, max: 5, description: 'Cooperation rating 1–5' }),
-});
+}, ['Supplier', 'Period']);
 
 export const Quotes = sheet('Quotes', '报价', 'Quote lines; several rows of one QuoteId are quantity breaks', {
   QuoteId: col.id({ zh: '报价单号', description: 'Quote number' }),

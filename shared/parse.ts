@@ -13,6 +13,7 @@ import {
   type SheetDef,
   type SheetName,
 } from './contract';
+import { distance } from 'fastest-levenshtein';
 import { toDay } from './dates';
 import { ENUM_ZH } from './enum-zh';
 import { problem, type Problem } from './problems';
@@ -143,11 +144,15 @@ function parseSheet(def: SheetDef, sheetName: string, rowsIn: SheetRows, problem
       if (res.ok) rec[c.key] = res.value;
       else problems.push(problem(sheetName, cell, res.en, res.zh));
     }
-    if (def.idColumn && typeof rec[def.idColumn] === 'string') {
-      const id = rec[def.idColumn] as string;
+    const key = def.uniqueKey;
+    if (key && key.every((k) => rec[k] !== undefined || !cols.find((c) => c.key === k)!.required)) {
+      const id = key.map((k) => String(rec[k] ?? '')).join(' / ');
       const firstRow = seen.get(id.toLowerCase());
+      const what = key.join(' / ');
+      const whatZh = key.map((k) => def.columns[k].zh).join(' / ');
+      const at = `${letters[key[key.length > 1 ? 1 : 0]] ?? letters[key[0]]}${rec.row}`;
       if (firstRow !== undefined)
-        problems.push(problem(sheetName, `${letters[def.idColumn]}${rec.row}`, `duplicate ${def.idColumn} "${id}" (first used in row ${firstRow}): give each row its own ${def.idColumn}`, `${def.columns[def.idColumn].zh}“${id}”重复（首次出现在第 ${firstRow} 行），请使用唯一编码`));
+        problems.push(problem(sheetName, at, `duplicate ${what} "${id}" (first used in row ${firstRow}): ${key.length > 1 ? 'merge the two rows or delete one' : `give each row its own ${what}`}`, `${whatZh}“${id}”重复（首次出现在第 ${firstRow} 行）：${key.length > 1 ? '请合并或删除其中一行' : '请使用唯一编码'}`));
       else seen.set(id.toLowerCase(), rec.row as number);
     }
     out.push(rec);
@@ -171,10 +176,21 @@ function parseSettings(book: WorkbookRows, problems: Problem[], required: boolea
   const kj = hk >= 0 ? hk : 0;
   const vj = hv >= 0 ? hv : kj + 1;
   rows.rows.forEach((r, i) => {
+    if (isBlank(r[kj])) return;
     const key = Object.entries(SettingsKeys).find(([k, c]) => norm(k) === norm(r[kj]) || norm((c as Column).zh) === norm(r[kj]));
-    if (!key) return; // unknown keys are the user's own notes
+    const keyCell = dataCell(rows, i, kj);
+    if (!key) {
+      // Unknown keys are the user's own notes, unless one is a slip of a real key.
+      const near = Object.keys(SettingsKeys).find((k) => distance(norm(k), norm(r[kj])) <= 2);
+      if (near) problems.push(problem(name, keyCell, `unknown setting "${r[kj]}": did you mean ${near}?`, `未知参数“${r[kj]}”：是否应为 ${near}？`));
+      return;
+    }
     const [k, c] = key;
     const cell = dataCell(rows, i, vj);
+    if (cells[k]) {
+      problems.push(problem(name, keyCell, `setting ${k} is given twice (also at ${cells[k]}): keep one row`, `参数 ${k} 重复（另见 ${cells[k]}）：请只保留一行`));
+      return;
+    }
     cells[k] = cell;
     const v = r[vj] ?? null;
     if (isBlank(v)) return;

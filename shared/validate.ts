@@ -81,6 +81,8 @@ function crossCheck(p: Plant, job: Job | 'all'): Problem[] {
   }
   for (const r of p.Routing) {
     unknownItem('Routing', r, 'Item', r.Item);
+    if (items.get(r.Item?.toLowerCase())?.Type === 'Buy')
+      at('Routing', r, 'Item', `"${r.Item}" is a Buy item, so its routing would never be used: set its Type to Make or delete this row`, `“${r.Item}”为外购物料，其工艺路线不会被使用：请将类型改为自制或删除此行`);
     unknownWc('Routing', r, 'WorkCenter', r.WorkCenter);
     if (r.Subcontract && r.SubcontractCostPerUnit === undefined)
       at('Routing', r, 'SubcontractCostPerUnit', 'Subcontract is Y but SubcontractCostPerUnit is empty: enter the cost per unit', '可委外为 Y 但委外单价为空：请填写');

@@ -11,11 +11,14 @@ export function writeResultSheet(wb: ExcelJS.Workbook, sheet: ResultSheet, lang:
   const old = wb.getWorksheet(sheet.name);
   if (old) wb.removeWorksheet(old.id);
   const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  // Text columns get Excel's text format, so user text stays text even when someone edits the cell.
+  const formatOf = (c: ResultSheet['columns'][number]) =>
+    c.format ?? (sheet.rows.some((r) => typeof r[c.key] === 'string') ? 'text' : undefined);
   ws.columns = sheet.columns.map((c) => ({
     header: lang === 'zh' ? c.headerZh : c.header,
     key: c.key,
     width: c.width ?? Math.max(10, Math.min(40, (lang === 'zh' ? c.headerZh.length * 2 : c.header.length) + 2)),
-    style: c.format ? { numFmt: NUMBER_FORMATS[c.format] } : {},
+    style: formatOf(c) ? { numFmt: NUMBER_FORMATS[formatOf(c)!] } : {},
   }));
   for (const r of sheet.rows) {
     ws.addRow(

@@ -105,6 +105,38 @@ describe('readPlant', () => {
     ]);
   });
 
+  it('reports a duplicate composite key (the same operation twice) at the second row', () => {
+    const b = book();
+    b.Routing.rows.push(['fg', 10, 'CNC', 0, 1]);
+    expect(readPlant(b, 'plan').problems.map((p) => formatProblem(p))).toEqual([
+      'Routing!B4: duplicate Item / OpSeq "fg / 10" (first used in row 2): merge the two rows or delete one',
+    ]);
+  });
+
+  it('allows the same BOM line twice when an engineering change dates them apart', () => {
+    const b = book();
+    b.BOM.header.push('ValidFrom');
+    b.BOM.rows[0].push(null);
+    b.BOM.rows.push(['FG', 'SUB', 2, 0, '2027-01-01']);
+    expect(readPlant(b, 'plan').problems).toEqual([]);
+  });
+
+  it('reports a routing on a Buy item (an order for one is resale: the plan says so)', () => {
+    const b = book();
+    b.Routing.rows.push(['RM', 10, 'CNC', 0, 1]);
+    b.Orders.rows[1][2] = 'RM';
+    expect(cells(b)).toEqual(['Routing!A4']);
+  });
+
+  it('reports a setting given twice and a mistyped setting key, ignoring other notes', () => {
+    const b = book();
+    b.Settings.rows.push(['BucketDays', 14], ['BucketDayz', 7], ['Owner', 'Mia']);
+    expect(readPlant(b, 'plan').problems.map((p) => formatProblem(p))).toEqual([
+      'Settings!A4: setting BucketDays is given twice (also at B3): keep one row',
+      'Settings!A5: unknown setting "BucketDayz": did you mean BucketDays?',
+    ]);
+  });
+
   it('names a BOM cycle', () => {
     const b = book();
     b.BOM.rows.push(['RM', 'FG', 1, 0]);
