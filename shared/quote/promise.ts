@@ -183,7 +183,9 @@ async function promiseOne(plant: Plant, q: CostedQuote, i: number, limits: Map<s
   if (R === undefined) return { promiseDate, rushPremium: null, status: promise === undefined ? 'noPromise' : 'promised', note: onPromise.en, noteZh: onPromise.zh };
   if (promise !== undefined && R >= promise)
     return R === promise
-      ? { promiseDate, rushPremium: 0, status: 'meetsRequest', note: `${onPromise.en}; meets the requested ${requested}, which is in the same planning bucket`, noteZh: `${onPromise.zh}；要求交期 ${requested} 在同一计划时段内，可满足` }
+      ? // The plan resolves time to buckets, and finishing in the due date's bucket is on time
+        // (the plan's due-date rule): promise the requested day itself, not the bucket's end.
+        { promiseDate: requested!, rushPremium: 0, status: 'meetsRequest', note: `${onPromise.en}; meets the requested ${requested}, which is in the same planning bucket`, noteZh: `${onPromise.zh}；要求交期 ${requested} 在同一计划时段内，可满足` }
       : { promiseDate, rushPremium: 0, status: 'meetsRequest', note: `${onPromise.en}; meets the requested ${requested}`, noteZh: `${onPromise.zh}；满足要求交期 ${requested}` };
   if (R < 0)
     return { promiseDate, rushPremium: null, status: 'cannotMeet', note: `${onPromise.en}; the requested ${requested} is before PlanStart ${start}`, noteZh: `${onPromise.zh}；要求交期 ${requested} 早于计划开始日期 ${start}` };

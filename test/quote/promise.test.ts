@@ -46,9 +46,10 @@ describe('delivery promise', () => {
     expect(q.promiseDate).toBe('2026-12-20');
     expect(q.promise.status).toBe('rushable');
     expect(q.rushPremium).toBeCloseTo(150, 4);
-    // Requested 12-16 is in the promise bucket; 2027-01-05 is later: no premium. Nothing is
-    // reserved, so every quote line sees the same plant.
-    expect([same.promiseDate, same.promise.status, same.rushPremium]).toEqual(['2026-12-20', 'meetsRequest', 0]);
+    // Requested 12-16 is in the promise bucket (finishing in the due date's bucket is on time),
+    // so the requested day itself is promised; 2027-01-05 is later: the earliest, 12-20. No
+    // premium either way. Nothing is reserved, so every quote line sees the same plant.
+    expect([same.promiseDate, same.promise.status, same.rushPremium]).toEqual(['2026-12-16', 'meetsRequest', 0]);
     expect([far.promiseDate, far.promise.status, far.rushPremium]).toEqual(['2026-12-20', 'meetsRequest', 0]);
   });
 
