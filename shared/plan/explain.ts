@@ -145,9 +145,15 @@ export function explainLate(pm: PlanModel, s: PlanState, o: PlannedOrder): Text 
       if (used >= need - s.tol(need)) continue;
       // Binding when no stock is spare from the due bucket until purchases can arrive: whatever
       // was there went to other orders (or is kept for ones that need it first).
+      // The projected stock already has this order's own later use taken out; stock it is
+      // saving for itself is not stock other orders took, so add that use back.
       const until = Math.min(mv.supply.leadBucket, b.count);
       let spare = Infinity;
-      for (let t = Math.max(0, d); t < until; t++) spare = Math.min(spare, s.val(mv.inv[t]));
+      let ownLater = 0;
+      for (let t = Math.max(0, d); t < until; t++) {
+        if (t > d) ownLater += bc.ratio * (s.val(first.x[t]) + s.val(first.y[t]));
+        spare = Math.min(spare, s.val(mv.inv[t]) + ownLater);
+      }
       if (spare > s.tol(need)) continue;
       materialBound.add(n);
       if (seen.has(m)) continue;
