@@ -217,7 +217,9 @@ function exceptions(pm: PlanModel, orders: OrderPlan[], load: LoadRow[], suggest
         severity: o.weight >= 8 ? 'error' : 'warning',
         subject: op.orderId,
         date: op.finishDate,
-        message: { en: `${op.orderId}: finishes ${op.finishDate}, ${op.daysLate} days after due ${op.dueDate} — ${why.en}`, zh: `${op.orderId}：预计 ${op.finishDate} 完工，晚于交期 ${op.dueDate} ${op.daysLate} 天——${why.zh}` },
+        // daysLate counts whole buckets (the due-date rule), so say that rather than imply a
+        // calendar difference between the two dates.
+        message: { en: `${op.orderId}: due ${op.dueDate}, finishes in the bucket ending ${op.finishDate} — ${op.daysLate} days late — ${why.en}`, zh: `${op.orderId}：交期 ${op.dueDate}，预计在截至 ${op.finishDate} 的时段完工——延期 ${op.daysLate} 天——${why.zh}` },
       });
   }
   for (const l of load) {
