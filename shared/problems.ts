@@ -20,8 +20,13 @@ export const problem = (sheet: string, cell: string, message: string, messageZh:
 
 /** `Orders!D3: Quantity must be a positive number (got -10)`; sheet names with spaces are quoted as Excel does. */
 export function formatProblem(p: Problem, lang: Lang = 'en'): string {
-  return `${sheetRef(p.sheet)}!${p.cell}: ${lang === 'zh' ? p.messageZh : p.message}`;
+  const msg = lang === 'zh' ? p.messageZh : p.message;
+  // A problem with a request option (sheet "request") names the option, not a cell.
+  return p.sheet === REQUEST ? `${p.cell}: ${msg}` : `${sheetRef(p.sheet)}!${p.cell}: ${msg}`;
 }
+
+/** The pseudo-sheet of problems with request options (period, solver…) rather than cells. */
+export const REQUEST = 'request';
 
 export const sheetRef = (sheet: string): string => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`);
 
