@@ -166,7 +166,7 @@ function parseSettings(book: WorkbookRows, problems: Problem[], required: boolea
   for (const [k, c] of Object.entries(SettingsKeys)) settings[k] = (c as Column).default;
   const found = findSheet(book, SETTINGS_SHEET.name, SETTINGS_SHEET.zh);
   if (!found) {
-    if (required) problems.push(problem(SETTINGS_SHEET.name, 'A1', 'missing sheet Settings (Key, Value): run `mto-planner template` to get one', '缺少“设置”工作表（参数、值）：可用 template 命令生成模板'));
+    if (required) problems.push(problem(SETTINGS_SHEET.name, 'A1', 'missing sheet Settings (设置) with columns Key, Value: run `mto-planner template` to get one', '缺少“设置”工作表（参数、值）：可用 template 命令生成模板'));
     return { settings, cells, name: SETTINGS_SHEET.name };
   }
   const [name, rows] = found;

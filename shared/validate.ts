@@ -8,7 +8,8 @@ import type { WorkbookRows } from './rows';
 /** Parse and validate in one step: the single entry every job, reader and route uses. */
 export function readPlant(book: WorkbookRows, job: Job | 'all'): { plant: Plant; problems: Problem[] } {
   const { tables, problems } = parseTables(book, job);
-  return { plant: tables, problems: [...problems, ...crossCheck(tables, job)] };
+  const noSettings = problems.some((p) => p.sheet === 'Settings' && p.cell === 'A1');
+  return { plant: tables, problems: [...problems, ...crossCheck(tables, job, noSettings)] };
 }
 
 /** Find a BOM cycle, returned as the item path that closes it (A → B → A), or undefined. */
@@ -37,7 +38,7 @@ export function findBomCycle(bom: Pick<BomLine, 'Parent' | 'Component'>[]): stri
   return undefined;
 }
 
-function crossCheck(p: Plant, job: Job | 'all'): Problem[] {
+function crossCheck(p: Plant, job: Job | 'all', noSettings: boolean): Problem[] {
   const out: Problem[] = [];
   const at = (sheet: string, rec: { row: number }, key: string, en: string, zh: string) =>
     out.push(problem(p.sheetNames[sheet] ?? sheet, cellOf(p, sheet, rec, key), en, zh));
@@ -58,7 +59,7 @@ function crossCheck(p: Plant, job: Job | 'all'): Problem[] {
       at(sheet, rec, key, `unknown supplier "${id}": add it to Suppliers or correct the code`, `未知供应商“${id}”：请在供应商表中添加或更正编码`);
   };
 
-  if (job === 'plan' && p.settings.PlanStart === undefined)
+  if (job === 'plan' && p.settings.PlanStart === undefined && !noSettings)
     out.push(problem(p.sheetNames.Settings ?? 'Settings', p.settingsCells.PlanStart ?? 'B2', 'PlanStart is required to plan: enter the first day of the plan (Key PlanStart, Value a date)', '计划需要计划开始日期：请在设置表中填写 PlanStart'));
 
   for (const o of p.Orders) {

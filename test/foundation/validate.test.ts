@@ -176,6 +176,14 @@ describe('readPlant', () => {
     ]);
   });
 
+  it('reports a missing Settings sheet once', () => {
+    const b = book();
+    delete (b as Record<string, unknown>).Settings;
+    expect(readPlant(b, 'plan').problems.map((p) => formatProblem(p))).toEqual([
+      'Settings!A1: missing sheet Settings (设置) with columns Key, Value: run `mto-planner template` to get one',
+    ]);
+  });
+
   it('requires PlanStart to plan, naming the Settings cell', () => {
     const b = book();
     b.Settings.rows[0][1] = null;
