@@ -14,6 +14,23 @@ export const ADVICE_ZH: Record<Advice, string> = {
 const rate = (x: number | null): number | null => (x === null ? null : round(x, 4));
 const score = (x: number | null): number | null => (x === null ? null : round(x, 2));
 
+/** One supplier's figures as reported: rates as fractions 0–1, scores 0–100 (JSON and sheet alike). */
+const supplierFigures = (s: Scorecard['suppliers'][number]) => ({
+  supplierId: s.supplierId,
+  name: s.name,
+  approved: s.approved,
+  lines: s.lines,
+  onTimeRate: rate(s.onTimeRate),
+  quantityAccuracy: rate(s.quantityAccuracy),
+  qualityRate: rate(s.qualityRate),
+  priceScore: score(s.priceScore),
+  serviceScore: score(s.serviceScore),
+  total: s.total,
+  grade: s.grade,
+  advice: s.advice,
+  trend: s.trend,
+});
+
 /** `--json` / API body: rates as fractions 0–1 (4 decimals), scores 0–100 (2 decimals). */
 export function scorecardJson(card: Scorecard) {
   return {
@@ -21,21 +38,7 @@ export function scorecardJson(card: Scorecard) {
     from: card.period.from,
     to: card.period.to,
     previousPeriod: card.previous.key,
-    suppliers: card.suppliers.map((s) => ({
-      supplierId: s.supplierId,
-      name: s.name,
-      approved: s.approved,
-      lines: s.lines,
-      onTimeRate: rate(s.onTimeRate),
-      quantityAccuracy: rate(s.quantityAccuracy),
-      qualityRate: rate(s.qualityRate),
-      priceScore: score(s.priceScore),
-      serviceScore: score(s.serviceScore),
-      total: s.total,
-      grade: s.grade,
-      advice: s.advice,
-      trend: s.trend,
-    })),
+    suppliers: card.suppliers.map(supplierFigures),
     allocations: card.allocations.map((a) => ({ item: a.item, supplier: a.supplier, sharePct: a.sharePct })),
   };
 }
@@ -62,22 +65,7 @@ export function scorecardSheet(card: Scorecard): ResultSheet {
       { key: 'advice', header: 'Advice', headerZh: '建议', format: 'text', width: 14 },
       { key: 'trend', header: 'Trend', headerZh: '趋势', format: 'number' },
     ],
-    rows: card.suppliers.map((s) => ({
-      period: card.period.key,
-      supplierId: s.supplierId,
-      name: s.name,
-      approved: s.approved ? 'Y' : 'N',
-      lines: s.lines,
-      onTimeRate: rate(s.onTimeRate),
-      quantityAccuracy: rate(s.quantityAccuracy),
-      qualityRate: rate(s.qualityRate),
-      priceScore: score(s.priceScore),
-      serviceScore: score(s.serviceScore),
-      total: s.total,
-      grade: s.grade,
-      advice: s.advice,
-      trend: s.trend,
-    })),
+    rows: card.suppliers.map((s) => ({ period: card.period.key, ...supplierFigures(s), approved: s.approved ? 'Y' : 'N' })),
     colorScales: ['onTimeRate', 'quantityAccuracy', 'qualityRate', 'priceScore', 'serviceScore', 'total'].map((column) => ({ column, highIsGood: true })),
     chart: { type: 'bar', title: `Supplier scores ${card.period.key}`, titleZh: `供应商评分 ${card.period.key}`, category: 'name', series: ['total'] },
   };
