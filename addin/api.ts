@@ -19,6 +19,19 @@ export interface JobResponse {
   [field: string]: unknown;
 }
 
+/** A workbook upload answered as JSON: the job's answer and the workbook with its result sheets, from one solve. */
+export interface WorkbookRun {
+  response: JobResponse;
+  workbook: Blob;
+  filename: string;
+}
+
+/** What Validate finds in an uploaded workbook when nothing is wrong. */
+export interface CheckResult {
+  ready: Job[];
+  sheets: number;
+}
+
 export type Failure =
   | { kind: 'problems'; problems: CellError[] }
   | { kind: 'unreachable'; url: string }
@@ -70,14 +83,30 @@ export class PlannerApi {
     return { ...body, sheets: Array.isArray(body.sheets) ? body.sheets : [] };
   }
 
-  /** The supplier scorecard as a formatted .xlsx of its own. */
-  async exportScorecard(workbook: WorkbookRows): Promise<Blob> {
-    return (await this.send('suppliers/export', jsonBody({ workbook }))).blob();
+  /** The supplier scorecard as a formatted .xlsx of its own, from rows or an uploaded workbook. */
+  async exportScorecard(workbook: WorkbookRows | Blob): Promise<Blob> {
+    const body = workbook instanceof Blob ? { body: workbook, headers: { 'Content-Type': XLSX_TYPE } } : jsonBody({ workbook });
+    return (await this.send('suppliers/export', body)).blob();
   }
 
-  /** Upload a workbook file; the answer is the same workbook with the job's result sheets added. */
-  async runWorkbook(job: Job, file: Blob): Promise<Blob> {
-    return (await this.send(`workbook/${job}`, { body: file, headers: { 'Content-Type': XLSX_TYPE } })).blob();
+  /**
+   * Upload a workbook file once: the answer carries the job's JSON (to show) and the same workbook
+   * with the result sheets added (to save), so what is saved is what was shown.
+   */
+  async runWorkbook(job: Job, file: Blob, name: string): Promise<WorkbookRun> {
+    const res = await this.send(`workbook/${job}`, { body: upload(file, name), headers: { Accept: 'application/json' } });
+    const { workbook, filename, ...body } = (await res.json()) as JobResponse & { workbook?: unknown; filename?: unknown };
+    if (typeof workbook !== 'string') throw new ApiError({ kind: 'http', status: res.status, message: 'the answer has no workbook' });
+    return {
+      response: { ...body, sheets: Array.isArray(body.sheets) ? body.sheets : [] },
+      workbook: new Blob([fromBase64(workbook)], { type: XLSX_TYPE }),
+      filename: typeof filename === 'string' && filename ? filename : `${name.replace(/\.xlsx$/i, '')}-${job}.xlsx`,
+    };
+  }
+
+  /** Validate an uploaded workbook on the service (nothing is solved); problems come back as an ApiError. */
+  async checkWorkbook(file: Blob, name: string): Promise<CheckResult> {
+    return (await (await this.send('workbook/validate', { body: upload(file, name) })).json()) as CheckResult;
   }
 
   /** The sample plant workbook the service ships. */
@@ -107,6 +136,20 @@ export class PlannerApi {
 }
 
 const jsonBody = (value: unknown): RequestInit => ({ body: JSON.stringify(value), headers: { 'Content-Type': 'application/json' } });
+
+/** The file as the form field "workbook", so the service knows its name (the download is named after it). */
+function upload(file: Blob, name: string): FormData {
+  const form = new FormData();
+  form.append('workbook', file, name);
+  return form;
+}
+
+export function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
 
 /** Turn a non-2xx answer into something the pane can show; never throws itself. */
 export async function failureOf(res: Response): Promise<Failure> {

@@ -1,6 +1,7 @@
-// What each button does, for either host: Excel (read sheets through Office.js, write result
-// sheets back) or the standalone page (rows read from an uploaded .xlsx). No DOM here: the pane
-// renders the Outcome.
+// What each button does, for either source: Excel (read sheets through Office.js, send rows,
+// write result sheets back) or the standalone page (send the picked .xlsx file as it is; the
+// service reads it, and answers with results to show and the workbook to save, from one solve).
+// No DOM here: the pane renders the Outcome.
 import type { Job } from '../shared/contract';
 import type { Lang } from '../shared/problems';
 import type { ResultSheet } from '../shared/results';
@@ -18,26 +19,39 @@ export interface WorkbookHost {
   write?(sheets: ResultSheet[], progress: (text: string) => void): Promise<string[]>;
 }
 
+/** A workbook file picked in the standalone page (or the sample). */
+export interface PickedFile {
+  blob: Blob;
+  name: string;
+}
+
 export type Outcome =
   | { kind: 'problems'; problems: ShownProblem[] }
   | { kind: 'validated'; ready: Job[]; sheets: number }
-  | { kind: 'done'; job: Job; response: JobResponse; written: string[]; seconds: number; summary: Summary }
+  | { kind: 'done'; job: Job; response: JobResponse; written: string[]; seconds: number; summary: Summary; download?: PickedFile }
   | { kind: 'file'; blob: Blob; name: string; seconds: number }
   | { kind: 'note'; text: string }
   | { kind: 'failed'; message: string };
 
+/** Exactly one of `host` (Excel) and `file` (standalone) is the source. */
 export interface Deps {
-  host: WorkbookHost;
+  host?: WorkbookHost;
+  file?: PickedFile;
   api: PlannerApi;
   lang: Lang;
   show: (text: string) => void;
   clock?: Clock;
 }
 
-export async function validate({ host, lang, show }: Deps): Promise<Outcome> {
+export async function validate({ host, file, api, lang, show }: Deps): Promise<Outcome> {
   const t = STRINGS[lang];
   try {
-    const book = await host.read(show);
+    if (file) {
+      show(t.validating);
+      const { ready, sheets } = await api.checkWorkbook(file.blob, file.name);
+      return { kind: 'validated', ready, sheets };
+    }
+    const book = await rowsOf(host, show, lang);
     show(t.validating);
     const sheets = Object.keys(book).length;
     if (sheets === 0) return { kind: 'failed', message: t.noInputSheets };
@@ -48,12 +62,25 @@ export async function validate({ host, lang, show }: Deps): Promise<Outcome> {
   }
 }
 
-/** Read, check locally, run on the service (progress with elapsed seconds), write results. */
-export async function runJob(job: Job, { host, api, lang, show, clock = realClock }: Deps): Promise<Outcome> {
+/**
+ * Excel: read, check locally, run on the service (progress with elapsed seconds), write results.
+ * Standalone: upload the file once; show its answer, keep its workbook to save.
+ */
+export async function runJob(job: Job, { host, file, api, lang, show, clock = realClock }: Deps): Promise<Outcome> {
   const t = STRINGS[lang];
   const t0 = clock.now();
   try {
-    const book = await host.read(show);
+    if (file) {
+      const stop = startProgress(show, t.sending, t.elapsed, clock);
+      try {
+        const { response, workbook, filename } = await api.runWorkbook(job, file.blob, file.name);
+        const seconds = (clock.now() - t0) / 1000;
+        return { kind: 'done', job, response, written: [], seconds, summary: summarize(job, response, t), download: { blob: workbook, name: filename } };
+      } finally {
+        stop();
+      }
+    }
+    const book = await rowsOf(host, show, lang);
     const problems = jobProblems(book, job, lang);
     if (problems.length) return { kind: 'problems', problems };
     const stop = startProgress(show, t.sending, t.elapsed, clock);
@@ -63,7 +90,7 @@ export async function runJob(job: Job, { host, api, lang, show, clock = realCloc
     } finally {
       stop();
     }
-    const written = host.write ? await host.write(response.sheets, show) : [];
+    const written = host?.write ? await host.write(response.sheets, show) : [];
     return { kind: 'done', job, response, written, seconds: (clock.now() - t0) / 1000, summary: summarize(job, response, t) };
   } catch (e) {
     return failure(e, lang);
@@ -71,16 +98,20 @@ export async function runJob(job: Job, { host, api, lang, show, clock = realCloc
 }
 
 /** The supplier scorecard as its own formatted workbook, to save. */
-export async function exportScorecard({ host, api, lang, show, clock = realClock }: Deps): Promise<Outcome> {
+export async function exportScorecard({ host, file, api, lang, show, clock = realClock }: Deps): Promise<Outcome> {
   const t = STRINGS[lang];
   const t0 = clock.now();
   try {
-    const book = await host.read(show);
-    const problems = jobProblems(book, 'suppliers', lang);
-    if (problems.length) return { kind: 'problems', problems };
+    let source: WorkbookRows | Blob;
+    if (file) source = file.blob;
+    else {
+      source = await rowsOf(host, show, lang);
+      const problems = jobProblems(source, 'suppliers', lang);
+      if (problems.length) return { kind: 'problems', problems };
+    }
     const stop = startProgress(show, t.sending, t.elapsed, clock);
     try {
-      const blob = await api.exportScorecard(book);
+      const blob = await api.exportScorecard(source);
       return { kind: 'file', blob, name: 'supplier-scorecard.xlsx', seconds: (clock.now() - t0) / 1000 };
     } finally {
       stop();
@@ -90,19 +121,10 @@ export async function exportScorecard({ host, api, lang, show, clock = realClock
   }
 }
 
-/** The uploaded workbook run through the service, returned with result sheets (standalone). */
-export async function resultWorkbook(job: Job, file: Blob, fileName: string, { api, lang, show, clock = realClock }: Deps): Promise<Outcome> {
-  const t = STRINGS[lang];
-  const t0 = clock.now();
-  const stop = startProgress(show, t.sending, t.elapsed, clock);
-  try {
-    const blob = await api.runWorkbook(job, file);
-    return { kind: 'file', blob, name: `${fileName.replace(/\.xlsx$/i, '')}-${job}.xlsx`, seconds: (clock.now() - t0) / 1000 };
-  } catch (e) {
-    return failure(e, lang);
-  } finally {
-    stop();
-  }
+/** The input rows from the host; without one (standalone, nothing picked) the pane asks for a file. */
+async function rowsOf(host: WorkbookHost | undefined, show: (text: string) => void, lang: Lang): Promise<WorkbookRows> {
+  if (!host) throw new Error(STRINGS[lang].noFile);
+  return host.read(show);
 }
 
 /** Any error as something to show: cell problems stay clickable, the rest become one message. */

@@ -116,8 +116,12 @@ export function sheetChart(sheet: ResultSheet, lang: Lang): string {
   return `<figure class="chart"><figcaption>${esc(title)}</figcaption><svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}">${parts.join('')}</svg><div class="legend">${legend}</div></figure>`;
 }
 
-export const sheetSection = (sheet: ResultSheet, lang: Lang, t: Strings): string =>
-  `<section class="result"><h3>${esc(sheet.name)}</h3>${sheetChart(sheet, lang)}${sheetTable(sheet, lang, t)}</section>`;
+/** A sheet's section: its title in the UI language (in Chinese with the workbook's sheet name beside it), chart, table. */
+export function sheetSection(sheet: ResultSheet, lang: Lang, t: Strings): string {
+  const title = t.sheetTitle(sheet.name);
+  const name = title === sheet.name ? '' : ` <small class="sheet-name">${esc(sheet.name)}</small>`;
+  return `<section class="result" data-sheet="${esc(sheet.name)}"><h3>${esc(title)}${name}</h3>${sheetChart(sheet, lang)}${sheetTable(sheet, lang, t)}</section>`;
+}
 
 /** Problems as `Sheet!Cell: text`; in Excel the reference is a link whose data-sheet/data-cell a click selects. */
 export const problemList = (problems: ShownProblem[], clickable: boolean): string =>
@@ -131,5 +135,5 @@ export const problemList = (problems: ShownProblem[], clickable: boolean): strin
 
 export const lateList = (late: LateOrder[], t: Strings): string =>
   `<ul class="late">${late
-    .map((o) => `<li><b>${esc(o.orderId)}</b> — ${esc(t.daysLate(o.daysLate))}${o.because ? `, ${esc(t.because)} ${esc(o.because)}` : ''}</li>`)
+    .map((o) => `<li><b>${esc(o.orderId)}</b> — ${esc(t.lateItem(o.daysLate, o.shortQty, o.because))}</li>`)
     .join('')}</ul>`;

@@ -2,6 +2,20 @@
 // The language follows Office's display language, else the browser's.
 import { langOf, type Lang } from '../shared/problems';
 
+/** Result sheets keep their English names in the workbook; the Chinese UI titles them in Chinese. */
+const RESULT_SHEETS_ZH: Record<string, string> = {
+  Plan: '排产计划',
+  Load: '工作中心负荷',
+  Materials: '物料需求',
+  Exceptions: '异常清单',
+  QuoteResults: '报价结果',
+  QuoteDistribution: '成本模拟分布',
+  QuoteLines: '报价明细',
+  SupplierScorecard: '供应商评分表',
+};
+
+const zhLabel = (sheet: string): string => (RESULT_SHEETS_ZH[sheet] ? `${RESULT_SHEETS_ZH[sheet]}（${sheet}）` : sheet);
+
 const en = {
   title: 'MTO Planner',
   subtitleExcel: 'Plan, quote and score suppliers from this workbook',
@@ -13,7 +27,8 @@ const en = {
   suppliers: 'Suppliers',
   exportScorecard: 'Export scorecard',
   trySample: 'Try the sample plant',
-  chooseFile: 'Workbook (.xlsx)',
+  chooseFile: 'Choose a workbook (.xlsx)…',
+  noFileChosen: 'No file chosen',
   download: 'Download workbook with results',
   noFile: 'Choose a workbook first, or try the sample plant.',
   reading: 'Reading the workbook…',
@@ -27,10 +42,15 @@ const en = {
   noInputSheets: 'No input sheets found. Use "Create template" to add them.',
   templateCreated: (sheets: string[]) => `Created ${sheets.join(', ')}.`,
   templateSkipped: (sheets: string[]) => `Already there, left unchanged: ${sheets.join(', ')}.`,
+  /** a result sheet's title on the page (its name in the workbook in English) */
+  sheetTitle: (sheet: string) => sheet,
+  /** a result sheet named in a sentence */
+  sheetLabel: (sheet: string) => sheet,
   sheetsWritten: (sheets: string[]) => `Wrote ${sheets.join(', ')}.`,
   lateOrders: (n: number) => (n === 0 ? 'No late orders.' : `${n} late order${n === 1 ? '' : 's'}:`),
-  daysLate: (d: number) => `${d} day${d === 1 ? '' : 's'} late`,
-  because: 'because',
+  /** why one order is listed: days late, or the quantity it is short, and the planner's reason */
+  lateItem: (daysLate: number, shortQty: number, because: string) =>
+    [daysLate > 0 ? `${daysLate} day${daysLate === 1 ? '' : 's'} late` : '', shortQty > 0 ? `${shortQty} short` : '', because ? `because ${because}` : ''].filter(Boolean).join(', '),
   quotesPriced: (n: number) => `${n} quote line${n === 1 ? '' : 's'} priced.`,
   suppliersScored: (n: number) => `${n} supplier${n === 1 ? '' : 's'} scored.`,
   flaggedRows: (sheet: string, n: number) => `${sheet}: ${n} highlighted row${n === 1 ? '' : 's'}`,
@@ -60,7 +80,8 @@ const zh: Strings = {
   suppliers: '供应商评分',
   exportScorecard: '导出评分表',
   trySample: '试用示例工厂',
-  chooseFile: '工作簿（.xlsx）',
+  chooseFile: '选择工作簿（.xlsx）…',
+  noFileChosen: '未选择文件',
   download: '下载含结果的工作簿',
   noFile: '请先选择工作簿，或试用示例工厂。',
   reading: '正在读取工作簿…',
@@ -74,13 +95,15 @@ const zh: Strings = {
   noInputSheets: '未找到输入工作表，请先点击“创建模板”。',
   templateCreated: (sheets) => `已创建：${sheets.join('、')}。`,
   templateSkipped: (sheets) => `已存在，未改动：${sheets.join('、')}。`,
-  sheetsWritten: (sheets) => `已写入：${sheets.join('、')}。`,
+  sheetTitle: (sheet) => RESULT_SHEETS_ZH[sheet] ?? sheet,
+  sheetLabel: zhLabel,
+  sheetsWritten: (sheets) => `已写入：${sheets.map(zhLabel).join('、')}。`,
   lateOrders: (n) => (n === 0 ? '没有延期订单。' : `${n} 个订单延期：`),
-  daysLate: (d) => `延期 ${d} 天`,
-  because: '原因',
+  lateItem: (daysLate, shortQty, because) =>
+    [daysLate > 0 ? `延期 ${daysLate} 天` : '', shortQty > 0 ? `缺 ${shortQty}` : '', because ? `原因：${because}` : ''].filter(Boolean).join('，'),
   quotesPriced: (n) => `已完成 ${n} 行报价。`,
   suppliersScored: (n) => `已为 ${n} 家供应商评分。`,
-  flaggedRows: (sheet, n) => `${sheet}：${n} 行已标记`,
+  flaggedRows: (sheet, n) => `${zhLabel(sheet)}：${n} 行已标出`,
   runId: (id) => `运行记录 ${id} 已保存在服务端。`,
   saved: (file) => `已保存 ${file}。`,
   serviceDown: (url) => `无法连接计划服务 ${url}。请用“npm start”启动后重试。`,

@@ -9,6 +9,7 @@ import type { Strings } from './i18n';
 export interface LateOrder {
   orderId: string;
   daysLate: number;
+  shortQty: number;
   because: string;
 }
 
@@ -27,6 +28,7 @@ export function lateOrders(response: JobResponse): LateOrder[] | undefined {
     .map((o) => ({
       orderId: String(o.orderId ?? ''),
       daysLate: Number(o.daysLate) || 0,
+      shortQty: Number(o.shortQty) || 0,
       because: Array.isArray(o.lateBecause) ? o.lateBecause.join(', ') : o.lateBecause === undefined || o.lateBecause === null ? '' : String(o.lateBecause),
     }))
     .sort((a, b) => b.daysLate - a.daysLate || a.orderId.localeCompare(b.orderId));

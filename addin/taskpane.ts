@@ -1,11 +1,11 @@
 // The task pane page: wires buttons to the controller for whichever host it finds. In Excel it
-// reads and writes the open workbook; in a plain browser (no office.js, no internet) it works on
-// an uploaded .xlsx. All decisions live in plain modules; this file only touches the DOM.
+// reads and writes the open workbook; in a plain browser (no office.js, no internet) it sends the
+// picked .xlsx to the service, which reads it there. All decisions live in plain modules; this
+// file only touches the DOM.
 import type { Job } from '../shared/contract';
 import type { Lang } from '../shared/problems';
-import type { WorkbookRows } from '../shared/rows';
 import { apiBase, PlannerApi } from './api';
-import { exportScorecard, resultWorkbook, runJob, validate, type Deps, type Outcome, type WorkbookHost } from './controller';
+import { exportScorecard, runJob, validate, type Deps, type Outcome, type PickedFile, type WorkbookHost } from './controller';
 import { createTemplate } from './excel/create-template';
 import { readInputSheets } from './excel/read-tables';
 import { selectCell } from './excel/select-cell';
@@ -24,8 +24,9 @@ let mode: Mode = 'pending';
 let lang: Lang = pickLang(undefined, navigator.language);
 let t: Strings = STRINGS[lang];
 let busy = false;
-let file: { blob: Blob; name: string } | undefined;
-let lastJob: Job | undefined;
+let file: PickedFile | undefined;
+/** the workbook with results from the last run (standalone), saved as it came */
+let download: PickedFile | undefined;
 
 // A token (MTO_TOKEN, for a service bound beyond loopback) comes in the URL fragment, which is never
 // sent to a server, and is kept for the session.
@@ -43,6 +44,7 @@ function applyTexts() {
     if (typeof v === 'string') el.textContent = v;
   }
   document.title = t.title;
+  $('file-name').textContent = file?.name ?? t.noFileChosen;
   $('subtitle').textContent = mode === 'excel' ? t.subtitleExcel : mode === 'standalone' ? t.subtitleStandalone : '';
 }
 
@@ -68,16 +70,7 @@ const excelHost: WorkbookHost = {
   write: (sheets, show) => Excel.run((ctx) => writeResultSheets(ctx, sheets, lang, (s) => show(t.writing(s)))),
 };
 
-const standaloneHost: WorkbookHost = {
-  async read(show) {
-    if (!file) throw new Error(t.noFile);
-    show(t.reading);
-    const { readXlsx } = await import('./standalone/read-xlsx');
-    return readXlsx(await file.blob.arrayBuffer()) as Promise<WorkbookRows>;
-  },
-};
-
-const deps = (): Deps => ({ host: mode === 'excel' ? excelHost : standaloneHost, api: api(), lang, show: (s) => status(s) });
+const deps = (): Deps => ({ ...(mode === 'excel' ? { host: excelHost } : { file }), api: api(), lang, show: (s) => status(s) });
 
 // ---- outcomes ----------------------------------------------------------------------------
 
@@ -124,8 +117,8 @@ function render(o: Outcome) {
       if (o.written.length) lines.push(`<p>${esc(t.sheetsWritten(o.written))}</p>`);
       messages.innerHTML = lines.join('');
       results.innerHTML = mode === 'standalone' ? o.response.sheets.map((s) => sheetSection(s, lang, t)).join('') : '';
-      lastJob = o.job;
-      $('download').hidden = mode !== 'standalone';
+      download = o.download;
+      $('download').hidden = !download;
       return;
     }
   }
@@ -174,6 +167,16 @@ async function enterExcel() {
   if (action) await runAction(action);
 }
 
+/** A new file (or none): earlier results and their workbook no longer apply. */
+function pick(f: PickedFile | undefined) {
+  file = f;
+  download = undefined;
+  $('file-name').textContent = f?.name ?? t.noFileChosen;
+  $('results').innerHTML = '';
+  $('messages').innerHTML = '';
+  $('download').hidden = true;
+}
+
 function wire() {
   for (const job of ['plan', 'quote', 'suppliers'] as const) $(job).addEventListener('click', () => runAction(job));
   $('validate').addEventListener('click', () => act(() => validate(deps())));
@@ -187,21 +190,21 @@ function wire() {
   );
   $('file').addEventListener('change', () => {
     const f = $<HTMLInputElement>('file').files?.[0];
-    file = f ? { blob: f, name: f.name } : undefined;
-    $('results').innerHTML = '';
-    $('messages').innerHTML = '';
-    $('download').hidden = true;
+    pick(f ? { blob: f, name: f.name } : undefined);
     status(file ? file.name : t.noFile);
   });
   $('sample').addEventListener('click', () =>
     act(async () => {
       status(t.reading);
-      file = { blob: await api().sample(), name: 'sample-plant.xlsx' };
+      pick({ blob: await api().sample(), name: 'sample-plant.xlsx' });
       return runJob('plan', deps());
     }),
   );
+  // The workbook came with the results: saving it asks the service nothing.
   $('download-button').addEventListener('click', () => {
-    if (file && lastJob) void act(() => resultWorkbook(lastJob!, file!.blob, file!.name, deps()));
+    if (!download) return;
+    saveBlob(download.blob, download.name);
+    status(t.saved(download.name));
   });
   // Problem links select their cell in Excel.
   $('messages').addEventListener('click', (ev) => {

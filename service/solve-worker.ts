@@ -6,7 +6,8 @@ import { parentPort } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import { z } from 'zod';
-import type { Job } from '../shared/contract';
+import { JOB_SHEETS, SETTINGS_SHEET, SHEETS, type Job, type SheetName } from '../shared/contract';
+import { findSheet } from '../shared/parse';
 import { InputError, problem, SolveError, type Lang, type Problem } from '../shared/problems';
 import { dataCell, type WorkbookRows } from '../shared/rows';
 import { readPlant } from '../shared/validate';
@@ -17,9 +18,12 @@ import { warmHighs } from './solvers/highs';
 import { loadWorkbook, NotXlsxError, workbookRows } from '../shared/xlsx/read-workbook';
 import { writeResultSheets } from './xlsx/write-results';
 
-export type Output = 'json' | 'workbook' | 'export';
+/** json: the job's JSON; workbook: JSON plus the uploaded .xlsx with result sheets; export: the
+ * scorecard workbook; check: the input's problems only, for every job whose sheets are there. */
+export type Output = 'json' | 'workbook' | 'export' | 'check';
 
 export interface SolveTask {
+  /** ignored for output 'check', which looks at every job */
   job: Job;
   output: Output;
   /** a JSON request body ({workbook, options}) or an .xlsx file */
@@ -102,6 +106,31 @@ export function summarize(json: Record<string, unknown>): Record<string, unknown
   return s;
 }
 
+const present = (book: WorkbookRows, s: SheetName | 'Settings'): boolean =>
+  findSheet(book, s, s === 'Settings' ? SETTINGS_SHEET.zh : SHEETS[s].zh) !== undefined;
+const JOB_LIST: Job[] = ['plan', 'quote', 'suppliers'];
+
+/**
+ * What "Validate" reports (the pane does the same on rows in Excel, addin/validate-book.ts): the
+ * problems of every job whose required sheets are there, each once; with none there, those of the
+ * job with the fewest missing sheets, which name them.
+ */
+export function checkBook(book: WorkbookRows): { ready: Job[]; problems: Problem[] } {
+  const missing = (j: Job) => JOB_SHEETS[j].required.filter((s) => !present(book, s)).length;
+  const ready = JOB_LIST.filter((j) => missing(j) === 0);
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  for (const job of ready.length ? ready : [[...JOB_LIST].sort((a, b) => missing(a) - missing(b))[0]]) {
+    for (const p of readPlant(book, job).problems) {
+      const key = `${p.sheet}!${p.cell} ${p.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      problems.push(p);
+    }
+  }
+  return { ready, problems };
+}
+
 const gz = (text: string): { bytes: number; gz: Uint8Array } => ({ bytes: Buffer.byteLength(text), gz: gzipSync(text) });
 
 export async function runTask(task: SolveTask): Promise<SolveResult> {
@@ -158,6 +187,10 @@ export async function runTask(task: SolveTask): Promise<SolveResult> {
 
   const badCells = task.input.kind === 'json' ? cellProblems(book) : [];
   if (badCells.length) return done({ status: 'invalid', problems: badCells, run });
+  if (task.output === 'check') {
+    const { ready, problems } = checkBook(book);
+    return done(problems.length ? { status: 'invalid', problems, run } : { status: 'ok', body: JSON.stringify({ ready, sheets: Object.keys(book).length }), run });
+  }
   const { plant, problems } = readPlant(book, task.job);
   if (problems.length) return done({ status: 'invalid', problems, run });
 

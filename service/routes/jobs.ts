@@ -1,5 +1,6 @@
-// The job endpoints: JSON in → JSON out, an .xlsx in → the same .xlsx with result sheets out, and
-// the supplier scorecard export. Each request becomes one worker task and one stored run.
+// The job endpoints: JSON in → JSON out, an .xlsx in → the same .xlsx with result sheets out (or,
+// asked for JSON, the job's JSON with that workbook inside), the supplier scorecard export, and a
+// check of an uploaded workbook. Each job request becomes one worker task and one stored run.
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import type { Job } from '../../shared/contract';
@@ -31,18 +32,36 @@ export const looksLikeXlsx = (b: Uint8Array): boolean => b.length >= 4 && b[0] =
 
 const UPLOAD_HELP = `send the workbook as the request body with Content-Type: ${XLSX_TYPE}, or as a multipart/form-data field named "workbook"`;
 
-/** Query parameters (and form fields) that are job options; `lang` is read separately. */
+/** Query parameters (and form fields) that are job options; `lang` and `format` are read separately. */
 function queryOptions(req: Request): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const fields = req.file && req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
-  for (const [k, v] of Object.entries({ ...req.query, ...fields })) if (k !== 'lang') out[k] = v;
+  for (const [k, v] of Object.entries({ ...req.query, ...fields })) if (k !== 'lang' && k !== 'format') out[k] = v;
   return out;
+}
+
+/**
+ * Does a workbook upload want JSON back (the job's JSON with the result workbook in base64)?
+ * `?format=json|xlsx` wins; otherwise the Accept header, where a plain `*\/*` (curl, fetch) means the .xlsx.
+ */
+function wantsJson(req: Request): boolean {
+  const f = req.query.format;
+  if (f === 'json') return true;
+  if (f === 'xlsx') return false;
+  if (f !== undefined) throw new HttpError(400, `format must be json or xlsx (got ${String(f)})`);
+  return req.accepts([XLSX_TYPE, 'application/json']) === 'application/json';
 }
 
 function downloadName(req: Request, suffix: string): string {
   const original = req.file?.originalname?.replace(/\.xlsx$/i, '').replace(/[^\p{L}\p{N} ._-]/gu, '').trim();
   return `${original || 'workbook'}-${suffix}.xlsx`;
 }
+
+/** A JSON object's text with members put in front, e.g. `"runId":7` (no parse and re-stringify of a large body). */
+const splice = (members: string[], body: string): string => {
+  const rest = body.trim() === '{}' ? [] : [body.trim().slice(1, -1)];
+  return `{${[...members, ...rest].join(',')}}`;
+};
 
 export function jobRoutes(deps: JobDeps): Router {
   const { config, pool, store } = deps;
@@ -74,6 +93,8 @@ export function jobRoutes(deps: JobDeps): Router {
   };
 
   async function execute(req: Request, res: Response, job: Job, output: Output, input: SolveTask['input']): Promise<void> {
+    const json = output === 'workbook' && wantsJson(req);
+    if (output === 'workbook') res.vary('Accept');
     const createdAt = new Date().toISOString();
     const lang = requestLang(req);
     const t0 = performance.now();
@@ -83,8 +104,9 @@ export function jobRoutes(deps: JobDeps): Router {
     const abort = new AbortController();
     res.on('close', () => !res.writableFinished && abort.abort());
 
-    const record = (status: RunStatus, run: RunParts | undefined, extra: { error?: unknown; waitMs: number }): number =>
-      store.insert({
+    // A check solves nothing and is not a run.
+    const record = (status: RunStatus, run: RunParts | undefined, extra: { error?: unknown; waitMs: number }): number | undefined =>
+      output === 'check' ? undefined : store.insert({
         job,
         kind: output === 'export' ? 'export' : input.kind === 'xlsx' ? 'workbook' : 'json',
         status,
@@ -156,10 +178,14 @@ export function jobRoutes(deps: JobDeps): Router {
       case 'ok': {
         const runId = record('ok', result.run, { waitMs });
         lg(result.status, runId);
-        res.set('X-Run-Id', String(runId));
-        if (output === 'json') {
-          // The worker serialised the body; splice the run id in rather than parse and re-stringify.
-          res.type('json').send(result.body === '{}' ? `{"runId":${runId}}` : `{"runId":${runId},${result.body.slice(1)}`);
+        const head = runId === undefined ? [] : [`"runId":${runId}`];
+        if (runId !== undefined) res.set('X-Run-Id', String(runId));
+        if (output === 'json' || output === 'check') {
+          res.type('json').send(splice(head, result.body));
+        } else if (json) {
+          // One solve, one run: the page shows this JSON and saves this very workbook.
+          const workbook = Buffer.from(result.xlsx!.buffer, result.xlsx!.byteOffset, result.xlsx!.byteLength).toString('base64');
+          res.type('json').send(splice([...head, `"filename":${JSON.stringify(downloadName(req, job))}`, `"workbook":"${workbook}"`], result.body));
         } else {
           res.attachment(output === 'export' ? 'supplier-scorecard.xlsx' : downloadName(req, job));
           res.type(XLSX_TYPE).send(Buffer.from(result.xlsx!.buffer, result.xlsx!.byteOffset, result.xlsx!.byteLength));
@@ -180,5 +206,7 @@ export function jobRoutes(deps: JobDeps): Router {
   for (const job of ['plan', 'quote', 'suppliers'] as const) {
     r.post(`/workbook/${job}`, uploadBody, (req, res) => execute(req, res, job, 'workbook', xlsxInput(req)));
   }
+  // Problems of an uploaded workbook, without solving: what the standalone page's Validate asks.
+  r.post('/workbook/validate', uploadBody, (req, res) => execute(req, res, 'plan', 'check', xlsxInput(req)));
   return r;
 }

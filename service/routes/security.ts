@@ -39,7 +39,11 @@ export function loopbackHostsOnly(bindHost: string): RequestHandler {
     if (!isLoopback(bindHost)) return next();
     const host = (req.get('host') ?? '').replace(/:\d+$/, '');
     if (isLoopback(host)) return next();
-    next(new HttpError(403, `Host ${host || '(none)'} is not served here; use https://localhost or 127.0.0.1`));
+    // Name this server's own address (scheme and port as the connection came in), not a guess.
+    const at = (h: string) => `${req.protocol}://${h}:${req.socket.localPort}`;
+    const addr = (req.socket.localAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
+    const own = at(addr.includes(':') ? `[${addr}]` : addr);
+    next(new HttpError(403, `Host ${host || '(none)'} is not served here; open ${at('localhost')} or ${own} / 请通过 ${at('localhost')} 或 ${own} 访问`));
   };
 }
 

@@ -1,11 +1,12 @@
 // The pane's client code against the real, built service on a loopback port: each button's
 // path end to end, minus the browser (browser.test.ts drives the page itself).
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbookRows } from '../../shared/rows';
 import { PlannerApi } from '../../addin/api';
-import { exportScorecard, resultWorkbook, runJob, validate, type WorkbookHost } from '../../addin/controller';
-import { sampleRows, sampleXlsx, startServer, type Server } from '../service/harness';
+import { STRINGS } from '../../addin/i18n';
+import { exportScorecard, runJob, validate, type PickedFile, type WorkbookHost } from '../../addin/controller';
+import { workbookRows } from '../../shared/xlsx/read-workbook';
+import { bytes, loadXlsx, sampleRows, sampleXlsx, startServer, type Server } from '../service/harness';
 
 let server: Server;
 let book: WorkbookRows;
@@ -33,6 +34,9 @@ function host(rows: WorkbookRows) {
 const shown: string[] = [];
 const show = (s: string) => shown.push(s);
 const requests = () => server.logs.filter((l) => l.includes('"msg":"request completed"') || l.includes('"solve"')).length;
+/** Solves the service has logged so far (checks log as output "check", not as a solve of a job). */
+const solves = () => server.logs.filter((l) => l.includes('"msg":"solve"') && !l.includes('"output":"check"')).length;
+const picked = async (name: string, b?: Uint8Array<ArrayBuffer>): Promise<PickedFile> => ({ blob: new Blob([b ?? (await sampleXlsx())]), name });
 
 describe('task pane ↔ service', () => {
   it('plans the sample plant: result sheets written, late orders taken from the answer', async () => {
@@ -80,24 +84,46 @@ describe('task pane ↔ service', () => {
     expect(s.written).toEqual(expect.arrayContaining(['SupplierScorecard']));
   });
 
-  it('exports the scorecard and returns an uploaded workbook with result sheets', async () => {
+  it('exports the scorecard from rows (Excel) and from a picked file (standalone)', async () => {
     const e = await exportScorecard({ host: host(book).h, api: api(), lang: 'en', show });
     if (e.kind !== 'file') throw new Error(JSON.stringify(e));
     expect(e.name).toBe('supplier-scorecard.xlsx');
-    const scorecard = new ExcelJS.Workbook();
-    await scorecard.xlsx.load(await e.blob.arrayBuffer());
+    const scorecard = await loadXlsx(await e.blob.arrayBuffer());
     expect(scorecard.worksheets.length).toBeGreaterThan(1);
+    const f = await exportScorecard({ file: await picked('plant.xlsx'), api: api(), lang: 'en', show });
+    if (f.kind !== 'file') throw new Error(JSON.stringify(f));
+    expect((await loadXlsx(await f.blob.arrayBuffer())).worksheets.map((w) => w.name)).toEqual(scorecard.worksheets.map((w) => w.name));
+  });
 
-    const bytes = await sampleXlsx();
-    const w = await resultWorkbook('plan', new Blob([new Uint8Array(bytes)]), 'my plant.xlsx', { host: host(book).h, api: api(), lang: 'en', show });
-    if (w.kind !== 'file') throw new Error(JSON.stringify(w));
-    expect(w.name).toBe('my plant-plan.xlsx');
-    const out = new ExcelJS.Workbook();
-    await out.xlsx.load(await w.blob.arrayBuffer());
-    const names = out.worksheets.map((s) => s.name);
-    expect(names).toEqual(expect.arrayContaining(['Orders', 'Plan', 'Load']));
+  it('standalone: one upload, one solve; the workbook to save is the one that came with the results', async () => {
+    const before = solves();
+    const o = await runJob('plan', { file: await picked('my plant.xlsx'), api: api(), lang: 'en', show });
+    if (o.kind !== 'done') throw new Error(JSON.stringify(o).slice(0, 300));
+    await new Promise((r) => setTimeout(r, 100)); // let the log line arrive
+    expect(solves()).toBe(before + 1);
+    expect(o.written).toEqual([]);
+    expect(o.download!.name).toBe('my plant-plan.xlsx');
+    const out = workbookRows(await loadXlsx(await o.download!.blob.arrayBuffer()));
+    expect(Object.keys(out)).toEqual(expect.arrayContaining(['Orders', 'Plan', 'Load', 'Materials', 'Exceptions']));
+    // The file's Plan sheet lists the orders the page was given, in the same order.
+    const orders = o.response.orders as { orderId: string }[];
+    expect(out.Plan.rows.map((r) => r[out.Plan.header.indexOf('Order')])).toEqual(orders.map((x) => x.orderId));
+    expect(o.summary.late!.length).toBeGreaterThan(0);
     // the input sheet comes back as it went: same rows
-    expect(out.getWorksheet('Orders')!.actualRowCount).toBe(book.Orders.rows.length + 1);
+    expect(out.Orders.rows.length).toBe(book.Orders.rows.length);
+  });
+
+  it('standalone: Validate and a run on a bad file list the cells the service names; Validate solves nothing', async () => {
+    const wb = await loadXlsx(await sampleXlsx());
+    wb.getWorksheet('Orders')!.getCell('D3').value = -5; // Quantity of the second order
+    const bad = await picked('bad.xlsx', bytes(await wb.xlsx.writeBuffer()));
+    const before = solves();
+    expect(await validate({ file: bad, api: api('zh'), lang: 'zh', show })).toEqual({ kind: 'problems', problems: [{ sheet: 'Orders', cell: 'D3', text: '数量应为正数（当前为 -5）' }] });
+    expect(await validate({ file: await picked('good.xlsx'), api: api(), lang: 'en', show })).toEqual({ kind: 'validated', ready: ['plan', 'quote', 'suppliers'], sheets: Object.keys(book).length });
+    expect(solves()).toBe(before);
+    expect(await runJob('quote', { file: bad, api: api(), lang: 'en', show })).toEqual({ kind: 'problems', problems: [{ sheet: 'Orders', cell: 'D3', text: 'Quantity must be a positive number (got -5)' }] });
+    // Nothing picked: the pane asks for a file instead of calling the service.
+    expect(await runJob('plan', { api: api(), lang: 'en', show })).toEqual({ kind: 'failed', message: STRINGS.en.noFile });
   });
 
   it('fetches the sample plant, and says where it looked when the service is down', async () => {

@@ -3,7 +3,7 @@
 // server carries on. The slow work is a real quote simulation with many draws.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { WorkbookRows } from '../../shared/rows';
-import { postJson, sampleRows, startServer, withSetting, type Server } from './harness';
+import { postJson, sampleRows, sampleXlsx, startServer, withSetting, XLSX, type Server } from './harness';
 
 let rows: WorkbookRows;
 beforeAll(async () => {
@@ -38,6 +38,7 @@ describe('one worker, a queue of one', () => {
   });
 
   test('/health answers within 100 ms while a long solve runs', async () => {
+    const file = await sampleXlsx();
     // 6 quote lines × 400,000 draws: a few seconds of work on the single worker.
     const long = postJson(`${s.url}/api/v1/quotes/simulate`, { workbook: slowQuotes(400_000) });
     let h = await health(s.url);
@@ -51,7 +52,17 @@ describe('one worker, a queue of one', () => {
     }
     expect((await health(s.url)).workers.busy).toBe(1); // still solving: every probe ran during the solve
     expect(Math.max(...times)).toBeLessThan(100);
+
+    // The one queue place taken as well: an upload asking for JSON is turned away like any request.
+    const queued = postJson(`${s.url}/api/v1/suppliers/evaluate`, { workbook: rows });
+    for (let i = 0; i < 100 && h.workers.queued === 0; i++) h = await health(s.url);
+    expect(h.workers).toMatchObject({ busy: 1, queued: 1 });
+    const up = await fetch(`${s.url}/api/v1/workbook/suppliers`, { method: 'POST', headers: { 'content-type': XLSX, accept: 'application/json' }, body: file });
+    expect(up.status).toBe(429);
+    expect(Number(up.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(((await up.json()) as { error: string }).error).toMatch(/busy/);
     expect((await long).status).toBe(200);
+    expect((await queued).status).toBe(200);
   });
 
   test('a burst beyond one running + one queued gets 429 with Retry-After', async () => {

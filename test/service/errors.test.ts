@@ -3,7 +3,7 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { WorkbookRows } from '../../shared/rows';
-import { bytes, postJson, sampleRows, sampleXlsx, startServer, withSetting, XLSX, type Server } from './harness';
+import { bytes, loadXlsx, postJson, sampleRows, sampleXlsx, startServer, withSetting, XLSX, type Server } from './harness';
 
 let s: Server;
 let tiny: Server; // small limits: 1 MB bodies, 500 cells
@@ -74,6 +74,23 @@ describe('invalid input → 400 listing every problem', () => {
     expect(body.errors).toEqual([{ sheet: 'Orders', cell: 'D4', message: expect.stringContaining('a cell must be') }]);
   });
 
+  test('an .xlsx upload that asks for JSON, and Validate on an upload, name the cells the same way', async () => {
+    const wb = await loadXlsx(xlsx);
+    wb.getWorksheet('Orders')!.getCell('D2').value = -5; // Quantity of the first order
+    const bad = bytes(await wb.xlsx.writeBuffer());
+    const form = () => {
+      const f = new FormData();
+      f.append('workbook', new Blob([bad], { type: XLSX }), 'bad.xlsx');
+      return f;
+    };
+    const run = await expectError(await fetch(api('/workbook/plan?lang=zh'), { method: 'POST', body: form(), headers: { accept: 'application/json' } }), 400);
+    expect(run.errors).toEqual([{ sheet: 'Orders', cell: 'D2', message: '数量应为正数（当前为 -5）' }]);
+    expect(typeof run.runId).toBe('number');
+    const check = await expectError(await fetch(api('/workbook/validate'), { method: 'POST', body: form() }), 400);
+    expect(check.errors).toEqual([{ sheet: 'Orders', cell: 'D2', message: 'Quantity must be a positive number (got -5)' }]);
+    expect(check).not.toHaveProperty('runId'); // a check is not a run
+  });
+
   test('a workbook upload with bad rows answers the same way', async () => {
     const body = await expectError(await postJson(api('/quotes/simulate'), { workbook: { Items: rows.Items } }), 400);
     // Missing required sheets for a quote: Routing, WorkCenters, Quotes.
@@ -100,6 +117,7 @@ describe('malformed requests → 400 with a plain message', () => {
     expect((await expectError(await postJson(api('/plan'), { workbook: rows, options: { timelimit: 5 } }), 400)).error).toMatch(/unknown option timelimit/);
     expect((await expectError(await postJson(api('/plan'), { workbook: rows, options: { solver: 'gurobi' } }), 400)).error).toMatch(/options\.solver/);
     expect((await expectError(await fetch(api('/workbook/plan?timeLimitSeconds=-1'), { method: 'POST', headers: { 'content-type': XLSX }, body: xlsx }), 400)).error).toMatch(/timeLimitSeconds/);
+    expect((await expectError(await fetch(api('/workbook/plan?format=csv'), { method: 'POST', headers: { 'content-type': XLSX }, body: xlsx }), 400)).error).toMatch(/format must be json or xlsx/);
   });
 
   test('an upload that is not an .xlsx: text, a zip of something else, no file at all', async () => {
@@ -135,6 +153,7 @@ describe('too large → 413', () => {
     const form = new FormData();
     form.append('workbook', new Blob([huge]), 'huge.xlsx');
     await expectError(await fetch(api('/workbook/plan'), { method: 'POST', body: form }), 413);
+    await expectError(await fetch(api('/workbook/plan'), { method: 'POST', body: form, headers: { accept: 'application/json' } }), 413);
   });
 
   test('a workbook over the model-size cap (MTO_MAX_CELLS), as JSON or .xlsx', async () => {
@@ -142,6 +161,7 @@ describe('too large → 413', () => {
     const body = await expectError(await postJson(api('/plan', tiny), { workbook: rows }), 413);
     expect(body.error).toMatch(/up to 500/);
     await expectError(await fetch(api('/workbook/plan', tiny), { method: 'POST', headers: { 'content-type': XLSX }, body: xlsx }), 413);
+    await expectError(await fetch(api('/workbook/plan?format=json', tiny), { method: 'POST', headers: { 'content-type': XLSX }, body: xlsx }), 413);
   });
 });
 

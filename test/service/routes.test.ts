@@ -23,7 +23,7 @@ const count = (book: WorkbookRows, sheet: string) => book[sheet].rows.filter((r)
 const col = (book: WorkbookRows, sheet: string, name: string) => book[sheet].header.indexOf(name);
 
 /** The returned workbook: input sheets identical to what was sent, plus exactly the job's result sheets. */
-async function expectInputsUntouched(returned: ArrayBuffer, resultSheets: string[]) {
+async function expectInputsUntouched(returned: ArrayBuffer | Uint8Array, resultSheets: string[]) {
   const back = workbookRows(await loadXlsx(returned));
   const sent = workbookRows(await loadXlsx(xlsx));
   expect(Object.keys(back).sort()).toEqual([...Object.keys(sent), ...resultSheets].sort());
@@ -119,6 +119,61 @@ describe('service routes on the sample plant', () => {
     expect(r.status, await r.clone().text().then((t) => t.slice(0, 300))).toBe(200);
     const back = await expectInputsUntouched(await r.arrayBuffer(), ['Plan', 'Load', 'Materials', 'Exceptions']);
     expect(back.Plan.rows.length).toBeGreaterThan(0);
+  });
+
+  test('POST /workbook/plan asked for JSON: one solve answers the plan and the workbook with it, one run stored', async () => {
+    const total = async () => ((await (await fetch(api('/runs?limit=1'))).json()) as { total: number }).total;
+    const before = await total();
+    const form = new FormData();
+    form.append('workbook', new Blob([xlsx], { type: XLSX }), 'plant.xlsx');
+    const r = await fetch(api('/workbook/plan'), { method: 'POST', body: form, headers: { accept: 'application/json' } });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toContain('application/json');
+    expect(r.headers.get('vary')).toMatch(/accept/i);
+    const body = (await r.json()) as { runId: number; filename: string; workbook: string; orders: { orderId: string; daysLate: number | null; shortQty: number }[]; sheets: { name: string }[] };
+    expect(body.runId).toBe(Number(r.headers.get('x-run-id')));
+    expect(body.filename).toBe('plant-plan.xlsx');
+    expect(body.sheets.map((x) => x.name)).toEqual(['Plan', 'Load', 'Materials', 'Exceptions']);
+
+    // The base64 is the uploaded workbook plus the result sheets; its Plan sheet lists exactly the
+    // JSON's orders, row for row, with the same days late (so the page shows what the file holds).
+    const back = await expectInputsUntouched(Buffer.from(body.workbook, 'base64'), body.sheets.map((x) => x.name));
+    const plan = back.Plan;
+    expect(plan.rows.map((row) => row[plan.header.indexOf('Order')])).toEqual(body.orders.map((o) => o.orderId));
+    expect(plan.rows.map((row) => row[plan.header.indexOf('Days late')] ?? null)).toEqual(body.orders.map((o) => o.daysLate));
+    expect(body.orders.some((o) => (o.daysLate ?? 0) > 0)).toBe(true); // the sample has late orders, so the comparison bites
+
+    // One run for the request: the stored result is this JSON without the file.
+    expect(await total()).toBe(before + 1);
+    const run = await (await fetch(api(`/runs/${body.runId}`))).json();
+    expect(run).toMatchObject({ id: body.runId, job: 'plan', kind: 'workbook', status: 'ok' });
+    const { runId: _r, filename: _f, workbook: _w, ...result } = body;
+    expect(run.result).toEqual(result);
+  });
+
+  test('?format=json does the same for a raw upload; ?format=xlsx wins over Accept', async () => {
+    const r = await fetch(api('/workbook/suppliers?format=json&period=2026-Q3'), { method: 'POST', headers: { 'content-type': XLSX }, body: xlsx });
+    expect(r.status).toBe(200);
+    const body = (await r.json()) as { period: string; filename: string; workbook: string; suppliers: { supplierId: string }[] };
+    expect(body.period).toBe('2026-Q3');
+    expect(body.filename).toBe('workbook-suppliers.xlsx'); // a raw body has no file name
+    const back = await expectInputsUntouched(Buffer.from(body.workbook, 'base64'), ['SupplierScorecard']);
+    expect(count(back, 'SupplierScorecard')).toBe(body.suppliers.length);
+
+    const x = await fetch(api('/workbook/suppliers?format=xlsx'), { method: 'POST', headers: { 'content-type': XLSX, accept: 'application/json' }, body: xlsx });
+    expect(x.headers.get('content-type')).toBe(XLSX);
+    await expectInputsUntouched(await x.arrayBuffer(), ['SupplierScorecard']);
+  });
+
+  test('POST /workbook/validate checks an upload for every job without solving or storing a run', async () => {
+    const total = async () => ((await (await fetch(api('/runs?limit=1'))).json()) as { total: number }).total;
+    const before = await total();
+    const form = new FormData();
+    form.append('workbook', new Blob([xlsx], { type: XLSX }), 'plant.xlsx');
+    const r = await fetch(api('/workbook/validate'), { method: 'POST', body: form });
+    expect(r.status).toBe(200);
+    expect(await r.json()).toEqual({ ready: ['plan', 'quote', 'suppliers'], sheets: Object.keys(rows).length });
+    expect(await total()).toBe(before);
   });
 
   test('GET /runs lists runs newest first without blobs; both cursors page through them', async () => {
