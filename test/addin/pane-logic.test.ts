@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ResultSheet } from '../../shared/results';
 import { recordsToRows, samplePlant } from '../../shared/sample-plant';
-import { apiBase, failureOf } from '../../addin/api';
+import { apiBase, failureOf, fromBase64 } from '../../addin/api';
 import { failure } from '../../addin/controller';
 import { ApiError } from '../../addin/api';
-import { display, esc, problemList, sheetChart, sheetTable } from '../../addin/html';
+import { display, esc, problemList, sheetChart, sheetSection, sheetTable } from '../../addin/html';
 import { pickLang, STRINGS } from '../../addin/i18n';
 import { actionFromUrl } from '../../addin/launch';
 import { mayBeInOffice } from '../../addin/office-host';
@@ -108,10 +108,15 @@ describe('what the pane says after a job', () => {
 
   it('lists late and short orders, latest first, with why', () => {
     expect(lateOrders(response)).toEqual([
-      { orderId: 'O-3', daysLate: 14, because: 'WC-MILL, BP-MOTOR' },
-      { orderId: 'O-2', daysLate: 7, because: 'WC-MILL full' },
-      { orderId: 'O-4', daysLate: 0, because: '' },
+      { orderId: 'O-3', daysLate: 14, shortQty: 0, because: 'WC-MILL, BP-MOTOR' },
+      { orderId: 'O-2', daysLate: 7, shortQty: 0, because: 'WC-MILL full' },
+      { orderId: 'O-4', daysLate: 0, shortQty: 5, because: '' },
     ]);
+    // each line says what is wrong: days late, or the quantity short (not "0 days late")
+    const items = lateOrders(response)!.map((o) => t.lateItem(o.daysLate, o.shortQty, o.because));
+    expect(items).toEqual(['14 days late, because WC-MILL, BP-MOTOR', '7 days late, because WC-MILL full', '5 short']);
+    expect(STRINGS.zh.lateItem(7, 0, 'WC-MILL 满负荷')).toBe('延期 7 天，原因：WC-MILL 满负荷');
+    expect(STRINGS.zh.lateItem(0, 5, '')).toBe('缺 5');
   });
 
   it('summarises: late orders, other highlighted rows, the stored run', () => {
@@ -119,6 +124,9 @@ describe('what the pane says after a job', () => {
     // Plan's own highlight is the late list already; Materials has 2 truthy rows of 3
     expect(s.lines).toEqual(['3 late orders:', 'Materials: 2 highlighted rows', 'Run 12 saved on the service.']);
     expect(summarize('suppliers', { sheets: [], suppliers: [{}, {}] }, STRINGS.zh).lines).toEqual(['已为 2 家供应商评分。']);
+    // In Chinese the result sheet is named in Chinese, with its workbook name (still Materials) beside it.
+    expect(summarize('plan', response, STRINGS.zh).lines).toEqual(['3 个订单延期：', '物料需求（Materials）：2 行已标出', '运行记录 12 已保存在服务端。']);
+    expect(STRINGS.zh.sheetsWritten(['Plan', 'Load', 'MySheet'])).toBe('已写入：排产计划（Plan）、工作中心负荷（Load）、MySheet。');
   });
 });
 
@@ -166,6 +174,18 @@ describe('HTML for the standalone page', () => {
     expect(bars[1][1]).toBeCloseTo((160 * 10) / 1274.5, 0);
     expect(svg).toContain('<figcaption>各时段负荷</figcaption>');
     expect(sheetChart({ ...sheet, chart: undefined }, 'en')).toBe('');
+  });
+
+  it("titles a section in the page's language, keeping the workbook's sheet name in view", () => {
+    expect(sheetSection(sheet, 'en', t)).toMatch(/^<section class="result" data-sheet="Load"><h3>Load<\/h3><figure/);
+    expect(sheetSection(sheet, 'zh', STRINGS.zh)).toMatch(/^<section class="result" data-sheet="Load"><h3>工作中心负荷 <small class="sheet-name">Load<\/small><\/h3>/);
+    // a sheet the UI has no title for keeps its name, once
+    expect(sheetSection({ ...sheet, name: 'Other' }, 'zh', STRINGS.zh)).toContain('<h3>Other</h3>');
+  });
+
+  it('decodes the base64 workbook of a JSON answer byte for byte', () => {
+    const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
+    expect(fromBase64(Buffer.from(bytes).toString('base64'))).toEqual(bytes);
   });
 
   it('lists problems as Name Box references, clickable only where a cell can be selected', () => {

@@ -20,16 +20,22 @@ test('serves HTTPS with the dev certificates found in the home folder', async ()
     const line = s.logs.find((l) => l.includes('listening'))!;
     expect(JSON.parse(line)).toMatchObject({ https: true, url: `https://localhost:${s.port}` });
     const ca = readFileSync(join(dir, 'localhost.crt'));
-    const res = await new Promise<{ status: number; body: string; csp: string }>((resolve, reject) =>
-      https
-        .get({ host: '127.0.0.1', port: s.port, path: '/api/v1/health', ca, servername: 'localhost', headers: { host: `localhost:${s.port}` } }, (r) => {
-          let body = '';
-          r.on('data', (d) => (body += d));
-          r.on('end', () => resolve({ status: r.statusCode ?? 0, body, csp: String(r.headers['content-security-policy']) }));
-        })
-        .on('error', reject),
-    );
+    const get = (host: string) =>
+      new Promise<{ status: number; body: string; csp: string }>((resolve, reject) =>
+        https
+          .get({ host: '127.0.0.1', port: s.port, path: '/api/v1/health', ca, servername: 'localhost', headers: { host: `${host}:${s.port}` } }, (r) => {
+            let body = '';
+            r.on('data', (d) => (body += d));
+            r.on('end', () => resolve({ status: r.statusCode ?? 0, body, csp: String(r.headers['content-security-policy']) }));
+          })
+          .on('error', reject),
+      );
+    const res = await get('localhost');
     expect(res.status).toBe(200);
+    // A foreign Host name is refused with this server's own https:// address to use instead.
+    const refused = await get('evil.example');
+    expect(refused.status).toBe(403);
+    expect(JSON.parse(refused.body).error).toContain(`open https://localhost:${s.port} or https://127.0.0.1:${s.port}`);
     expect(JSON.parse(res.body)).toMatchObject({ status: 'ok', https: true });
     expect(res.csp).toContain('upgrade-insecure-requests');
   } finally {

@@ -82,7 +82,10 @@ describe('on loopback', () => {
   });
 
   test('a Host header that is not loopback (DNS rebinding) is refused', async () => {
-    expect((await rawGet(s.port, '/api/v1/health', { host: `evil.example:${s.port}` })).status).toBe(403);
+    const refused = await rawGet(s.port, '/api/v1/health', { host: `evil.example:${s.port}` });
+    expect(refused.status).toBe(403);
+    // It names this server's own address: plain HTTP here, on the port it listens on.
+    expect(JSON.parse(refused.body).error).toMatch(new RegExp(`^Host evil\\.example is not served here; open http://localhost:${s.port} or http://127\\.0\\.0\\.1:${s.port} `));
     expect((await rawGet(s.port, '/api/v1/health', { host: `localhost:${s.port}` })).status).toBe(200);
   });
 
