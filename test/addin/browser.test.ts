@@ -2,7 +2,7 @@
 // no Office host and no internet, so it must come up standalone, upload the sample plant once, list
 // the late orders, and save the workbook that came with those results without asking again. With
 // CI=true a missing browser is a failure, never a skip.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -164,6 +164,18 @@ describe.skipIf(!haveBrowser)('task pane in a browser (standalone)', () => {
       expect(await page.textContent('#status')).toContain('有 1 个问题需要修正');
       await page.evaluate(() => (document.getElementById('messages')!.innerHTML = ''));
     }
+
+    // The file saved again after it was chosen (fixed in Excel, say): the page sends it as it is
+    // now, not as it was when chosen, so the quantity problem is gone without choosing it again.
+    const path = join(tempDir('mto-pick-'), 'plant.xlsx');
+    writeFileSync(path, bytes);
+    await page.setInputFiles('#file', path);
+    wb.getWorksheet('Orders')!.getCell('D3').value = 5;
+    await new Promise((r) => setTimeout(r, 1100)); // a later modification time
+    writeFileSync(path, Buffer.from(await wb.xlsx.writeBuffer()));
+    await page.click('#validate');
+    await page.waitForSelector('#status:not(.busy):not(.error) >> text=/13 个输入工作表/', { timeout: 20_000 });
+    expect(await page.$$('ul.problems li')).toHaveLength(0);
     await page.close();
   });
 });
