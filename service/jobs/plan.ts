@@ -9,11 +9,13 @@ import type { HighsMethod } from '../solvers/highs';
 import type { JobRunner } from './types';
 
 /**
- * HiGHS method for plan models, by measurement on this 2-core machine (warm, median of runs):
- * dual simplex beats interior point on every plan LP we build — the WIP chains of multi-operation
- * orders make the interior point's iterations costly (sample plant 8,241 columns: 0.08 s vs
- * 0.42 s; generated 150×8×26, 25,217 columns: 0.58 s vs 4.6 s; 300×10×26, 55,435 columns:
- * 2.2 s vs 19 s).
+ * HiGHS solves plans by column generation (shared/plan/decompose.ts: a small master LP with
+ * order schedules as columns, re-solved by the dual simplex from its last basis). This method is
+ * for the whole LP, used when column generation cannot finish. Measured on this 2-core machine
+ * (warm): dual simplex beats interior point on every whole plan LP — the WIP chains of
+ * multi-operation orders make the interior point's iterations costly (sample plant 8,241
+ * columns: 0.08 s vs 0.42 s; generated 150×8×26, 25,217 columns: 0.58 s vs 4.6 s; 300×10×26,
+ * 55,435 columns: 2.2 s vs 19 s).
  */
 export const PLAN_HIGHS_METHOD: HighsMethod = 'simplex';
 

@@ -6,7 +6,7 @@
 import loadHighs, { type Highs, type ModelStatusCode } from 'highs';
 import { checkedSolution } from '../../shared/lp/check';
 import { capacityLp } from './capacity-lp';
-import type { LpModel, LpSolution, LpStatus, SolveOptions, SolverBackend } from '../../shared/lp/model';
+import type { ColumnBatch, IncrementalLp, LpModel, LpSolution, LpStatus, MasterSolution, SolveOptions, SolverBackend } from '../../shared/lp/model';
 
 /** 'ipm' = interior point then crossover to a vertex; 'simplex' = HiGHS's dual simplex. */
 export type HighsMethod = 'ipm' | 'simplex';
@@ -118,4 +118,46 @@ export async function solveHighs(m: LpModel, opts: SolveOptions, method: HighsMe
 export const highsBackend = (method: HighsMethod = DEFAULT_HIGHS_METHOD): SolverBackend => ({
   name: 'highs',
   solve: (m, opts) => solveHighs(m, opts, method),
+  incremental: (m) => highsIncremental(m),
 });
+
+/**
+ * A HiGHS model kept between solves for column generation: each solve after addColumns starts
+ * from the previous basis (new columns enter nonbasic at 0), with the dual simplex and no
+ * presolve (presolve would discard the basis). Dispose when done.
+ */
+export async function highsIncremental(m: LpModel): Promise<IncrementalLp> {
+  const highs = await highsModule();
+  const numCols = m.colNames.length;
+  const numRows = m.rowNames.length;
+  const model = highs.createModel({
+    numCols,
+    numRows,
+    colCost: m.colCost,
+    colLower: new Float64Array(numCols),
+    colUpper: m.colUpper,
+    rowLower: m.rowLower,
+    rowUpper: m.rowUpper,
+    matrix: { format: 'csr', numRows, numCols, starts: m.rowStart, indices: m.rowIndex, values: m.rowValue },
+  });
+  model.options.set({ output_flag: false, solver: 'simplex', presolve: 'off' });
+  let cols = numCols;
+  return {
+    addColumns(b: ColumnBatch) {
+      const count = b.cost.length;
+      if (count === 0) return;
+      model.addCols({ cost: b.cost, lower: new Float64Array(count), upper: b.upper, matrix: { format: 'csc', numRows, numCols: count, starts: b.starts, indices: b.index, values: b.value } });
+      cols += count;
+    },
+    solve(timeLimitSeconds: number): MasterSolution {
+      model.options.set({ time_limit: Math.max(0.001, timeLimitSeconds) });
+      model.raw.run();
+      const status = statusOf(highs, model.getModelStatus());
+      const iterations = Number(model.info.get('simplex_iteration_count')) || 0;
+      if (status !== 'optimal') return { status, objective: NaN, colValue: new Float64Array(cols), rowDual: new Float64Array(numRows), iterations, message: `HiGHS model status ${model.getModelStatus()}` };
+      const sol = model.getSolution();
+      return { status, objective: model.getObjectiveValue(), colValue: sol.colValue, rowDual: sol.rowDual, iterations };
+    },
+    dispose: () => model.dispose(),
+  };
+}

@@ -32,6 +32,8 @@ export interface SolveOptions {
 export interface SolverBackend {
   name: string;
   solve(model: LpModel, opts: SolveOptions): Promise<LpSolution>;
+  /** the same solver kept between solves, for models solved by column generation (HiGHS) */
+  incremental?: IncrementalSolver;
 }
 
 /** Grows flat arrays as variables and rows are added; `build()` freezes them into an LpModel. */
@@ -109,3 +111,33 @@ export function maxViolation(m: LpModel, x: ArrayLike<number>): number {
   }
   return worst;
 }
+
+/** Columns to append to a model, compressed by column (CSC). */
+export interface ColumnBatch {
+  cost: Float64Array;
+  upper: Float64Array;
+  starts: Int32Array; // length count + 1
+  index: Int32Array; // row of each entry
+  value: Float64Array;
+}
+
+export interface MasterSolution {
+  status: LpStatus;
+  objective: number;
+  colValue: Float64Array;
+  rowDual: Float64Array; // reduced cost of column j = cost_j − Σ_i a_ij · rowDual_i
+  iterations: number;
+  message?: string;
+}
+
+/**
+ * A model kept in a solver between solves, grown by columns: column generation re-solves it from
+ * the last basis after each batch, which is what makes it fast.
+ */
+export interface IncrementalLp {
+  addColumns(batch: ColumnBatch): void;
+  solve(timeLimitSeconds: number): MasterSolution;
+  dispose(): void;
+}
+
+export type IncrementalSolver = (model: LpModel) => Promise<IncrementalLp>;

@@ -75,6 +75,8 @@ export interface PlannedOrder {
   /** earliest bucket the order could finish with unlimited capacity */
   earliestFinish: number;
   short: number; // column, −1 when blocked
+  /** the done_ row (finished + short = Quantity), −1 when blocked */
+  doneRow: number;
   blocked?: Blocked;
 }
 
@@ -107,6 +109,9 @@ export interface PlanModel {
   materials: Map<string, MaterialVars>;
   /** order index of each column (−1 for work-center and material columns) */
   colOrder: Int32Array;
+  /** every wip_ row with its own WIP column (the one it defines), in the order they were made */
+  wipRows: Int32Array;
+  wipCols: Int32Array;
 }
 
 const tidy = (s: string): string => s.replace(/[^A-Za-z0-9]+/g, '') || '_';
@@ -120,6 +125,8 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
   const capacity = workCenterCapacity(plant, b);
   const lp = new LpBuilder();
   const colOrder: number[] = [];
+  const wipRows: number[] = [];
+  const wipCols: number[] = [];
   const addVar = (name: string, cost: number, upper: number, order: number) => {
     colOrder.push(order);
     return lp.addVar(name, cost, upper);
@@ -193,6 +200,7 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
       ops: [],
       earliestFinish: Infinity,
       short: -1,
+      doneRow: -1,
     };
     orders.push(o);
     addOrderColumns(o);
@@ -311,7 +319,8 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
         if (prev >= 0) cols.push(prev), coef.push(-1);
         for (const c of done(from, t)) cols.push(c), coef.push(-1);
         for (const c of [to.x[t], to.y[t]]) if (c >= 0) cols.push(c), coef.push(ratio);
-        lp.addRow(`wip_${name}_t${t}`, cols, coef, 0, 0);
+        wipRows.push(lp.addRow(`wip_${name}_t${t}`, cols, coef, 0, 0));
+        wipCols.push(w);
         prev = w;
       }
     };
@@ -347,7 +356,7 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
     );
     const fin = [o.short];
     for (let t = 0; t < T; t++) fin.push(...done(o.last!, t));
-    lp.addRow(`done_${oid}`, fin, fin.map(() => 1), o.order.Quantity, o.order.Quantity);
+    o.doneRow = lp.addRow(`done_${oid}`, fin, fin.map(() => 1), o.order.Quantity, o.order.Quantity);
   }
 
   /** Why an order cannot finish within the horizon even with unlimited capacity. */
@@ -412,5 +421,5 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
     }
   }
 
-  return { lp: lp.build(), buckets: b, latePenalty, orders, skipped, capacity, capRows, otCols, materials, colOrder: Int32Array.from(colOrder) };
+  return { lp: lp.build(), buckets: b, latePenalty, orders, skipped, capacity, capRows, otCols, materials, colOrder: Int32Array.from(colOrder), wipRows: Int32Array.from(wipRows), wipCols: Int32Array.from(wipCols) };
 }

@@ -1,12 +1,14 @@
 // The whole plan job over a plant, with the solver backend passed in: build the LP, solve it,
 // read the plan back, describe the result sheets. Pure apart from the backend, so the service
 // (HiGHS, glpsol, CBC) and the task pane (javascript-lp-solver, tiny plans) run the same code.
-import type { LpModel, SolverBackend } from '../lp/model';
+import { checkedSolution } from '../lp/check';
+import type { LpModel, LpSolution, SolverBackend } from '../lp/model';
 import { SolveError, type Lang } from '../problems';
 import type { Plant } from '../domain';
 import type { ResultSheet } from '../results';
 import type { Phasing } from './buckets';
-import { buildPlanModel } from './build-model';
+import { buildPlanModel, type PlanModel } from './build-model';
+import { solveByColumns } from './decompose';
 import { extractPlan, type PlanResult } from './extract';
 import { planSheets } from './sheets';
 
@@ -20,8 +22,13 @@ export interface SolvePlanOptions {
   /** time-phased buckets (fine first, coarser later); default: every bucket BucketDays long */
   phasing?: Phasing;
   timeLimitSeconds?: number;
-  /** the backend for this model (the service picks by size; the task pane passes jslp) */
+  /**
+   * The backend for this model (the service picks by size; the task pane passes jslp). A backend
+   * that offers `incremental` solves the plan by column generation (decompose.ts), unless wholeLp.
+   */
   backend: (model: LpModel) => SolverBackend;
+  /** hand the whole LP to the backend even when it could solve it by column generation (for comparison) */
+  wholeLp?: boolean;
   /** called with the built model before solving (e.g. to write --export-lp) */
   onModel?: (model: LpModel) => void | Promise<void>;
   onProgress?: (message: string) => void;
@@ -101,7 +108,7 @@ export async function solvePlan(plant: Plant, opts: SolvePlanOptions): Promise<P
   const backend = opts.backend(lp);
   const limit = opts.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
   opts.onProgress?.(zh ? `求解中（${backend.name}，${variables} 个变量）…` : `solving with ${backend.name} (${variables} variables)…`);
-  const sol = await backend.solve(lp, { timeLimitSeconds: limit });
+  const sol = await solveWith(pm, backend, limit, opts.wholeLp);
   const stats: PlanStats = { solver: sol.solver, seconds: sol.seconds, variables, constraints };
   const detail = sol.message ? ` (${sol.message})` : '';
   switch (sol.status) {
@@ -127,4 +134,22 @@ export async function solvePlan(plant: Plant, opts: SolvePlanOptions): Promise<P
   opts.onProgress?.(zh ? '整理计划结果…' : 'reading the plan…');
   const result = extractPlan(pm, sol.values);
   return { json: planJson(result, opts.lang, 'optimal', sol.objective, stats), sheets: planSheets(result, opts.lang), stats, result };
+}
+
+/**
+ * Column generation when the backend can keep a model between solves (exact: the same optimum
+ * as the whole LP, found in a fraction of the time on plans of hundreds of orders); otherwise, or
+ * if it fails to converge, the whole LP.
+ */
+async function solveWith(pm: PlanModel, backend: SolverBackend, limit: number, wholeLp = false): Promise<LpSolution> {
+  if (!backend.incremental || wholeLp) return backend.solve(pm.lp, { timeLimitSeconds: limit });
+  const start = performance.now();
+  const seconds = () => (performance.now() - start) / 1000;
+  const cg = await solveByColumns(pm, backend.incremental, { timeLimitSeconds: limit });
+  if (cg.status === 'error' && limit - seconds() > 0) {
+    const whole = await backend.solve(pm.lp, { timeLimitSeconds: limit - seconds() });
+    return { ...whole, seconds: seconds(), message: [cg.message, whole.message].filter(Boolean).join('; ') || undefined };
+  }
+  // The point is checked against the whole model like any backend's.
+  return checkedSolution(pm.lp, cg.status, cg.values, `${backend.name}-columns`, seconds(), cg.message);
 }

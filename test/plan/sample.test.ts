@@ -41,7 +41,7 @@ describe('the sample plant', () => {
 
   it('plans every Approved and InProduction order, most of them on time, none short', () => {
     expect(json.status).toBe('optimal');
-    expect(json.solver.name).toBe('highs-simplex');
+    expect(json.solver.name).toBe('highs-columns');
     // 46 orders: 2 Draft, 1 Cancelled, 1 Completed are not planned.
     const firm = (records.sheets.Orders as { OrderId: string; Status: string }[]).filter((o) => o.Status === 'Approved' || o.Status === 'InProduction');
     expect(json.orders.map((o) => o.orderId)).toEqual(firm.map((o) => o.OrderId));

@@ -1,0 +1,444 @@
+// The plan LP solved exactly by column generation (Dantzig–Wolfe decomposition), the way large
+// multi-commodity flow LPs are solved: what couples orders is only capacity, material and
+// overtime, so a small master LP keeps those rows and one row per order, and each order
+// contributes whole schedules (one bucket and mode per operation) as columns. Each round, every
+// order finds its cheapest schedule at the master's prices (a shortest path over its operation
+// tree: O(operations × buckets)), and those that would lower the cost are added; the master
+// re-solves from its last basis. It stops when no schedule prices out, which proves the master
+// optimal for the full model.
+//
+// Why schedules suffice: within an order, operations are linked only by "started by t ≤ done by
+// t" (WIP rows). Any feasible flow of an order decomposes into units that each follow one
+// schedule (pair units by quantile of finish at every link; the links form a tree), so the full
+// LP's order polytope is the convex hull of schedules, and the optimum of master-over-all-
+// schedules equals the full LP's. Making more than is used never lowers cost (costs and loads
+// are ≥ 0), so schedules carry no waste.
+//
+// The answer is mapped back onto the full model's columns (x, y from the schedules, WIP from its
+// rows, overtime, stock, purchases and short as the master has them), so extraction, explanations
+// and the LP export see the same model either way.
+import type { ColumnBatch, IncrementalSolver, LpStatus } from '../lp/model';
+import type { OpVars, PlanModel, PlannedOrder } from './build-model';
+import { key } from './capacity';
+import { WIP_PER_UNIT_BUCKET } from './costs';
+import type { PartNode } from './network';
+import type { MaterialSupply } from './supply';
+
+interface OpData {
+  v: OpVars;
+  /** units of this operation's item per unit of the order */
+  pou: number;
+  /** master row of the work center's capacity per bucket (−1: none) */
+  cap: Int32Array;
+  /** first operation of a node: the node's Buy materials, master stock row per bucket and use per order unit */
+  mats: { rows: Int32Array; coef: number }[];
+  /** cheapest cost with every unit of the subtree done at this operation in bucket d */
+  done: Float64Array;
+  /** how units done in d were started: start bucket × 2 + (1 if subcontracted) */
+  how: Int32Array;
+  /** for a start in s: the bucket the previous operation's units were done in */
+  from: Int32Array;
+  /** scratch: cheapest cost of starting in s */
+  start: Float64Array;
+}
+
+interface NodeData {
+  ops: OpData[];
+  children: NodeData[];
+  /** per child, for a start in s: the bucket the child's units were done in */
+  childFrom: Int32Array[];
+}
+
+interface OrderData {
+  o: PlannedOrder;
+  root: NodeData;
+  /** nodes children first */
+  post: NodeData[];
+  row: number;
+}
+
+export interface ColumnGenerationResult {
+  status: LpStatus;
+  /** values for every column of the full plan model */
+  values: Float64Array;
+  objective: number;
+  rounds: number;
+  columns: number;
+  iterations: number;
+  message?: string;
+}
+
+/** Round count after which the method gives up (it converges in tens on plan models). */
+const MAX_ROUNDS = 500;
+/** Most pieces the first (greedy) plan splits an order into. */
+const GREEDY_PIECES = 4;
+/**
+ * Relative gap at which the loop may stop before the last schedules are priced out: the master's
+ * objective is then within this of the full LP's optimum (far inside the 1e-6 the backends must
+ * agree to).
+ */
+const GAP = 1e-9;
+
+export async function solveByColumns(pm: PlanModel, incremental: IncrementalSolver, opts: { timeLimitSeconds: number }): Promise<ColumnGenerationResult> {
+  const started = performance.now();
+  const elapsed = () => (performance.now() - started) / 1000;
+  const lp = pm.lp;
+  const T = pm.buckets.count;
+  const nCols = lp.colNames.length;
+  const nRows = lp.rowNames.length;
+
+  // Master rows: each order's done row, capacity and stock rows. Master columns: short, overtime,
+  // stock and purchases (every column that belongs to no schedule), then schedules.
+  const rowMap = new Int32Array(nRows).fill(-1);
+  const masterRows: number[] = [];
+  const addRow = (r: number) => {
+    if (r >= 0 && rowMap[r] < 0) (rowMap[r] = masterRows.length), masterRows.push(r);
+  };
+  const planned = pm.orders.filter((o) => o.doneRow >= 0 && o.last);
+  for (const o of planned) addRow(o.doneRow);
+  for (const rows of pm.capRows.values()) for (const r of rows) addRow(r);
+  for (const mv of pm.materials.values()) for (const r of mv.rows) addRow(r);
+  const colMap = new Int32Array(nCols).fill(-1);
+  const staticCols: number[] = [];
+  const isShort = new Uint8Array(nCols);
+  for (const o of planned) isShort[o.short] = 1;
+  for (let j = 0; j < nCols; j++) if (pm.colOrder[j] < 0 || isShort[j]) (colMap[j] = staticCols.length), staticCols.push(j);
+
+  const rowStart = [0];
+  const rowIndex: number[] = [];
+  const rowValue: number[] = [];
+  for (const r of masterRows) {
+    for (let k = lp.rowStart[r]; k < lp.rowStart[r + 1]; k++) {
+      const c = colMap[lp.rowIndex[k]];
+      if (c >= 0) rowIndex.push(c), rowValue.push(lp.rowValue[k]);
+    }
+    rowStart.push(rowIndex.length);
+  }
+  const master = await incremental({
+    colNames: staticCols.map((j) => lp.colNames[j]),
+    colCost: Float64Array.from(staticCols, (j) => lp.colCost[j]),
+    colUpper: Float64Array.from(staticCols, (j) => lp.colUpper[j]),
+    rowNames: masterRows.map((r) => lp.rowNames[r]),
+    rowLower: Float64Array.from(masterRows, (r) => lp.rowLower[r]),
+    rowUpper: Float64Array.from(masterRows, (r) => lp.rowUpper[r]),
+    rowStart: Int32Array.from(rowStart),
+    rowIndex: Int32Array.from(rowIndex),
+    rowValue: Float64Array.from(rowValue),
+  });
+
+  try {
+    const orders = planned.map((o) => orderData(pm, o, rowMap, T));
+    // Each schedule column: the full model's x/y columns it uses and units of each per order unit.
+    const schedCols: Int32Array[] = [];
+    const schedMult: Float64Array[] = [];
+    let duals: Float64Array = new Float64Array(masterRows.length);
+    // First columns: a greedy plan, most important and most urgent orders first, each on the
+    // cheapest schedule that fits the hours (regular and overtime) the earlier ones left.
+    const greedyOrder = [...orders].sort((a, b) => b.o.weight - a.o.weight || a.o.dueBucket - b.o.dueBucket);
+    const room = new Float64Array(masterRows.length).fill(Infinity);
+    const isCap = new Uint8Array(masterRows.length);
+    for (const [wc, rows] of pm.capRows) {
+      const c = pm.capacity.get(wc)!;
+      for (let t = 0; t < T; t++) if (rows[t] >= 0) (room[rowMap[rows[t]]] = c.hours[t] + c.overtimeMax[t]), (isCap[rowMap[rows[t]]] = 1);
+    }
+    // Material room at bucket s: the least spare stock over the buckets from s until purchases can
+    // arrive (after that, buying covers any use).
+    const stockOf: (StockRoom | undefined)[] = new Array(masterRows.length);
+    for (const mv of pm.materials.values()) {
+      const rows = Int32Array.from(mv.rows, (r) => rowMap[r]);
+      const sr = new StockRoom(mv.supply, rows, room);
+      for (const r of rows) stockOf[r] = sr;
+    }
+    let iterations = 0;
+    let objective = NaN;
+    let colValue: Float64Array = new Float64Array(0);
+    let rounds = 0;
+    const addSchedule = (batch: Batch, d: OrderData, done: number) => {
+      const col = schedule(d, done, lp.colCost, d.row);
+      batch.add(col.cost, d.o.order.Quantity, col.rows, col.coefs);
+      schedCols.push(col.full);
+      schedMult.push(col.mult);
+      return col;
+    };
+    const solveMaster = (batch: Batch): LpStatus => {
+      const left = opts.timeLimitSeconds - elapsed();
+      if (left <= 0) return 'timeLimit';
+      master.addColumns(batch.build());
+      const sol = master.solve(left);
+      rounds++;
+      iterations += sol.iterations;
+      if (sol.status === 'optimal') (duals = sol.rowDual), (objective = sol.objective), (colValue = sol.colValue);
+      return sol.status;
+    };
+
+    // Round 0: the greedy plan.
+    {
+      const batch = new Batch();
+      for (const d of greedyOrder) {
+        // Whole orders where they fit, else in pieces along the cheapest schedules with hours left.
+        let left = d.o.order.Quantity;
+        const whole = priceOrder(d, lp.colCost, duals, T, room, left);
+        for (let piece = 0; left > 1e-9 && piece < GREEDY_PIECES; piece++) {
+          const best = whole ?? priceOrder(d, lp.colCost, duals, T, room);
+          if (!best) break;
+          const col = addSchedule(batch, d, best.done);
+          let fit = left;
+          for (let k = 0; k < col.rows.length; k++) if (col.rows[k] !== d.row) fit = Math.min(fit, room[col.rows[k]] / col.coefs[k]);
+          for (let k = 0; k < col.rows.length; k++) {
+            const r = col.rows[k];
+            if (isCap[r]) room[r] -= fit * col.coefs[k];
+            else if (stockOf[r]) stockOf[r]!.use(r, fit * col.coefs[k]);
+          }
+          left -= fit;
+          if (whole) break;
+        }
+        if (left > 1e-9 && !whole) {
+          const best = priceOrder(d, lp.colCost, duals, T);
+          if (best) addSchedule(batch, d, best.done);
+        }
+      }
+      const st = solveMaster(batch);
+      if (st !== 'optimal') return failed(st);
+    }
+    // Then rounds: every order prices its cheapest schedule at the master's duals; those that
+    // would lower the cost enter. The duals also give a lower bound on the full LP (Lagrangian:
+    // the master's objective plus each order's quantity times its most negative reduced cost),
+    // so the loop ends when no schedule prices out or the bound meets the master's objective.
+    const tolOf = (v: number) => 1e-9 * Math.max(1, Math.abs(v));
+    for (;;) {
+      if (rounds >= MAX_ROUNDS) return failed('error', `column generation did not converge in ${MAX_ROUNDS} rounds`);
+      const batch = new Batch();
+      let bound = objective;
+      for (const d of orders) {
+        const best = priceOrder(d, lp.colCost, duals, T);
+        if (!best) continue;
+        const rc = best.cost - duals[d.row];
+        if (rc >= -tolOf(best.cost)) continue;
+        bound += d.o.order.Quantity * rc;
+        addSchedule(batch, d, best.done);
+      }
+      if (batch.count === 0 || objective - bound <= GAP * Math.max(1, Math.abs(objective))) break;
+      const st = solveMaster(batch);
+      if (st !== 'optimal') return failed(st);
+    }
+
+    // Back to the full model's columns.
+    const values = new Float64Array(nCols);
+    for (let c = 0; c < staticCols.length; c++) values[staticCols[c]] = colValue[c];
+    for (let s = 0; s < schedCols.length; s++) {
+      const lambda = colValue[staticCols.length + s];
+      if (!(lambda > 0)) continue;
+      const cols = schedCols[s];
+      const mult = schedMult[s];
+      for (let k = 0; k < cols.length; k++) values[cols[k]] += lambda * mult[k];
+    }
+    // WIP rows were made in bucket order, each defining its own column from the previous one.
+    for (let i = 0; i < pm.wipRows.length; i++) {
+      const r = pm.wipRows[i];
+      const own = pm.wipCols[i];
+      let sum = 0;
+      let ownCoef = 1;
+      for (let k = lp.rowStart[r]; k < lp.rowStart[r + 1]; k++) {
+        if (lp.rowIndex[k] === own) ownCoef = lp.rowValue[k];
+        else sum += lp.rowValue[k] * values[lp.rowIndex[k]];
+      }
+      values[own] = Math.max(0, -sum / ownCoef);
+    }
+    return { status: 'optimal', values, objective, rounds, columns: schedCols.length, iterations };
+
+    function failed(status: LpStatus, message?: string): ColumnGenerationResult {
+      if (status === 'timeLimit') message ??= `stopped at the ${opts.timeLimitSeconds} s time limit`;
+      return { status, values: new Float64Array(nCols), objective: NaN, rounds, columns: schedCols.length, iterations, message };
+    }
+  } finally {
+    master.dispose();
+  }
+}
+
+/** Spare usable stock of one material per bucket, for the greedy first plan. */
+class StockRoom {
+  private slack: Float64Array;
+  constructor(
+    supply: MaterialSupply,
+    private rows: Int32Array,
+    private room: Float64Array,
+  ) {
+    const T = rows.length;
+    this.slack = new Float64Array(T);
+    let cum = supply.usable;
+    for (let t = 0; t < T; t++) this.slack[t] = t >= supply.leadBucket ? Infinity : (cum += supply.usableReceipts[t]);
+    this.refresh();
+  }
+  use(row: number, amount: number) {
+    const s = this.rows.indexOf(row);
+    for (let t = s; t < this.slack.length; t++) this.slack[t] -= amount;
+    this.refresh();
+  }
+  private refresh() {
+    let min = Infinity;
+    for (let t = this.slack.length - 1; t >= 0; t--) this.room[this.rows[t]] = min = Math.min(min, this.slack[t]);
+  }
+}
+
+/** Column batch in CSC form, grown one schedule at a time. */
+class Batch {
+  cost: number[] = [];
+  upper: number[] = [];
+  starts: number[] = [0];
+  index: number[] = [];
+  value: number[] = [];
+  get count() {
+    return this.cost.length;
+  }
+  add(cost: number, upper: number, rows: number[], coefs: number[]) {
+    this.cost.push(cost);
+    this.upper.push(upper);
+    for (let k = 0; k < rows.length; k++) this.index.push(rows[k]), this.value.push(coefs[k]);
+    this.starts.push(this.index.length);
+  }
+  build(): ColumnBatch {
+    return {
+      cost: Float64Array.from(this.cost),
+      upper: Float64Array.from(this.upper),
+      starts: Int32Array.from(this.starts),
+      index: Int32Array.from(this.index),
+      value: Float64Array.from(this.value),
+    };
+  }
+}
+
+function orderData(pm: PlanModel, o: PlannedOrder, rowMap: Int32Array, T: number): OrderData {
+  const byOp = new Map(o.ops.map((v) => [v.op, v]));
+  const post: NodeData[] = [];
+  const node = (n: PartNode): NodeData => {
+    const children = n.makeChildren.map((c) => node(c.node));
+    const ops = n.ops.map((op, k): OpData => {
+      const v = byOp.get(op)!;
+      const capRows = pm.capRows.get(op.wc);
+      const cap = new Int32Array(T).fill(-1);
+      if (capRows) for (let t = 0; t < T; t++) if (capRows[t] >= 0) cap[t] = rowMap[capRows[t]];
+      const mats =
+        k === 0
+          ? n.buyChildren.map((bc) => {
+              const mv = pm.materials.get(key(bc.item.ItemId));
+              return { rows: Int32Array.from({ length: T }, (_, t) => (mv && mv.rows[t] >= 0 ? rowMap[mv.rows[t]] : -1)), coef: bc.ratio * n.perOrderUnit };
+            })
+          : [];
+      return { v, pou: n.perOrderUnit, cap, mats, done: new Float64Array(T), how: new Int32Array(T), from: new Int32Array(T), start: new Float64Array(T) };
+    });
+    const d: NodeData = { ops, children, childFrom: children.map(() => new Int32Array(T)) };
+    post.push(d);
+    return d;
+  };
+  const root = node(o.root);
+  return { o, root, post, row: rowMap[o.doneRow] };
+}
+
+/**
+ * Cheapest schedule of one order unit at row prices `duals` (reduced cost without the order
+ * row's dual): a dynamic program over the operation tree, children first. Returns the bucket the
+ * last operation is done in, or undefined if no schedule exists.
+ */
+function priceOrder(d: OrderData, colCost: Float64Array, duals: Float64Array, T: number, room?: Float64Array, q = 0): { cost: number; done: number } | undefined {
+  const W = WIP_PER_UNIT_BUCKET;
+  for (const n of d.post) {
+    for (let k = 0; k < n.ops.length; k++) {
+      const op = n.ops[k];
+      const start = op.start;
+      if (k === 0) {
+        // Every component done by s, each waiting (s − done) buckets.
+        start.fill(0);
+        for (let c = 0; c < n.children.length; c++) {
+          const last = n.children[c].ops[n.children[c].ops.length - 1];
+          const from = n.childFrom[c];
+          let best = Infinity;
+          let arg = -1;
+          for (let s = 0; s < T; s++) {
+            best += W;
+            if (last.done[s] < best) (best = last.done[s]), (arg = s);
+            start[s] += best;
+            from[s] = arg;
+          }
+        }
+        // Material drawn when the node's first operation starts.
+        for (const m of op.mats)
+          for (let s = 0; s < T; s++) {
+            if (m.rows[s] < 0) continue;
+            start[s] -= duals[m.rows[s]] * m.coef;
+            if (room && room[m.rows[s]] <= q * m.coef + 1e-9) start[s] = Infinity;
+          }
+      } else {
+        const prev = n.ops[k - 1].done;
+        let best = Infinity;
+        let arg = -1;
+        for (let s = 0; s < T; s++) {
+          best += W;
+          if (prev[s] < best) (best = prev[s]), (arg = s);
+          start[s] = best;
+          op.from[s] = arg;
+        }
+      }
+      const done = op.done;
+      done.fill(Infinity);
+      const v = op.v;
+      for (let s = 0; s < T; s++) {
+        if (!(start[s] < Infinity)) continue;
+        const xc = v.x[s];
+        if (xc >= 0 && !(room && op.cap[s] >= 0 && room[op.cap[s]] <= q * op.pou * v.op.hoursPerUnit + 1e-9)) {
+          const row = op.cap[s];
+          const c = start[s] + op.pou * (colCost[xc] - (row >= 0 ? duals[row] * v.op.hoursPerUnit : 0));
+          if (c < done[s]) (done[s] = c), (op.how[s] = s * 2);
+        }
+        const yc = v.y[s];
+        if (yc >= 0) {
+          const a = v.arrival[s];
+          const c = start[s] + op.pou * colCost[yc];
+          if (c < done[a]) (done[a] = c), (op.how[a] = s * 2 + 1);
+        }
+      }
+    }
+  }
+  const last = d.root.ops[d.root.ops.length - 1].done;
+  let best = Infinity;
+  let arg = -1;
+  for (let t = 0; t < T; t++) if (last[t] < best) (best = last[t]), (arg = t);
+  return arg < 0 ? undefined : { cost: best, done: arg };
+}
+
+/** The schedule priceOrder found, as a master column and as full-model columns. */
+function schedule(d: OrderData, doneAt: number, colCost: Float64Array, orderRow: number) {
+  const coef = new Map<number, number>([[orderRow, 1]]);
+  const full: number[] = [];
+  const mult: number[] = [];
+  let cost = 0;
+  const put = (row: number, a: number) => {
+    if (row >= 0) coef.set(row, (coef.get(row) ?? 0) + a);
+  };
+  const walk = (n: NodeData, doneBucket: number) => {
+    let dBucket = doneBucket;
+    for (let k = n.ops.length - 1; k >= 0; k--) {
+      const op = n.ops[k];
+      const how = op.how[dBucket];
+      const s = how >> 1;
+      const col = how & 1 ? op.v.y[s] : op.v.x[s];
+      full.push(col);
+      mult.push(op.pou);
+      cost += op.pou * colCost[col];
+      if (!(how & 1)) put(op.cap[s], op.pou * op.v.op.hoursPerUnit);
+      for (const m of op.mats) put(m.rows[s], m.coef);
+      if (k > 0) {
+        const prevDone = op.from[s];
+        cost += WIP_PER_UNIT_BUCKET * (s - prevDone);
+        dBucket = prevDone;
+      } else {
+        for (let c = 0; c < n.children.length; c++) {
+          const childDone = n.childFrom[c][s];
+          cost += WIP_PER_UNIT_BUCKET * (s - childDone);
+          walk(n.children[c], childDone);
+        }
+      }
+    }
+  };
+  walk(d.root, doneAt);
+  return { cost, rows: [...coef.keys()], coefs: [...coef.values()], full: Int32Array.from(full), mult: Float64Array.from(mult) };
+}
