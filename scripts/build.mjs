@@ -27,8 +27,7 @@ await build({
 });
 if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);
 if (existsSync('addin/taskpane.ts')) {
-  // ES modules with splitting: the standalone page's .xlsx reader (exceljs) is a chunk loaded on
-  // demand, so the pane inside Excel never downloads it.
+  // The task pane as an ES module for the browser; the page and icons are copied beside it.
   rmSync('dist/addin', { recursive: true, force: true });
   await build({
     entryPoints: { taskpane: 'addin/taskpane.ts' },

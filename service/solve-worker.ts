@@ -6,11 +6,10 @@ import { parentPort } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { JOB_SHEETS, SETTINGS_SHEET, SHEETS, type Job, type SheetName } from '../shared/contract';
-import { findSheet } from '../shared/parse';
+import type { Job } from '../shared/contract';
 import { InputError, problem, SolveError, type Lang, type Problem } from '../shared/problems';
 import { dataCell, type WorkbookRows } from '../shared/rows';
-import { readPlant } from '../shared/validate';
+import { checkWorkbook, readPlant } from '../shared/validate';
 import { JOBS, scorecardWorkbook } from './jobs/index';
 import type { JobOptions, JobResult, SolveStats } from './jobs/types';
 import { jobOptions, parseOptions } from './routes/options';
@@ -106,31 +105,6 @@ export function summarize(json: Record<string, unknown>): Record<string, unknown
   return s;
 }
 
-const present = (book: WorkbookRows, s: SheetName | 'Settings'): boolean =>
-  findSheet(book, s, s === 'Settings' ? SETTINGS_SHEET.zh : SHEETS[s].zh) !== undefined;
-const JOB_LIST: Job[] = ['plan', 'quote', 'suppliers'];
-
-/**
- * What "Validate" reports (the pane does the same on rows in Excel, addin/validate-book.ts): the
- * problems of every job whose required sheets are there, each once; with none there, those of the
- * job with the fewest missing sheets, which name them.
- */
-export function checkBook(book: WorkbookRows): { ready: Job[]; problems: Problem[] } {
-  const missing = (j: Job) => JOB_SHEETS[j].required.filter((s) => !present(book, s)).length;
-  const ready = JOB_LIST.filter((j) => missing(j) === 0);
-  const seen = new Set<string>();
-  const problems: Problem[] = [];
-  for (const job of ready.length ? ready : [[...JOB_LIST].sort((a, b) => missing(a) - missing(b))[0]]) {
-    for (const p of readPlant(book, job).problems) {
-      const key = `${p.sheet}!${p.cell} ${p.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      problems.push(p);
-    }
-  }
-  return { ready, problems };
-}
-
 const gz = (text: string): { bytes: number; gz: Uint8Array } => ({ bytes: Buffer.byteLength(text), gz: gzipSync(text) });
 
 export async function runTask(task: SolveTask): Promise<SolveResult> {
@@ -188,7 +162,7 @@ export async function runTask(task: SolveTask): Promise<SolveResult> {
   const badCells = task.input.kind === 'json' ? cellProblems(book) : [];
   if (badCells.length) return done({ status: 'invalid', problems: badCells, run });
   if (task.output === 'check') {
-    const { ready, problems } = checkBook(book);
+    const { ready, problems } = checkWorkbook(book);
     return done(problems.length ? { status: 'invalid', problems, run } : { status: 'ok', body: JSON.stringify({ ready, sheets: Object.keys(book).length }), run });
   }
   const { plant, problems } = readPlant(book, task.job);

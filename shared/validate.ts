@@ -1,7 +1,7 @@
 // Checks that span rows and sheets (references, cycles, dates), after each cell parsed alone.
-import type { Job } from './contract';
+import { JOB_SHEETS, SETTINGS_SHEET, SHEETS, type Job, type SheetName } from './contract';
 import type { BomLine, Plant } from './domain';
-import { cellOf, parseTables } from './parse';
+import { cellOf, findSheet, parseTables } from './parse';
 import { problem, type Problem } from './problems';
 import type { WorkbookRows } from './rows';
 
@@ -10,6 +10,34 @@ export function readPlant(book: WorkbookRows, job: Job | 'all'): { plant: Plant;
   const { tables, problems } = parseTables(book, job);
   const noSettings = problems.some((p) => p.sheet === 'Settings' && p.cell === 'A1');
   return { plant: tables, problems: [...problems, ...crossCheck(tables, job, noSettings)] };
+}
+
+const JOBS: Job[] = ['plan', 'quote', 'suppliers'];
+const present = (book: WorkbookRows, s: SheetName | 'Settings'): boolean =>
+  findSheet(book, s, s === 'Settings' ? SETTINGS_SHEET.zh : SHEETS[s].zh) !== undefined;
+const missingSheets = (book: WorkbookRows, job: Job): number => JOB_SHEETS[job].required.filter((s) => !present(book, s)).length;
+
+/** Jobs whose required sheets are all in the workbook. */
+export const readyJobs = (book: WorkbookRows): Job[] => JOBS.filter((j) => missingSheets(book, j) === 0);
+
+/**
+ * What "Validate" reports, in the pane and in the service alike: the problems of every job whose
+ * required sheets are there, each once; with none there, those of the job with the fewest
+ * missing sheets, which name them.
+ */
+export function checkWorkbook(book: WorkbookRows): { ready: Job[]; problems: Problem[] } {
+  const ready = readyJobs(book);
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  for (const job of ready.length ? ready : [[...JOBS].sort((a, b) => missingSheets(book, a) - missingSheets(book, b))[0]]) {
+    for (const p of readPlant(book, job).problems) {
+      const key = `${p.sheet}!${p.cell} ${p.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      problems.push(p);
+    }
+  }
+  return { ready, problems };
 }
 
 /** Find a BOM cycle, returned as the item path that closes it (A → B → A), or undefined. */
