@@ -113,17 +113,24 @@ export async function solveLpFile(kind: LpFileSolver, m: LpModel, opts: SolveOpt
     const limit = Math.max(1, Math.ceil(opts.timeLimitSeconds));
     let r: Run;
     let read: { status: LpStatus; message?: string };
+    let own = 0;
+    const timed = async (cmd: string, args: string[]) => {
+      const t0 = performance.now();
+      const out = await run(cmd, args, limit);
+      own = (performance.now() - t0) / 1000;
+      return out;
+    };
     if (kind === 'glpk') {
       const glpPath = join(dir, 'model.glp');
-      r = await run('glpsol', ['--lp', lpPath, '--nopresol', '--tmlim', String(limit), '-w', solPath, '--wglp', glpPath], limit);
+      r = await timed('glpsol', ['--lp', lpPath, '--nopresol', '--tmlim', String(limit), '-w', solPath, '--wglp', glpPath]);
       if (r.killed || r.failed) read = { status: r.killed ? 'timeLimit' : 'error', message: r.failed ?? 'glpsol killed after its time limit' };
       else read = readGlpsol(await readFile(solPath, 'utf8'), await readFile(glpPath, 'utf8'), fileCol, values, r.stdout);
     } else {
-      r = await run('cbc', [lpPath, 'sec', String(limit), 'solve', 'solu', solPath], limit);
+      r = await timed('cbc', [lpPath, 'sec', String(limit), 'solve', 'solu', solPath]);
       if (r.killed || r.failed) read = { status: r.killed ? 'timeLimit' : 'error', message: r.failed ?? 'cbc killed after its time limit' };
       else read = readCbc(await readFile(solPath, 'utf8').catch(() => ''), fileCol, values);
     }
-    return checkedSolution(m, read.status, values, name, seconds(), read.message);
+    return { ...checkedSolution(m, read.status, values, name, seconds(), read.message), solverSeconds: own };
   } catch (e) {
     return checkedSolution(m, 'error', values, name, seconds(), `${name} failed: ${(e as Error).message}`);
   } finally {

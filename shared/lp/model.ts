@@ -22,6 +22,8 @@ export interface LpSolution {
   values: Float64Array; // one per column
   solver: string;
   seconds: number;
+  /** an external solver's own run (process start to exit), without writing and reading files */
+  solverSeconds?: number;
   message?: string;
 }
 

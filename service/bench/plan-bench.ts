@@ -1,0 +1,295 @@
+// npm run bench: planning speed on generated plants of growing size (issue 8).
+//
+//   node dist/bench.js [--sizes 50x5x12,300x10x26,1000x20x26,3000x30x52] [--cap 60]
+//                      [--backends highs,highs-simplex,highs-ipm,jslp,cbc,glpk] [--phasing N] [--no-cli] [--json]
+//
+// Sizes are orders × work centers × weekly buckets, generated with a fixed seed. Each size and
+// backend runs in a child process of its own, so the peak RSS is that run's and a solve that
+// outlives the time cap is killed and reported as "over cap":
+//   highs          the product's default: column generation, HiGHS (Wasm) on the master
+//   highs-simplex  HiGHS's dual simplex on the whole LP
+//   highs-ipm      HiGHS's interior point (with crossover) on the whole LP
+//   jslp           javascript-lp-solver on the whole LP, only on models up to 5,000 columns
+//   cbc, glpk      native CBC / glpsol on the exported CPLEX-LP file, where installed; the time is
+//                  the solver process's own run (reading the file included, our writing it not)
+// HiGHS is warmed (one small solve) before the timed one, as the service does at start. Then, per
+// size, the CLI end to end: the plant written as .xlsx, `node dist/cli.js plan book.xlsx --out …`
+// timed from process start to exit (a fresh process: nothing warmed), with its peak RSS.
+// With --phasing N, a row "highs phased N" plans the same plant on N weekly buckets and two-week
+// buckets after them: a smaller, coarser model, so its objective is not comparable.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { relativeGap, checkedSolution } from '../../shared/lp/check';
+import { solveJslp } from '../../shared/lp/jslp';
+import { writeLp } from '../../shared/lp/lp-file';
+import type { LpSolution } from '../../shared/lp/model';
+import { buildPlanModel } from '../../shared/plan/build-model';
+import { solveByColumns } from '../../shared/plan/decompose';
+import { generatePlant } from '../../shared/plan/generate-plant';
+import { recordsToRows } from '../../shared/sample-plant';
+import { readPlant } from '../../shared/validate';
+import { highsIncremental, solveHighs, warmHighs } from '../solvers/highs';
+import { onPath, solveLpFile } from '../solvers/lp-file-solver';
+import { inputWorkbook } from '../xlsx/write-inputs';
+
+export const BENCH_BACKENDS = ['highs', 'highs-simplex', 'highs-ipm', 'jslp', 'cbc', 'glpk'] as const;
+type Backend = (typeof BENCH_BACKENDS)[number];
+const DEFAULT_SIZES = '50x5x12,300x10x26,1000x20x26,3000x30x52';
+const SEED = 1;
+const JSLP_MAX_COLUMNS = 5000;
+const MARK = 'BENCH-RESULT ';
+
+export interface Size {
+  orders: number;
+  workCenters: number;
+  buckets: number;
+}
+
+export interface RunResult {
+  backend: string;
+  /** optimal; overCap (killed or stopped at the cap); skipped (not installed, too large for jslp); error */
+  status: 'optimal' | 'overCap' | 'skipped' | 'error';
+  variables?: number;
+  constraints?: number;
+  buildSeconds?: number;
+  solveSeconds?: number;
+  objective?: number;
+  /** peak resident memory of the run's process */
+  rssMB?: number;
+  message?: string;
+}
+
+export interface CliResult {
+  status: 'ok' | 'overCap' | 'error';
+  /** process start to exit */
+  seconds: number;
+  rssMB?: number;
+  solver?: string;
+  solveSeconds?: number;
+  variables?: number;
+  message?: string;
+}
+
+export interface SizeResult {
+  size: Size;
+  runs: RunResult[];
+  cli?: CliResult;
+}
+
+const sizeText = (s: Size) => `${s.orders}x${s.workCenters}x${s.buckets}`;
+
+function parseSize(text: string): Size {
+  const m = /^(\d+)x(\d+)x(\d+)$/.exec(text.trim());
+  if (!m) throw new Error(`--sizes: "${text}" is not orders x work centers x buckets, e.g. 300x10x26`);
+  return { orders: Number(m[1]), workCenters: Number(m[2]), buckets: Number(m[3]) };
+}
+
+const rssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+// ---- one run, in a child process ---------------------------------------------------------------
+
+async function runOne(size: Size, backend: Backend, capSeconds: number, phasing?: number): Promise<RunResult> {
+  const label = phasing === undefined ? backend : `${backend} phased ${phasing}`;
+  if ((backend === 'cbc' || backend === 'glpk') && !onPath(backend === 'cbc' ? 'cbc' : 'glpsol'))
+    return { backend: label, status: 'skipped', message: `${backend === 'cbc' ? 'cbc' : 'glpsol'} is not installed` };
+  const { plant, problems } = readPlant(recordsToRows(generatePlant({ ...size, seed: SEED })), 'plan');
+  if (problems.length) return { backend: label, status: 'error', message: `generated plant invalid: ${problems[0].message}` };
+  if (backend.startsWith('highs')) await warmHighs();
+  const t0 = performance.now();
+  const pm = buildPlanModel(plant, phasing === undefined ? {} : { phasing: { fineBuckets: phasing } });
+  const buildSeconds = (performance.now() - t0) / 1000;
+  const lp = pm.lp;
+  const base = { backend: label, variables: lp.colNames.length, constraints: lp.rowNames.length, buildSeconds };
+  if (backend === 'jslp' && lp.colNames.length > JSLP_MAX_COLUMNS)
+    return { ...base, status: 'skipped', message: `over ${JSLP_MAX_COLUMNS} columns: javascript-lp-solver is for tiny models` };
+  const limit = { timeLimitSeconds: capSeconds };
+  let sol: LpSolution;
+  if (backend === 'highs') {
+    const t = performance.now();
+    const cg = await solveByColumns(pm, highsIncremental, limit);
+    sol = checkedSolution(lp, cg.status, cg.values, 'highs-columns', (performance.now() - t) / 1000, cg.message);
+  } else if (backend === 'highs-simplex' || backend === 'highs-ipm') sol = await solveHighs(lp, limit, backend === 'highs-ipm' ? 'ipm' : 'simplex');
+  else if (backend === 'jslp') sol = solveJslp(lp, limit);
+  else {
+    sol = await solveLpFile(backend, lp, limit);
+    sol.seconds = sol.solverSeconds ?? sol.seconds;
+  }
+  const status = sol.status === 'optimal' ? 'optimal' : sol.status === 'timeLimit' ? 'overCap' : 'error';
+  return { ...base, status, solveSeconds: sol.seconds, objective: sol.status === 'optimal' ? sol.objective : undefined, rssMB: rssMB(), message: sol.message };
+}
+
+// ---- the parent: children, the CLI, the table ---------------------------------------------------
+
+interface Child {
+  code: number | null;
+  killed: boolean;
+  stdout: string;
+  stderr: string;
+  seconds: number;
+}
+
+function child(args: string[], capSeconds: number, nodeArgs: string[] = process.execArgv): Promise<Child> {
+  return new Promise((done) => {
+    const t0 = performance.now();
+    const p = spawn(process.execPath, [...nodeArgs, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let killed = false;
+    p.stdout.on('data', (d) => (stdout += d));
+    p.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => {
+      killed = true;
+      p.kill('SIGKILL');
+    }, capSeconds * 1000);
+    p.on('close', (code) => {
+      clearTimeout(timer);
+      done({ code, killed, stdout, stderr, seconds: (performance.now() - t0) / 1000 });
+    });
+  });
+}
+
+/** Grace over the cap for a child's own start, plant generation and model building. */
+const graceSeconds = (s: Size) => 10 + (s.orders * s.buckets) / 5000;
+
+async function runInChild(script: string, size: Size, backend: Backend, cap: number, phasing?: number): Promise<RunResult> {
+  const label = phasing === undefined ? backend : `${backend} phased ${phasing}`;
+  const args = [script, '--child', sizeText(size), '--backend', backend, '--cap', String(cap), ...(phasing === undefined ? [] : ['--phasing', String(phasing)])];
+  const r = await child(args, cap + graceSeconds(size));
+  const line = r.stdout.split('\n').find((l) => l.startsWith(MARK));
+  if (line) return JSON.parse(line.slice(MARK.length)) as RunResult;
+  if (r.killed) return { backend: label, status: 'overCap', message: `killed after ${cap} s (+ ${graceSeconds(size).toFixed(0)} s to build)` };
+  return { backend: label, status: 'error', message: (r.stderr.trim().split('\n').pop() ?? '') || `exit ${r.code}` };
+}
+
+/** The CLI on a real .xlsx, fresh process; peak RSS read by a preloaded exit hook. */
+async function runCli(size: Size, cap: number, cliPath: string): Promise<CliResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'mto-bench-'));
+  try {
+    const p = generatePlant({ ...size, seed: SEED });
+    const book = join(dir, 'plant.xlsx');
+    writeFileSync(book, Buffer.from(await inputWorkbook(p.settings, p.sheets).xlsx.writeBuffer()));
+    const hook = join(dir, 'rss.cjs');
+    writeFileSync(hook, `process.on('exit', () => require('fs').writeSync(2, '\\n${MARK}' + JSON.stringify({ rssKB: process.resourceUsage().maxRSS }) + '\\n'));\n`);
+    const args = [cliPath, 'plan', book, '--out', join(dir, 'out.xlsx'), '--json', '--time-limit', String(cap)];
+    const r = await child(args, cap + graceSeconds(size), ['-r', hook]);
+    const mark = r.stderr.split('\n').find((l) => l.startsWith(MARK));
+    const rss = mark ? Math.round((JSON.parse(mark.slice(MARK.length)) as { rssKB: number }).rssKB / 1024) : undefined;
+    if (r.killed) return { status: 'overCap', seconds: r.seconds, message: `killed after ${(cap + graceSeconds(size)).toFixed(0)} s` };
+    let json: { status?: string; message?: string; solver?: { name: string; seconds: number; variables: number } } = {};
+    try {
+      json = JSON.parse(r.stdout);
+    } catch {
+      // not JSON: reported below
+    }
+    if (r.code !== 0 || json.status !== 'optimal')
+      return { status: 'error', seconds: r.seconds, rssMB: rss, message: json.message ?? (r.stderr.split('\n').find((l) => l.trim() && !l.startsWith(MARK)) || `exit ${r.code}`) };
+    return { status: 'ok', seconds: r.seconds, rssMB: rss, solver: json.solver?.name, solveSeconds: json.solver?.seconds, variables: json.solver?.variables };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const f2 = (v: number | undefined) => (v === undefined ? '' : v.toFixed(2));
+const int = (v: number | undefined) => (v === undefined ? '' : v.toLocaleString('en-US'));
+
+function table(results: SizeResult[], cap: number): string {
+  const out: string[] = [];
+  for (const r of results) {
+    out.push(`\n${r.size.orders} orders × ${r.size.workCenters} work centers × ${r.size.buckets} buckets (seed ${SEED}, cap ${cap} s)`);
+    const cbc = r.runs.find((x) => x.backend === 'cbc' && x.status === 'optimal');
+    const ref = r.runs.find((x) => x.backend === 'highs' && x.status === 'optimal');
+    const head = ['backend', 'variables', 'constraints', 'build s', 'solve s', 'objective', 'gap', 'RSS MB', cbc ? '× cbc' : '× highs'];
+    const rows = r.runs.map((x) => {
+      const base = cbc ?? ref;
+      const ok = x.status === 'optimal';
+      const comparable = ok && ref && !x.backend.includes('phased');
+      return [
+        x.backend,
+        int(x.variables),
+        int(x.constraints),
+        f2(x.buildSeconds),
+        ok ? f2(x.solveSeconds) : x.status === 'overCap' ? 'over cap' : x.status,
+        ok ? x.objective!.toFixed(4) : '',
+        comparable ? relativeGap(x.objective!, ref.objective!).toExponential(1) : x.backend.includes('phased') ? '(other model)' : '',
+        x.rssMB === undefined ? '' : String(x.rssMB),
+        ok && base && base.solveSeconds! > 0 ? `${(x.solveSeconds! / base.solveSeconds!).toFixed(2)}` : '',
+      ];
+    });
+    if (r.cli)
+      rows.push([
+        'CLI end to end',
+        int(r.cli.variables),
+        '',
+        '',
+        r.cli.status === 'ok' ? f2(r.cli.seconds) : r.cli.status === 'overCap' ? 'over cap' : 'error',
+        r.cli.status === 'ok' ? `(${r.cli.solver} ${f2(r.cli.solveSeconds)} s)` : (r.cli.message ?? ''),
+        '',
+        r.cli.rssMB === undefined ? '' : String(r.cli.rssMB),
+        r.cli.status === 'ok' && cbc ? (r.cli.seconds / cbc.solveSeconds!).toFixed(2) : '',
+      ]);
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+    const fmt = (row: string[]) => row.map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+    out.push(fmt(head), ...rows.map(fmt));
+    for (const x of r.runs) if (x.message && x.status !== 'optimal') out.push(`  ${x.backend}: ${x.message}`);
+  }
+  return out.join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sizes: { type: 'string' },
+      cap: { type: 'string' },
+      backends: { type: 'string' },
+      phasing: { type: 'string' },
+      'no-cli': { type: 'boolean' },
+      json: { type: 'boolean' },
+      child: { type: 'string' },
+      backend: { type: 'string' },
+    },
+  });
+  const cap = values.cap === undefined ? 60 : Number(values.cap);
+  if (!(cap > 0)) throw new Error(`--cap must be a positive number of seconds (got ${values.cap})`);
+  const phasing = values.phasing === undefined ? undefined : Number(values.phasing);
+  if (phasing !== undefined && !(Number.isInteger(phasing) && phasing >= 0)) throw new Error(`--phasing must be a whole number of fine buckets (got ${values.phasing})`);
+
+  if (values.child) {
+    const r = await runOne(parseSize(values.child), values.backend as Backend, cap, phasing);
+    process.stdout.write(MARK + JSON.stringify(r) + '\n');
+    return 0;
+  }
+
+  const sizes = (values.sizes ?? DEFAULT_SIZES).split(',').map(parseSize);
+  const backends = (values.backends ?? BENCH_BACKENDS.join(',')).split(',').map((b) => b.trim()) as Backend[];
+  for (const b of backends) if (!BENCH_BACKENDS.includes(b)) throw new Error(`--backends: unknown backend "${b}" (known: ${BENCH_BACKENDS.join(', ')})`);
+  const script = resolve(process.argv[1]);
+  const cliPath = existsSync(join(dirname(script), 'cli.js')) ? join(dirname(script), 'cli.js') : resolve('dist/cli.js');
+  const results: SizeResult[] = [];
+  for (const size of sizes) {
+    const r: SizeResult = { size, runs: [] };
+    for (const b of backends) {
+      r.runs.push(await runInChild(script, size, b, cap));
+      if (!values.json) process.stderr.write(`${sizeText(size)} ${b}: ${r.runs[r.runs.length - 1].status}\n`);
+    }
+    if (phasing !== undefined) r.runs.push(await runInChild(script, size, 'highs', cap, phasing));
+    if (!values['no-cli']) {
+      if (!existsSync(cliPath)) r.cli = { status: 'error', seconds: 0, message: `${cliPath} not found: run npm run build` };
+      else r.cli = await runCli(size, cap, cliPath);
+    }
+    results.push(r);
+  }
+  process.stdout.write(values.json ? JSON.stringify(results, null, 2) + '\n' : table(results, cap) + '\n');
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (e: unknown) => {
+    process.stderr.write(`bench: ${(e as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);
