@@ -1,5 +1,5 @@
 // mto-planner plan <book.xlsx> [--out result.xlsx] [--json] [--export-lp f.lp]
-//   [--solver auto|highs|jslp|glpk|cbc] [--include-drafts] [--time-limit s]
+//   [--solver auto|highs|jslp|glpk|cbc] [--include-drafts] [--time-limit s] [--phasing n]
 // Plans every open order against capacity and material and writes Plan, Load, Materials and
 // Exceptions sheets into the book (or --out), through a temp file, only when the plan succeeded.
 import type { OrderPlan } from '../../shared/plan/extract';
@@ -13,7 +13,7 @@ type OrderJson = Pick<OrderPlan, 'orderId' | 'daysLate' | 'shortQty' | 'finishDa
 
 export const plan: Command = {
   name: 'plan',
-  usage: 'plan <book.xlsx> [--out result.xlsx] [--json] [--export-lp f.lp] [--solver auto|highs|jslp|glpk|cbc] [--include-drafts] [--time-limit s]',
+  usage: 'plan <book.xlsx> [--out result.xlsx] [--json] [--export-lp f.lp] [--solver auto|highs|jslp|glpk|cbc] [--include-drafts] [--time-limit s] [--phasing n]',
   summary: 'plan open orders against capacity and material; write Plan, Load, Materials, Exceptions',
   summaryZh: '按产能与物料排产未完成订单，写入计划、负荷、物料、异常工作表',
   options: {
@@ -22,6 +22,7 @@ export const plan: Command = {
     solver: { type: 'string' },
     'include-drafts': { type: 'boolean' },
     'time-limit': { type: 'string' },
+    phasing: { type: 'string' },
   },
   async run(ctx) {
     const zh = ctx.lang === 'zh';
@@ -36,6 +37,13 @@ export const plan: Command = {
       ctx.stderr(zh ? `--time-limit 应为正数秒（当前为 ${limitText}）` : `--time-limit must be a positive number of seconds (got ${limitText})`);
       return EXIT.error;
     }
+    // --phasing n: n buckets of BucketDays, then buckets twice as long to the horizon's end.
+    const phasingText = ctx.values.phasing as string | undefined;
+    const phasing = phasingText === undefined ? undefined : Number(phasingText);
+    if (phasing !== undefined && !(Number.isInteger(phasing) && phasing >= 0)) {
+      ctx.stderr(zh ? `--phasing 应为非负整数（细时段数，当前为 ${phasingText}）` : `--phasing must be a whole number of fine buckets, 0 or more (got ${phasingText})`);
+      return EXIT.error;
+    }
     const loaded = await loadPlant(ctx.args[0], 'plan', ctx);
     if (typeof loaded === 'number') return loaded;
     const result = await runPlan(loaded.plant, {
@@ -43,6 +51,7 @@ export const plan: Command = {
       solver: solver as SolverName,
       timeLimitSeconds,
       includeDrafts: Boolean(ctx.values['include-drafts']),
+      phasing,
       exportLp: ctx.values['export-lp'] as string | undefined,
       onProgress: ctx.progress,
     });

@@ -23,6 +23,7 @@ export const runPlan: JobRunner = async (plant, opts) => {
   const { json, sheets, stats } = await solvePlan(plant, {
     lang: opts.lang,
     includeDrafts: opts.includeDrafts,
+    phasing: opts.phasing === undefined ? undefined : { fineBuckets: opts.phasing },
     timeLimitSeconds: opts.timeLimitSeconds,
     onProgress: opts.onProgress,
     backend: (model) => pickBackend(opts.solver ?? 'auto', model, { highsMethod: PLAN_HIGHS_METHOD }),

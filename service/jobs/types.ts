@@ -11,6 +11,11 @@ export interface JobOptions {
   timeLimitSeconds?: number;
   /** plan Draft orders too (what-if) */
   includeDrafts?: boolean;
+  /**
+   * time-phased plan buckets: this many buckets of BucketDays first, the rest of the horizon in
+   * buckets twice as long (a smaller model; lateness is then judged on the coarser buckets)
+   */
+  phasing?: number;
   /** supplier scorecard period: 2026-Q3, 2026-09, or from..to (2026-07-01..2026-09-30) */
   period?: string;
   /** write the plan's LP to this path (CLI only) */

@@ -11,6 +11,7 @@ export const OptionsSchema = z
     solver: z.enum(['auto', 'highs', 'jslp', 'glpk', 'cbc']).optional(),
     timeLimitSeconds: z.coerce.number().positive().max(3600).optional(),
     includeDrafts: flag.optional(),
+    phasing: z.coerce.number().int().min(0).max(1000).optional(),
     period: z.string().trim().min(1).max(60).optional(),
     /** the language can also be chosen here (else ?lang= or Accept-Language) */
     lang: z.enum(['en', 'zh']).optional(),
@@ -27,7 +28,7 @@ export function parseOptions(raw: unknown): { options: ApiOptions } | { error: s
     error: r.error.issues
       .map((i) => {
         const key = i.path.join('.');
-        const unknown = i.code === 'unrecognized_keys' ? `unknown option ${i.keys.join(', ')} (known: solver, timeLimitSeconds, includeDrafts, period, lang)` : i.message;
+        const unknown = i.code === 'unrecognized_keys' ? `unknown option ${i.keys.join(', ')} (known: solver, timeLimitSeconds, includeDrafts, phasing, period, lang)` : i.message;
         return key ? `options.${key}: ${unknown}` : unknown;
       })
       .join('; '),
@@ -41,6 +42,7 @@ export function jobOptions(o: ApiOptions, lang: JobOptions['lang'], capSeconds: 
     solver: o.solver,
     timeLimitSeconds: Math.min(o.timeLimitSeconds ?? capSeconds, capSeconds),
     includeDrafts: o.includeDrafts,
+    phasing: o.phasing,
     period: o.period,
   };
 }

@@ -119,6 +119,29 @@ describe('mto-planner plan', () => {
     expect(await cli(['plan', input, '--time-limit', 'soon'])).toMatchObject({ code: 1, stderr: '--time-limit must be a positive number of seconds (got soon)\n' });
   });
 
+  it('plans on time-phased buckets with --phasing, and rejects a bad count', async () => {
+    // HorizonBuckets 4 from Monday 01-05 with 2 fine buckets: weeks 01-05 and 01-12, then one
+    // two-week bucket 01-19 … 02-01 (80 h of ASSY). The priority conflict plays out in the weekly
+    // buckets as before: A2 gets 10 h in week 0 and finishes its other 20 units a week late.
+    const input = join(dir, 'phased.xlsx');
+    await writeBook(input);
+    const r = await cli(['plan', input, '--out', join(dir, 'phased-result.xlsx'), '--phasing', '2', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.load.map((l: { bucketStart: string; capacityHours: number }) => [l.bucketStart, l.capacityHours])).toEqual([
+      ['2026-01-05', 40],
+      ['2026-01-12', 40],
+      ['2026-01-19', 80],
+    ]);
+    expect(j.orders.map((o: { orderId: string; daysLate: number }) => [o.orderId, o.daysLate])).toEqual([
+      ['A1', 0],
+      ['A2', 7],
+    ]);
+    const weekly = JSON.parse((await cli(['plan', input, '--out', join(dir, 'weekly-result.xlsx'), '--json'])).stdout);
+    expect(j.solver.variables).toBeLessThan(weekly.solver.variables);
+    expect(await cli(['plan', input, '--phasing', 'two'])).toMatchObject({ code: 1, stderr: '--phasing must be a whole number of fine buckets, 0 or more (got two)\n' });
+  });
+
   it('says clearly when there is nothing to plan', async () => {
     const input = join(dir, 'empty.xlsx');
     await writeBook(input, records({ ...book.sheets, Orders: [order('D1', 'FG', 5, '2026-01-09', 3, { Status: 'Draft' })] }));

@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { bucketEnd, bucketIndex, bucketsOf, bucketStart } from '../../shared/plan/buckets';
 import { solvePlan } from '../../shared/plan/solve-plan';
+import { runPlan } from '../../service/jobs/plan';
+import { jobOptions, parseOptions } from '../../service/routes/options';
 import { pickBackend } from '../../service/solvers/index';
 import { loadOf, order, orderOf, plantOf, records, wc } from './fixture';
 
@@ -54,5 +56,17 @@ describe('time-phased buckets', () => {
     const { json, result } = await planPhased(100, '2026-01-23', 2);
     expect(json.objective).toBeCloseTo(0.2, 9);
     expect(orderOf(result, 'Q')).toMatchObject({ finishDate: '2026-02-01', daysLate: 0 });
+  });
+
+  it('is an API option too, passed through to the plan job', async () => {
+    // options { phasing: "2" } (a form field is a string) → 2 fine buckets, as in the test above:
+    // 9 columns against 13 on six weekly buckets.
+    const parsed = parseOptions({ phasing: '2' });
+    expect(parsed).toEqual({ options: { phasing: 2 } });
+    const opts = jobOptions((parsed as { options: { phasing: number } }).options, 'en', 60);
+    expect(opts.phasing).toBe(2);
+    const r = await runPlan(plantOf(book(200, '2026-01-09')), opts);
+    expect(r.stats?.variables).toBe(9);
+    expect(parseOptions({ phasing: -1 })).toMatchObject({ error: expect.stringMatching(/^options\.phasing: /) });
   });
 });
