@@ -123,8 +123,8 @@ export const highsBackend = (method: HighsMethod = DEFAULT_HIGHS_METHOD): Solver
 
 /**
  * A HiGHS model kept between solves for column generation: each solve after addColumns starts
- * from the previous basis (new columns enter nonbasic at 0), with the dual simplex and no
- * presolve (presolve would discard the basis). Dispose when done.
+ * from the previous basis (new columns enter nonbasic at 0), with the dual or the primal simplex
+ * as asked and no presolve (presolve would discard the basis). Dispose when done.
  */
 export async function highsIncremental(m: LpModel): Promise<IncrementalLp> {
   const highs = await highsModule();
@@ -149,8 +149,8 @@ export async function highsIncremental(m: LpModel): Promise<IncrementalLp> {
       model.addCols({ cost: b.cost, lower: new Float64Array(count), upper: b.upper, matrix: { format: 'csc', numRows, numCols: count, starts: b.starts, indices: b.index, values: b.value } });
       cols += count;
     },
-    solve(timeLimitSeconds: number): MasterSolution {
-      model.options.set({ time_limit: Math.max(0.001, timeLimitSeconds) });
+    solve(timeLimitSeconds: number, primal = false): MasterSolution {
+      model.options.set({ time_limit: Math.max(0.001, timeLimitSeconds), simplex_strategy: primal ? 4 : 1 });
       model.raw.run();
       const status = statusOf(highs, model.getModelStatus());
       const iterations = Number(model.info.get('simplex_iteration_count')) || 0;

@@ -38,17 +38,44 @@ export interface SolverBackend {
   incremental?: IncrementalSolver;
 }
 
+/** A growable typed array: the builder's numbers live outside the JS heap's object graph, so
+ *  building a million-column model does not keep the garbage collector busy. */
+class Grow<A extends Float64Array | Int32Array> {
+  data: A;
+  length = 0;
+  constructor(private make: (n: number) => A) {
+    this.data = make(1024);
+  }
+  push(v: number) {
+    if (this.length === this.data.length) {
+      const next = this.make(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  done(): A {
+    return this.data.slice(0, this.length) as A;
+  }
+}
+
 /** Grows flat arrays as variables and rows are added; `build()` freezes them into an LpModel. */
 export class LpBuilder {
   private colNames: string[] = [];
-  private colCost: number[] = [];
-  private colUpper: number[] = [];
+  private colCost = new Grow((n) => new Float64Array(n));
+  private colUpper = new Grow((n) => new Float64Array(n));
   private rowNames: string[] = [];
-  private rowLower: number[] = [];
-  private rowUpper: number[] = [];
-  private rowStart: number[] = [0];
-  private rowIndex: number[] = [];
-  private rowValue: number[] = [];
+  private rowLower = new Grow((n) => new Float64Array(n));
+  private rowUpper = new Grow((n) => new Float64Array(n));
+  private rowStart = new Grow((n) => new Int32Array(n));
+  private rowIndex = new Grow((n) => new Int32Array(n));
+  private rowValue = new Grow((n) => new Float64Array(n));
+  /** per column, where it sits in the row being added (−1: not in it): merges repeats without a Map */
+  private at = new Grow((n) => new Int32Array(n));
+
+  constructor() {
+    this.rowStart.push(0);
+  }
 
   get columns(): number {
     return this.colNames.length;
@@ -61,36 +88,53 @@ export class LpBuilder {
     this.colNames.push(name);
     this.colCost.push(cost);
     this.colUpper.push(upper);
+    this.at.push(-1);
     return this.colNames.length - 1;
   }
 
   /** Add lower ≤ Σ coef·x ≤ upper; zero coefficients are dropped, repeated columns summed. */
   addRow(name: string, index: readonly number[], coef: readonly number[], lower: number, upper: number): number {
-    const merged = new Map<number, number>();
-    for (let k = 0; k < index.length; k++) merged.set(index[k], (merged.get(index[k]) ?? 0) + coef[k]);
-    for (const [j, v] of merged) {
-      if (v === 0) continue;
-      this.rowIndex.push(j);
-      this.rowValue.push(v);
+    const first = this.rowIndex.length;
+    const at = this.at.data;
+    for (let k = 0; k < index.length; k++) {
+      const j = index[k];
+      if (at[j] >= 0) this.rowValue.data[at[j]] += coef[k];
+      else {
+        at[j] = this.rowIndex.length;
+        this.rowIndex.push(j);
+        this.rowValue.push(coef[k]);
+      }
     }
+    // Reset the markers and drop entries that summed to zero.
+    let w = first;
+    for (let p = first; p < this.rowIndex.length; p++) {
+      const j = this.rowIndex.data[p];
+      at[j] = -1;
+      const v = this.rowValue.data[p];
+      if (v === 0) continue;
+      this.rowIndex.data[w] = j;
+      this.rowValue.data[w++] = v;
+    }
+    this.rowIndex.length = w;
+    this.rowValue.length = w;
     this.rowNames.push(name);
     this.rowLower.push(lower);
     this.rowUpper.push(upper);
-    this.rowStart.push(this.rowIndex.length);
+    this.rowStart.push(w);
     return this.rowNames.length - 1;
   }
 
   build(): LpModel {
     return {
       colNames: this.colNames,
-      colCost: Float64Array.from(this.colCost),
-      colUpper: Float64Array.from(this.colUpper),
+      colCost: this.colCost.done(),
+      colUpper: this.colUpper.done(),
       rowNames: this.rowNames,
-      rowLower: Float64Array.from(this.rowLower),
-      rowUpper: Float64Array.from(this.rowUpper),
-      rowStart: Int32Array.from(this.rowStart),
-      rowIndex: Int32Array.from(this.rowIndex),
-      rowValue: Float64Array.from(this.rowValue),
+      rowLower: this.rowLower.done(),
+      rowUpper: this.rowUpper.done(),
+      rowStart: this.rowStart.done(),
+      rowIndex: this.rowIndex.done(),
+      rowValue: this.rowValue.done(),
     };
   }
 }
@@ -138,7 +182,8 @@ export interface MasterSolution {
  */
 export interface IncrementalLp {
   addColumns(batch: ColumnBatch): void;
-  solve(timeLimitSeconds: number): MasterSolution;
+  /** primal: the primal simplex (from a primal feasible basis, as after adding columns); else the dual */
+  solve(timeLimitSeconds: number, primal?: boolean): MasterSolution;
   dispose(): void;
 }
 
