@@ -15,8 +15,9 @@
 // HiGHS is warmed (one small solve) before the timed one, as the service does at start. Then, per
 // size, the CLI end to end: the plant written as .xlsx, `node dist/cli.js plan book.xlsx --out …`
 // timed from process start to exit (a fresh process: nothing warmed), with its peak RSS.
-// With --phasing N, a row "highs phased N" plans the same plant on N weekly buckets and two-week
-// buckets after them: a smaller, coarser model, so its objective is not comparable.
+// With --phasing N, rows "highs phased N" and "CLI phased N" plan the same plant on N weekly
+// buckets and two-week buckets after them: a smaller, coarser model, so its objective is not
+// comparable (the late orders are listed against the weekly plan's).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,7 @@ import { writeLp } from '../../shared/lp/lp-file';
 import type { LpSolution } from '../../shared/lp/model';
 import { buildPlanModel } from '../../shared/plan/build-model';
 import { solveByColumns } from '../../shared/plan/decompose';
+import { extractPlan } from '../../shared/plan/extract';
 import { generatePlant } from '../../shared/plan/generate-plant';
 import { recordsToRows } from '../../shared/sample-plant';
 import { readPlant } from '../../shared/validate';
@@ -59,10 +61,14 @@ export interface RunResult {
   objective?: number;
   /** peak resident memory of the run's process */
   rssMB?: number;
+  /** orders finishing after their due bucket or short */
+  lateOrders?: string[];
   message?: string;
 }
 
 export interface CliResult {
+  /** 'CLI end to end', or 'CLI phased N' */
+  label: string;
   status: 'ok' | 'overCap' | 'error';
   /** process start to exit */
   seconds: number;
@@ -76,7 +82,8 @@ export interface CliResult {
 export interface SizeResult {
   size: Size;
   runs: RunResult[];
-  cli?: CliResult;
+  /** the CLI end to end, then (with --phasing) on phased buckets */
+  cli: CliResult[];
 }
 
 const sizeText = (s: Size) => `${s.orders}x${s.workCenters}x${s.buckets}`;
@@ -118,7 +125,8 @@ async function runOne(size: Size, backend: Backend, capSeconds: number, phasing?
     sol.seconds = sol.solverSeconds ?? sol.seconds;
   }
   const status = sol.status === 'optimal' ? 'optimal' : sol.status === 'timeLimit' ? 'overCap' : 'error';
-  return { ...base, status, solveSeconds: sol.seconds, objective: sol.status === 'optimal' ? sol.objective : undefined, rssMB: rssMB(), message: sol.message };
+  const late = status === 'optimal' ? extractPlan(pm, sol.values).orders.filter((o) => (o.daysLate ?? 0) > 0 || o.shortQty > 0).map((o) => o.orderId) : undefined;
+  return { ...base, status, solveSeconds: sol.seconds, objective: sol.status === 'optimal' ? sol.objective : undefined, rssMB: rssMB(), lateOrders: late, message: sol.message };
 }
 
 // ---- the parent: children, the CLI, the table ---------------------------------------------------
@@ -165,7 +173,7 @@ async function runInChild(script: string, size: Size, backend: Backend, cap: num
 }
 
 /** The CLI on a real .xlsx, fresh process; peak RSS read by a preloaded exit hook. */
-async function runCli(size: Size, cap: number, cliPath: string): Promise<CliResult> {
+async function runCli(size: Size, cap: number, cliPath: string, phasing?: number): Promise<CliResult> {
   const dir = mkdtempSync(join(tmpdir(), 'mto-bench-'));
   try {
     const p = generatePlant({ ...size, seed: SEED });
@@ -173,11 +181,12 @@ async function runCli(size: Size, cap: number, cliPath: string): Promise<CliResu
     writeFileSync(book, Buffer.from(await inputWorkbook(p.settings, p.sheets).xlsx.writeBuffer()));
     const hook = join(dir, 'rss.cjs');
     writeFileSync(hook, `process.on('exit', () => require('fs').writeSync(2, '\\n${MARK}' + JSON.stringify({ rssKB: process.resourceUsage().maxRSS }) + '\\n'));\n`);
-    const args = [cliPath, 'plan', book, '--out', join(dir, 'out.xlsx'), '--json', '--time-limit', String(cap)];
+    const args = [cliPath, 'plan', book, '--out', join(dir, 'out.xlsx'), '--json', '--time-limit', String(cap), ...(phasing === undefined ? [] : ['--phasing', String(phasing)])];
     const r = await child(args, cap + graceSeconds(size), ['-r', hook]);
     const mark = r.stderr.split('\n').find((l) => l.startsWith(MARK));
+    const label = phasing === undefined ? 'CLI end to end' : `CLI phased ${phasing}`;
     const rss = mark ? Math.round((JSON.parse(mark.slice(MARK.length)) as { rssKB: number }).rssKB / 1024) : undefined;
-    if (r.killed) return { status: 'overCap', seconds: r.seconds, message: `killed after ${(cap + graceSeconds(size)).toFixed(0)} s` };
+    if (r.killed) return { label, status: 'overCap', seconds: r.seconds, message: `killed after ${(cap + graceSeconds(size)).toFixed(0)} s` };
     let json: { status?: string; message?: string; solver?: { name: string; seconds: number; variables: number } } = {};
     try {
       json = JSON.parse(r.stdout);
@@ -185,8 +194,8 @@ async function runCli(size: Size, cap: number, cliPath: string): Promise<CliResu
       // not JSON: reported below
     }
     if (r.code !== 0 || json.status !== 'optimal')
-      return { status: 'error', seconds: r.seconds, rssMB: rss, message: json.message ?? (r.stderr.split('\n').find((l) => l.trim() && !l.startsWith(MARK)) || `exit ${r.code}`) };
-    return { status: 'ok', seconds: r.seconds, rssMB: rss, solver: json.solver?.name, solveSeconds: json.solver?.seconds, variables: json.solver?.variables };
+      return { label, status: 'error', seconds: r.seconds, rssMB: rss, message: json.message ?? (r.stderr.split('\n').find((l) => l.trim() && !l.startsWith(MARK)) || `exit ${r.code}`) };
+    return { label, status: 'ok', seconds: r.seconds, rssMB: rss, solver: json.solver?.name, solveSeconds: json.solver?.seconds, variables: json.solver?.variables };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -201,7 +210,17 @@ function table(results: SizeResult[], cap: number): string {
     out.push(`\n${r.size.orders} orders × ${r.size.workCenters} work centers × ${r.size.buckets} buckets (seed ${SEED}, cap ${cap} s)`);
     const cbc = r.runs.find((x) => x.backend === 'cbc' && x.status === 'optimal');
     const ref = r.runs.find((x) => x.backend === 'highs' && x.status === 'optimal');
-    const head = ['backend', 'variables', 'constraints', 'build s', 'solve s', 'objective', 'gap', 'RSS MB', cbc ? '× cbc' : '× highs'];
+    const head = ['backend', 'variables', 'constraints', 'build s', 'solve s', 'objective', 'gap', 'late', 'RSS MB', cbc ? '× cbc' : '× highs'];
+    // Late orders against the exact weekly plan's: "12" when the same, "14 (+3 −1)" when not.
+    const lateText = (x: RunResult) => {
+      if (!x.lateOrders) return '';
+      if (!ref?.lateOrders || x === ref) return String(x.lateOrders.length);
+      const mine = new Set(x.lateOrders);
+      const theirs = new Set(ref.lateOrders);
+      const plus = x.lateOrders.filter((o) => !theirs.has(o)).length;
+      const minus = ref.lateOrders.filter((o) => !mine.has(o)).length;
+      return plus || minus ? `${x.lateOrders.length} (+${plus} −${minus})` : String(x.lateOrders.length);
+    };
     const rows = r.runs.map((x) => {
       const base = cbc ?? ref;
       const ok = x.status === 'optimal';
@@ -214,24 +233,27 @@ function table(results: SizeResult[], cap: number): string {
         ok ? f2(x.solveSeconds) : x.status === 'overCap' ? 'over cap' : x.status,
         ok ? x.objective!.toFixed(4) : '',
         comparable ? relativeGap(x.objective!, ref.objective!).toExponential(1) : x.backend.includes('phased') ? '(other model)' : '',
+        lateText(x),
         x.rssMB === undefined ? '' : String(x.rssMB),
         ok && base && base.solveSeconds! > 0 ? `${(x.solveSeconds! / base.solveSeconds!).toFixed(2)}` : '',
       ];
     });
-    if (r.cli)
+    for (const c of r.cli)
       rows.push([
-        'CLI end to end',
-        int(r.cli.variables),
+        c.label,
+        int(c.variables),
         '',
         '',
-        r.cli.status === 'ok' ? f2(r.cli.seconds) : r.cli.status === 'overCap' ? 'over cap' : 'error',
-        r.cli.status === 'ok' ? `(${r.cli.solver} ${f2(r.cli.solveSeconds)} s)` : (r.cli.message ?? ''),
+        c.status === 'ok' ? f2(c.seconds) : c.status === 'overCap' ? 'over cap' : 'error',
+        c.status === 'ok' ? `(${c.solver} ${f2(c.solveSeconds)} s)` : (c.message ?? ''),
         '',
-        r.cli.rssMB === undefined ? '' : String(r.cli.rssMB),
-        r.cli.status === 'ok' && cbc ? (r.cli.seconds / cbc.solveSeconds!).toFixed(2) : '',
+        '',
+        c.rssMB === undefined ? '' : String(c.rssMB),
+        c.status === 'ok' && cbc ? (c.seconds / cbc.solveSeconds!).toFixed(2) : '',
       ]);
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
     const fmt = (row: string[]) => row.map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+    out.push('late: orders late or short (+ more / − fewer than the exact weekly plan\'s)');
     out.push(fmt(head), ...rows.map(fmt));
     for (const x of r.runs) if (x.message && x.status !== 'optimal') out.push(`  ${x.backend}: ${x.message}`);
   }
@@ -270,16 +292,17 @@ async function main(argv: string[]): Promise<number> {
   const cliPath = existsSync(join(dirname(script), 'cli.js')) ? join(dirname(script), 'cli.js') : resolve('dist/cli.js');
   const results: SizeResult[] = [];
   for (const size of sizes) {
-    const r: SizeResult = { size, runs: [] };
+    const r: SizeResult = { size, runs: [], cli: [] };
     for (const b of backends) {
       r.runs.push(await runInChild(script, size, b, cap));
       if (!values.json) process.stderr.write(`${sizeText(size)} ${b}: ${r.runs[r.runs.length - 1].status}\n`);
     }
     if (phasing !== undefined) r.runs.push(await runInChild(script, size, 'highs', cap, phasing));
-    if (!values['no-cli']) {
-      if (!existsSync(cliPath)) r.cli = { status: 'error', seconds: 0, message: `${cliPath} not found: run npm run build` };
-      else r.cli = await runCli(size, cap, cliPath);
-    }
+    if (!values['no-cli'])
+      for (const p of phasing === undefined ? [undefined] : [undefined, phasing]) {
+        if (!existsSync(cliPath)) r.cli.push({ label: 'CLI end to end', status: 'error', seconds: 0, message: `${cliPath} not found: run npm run build` });
+        else r.cli.push(await runCli(size, cap, cliPath, p));
+      }
     results.push(r);
   }
   process.stdout.write(values.json ? JSON.stringify(results, null, 2) + '\n' : table(results, cap) + '\n');

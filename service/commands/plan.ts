@@ -5,6 +5,7 @@
 import type { OrderPlan } from '../../shared/plan/extract';
 import { runPlan } from '../jobs/plan';
 import type { SolverName } from '../jobs/types';
+import { preloadHighs } from '../solvers/highs';
 import { BACKEND_NAMES } from '../solvers/index';
 import { EXIT, type Command } from './types';
 import { loadPlant, saveResults } from './workbook-io';
@@ -44,6 +45,7 @@ export const plan: Command = {
       ctx.stderr(zh ? `--phasing 应为非负整数（细时段数，当前为 ${phasingText}）` : `--phasing must be a whole number of fine buckets, 0 or more (got ${phasingText})`);
       return EXIT.error;
     }
+    if (solver === 'auto' || solver === 'highs') preloadHighs(); // compiles while the workbook is read
     const loaded = await loadPlant(ctx.args[0], 'plan', ctx);
     if (typeof loaded === 'number') return loaded;
     const result = await runPlan(loaded.plant, {

@@ -27,6 +27,9 @@ const highsModule = (): Promise<Highs> =>
     throw e;
   }));
 
+/** Starts loading (and compiling) the module without waiting: the CLI does this before it reads the workbook. */
+export const preloadHighs = (): void => void highsModule().catch(() => undefined);
+
 /** Size of the module's Wasm memory: it only grows, so a leak of undisposed models shows here. */
 export const highsMemoryBytes = async (): Promise<number> => (await highsModule()).memoryBytes;
 
