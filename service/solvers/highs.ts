@@ -45,6 +45,55 @@ export async function warmHighs(): Promise<void> {
   const m = capacityLp(3, 60, 4, 20, 2);
   await solveHighs(m, { timeLimitSeconds: 30 }, 'ipm');
   await solveHighs(m, { timeLimitSeconds: 30 }, 'simplex');
+  await warmIncremental(m);
+}
+
+/** The column-generation path too: half the columns, a dual solve, the rest added, a primal re-solve. */
+async function warmIncremental(m: LpModel): Promise<void> {
+  const n = m.colNames.length;
+  const half = n >> 1;
+  const keep = (from: number, to: number) => {
+    const rowStart = [0];
+    const rowIndex: number[] = [];
+    const rowValue: number[] = [];
+    const cols: { index: number[]; value: number[] }[] = Array.from({ length: to - from }, () => ({ index: [], value: [] }));
+    for (let i = 0; i < m.rowNames.length; i++) {
+      for (let k = m.rowStart[i]; k < m.rowStart[i + 1]; k++) {
+        const j = m.rowIndex[k];
+        if (j < from || j >= to) continue;
+        rowIndex.push(j - from), rowValue.push(m.rowValue[k]);
+        cols[j - from].index.push(i), cols[j - from].value.push(m.rowValue[k]);
+      }
+      rowStart.push(rowIndex.length);
+    }
+    return { rowStart, rowIndex, rowValue, cols };
+  };
+  const a = keep(0, half);
+  const inc = await highsIncremental({
+    ...m,
+    colNames: m.colNames.slice(0, half),
+    colCost: m.colCost.slice(0, half),
+    colUpper: m.colUpper.slice(0, half),
+    rowStart: Int32Array.from(a.rowStart),
+    rowIndex: Int32Array.from(a.rowIndex),
+    rowValue: Float64Array.from(a.rowValue),
+  });
+  try {
+    inc.solve(30);
+    const b = keep(half, n).cols;
+    const starts = [0];
+    for (const c of b) starts.push(starts[starts.length - 1] + c.index.length);
+    inc.addColumns({
+      cost: m.colCost.slice(half),
+      upper: m.colUpper.slice(half),
+      starts: Int32Array.from(starts),
+      index: Int32Array.from(b.flatMap((c) => c.index)),
+      value: Float64Array.from(b.flatMap((c) => c.value)),
+    });
+    inc.solve(30, true);
+  } finally {
+    inc.dispose();
+  }
 }
 
 function statusOf(highs: Highs, code: ModelStatusCode): LpStatus {

@@ -9,7 +9,7 @@ import { relativeGap, violationTolerance } from '../../shared/lp/check';
 import { solveJslp } from '../../shared/lp/jslp';
 import { toLpFile } from '../../shared/lp/lp-file';
 import { LpBuilder, maxViolation, type LpModel, type LpSolution, type SolverBackend } from '../../shared/lp/model';
-import { highsMemoryBytes, solveHighs, warmHighs } from '../../service/solvers/highs';
+import { highsIncremental, highsMemoryBytes, solveHighs, warmHighs } from '../../service/solvers/highs';
 import { pickBackend } from '../../service/solvers/index';
 import { lpFileBackend, onPath } from '../../service/solvers/lp-file-solver';
 import { capacityLp } from '../../service/solvers/capacity-lp';
@@ -210,5 +210,35 @@ describe('pickBackend', () => {
   it('a forced backend solves: HiGHS through pickBackend on the production mix', async () => {
     const s = await pickBackend('highs', productionMix()).solve(productionMix(), limit);
     expect(s.objective).toBeCloseTo(-36, 6);
+  });
+});
+
+describe('HiGHS kept between solves (column generation)', () => {
+  it('re-solves from its basis after columns are added, with duals that price the new ones', async () => {
+    // min −x − 2y s.t. r0: x + y ≤ 4, r1: x + 3y ≤ 6, x, y ≥ 0, starting with x alone.
+    // x alone: x = 4 (r0 full), objective −4; duals from x basic: −1 = y0 + y1 with r1 slack → y0 = −1, y1 = 0.
+    // y's reduced cost then −2 − (1·(−1) + 3·0) = −1 < 0: it enters. With y: the vertex x + y = 4,
+    // x + 3y = 6 → (3, 1), objective −5; duals from −1 = y0 + y1, −2 = y0 + 3·y1 → y1 = −0.5, y0 = −0.5.
+    const b = new LpBuilder();
+    const x = b.addVar('x', -1);
+    b.addRow('r0', [x], [1], -Infinity, 4);
+    b.addRow('r1', [x], [1], -Infinity, 6);
+    const inc = await highsIncremental(b.build());
+    try {
+      const first = inc.solve(10);
+      expect(first.status).toBe('optimal');
+      expect(first.objective).toBeCloseTo(-4, 9);
+      expect([...first.rowDual].map((v) => v + 0)).toEqual([-1, 0]);
+      inc.addColumns({ cost: Float64Array.of(-2), upper: Float64Array.of(Infinity), starts: Int32Array.of(0, 2), index: Int32Array.of(0, 1), value: Float64Array.of(1, 3) });
+      for (const primal of [true, false]) {
+        const s = inc.solve(10, primal);
+        expect(s.status).toBe('optimal');
+        expect(s.objective).toBeCloseTo(-5, 9);
+        expect([...s.colValue].map((v) => Math.round(v * 1e9) / 1e9)).toEqual([3, 1]);
+        expect([...s.rowDual].map((v) => Math.round(v * 1e9) / 1e9)).toEqual([-0.5, -0.5]);
+      }
+    } finally {
+      inc.dispose();
+    }
   });
 });
