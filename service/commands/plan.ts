@@ -8,7 +8,7 @@ import type { SolverName } from '../jobs/types';
 import { preloadHighs } from '../solvers/highs';
 import { BACKEND_NAMES } from '../solvers/index';
 import { EXIT, type Command } from './types';
-import { loadPlant, saveResults } from './workbook-io';
+import { loadPlant, resultPath, saveResults } from './workbook-io';
 
 type OrderJson = Pick<OrderPlan, 'orderId' | 'daysLate' | 'shortQty' | 'finishDate' | 'subcontractedQty'> & { lateBecause: string | null };
 
@@ -57,8 +57,8 @@ export const plan: Command = {
       exportLp: ctx.values['export-lp'] as string | undefined,
       onProgress: ctx.progress,
     });
-    const out = (ctx.values.out as string | undefined) ?? ctx.args[0];
-    await saveResults(loaded.wb, result.sheets, out, ctx);
+    const out = resultPath(ctx.args[0], 'plan', ctx);
+    if (out) await saveResults(loaded.wb, result.sheets, out, ctx);
     if (ctx.json) {
       ctx.stdout(JSON.stringify(result.json, null, 2));
       return EXIT.ok;

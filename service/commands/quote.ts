@@ -1,8 +1,7 @@
 // mto-planner quote <book.xlsx> [--out result.xlsx] [--json]
-import { basename, dirname, extname, join } from 'node:path';
 import { runQuote, type QuoteJson } from '../jobs/quote';
 import { EXIT, type Command } from './types';
-import { loadPlant, saveResults } from './workbook-io';
+import { loadPlant, resultPath, saveResults } from './workbook-io';
 
 const money = (x: number | null) => (x === null ? '—' : x.toFixed(2));
 
@@ -18,7 +17,7 @@ export const quote: Command = {
     if (typeof loaded === 'number') return loaded;
     const result = await runQuote(loaded.plant, { lang: ctx.lang, onProgress: ctx.progress });
     // The input book is copied with result sheets added, never overwritten unless --out names it.
-    const out = (ctx.values.out as string | undefined) ?? (ctx.json ? undefined : join(dirname(book), `${basename(book, extname(book))}-quotes.xlsx`));
+    const out = resultPath(book, 'quotes', ctx);
     if (out) await saveResults(loaded.wb, result.sheets, out, ctx);
     if (ctx.json) {
       ctx.stdout(JSON.stringify(result.json, null, 2));

@@ -1,12 +1,12 @@
 // mto-planner suppliers <book.xlsx> [--period 2026-Q3] [--out scorecard.xlsx] [--json]
 import { rename, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { scorecardJson, type Scorecard } from '../../shared/suppliers';
 import { ADVICE_ZH } from '../../shared/suppliers/report';
 import { scorecard } from '../jobs/suppliers';
 import { scorecardExport } from '../xlsx/write-scorecard';
 import { EXIT, type Command, type CommandContext } from './types';
-import { loadPlant } from './workbook-io';
+import { loadPlant, resultPath } from './workbook-io';
 
 /** Terminal columns a string takes: CJK characters are two wide. */
 const width = (s: string): number => [...s].reduce((a, ch) => a + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
@@ -44,7 +44,7 @@ export const suppliers: Command = {
     if (typeof loaded === 'number') return loaded;
     const card = scorecard(loaded.plant, { period: ctx.values.period as string | undefined });
     const book = ctx.args[0];
-    const out = (ctx.values.out as string | undefined) ?? (ctx.json ? undefined : join(dirname(book), `${basename(book, extname(book))}-scorecard-${card.period.key.replace(/\.\./g, '_')}.xlsx`));
+    const out = resultPath(book, `scorecard-${card.period.key.replace(/\.\./g, '_')}`, ctx);
     if (out) {
       ctx.progress(ctx.lang === 'zh' ? '写入评分表…' : 'writing scorecard…');
       // Through a temp file and rename: a half-written export never replaces a good one.

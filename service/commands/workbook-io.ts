@@ -1,7 +1,7 @@
 // Shared steps of the workbook commands: read and validate a book, report problems, save results
 // atomically so the user's file is untouched unless everything succeeded.
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import type { Job } from '../../shared/contract';
 import type { Plant } from '../../shared/domain';
@@ -48,6 +48,12 @@ export async function loadPlant(path: string | undefined, job: Job, ctx: Command
   if (problems.length) return reportProblems(problems, ctx);
   return { wb, plant };
 }
+
+/** Where a job writes by default: beside the book, `<book>-<suffix>.xlsx`; nowhere with --json. The
+ * user's own file is only rewritten when --out names it (exceljs drops parts it cannot read, such
+ * as charts and pivot tables). */
+export const resultPath = (book: string, suffix: string, ctx: CommandContext): string | undefined =>
+  (ctx.values.out as string | undefined) ?? (ctx.json ? undefined : join(dirname(book), `${basename(book, extname(book))}-${suffix}.xlsx`));
 
 /** Add result sheets and write to `out` through a temp file and rename (all or nothing). */
 export async function saveResults(wb: ExcelJS.Workbook, sheets: ResultSheet[], out: string, ctx: CommandContext): Promise<void> {

@@ -87,18 +87,27 @@ describe('mto-planner plan', () => {
     expect(rowValues(await sheet(out, 'Orders'), 2)[0]).toBe('A1');
   });
 
-  it('writes into the book itself by default, replacing its result sheets on each run, in Chinese with --lang zh', async () => {
+  it('writes <book>-plan.xlsx by default, leaves the book alone, and replaces result sheets on a re-run, in Chinese with --lang zh', async () => {
     const input = join(dir, 'self.xlsx');
     await writeBook(input);
-    for (let run = 0; run < 2; run++) {
-      const r = await cli(['plan', input, '--lang', 'zh']);
+    const before = readFileSync(input);
+    const planned = join(dir, 'self-plan.xlsx');
+    // First run: the book → self-plan.xlsx. Second run: plan that file into itself.
+    for (const args of [['plan', input, '--lang', 'zh'], ['plan', planned, '--out', planned, '--lang', 'zh']]) {
+      const r = await cli(args);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('共 2 个订单：1 个按期，1 个延期');
       expect(r.stdout).toContain('A2  2026-01-18  延期 7 天：工作中心 ASSY');
     }
-    const wb = await loadWorkbook(readFileSync(input));
+    expect(readFileSync(input).equals(before)).toBe(true);
+    const wb = await loadWorkbook(readFileSync(planned));
     expect(wb.worksheets.filter((w) => w.name === 'Plan')).toHaveLength(1);
-    expect((await sheet(input, 'Plan')).getCell('A1').value).toBe('订单号');
+    expect((await sheet(planned, 'Plan')).getCell('A1').value).toBe('订单号');
+    // --json alone prints and writes nothing.
+    const onlyJson = join(dir, 'json-only.xlsx');
+    await writeBook(onlyJson);
+    expect((await cli(['plan', onlyJson, '--json'])).code).toBe(0);
+    expect(existsSync(join(dir, 'json-only-plan.xlsx'))).toBe(false);
   });
 
   it('stops with exit 2 and the cell when the book is invalid, writing nothing', async () => {
