@@ -5,18 +5,23 @@
 // order finds its cheapest schedule at the master's prices (a shortest path over its operation
 // tree: O(operations × buckets)), and those that would lower the cost are added; the master
 // re-solves from its last basis. It stops when no schedule prices out, which proves the master
-// optimal for the full model.
+// optimal for the full model (or when the Lagrangian bound is within GAP of it).
 //
-// Why schedules suffice: within an order, operations are linked only by "started by t ≤ done by
-// t" (WIP rows). Any feasible flow of an order decomposes into units that each follow one
-// schedule (pair units by quantile of finish at every link; the links form a tree), so the full
-// LP's order polytope is the convex hull of schedules, and the optimum of master-over-all-
-// schedules equals the full LP's. Making more than is used never lowers cost (costs and loads
-// are ≥ 0), so schedules carry no waste.
+// Why schedules suffice: within an order, each item's operation chain is a network flow (units
+// wait as WIP, go in-house or out to a subcontractor), so it splits into paths; at a component
+// link the WIP rows keep cumulative supply ahead of cumulative use, so the component's paths can
+// be matched to the parent's by bucket. Any feasible plan of an order is therefore a mix of
+// schedules, and the optimum over all schedules is the full LP's. Making more than is used never
+// lowers cost (costs and loads are ≥ 0), so schedules carry no waste.
 //
 // The answer is mapped back onto the full model's columns (x, y from the schedules, WIP from its
 // rows, overtime, stock, purchases and short as the master has them), so extraction, explanations
-// and the LP export see the same model either way.
+// and the LP export see the same model either way, and the point is checked against it.
+//
+// Measured on generated plants (this 2-core machine, HiGHS Wasm, warm): 300 × 10 × 26 (55,435
+// columns in the full LP) 0.4 s against 1.7 s for the dual simplex on the whole LP; 1000 × 20 × 26
+// (201,928) 2.3 s against 20 s; 3000 × 30 × 52 (1,050,850) 13 s, where the whole LP does not
+// solve in a minute. The master's simplex is nearly all of it.
 import type { ColumnBatch, IncrementalSolver, LpStatus } from '../lp/model';
 import type { OpVars, PlanModel, PlannedOrder } from './build-model';
 import { key } from './capacity';
