@@ -15,8 +15,8 @@ type OrderJson = Pick<OrderPlan, 'orderId' | 'daysLate' | 'shortQty' | 'finishDa
 export const plan: Command = {
   name: 'plan',
   usage: 'plan <book.xlsx> [--out result.xlsx] [--json] [--export-lp f.lp] [--solver auto|highs|jslp|glpk|cbc] [--include-drafts] [--time-limit s] [--phasing n]',
-  summary: 'plan open orders against capacity and material; write Plan, Load, Materials, Exceptions',
-  summaryZh: '按产能与物料排产未完成订单，写入计划、负荷、物料、异常工作表',
+  summary: 'plan open orders against capacity and material; write Plan, Load, Materials, Exceptions (to <book>-plan.xlsx)',
+  summaryZh: '按产能与物料排产未完成订单，写入计划、负荷、物料、异常工作表（<工作簿>-plan.xlsx）',
   options: {
     out: { type: 'string' },
     'export-lp': { type: 'string' },
