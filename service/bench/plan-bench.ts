@@ -7,7 +7,7 @@
 // backend runs in a child process of its own, so the peak RSS is that run's and a solve that
 // outlives the time cap is killed and reported as "over cap":
 //   highs          the product's default: column generation, HiGHS (Wasm) on the master
-//   highs-simplex  HiGHS's dual simplex on the whole LP
+//   highs-simplex  HiGHS's dual simplex on the whole LP, presolve off (as the plan job runs it)
 //   highs-ipm      HiGHS's interior point (with crossover) on the whole LP
 //   jslp           javascript-lp-solver on the whole LP, only on models up to 5,000 columns
 //   cbc, glpk      native CBC / glpsol on the exported CPLEX-LP file, where installed; the time is
@@ -118,7 +118,7 @@ async function runOne(size: Size, backend: Backend, capSeconds: number, phasing?
     const t = performance.now();
     const cg = await solveByColumns(pm, highsIncremental, limit);
     sol = checkedSolution(lp, cg.status, cg.values, 'highs-columns', (performance.now() - t) / 1000, cg.message);
-  } else if (backend === 'highs-simplex' || backend === 'highs-ipm') sol = await solveHighs(lp, limit, backend === 'highs-ipm' ? 'ipm' : 'simplex');
+  } else if (backend === 'highs-simplex' || backend === 'highs-ipm') sol = await solveHighs(lp, limit, backend === 'highs-ipm' ? 'ipm' : 'simplex', { presolve: backend === 'highs-ipm' });
   else if (backend === 'jslp') sol = solveJslp(lp, limit);
   else {
     sol = await solveLpFile(backend, lp, limit);

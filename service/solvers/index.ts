@@ -2,7 +2,7 @@
 // and fast there) and gives everything else to HiGHS; `--solver` / the API can force any of them.
 import { jslpBackend } from '../../shared/lp/jslp';
 import type { LpModel, SolverBackend } from '../../shared/lp/model';
-import { highsBackend, type HighsMethod } from './highs';
+import { highsBackend, type HighsMethod, type HighsTuning } from './highs';
 import { lpFileBackend } from './lp-file-solver';
 
 export type BackendName = 'auto' | 'highs' | 'jslp' | 'glpk' | 'cbc';
@@ -11,12 +11,12 @@ export const BACKEND_NAMES: readonly BackendName[] = ['auto', 'highs', 'jslp', '
 /** Largest model (in columns) `auto` gives to javascript-lp-solver. */
 export const JSLP_MAX_COLUMNS = 300;
 
-export function pickBackend(name: BackendName, model: LpModel, opts: { highsMethod?: HighsMethod } = {}): SolverBackend {
+export function pickBackend(name: BackendName, model: LpModel, opts: { highsMethod?: HighsMethod } & HighsTuning = {}): SolverBackend {
   switch (name) {
     case 'auto':
-      return model.colNames.length <= JSLP_MAX_COLUMNS ? jslpBackend : highsBackend(opts.highsMethod);
+      return model.colNames.length <= JSLP_MAX_COLUMNS ? jslpBackend : highsBackend(opts.highsMethod, opts);
     case 'highs':
-      return highsBackend(opts.highsMethod);
+      return highsBackend(opts.highsMethod, opts);
     case 'jslp':
       return jslpBackend;
     case 'glpk':

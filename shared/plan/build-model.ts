@@ -240,6 +240,22 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
       o.blocked = blockedReason(o, nodes);
       return;
     }
+    // A unit left short costs `unmade`; finishing one in a bucket where lateness alone costs at
+    // least that is never better (it would also take capacity and material), so such buckets get
+    // no columns. This trims only when Settings give a ShortPenaltyPerUnit below the lateness; the
+    // default short cost is above any lateness within the horizon.
+    const makeCost = nodes.reduce(
+      (s, n) =>
+        s +
+        n.perOrderUnit *
+          (n.ops.reduce((a, op) => a + Math.max(op.subcontract ? op.op.SubcontractCostPerUnit! : 0, op.hoursPerUnit * Math.max(MIN_OVERTIME_COST, capacity.get(op.wc)?.wc.OvertimeRate ?? 0)), 0) +
+            n.buyChildren.reduce((a, bc) => a + bc.ratio * purchaseCost(supplyOf(bc.item).unitPrice, 0, T), 0)),
+      0,
+    );
+    const unmade = shortCost(
+      { weight: o.weight, makeCostPerUnit: makeCost, daysToAfterHorizon: daysBetweenBuckets(b, o.dueBucket, T + 1) },
+      { latePenalty, shortPenalty: plant.settings.ShortPenaltyPerUnit, bucketDays: b.days },
+    );
     // Backward pass, parents before children: the last bucket each operation's output is still
     // of use (`need`), and the columns in between.
     const oid = tidy(o.order.OrderId);
@@ -252,6 +268,7 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
         for (let t = v.earliestStart; t <= need; t++) {
           if (!canWork(v.op.wc, t)) continue;
           const cost = last ? finishCost(o.weight, latePenalty, daysBetweenBuckets(b, o.dueBucket, t), t, o.dueBucket) : 0;
+          if (cost >= unmade) continue;
           v.x[t] = addVar(`x_${name}_t${t}`, cost, n.qty, o.index);
           const l = loadAt(v.op.wc, t);
           l.cols.push(v.x[t]);
@@ -262,6 +279,7 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
           for (let t = v.earliestStart; t <= need && v.arrival[t] <= need; t++) {
             const back = v.arrival[t];
             const cost = v.op.op.SubcontractCostPerUnit! + (last ? finishCost(o.weight, latePenalty, daysBetweenBuckets(b, o.dueBucket, back), back, o.dueBucket) : 0);
+            if (last && cost >= unmade) continue;
             v.y[t] = addVar(`y_${name}_t${t}`, cost, n.qty, o.index);
             latestStart = Math.max(latestStart, t);
           }
@@ -337,23 +355,7 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
     }
 
     // Completion: finished units plus short units make the quantity.
-    const makeCost = nodes.reduce(
-      (s, n) =>
-        s +
-        n.perOrderUnit *
-          (n.ops.reduce((a, op) => a + Math.max(op.subcontract ? op.op.SubcontractCostPerUnit! : 0, op.hoursPerUnit * Math.max(MIN_OVERTIME_COST, capacity.get(op.wc)?.wc.OvertimeRate ?? 0)), 0) +
-            n.buyChildren.reduce((a, bc) => a + bc.ratio * purchaseCost(supplyOf(bc.item).unitPrice, 0, T), 0)),
-      0,
-    );
-    o.short = addVar(
-      `short_${oid}`,
-      shortCost(
-        { weight: o.weight, makeCostPerUnit: makeCost, daysToAfterHorizon: daysBetweenBuckets(b, o.dueBucket, T + 1) },
-        { latePenalty, shortPenalty: plant.settings.ShortPenaltyPerUnit, bucketDays: b.days },
-      ),
-      o.order.Quantity,
-      o.index,
-    );
+    o.short = addVar(`short_${oid}`, unmade, o.order.Quantity, o.index);
     const fin = [o.short];
     for (let t = 0; t < T; t++) fin.push(...done(o.last!, t));
     o.doneRow = lp.addRow(`done_${oid}`, fin, fin.map(() => 1), o.order.Quantity, o.order.Quantity);

@@ -96,6 +96,19 @@ describe('orders that cannot be planned', () => {
     expect(orderOf(result, 'RESALE').lateBecause!.en).toBe('item RM is bought, not made: nothing to plan (deliver it from stock or a purchase)');
   });
 
+  it('makes no columns for finishing so late that leaving the unit short is cheaper', async () => {
+    // ShortPenaltyPerUnit 150 × weight 4 (priority 3) = 600 a unit short. Lateness a unit:
+    // 4 × 10 × 7 = 280 a week late, so one week (280) and two (560) are worth it, three (840) not:
+    // no column for week 3. 200 units, 40 h a week: 40 on time, 40 a week late, 40 two weeks late,
+    // 80 short: 40 × 280 + 40 × 560 + 80 × 600 = 11,200 + 22,400 + 48,000 = 81,600. Columns:
+    // x in weeks 0–2 and short = 4 (5 without the trim); the optimum is the same either way, as
+    // javascript-lp-solver confirms in plan().
+    const { json, result, stats } = await plan({ ...base([order('BIG', 'FG', 200, '2026-01-09')]), settings: { ...base([]).settings, ShortPenaltyPerUnit: 150 } });
+    expect(json.objective).toBeCloseTo(81600, 6);
+    expect(stats.variables).toBe(4);
+    expect(orderOf(result, 'BIG')).toMatchObject({ state: 'short', shortQty: 80, finishDate: '2026-01-25', daysLate: 14 });
+  });
+
   it('leaves units short when even late they cannot be made, at a penalty above any lateness', async () => {
     // 200 units × 1 h, 4 weeks × 40 h = 160 h: 160 made (40 a week, the last 120 late), 40 short.
     const { result } = await plan(base([order('BIG', 'FG', 200, '2026-01-09')]));
