@@ -12,6 +12,9 @@
 //   jslp           javascript-lp-solver on the whole LP, only on models up to 5,000 columns
 //   cbc, glpk      native CBC / glpsol on the exported CPLEX-LP file, where installed; the time is
 //                  the solver process's own run (reading the file included, our writing it not)
+// Columns: model size, build and solve seconds, objective, its relative gap to the default's,
+// "late" (orders late or short, and how many more/fewer than the exact weekly plan's), the run's
+// peak RSS, and the solve time as a multiple of CBC's (of the default's where CBC did not finish).
 // HiGHS is warmed (one small solve) before the timed one, as the service does at start. Then, per
 // size, the CLI end to end: the plant written as .xlsx, `node dist/cli.js plan book.xlsx --out …`
 // timed from process start to exit (a fresh process: nothing warmed), with its peak RSS.
