@@ -99,6 +99,11 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
 // Run when executed directly (bin or `node dist/cli.js`), not when imported by tests.
 const invoked = process.argv[1] ?? '';
 if (/(?:^|[\\/])(?:cli\.(?:js|ts)|mto-planner)$/.test(invoked)) {
+  // `mto-planner plan … | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -80,6 +80,14 @@ describe('mto-planner CLI', () => {
     expect(JSON.parse(json.replace(/\r/g, '')).status).toBe('ok');
   });
 
+  it('stops quietly when the reader closes the pipe early (| head)', () => {
+    const book = join(dir, 'pipe.xlsx');
+    expect(runCli(['sample', book]).code).toBe(0);
+    const r = spawnSync('sh', ['-c', `${process.execPath} ${join(ROOT, 'dist/cli.js')} plan ${book} --json | head -c 10`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toHaveLength(10);
+  });
+
   it('prints no progress line when stderr is not a terminal', () => {
     const r = runCli(['sample', join(dir, 'quiet.xlsx')]);
     expect(r.stderr).toBe('');
