@@ -130,16 +130,7 @@ export async function solveHighs(m: LpModel, opts: SolveOptions, method: HighsMe
   let model: ReturnType<Highs['createModel']> | undefined;
   try {
     const highs = await highsModule();
-    model = highs.createModel({
-      numCols,
-      numRows,
-      colCost: m.colCost,
-      colLower: new Float64Array(numCols),
-      colUpper: m.colUpper,
-      rowLower: m.rowLower,
-      rowUpper: m.rowUpper,
-      matrix: { format: 'csr', numRows, numCols, starts: m.rowStart, indices: m.rowIndex, values: m.rowValue },
-    });
+    model = createHighsModel(highs, m);
     model.options.set({
       output_flag: false,
       solver: method,
@@ -179,16 +170,11 @@ export const highsBackend = (method: HighsMethod = DEFAULT_HIGHS_METHOD, tuning:
   incremental: (m) => highsIncremental(m),
 });
 
-/**
- * A HiGHS model kept between solves for column generation: each solve after addColumns starts
- * from the previous basis (new columns enter nonbasic at 0), with the dual or the primal simplex
- * as asked and no presolve (presolve would discard the basis). Dispose when done.
- */
-export async function highsIncremental(m: LpModel): Promise<IncrementalLp> {
-  const highs = await highsModule();
+/** Hand the CSR arrays to HiGHS as they are (no LP text); lower bounds are all 0. */
+function createHighsModel(highs: Highs, m: LpModel) {
   const numCols = m.colNames.length;
   const numRows = m.rowNames.length;
-  const model = highs.createModel({
+  return highs.createModel({
     numCols,
     numRows,
     colCost: m.colCost,
@@ -198,6 +184,18 @@ export async function highsIncremental(m: LpModel): Promise<IncrementalLp> {
     rowUpper: m.rowUpper,
     matrix: { format: 'csr', numRows, numCols, starts: m.rowStart, indices: m.rowIndex, values: m.rowValue },
   });
+}
+
+/**
+ * A HiGHS model kept between solves for column generation: each solve after addColumns starts
+ * from the previous basis (new columns enter nonbasic at 0), with the dual or the primal simplex
+ * as asked and no presolve (presolve would discard the basis). Dispose when done.
+ */
+export async function highsIncremental(m: LpModel): Promise<IncrementalLp> {
+  const highs = await highsModule();
+  const numCols = m.colNames.length;
+  const numRows = m.rowNames.length;
+  const model = createHighsModel(highs, m);
   model.options.set({ output_flag: false, solver: 'simplex', presolve: 'off' });
   let cols = numCols;
   return {
