@@ -99,7 +99,7 @@ describe('the sample plant', () => {
     expect(exceptions.rows.length).toBeGreaterThan(0);
   });
 
-  it.skipIf(!hasGlpsol)('exports an LP file that glpsol solves to the same objective', () => {
+  it.skipIf(!hasGlpsol && !process.env.CI)('exports an LP file that glpsol solves to the same objective', () => {
     const text = readFileSync(lpFile, 'utf8');
     expect(text).toContain('x_SO261101_ASSY10_t');
     const out = join(dir, 'glpsol.txt');
@@ -115,6 +115,6 @@ describe('the sample plant', () => {
     const orders = (r.json as unknown as Json).orders;
     expect(orders.map((o) => o.orderId)).toEqual(expect.arrayContaining(['SO-261141', 'SO-261145']));
     expect(orders.length).toBe(json.orders.length + 2);
-    expect(orders.filter((o) => o.lateBecause).every((o) => /[物料工作中心]/.test(o.lateBecause!))).toBe(true);
+    expect(orders.filter((o) => o.lateBecause).every((o) => /物料|工作中心/.test(o.lateBecause!))).toBe(true);
   });
 });
