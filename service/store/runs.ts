@@ -29,31 +29,15 @@ export interface NewRun {
   appVersion: string;
 }
 
-/** A listing row: everything but the blobs. */
-export interface RunSummary {
-  id: number;
-  job: string;
-  kind: RunKind;
-  status: RunStatus;
-  createdAt: string;
-  waitMs: number;
-  durationMs: number;
-  lang: string;
-  options: Record<string, unknown>;
-  stats: NewRun['stats'] | null;
-  inputSha256: string | null;
-  inputBytes: number | null;
-  resultBytes: number | null;
-  summary: unknown;
-  error: unknown;
-  requestId: string | null;
-  appVersion: string;
-}
+/** A listing row: everything of NewRun but the blobs, with absent values stored as null. */
+export type RunSummary = { id: number } & {
+  [K in Exclude<keyof NewRun, 'inputGz' | 'resultGz'>]-?: undefined extends NewRun[K] ? Exclude<NewRun[K], undefined> | null : NewRun[K];
+};
 
-export interface RunRecord extends RunSummary {
+export type RunRecord = RunSummary & {
   inputGz: Buffer | null;
   resultGz: Buffer | null;
-}
+};
 
 interface Row {
   id: number;
