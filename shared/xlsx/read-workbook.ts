@@ -2,7 +2,7 @@
 // shared/ and the service and the standalone page read workbooks the same way. Each sheet starts
 // at its first non-empty row; Excel tables and plain ranges read alike.
 import ExcelJS from 'exceljs';
-import type { CellValue, SheetRows, WorkbookRows } from '../rows';
+import { columnLetter, type CellValue, type SheetRows, type WorkbookRows } from '../rows';
 
 /** exceljs cell values (formulas, rich text, hyperlinks, errors) → plain values. */
 export function plainValue(v: ExcelJS.CellValue): CellValue {
@@ -60,7 +60,33 @@ export async function loadWorkbook(data: Buffer | ArrayBuffer | Uint8Array): Pro
   } catch {
     throw new NotXlsxError();
   }
+  for (const ws of wb.worksheets) compactValidations(ws);
   return wb;
+}
+
+/**
+ * exceljs reads a data validation over a range as one entry per cell (all the same object) and,
+ * writing, compares every cell with its neighbours to rebuild ranges: for a template's validated
+ * columns that was a third of the time to write a planned 1000-order book. Each object whose
+ * cells fill a rectangle goes back to one range entry, which exceljs writes as it is.
+ */
+export function compactValidations(ws: ExcelJS.Worksheet): void {
+  const model = (ws as unknown as { dataValidations: { model: Record<string, object | undefined> } }).dataValidations.model;
+  const groups = new Map<object, { cells: string[]; top: number; bottom: number; left: number; right: number }>();
+  for (const [address, v] of Object.entries(model)) {
+    const m = v && /^([A-Z]+)(\d+)$/.exec(address);
+    if (!m) continue; // empty, or already a range
+    const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    const row = Number(m[2]);
+    const g = groups.get(v);
+    if (!g) groups.set(v, { cells: [address], top: row, bottom: row, left: col, right: col });
+    else g.cells.push(address), (g.top = Math.min(g.top, row)), (g.bottom = Math.max(g.bottom, row)), (g.left = Math.min(g.left, col)), (g.right = Math.max(g.right, col));
+  }
+  for (const [v, g] of groups) {
+    if (g.cells.length < 2 || g.cells.length !== (g.bottom - g.top + 1) * (g.right - g.left + 1)) continue;
+    for (const c of g.cells) delete model[c];
+    model[`${columnLetter(g.left)}${g.top}:${columnLetter(g.right)}${g.bottom}`] = v;
+  }
 }
 
 export class NotXlsxError extends Error {
