@@ -117,7 +117,7 @@ describe('workbook round trip', () => {
     expect(Object.keys(model).sort()).toEqual(['B2:C5', 'H2:H900']);
     expect(model['H2:H900'].formulae).toEqual(['"Draft,Approved"']);
     // Written again, the sheet says the same ranges.
-    const bytes = Buffer.from(await back.xlsx.writeBuffer());
+    const bytes = await back.xlsx.writeBuffer();
     const third = new ExcelJS.Workbook();
     await third.xlsx.load(bytes);
     const raw = (third.getWorksheet('Orders') as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
