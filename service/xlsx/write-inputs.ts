@@ -1,6 +1,7 @@
 // Input sheets as Excel tables with data-validation lists and number formats, derived from the
 // contract: used by `template` (empty) and `sample` (filled).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../shared/xlsx/workbook';
 import { columnsOf, SETTINGS_SHEET, SettingsKeys, SHEETS, type Column, type SheetDef } from '../../shared/contract';
 import { dayToDate } from '../../shared/dates';
 import { ENUM_ZH } from '../../shared/enum-zh';
@@ -88,7 +89,7 @@ function addSettingsSheet(wb: ExcelJS.Workbook, values: Record<string, unknown>,
 
 /** A workbook with every input sheet; records fill them (empty for the template). */
 export function inputWorkbook(settings: Record<string, unknown>, records: InputRecords, lang: Lang = 'en'): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = newWorkbook();
   wb.creator = 'MTO Planner';
   addSettingsSheet(wb, settings, lang);
   for (const def of Object.values(SHEETS) as SheetDef[]) addTableSheet(wb, def, records[def.name] ?? [], lang);

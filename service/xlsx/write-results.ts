@@ -1,5 +1,5 @@
 // ResultSheet → exceljs worksheet. Replaces a result sheet of the same name; never touches others.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { dayToDate } from '../../shared/dates';
 import type { Lang } from '../../shared/problems';
 import { NUMBER_FORMATS, type ResultSheet } from '../../shared/results';

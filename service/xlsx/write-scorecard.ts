@@ -2,7 +2,8 @@
 // one detail sheet per criterion listing the PurchaseOrders lines behind each figure, the
 // allocations, and a sheet saying how it was computed. All user text is written as strings
 // (exceljs shared strings), never as formulas.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../shared/xlsx/workbook';
 import { dayToDate } from '../../shared/dates';
 import type { Lang } from '../../shared/problems';
 import { ADVICE_ZH } from '../../shared/suppliers/report';
@@ -229,7 +230,7 @@ function about(wb: ExcelJS.Workbook, card: Scorecard, lang: Lang): void {
 }
 
 export function scorecardExport(card: Scorecard, lang: Lang = 'en'): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = newWorkbook();
   wb.creator = 'MTO Planner';
   summary(wb, card, lang);
   details(wb, card, lang);

@@ -1,7 +1,8 @@
 // .xlsx bytes → WorkbookRows. exceljs parses in memory (no file or network I/O), so this sits in
 // shared/ and the service and the standalone page read workbooks the same way. Each sheet starts
 // at its first non-empty row; Excel tables and plain ranges read alike.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from './workbook';
 import { columnLetter, type CellValue, type SheetRows, type WorkbookRows } from '../rows';
 
 /** exceljs cell values (formulas, rich text, hyperlinks, errors) → plain values. */
@@ -54,7 +55,7 @@ export function workbookRows(wb: ExcelJS.Workbook): WorkbookRows {
 
 /** Load .xlsx bytes; throws a plain Error with a user-facing message when it is not an .xlsx. */
 export async function loadWorkbook(data: Buffer | ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+  const wb = newWorkbook();
   try {
     await wb.xlsx.load(data as ArrayBuffer);
   } catch {
