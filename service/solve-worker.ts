@@ -16,6 +16,7 @@ import { jobOptions, parseOptions } from './routes/options';
 import { warmHighs } from './solvers/highs';
 import { loadWorkbook, NotXlsxError, workbookRows } from '../shared/xlsx/read-workbook';
 import { writeResultSheets } from './xlsx/write-results';
+import { xlsxBytes } from '../shared/xlsx/workbook';
 
 /** json: the job's JSON; workbook: JSON plus the uploaded .xlsx with result sheets; export: the
  * scorecard workbook; check: the input's problems only, for every job whose sheets are there. */
@@ -180,7 +181,7 @@ export async function runTask(task: SolveTask): Promise<SolveResult> {
     Object.assign(run, { stats: result.stats, resultBytes: stored.bytes, resultGz: stored.gz, summary: summarize(result.json) });
     if (task.output === 'workbook' && wb) {
       writeResultSheets(wb, result.sheets, opts.lang);
-      const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+      const xlsx = await xlsxBytes(wb);
       return done({ status: 'ok', body, xlsx, run });
     }
     return done({ status: 'ok', body, run });

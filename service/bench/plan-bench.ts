@@ -39,6 +39,7 @@ import { readPlant } from '../../shared/validate';
 import { highsIncremental, solveHighs, warmHighs } from '../solvers/highs';
 import { onPath, solveLpFile } from '../solvers/lp-file-solver';
 import { inputWorkbook } from '../xlsx/write-inputs';
+import { xlsxBytes } from '../../shared/xlsx/workbook';
 
 export const BENCH_BACKENDS = ['highs', 'highs-simplex', 'highs-ipm', 'jslp', 'cbc', 'glpk'] as const;
 type Backend = (typeof BENCH_BACKENDS)[number];
@@ -181,7 +182,7 @@ async function runCli(size: Size, cap: number, cliPath: string, phasing?: number
   try {
     const p = generatePlant({ ...size, seed: SEED });
     const book = join(dir, 'plant.xlsx');
-    writeFileSync(book, Buffer.from(await inputWorkbook(p.settings, p.sheets).xlsx.writeBuffer()));
+    writeFileSync(book, await xlsxBytes(inputWorkbook(p.settings, p.sheets)));
     const hook = join(dir, 'rss.cjs');
     writeFileSync(hook, `process.on('exit', () => require('fs').writeSync(2, '\\n${MARK}' + JSON.stringify({ rssKB: process.resourceUsage().maxRSS }) + '\\n'));\n`);
     const args = [cliPath, 'plan', book, '--out', join(dir, 'out.xlsx'), '--json', '--time-limit', String(cap), ...(phasing === undefined ? [] : ['--phasing', String(phasing)])];

@@ -2,10 +2,11 @@ import { writeFile } from 'node:fs/promises';
 import { samplePlant } from '../../shared/sample-plant';
 import { inputWorkbook } from '../xlsx/write-inputs';
 import { EXIT, type Command } from './types';
+import { xlsxBytes } from '../../shared/xlsx/workbook';
 
 export const sampleWorkbook = async (lang: 'en' | 'zh' = 'en'): Promise<Buffer> => {
   const p = samplePlant();
-  return Buffer.from(await inputWorkbook(p.settings, p.sheets, lang).xlsx.writeBuffer());
+  return xlsxBytes(inputWorkbook(p.settings, p.sheets, lang));
 };
 
 export const sample: Command = {

@@ -7,6 +7,7 @@ import { scorecard } from '../jobs/suppliers';
 import { scorecardExport } from '../xlsx/write-scorecard';
 import { EXIT, type Command, type CommandContext } from './types';
 import { loadPlant, resultPath } from './workbook-io';
+import { xlsxBytes } from '../../shared/xlsx/workbook';
 
 /** Terminal columns a string takes: CJK characters are two wide. */
 const width = (s: string): number => [...s].reduce((a, ch) => a + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
@@ -49,7 +50,7 @@ export const suppliers: Command = {
       ctx.progress(ctx.lang === 'zh' ? '写入评分表…' : 'writing scorecard…');
       // Through a temp file and rename: a half-written export never replaces a good one.
       const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
-      await writeFile(tmp, Buffer.from(await scorecardExport(card, ctx.lang).xlsx.writeBuffer()));
+      await writeFile(tmp, await xlsxBytes(scorecardExport(card, ctx.lang)));
       await rename(tmp, out);
     }
     if (ctx.json) {

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { SettingsKeys } from '../../shared/contract';
 import { inputWorkbook } from '../xlsx/write-inputs';
 import { EXIT, type Command } from './types';
+import { xlsxBytes } from '../../shared/xlsx/workbook';
 
 export const template: Command = {
   name: 'template',
@@ -15,7 +16,7 @@ export const template: Command = {
       return EXIT.error;
     }
     const defaults = Object.fromEntries(Object.entries(SettingsKeys).map(([k, c]) => [k, c.default]));
-    await writeFile(out, Buffer.from(await inputWorkbook(defaults, {}, ctx.lang).xlsx.writeBuffer()));
+    await writeFile(out, await xlsxBytes(inputWorkbook(defaults, {}, ctx.lang)));
     if (ctx.json) ctx.stdout(JSON.stringify({ status: 'ok', file: out }));
     else ctx.stdout(ctx.lang === 'zh' ? `已生成模板 ${out}` : `wrote template ${out}`);
     return EXIT.ok;

@@ -11,6 +11,7 @@ import { readPlant } from '../../shared/validate';
 import { loadWorkbook, workbookRows } from '../../shared/xlsx/read-workbook';
 import { writeResultSheets } from '../xlsx/write-results';
 import { EXIT, type CommandContext } from './types';
+import { xlsxBytes } from '../../shared/xlsx/workbook';
 
 export async function openBook(path: string | undefined, ctx: CommandContext): Promise<ExcelJS.Workbook | number> {
   if (!path) {
@@ -60,6 +61,6 @@ export async function saveResults(wb: ExcelJS.Workbook, sheets: ResultSheet[], o
   ctx.progress(ctx.lang === 'zh' ? '写入结果…' : 'writing results…');
   writeResultSheets(wb, sheets, ctx.lang);
   const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
-  await writeFile(tmp, Buffer.from(await wb.xlsx.writeBuffer()));
+  await writeFile(tmp, await xlsxBytes(wb));
   await rename(tmp, out);
 }

@@ -5,6 +5,7 @@ import { InputError, problem } from '../../shared/problems';
 import { latestQuarterWithReceipts, parsePeriod, scorecardJson, scorecardProblems, scorecardSheet, scoreSuppliers, type Period, type Scorecard } from '../../shared/suppliers';
 import { scorecardExport } from '../xlsx/write-scorecard';
 import type { JobOptions, JobRunner } from './types';
+import { xlsxBytes } from '../../shared/xlsx/workbook';
 
 /** The period asked for, else the latest quarter with receipts; InputError when neither exists. */
 export function periodFor(plant: Plant, text: string | undefined): Period {
@@ -38,5 +39,5 @@ export const runSuppliers: JobRunner = async (plant, opts) => {
 /** The standalone formatted scorecard workbook (.xlsx bytes): CLI `suppliers --out` and POST /suppliers/export. */
 export async function scorecardWorkbook(plant: Plant, opts: JobOptions): Promise<Buffer> {
   const wb = scorecardExport(scorecard(plant, opts), opts.lang);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return xlsxBytes(wb);
 }
