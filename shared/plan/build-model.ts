@@ -299,12 +299,10 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
       for (const bc of n.buyChildren) {
         const m = key(bc.item.ItemId);
         for (let t = 0; t < T; t++) {
-          for (const c of [first.x[t], first.y[t]]) {
-            if (c < 0) continue;
-            const u = useAt(m, t);
-            u.cols.push(c);
-            u.ratio.push(bc.ratio);
-          }
+          if (first.x[t] < 0 && first.y[t] < 0) continue;
+          const u = useAt(m, t);
+          if (first.x[t] >= 0) u.cols.push(first.x[t]), u.ratio.push(bc.ratio);
+          if (first.y[t] >= 0) u.cols.push(first.y[t]), u.ratio.push(bc.ratio);
         }
       }
     }
@@ -336,7 +334,8 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
         const coef = [1];
         if (prev >= 0) cols.push(prev), coef.push(-1);
         for (const c of done(from, t)) cols.push(c), coef.push(-1);
-        for (const c of [to.x[t], to.y[t]]) if (c >= 0) cols.push(c), coef.push(ratio);
+        if (to.x[t] >= 0) cols.push(to.x[t]), coef.push(ratio);
+        if (to.y[t] >= 0) cols.push(to.y[t]), coef.push(ratio);
         wipRows.push(lp.addRow(`wip_${name}_t${t}`, cols, coef, 0, 0));
         wipCols.push(w);
         prev = w;

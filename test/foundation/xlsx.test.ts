@@ -98,7 +98,12 @@ describe('workbook round trip', () => {
     expect(plan.getCell('B2').value).toEqual(new Date(Date.UTC(2026, 11, 4)));
     expect(plan.getCell('B2').numFmt).toBe('yyyy-mm-dd');
     expect(plan.getCell('C2').numFmt).toBe('0.0%');
+    expect(plan.getCell('C3').numFmt).toBe('0.0%');
     expect(plan.getCell('D2').type).toBe(ExcelJS.ValueType.String);
+    // Data cells share their column's style; the header's bold and fill stay on the header.
+    expect(plan.getCell('A1').font?.bold).toBe(true);
+    expect(plan.getCell('A2').font?.bold).toBeFalsy();
+    expect((plan.getCell('C3').fill as ExcelJS.FillPattern | undefined)?.pattern ?? 'none').toBe('none');
     // Inputs are byte-for-byte the same rows as before (the injected-looking text stays text).
     const after = workbookRows(back);
     delete after.Plan;
