@@ -72,22 +72,34 @@ export async function loadWorkbook(data: Buffer | ArrayBuffer | Uint8Array): Pro
  * cells fill a rectangle goes back to one range entry, which exceljs writes as it is.
  */
 export function compactValidations(ws: ExcelJS.Worksheet): void {
-  const model = (ws as unknown as { dataValidations: { model: Record<string, object | undefined> } }).dataValidations.model;
-  const groups = new Map<object, { cells: string[]; top: number; bottom: number; left: number; right: number }>();
-  for (const [address, v] of Object.entries(model)) {
-    const m = v && /^([A-Z]+)(\d+)$/.exec(address);
-    if (!m) continue; // empty, or already a range
-    const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    const row = Number(m[2]);
+  const dv = (ws as unknown as { dataValidations: { model: Record<string, object | undefined> } }).dataValidations;
+  const groups = new Map<object, { count: number; top: number; bottom: number; left: number; right: number }>();
+  for (const address in dv.model) {
+    const v = dv.model[address];
+    if (!v) continue;
+    // A1-style address by hand: this runs once per validated cell (60,000 in a template).
+    let k = 0;
+    let col = 0;
+    for (let ch = address.charCodeAt(0); ch >= 65 && ch <= 90; ch = address.charCodeAt(++k)) col = col * 26 + ch - 64;
+    const row = k > 0 ? Number(address.slice(k)) : NaN;
+    if (!(Number.isInteger(row) && row > 0)) continue; // already a range
     const g = groups.get(v);
-    if (!g) groups.set(v, { cells: [address], top: row, bottom: row, left: col, right: col });
-    else g.cells.push(address), (g.top = Math.min(g.top, row)), (g.bottom = Math.max(g.bottom, row)), (g.left = Math.min(g.left, col)), (g.right = Math.max(g.right, col));
+    if (!g) groups.set(v, { count: 1, top: row, bottom: row, left: col, right: col });
+    else g.count++, (g.top = Math.min(g.top, row)), (g.bottom = Math.max(g.bottom, row)), (g.left = Math.min(g.left, col)), (g.right = Math.max(g.right, col));
   }
-  for (const [v, g] of groups) {
-    if (g.cells.length < 2 || g.cells.length !== (g.bottom - g.top + 1) * (g.right - g.left + 1)) continue;
-    for (const c of g.cells) delete model[c];
-    model[`${columnLetter(g.left)}${g.top}:${columnLetter(g.right)}${g.bottom}`] = v;
+  const ranges = new Map<object, string>();
+  for (const [v, g] of groups)
+    if (g.count > 1 && g.count === (g.bottom - g.top + 1) * (g.right - g.left + 1)) ranges.set(v, `${columnLetter(g.left)}${g.top}:${columnLetter(g.right)}${g.bottom}`);
+  if (ranges.size === 0) return;
+  // A new object rather than 60,000 deletes (which would turn the old one into a slow dictionary).
+  const model: Record<string, object | undefined> = {};
+  for (const address in dv.model) {
+    const v = dv.model[address];
+    const range = v && ranges.get(v);
+    if (range) model[range] = v;
+    else model[address] = v;
   }
+  dv.model = model;
 }
 
 export class NotXlsxError extends Error {
