@@ -113,8 +113,8 @@ async function runOne(size: Size, backend: Backend, capSeconds: number, phasing?
   const pm = buildPlanModel(plant, phasing === undefined ? {} : { phasing: { fineBuckets: phasing } });
   const buildSeconds = (performance.now() - t0) / 1000;
   const lp = pm.lp;
-  const base = { backend: label, variables: lp.colNames.length, constraints: lp.rowNames.length, buildSeconds };
-  if (backend === 'jslp' && lp.colNames.length > JSLP_MAX_COLUMNS)
+  const base = { backend: label, variables: lp.colCost.length, constraints: lp.rowLower.length, buildSeconds };
+  if (backend === 'jslp' && lp.colCost.length > JSLP_MAX_COLUMNS)
     return { ...base, status: 'skipped', message: `over ${JSLP_MAX_COLUMNS} columns: javascript-lp-solver is for tiny models` };
   const limit = { timeLimitSeconds: capSeconds };
   let sol: LpSolution;

@@ -52,4 +52,4 @@ export function quoteJson(q: QuoteResult) {
  * 10.1 s), so it is used up to 20,000 columns, where interior point takes over again.
  */
 const solverFor = (opts: JobOptions): SolveLp => (model) =>
-  pickBackend(opts.solver ?? 'auto', model, { highsMethod: model.colNames.length <= 20_000 ? 'simplex' : 'ipm' }).solve(model, { timeLimitSeconds: opts.timeLimitSeconds ?? 60 });
+  pickBackend(opts.solver ?? 'auto', model, { highsMethod: model.colCost.length <= 20_000 ? 'simplex' : 'ipm' }).solve(model, { timeLimitSeconds: opts.timeLimitSeconds ?? 60 });

@@ -50,14 +50,14 @@ export async function warmHighs(): Promise<void> {
 
 /** The column-generation path too: half the columns, a dual solve, the rest added, a primal re-solve. */
 async function warmIncremental(m: LpModel): Promise<void> {
-  const n = m.colNames.length;
+  const n = m.colCost.length;
   const half = n >> 1;
   const keep = (from: number, to: number) => {
     const rowStart = [0];
     const rowIndex: number[] = [];
     const rowValue: number[] = [];
     const cols: { index: number[]; value: number[] }[] = Array.from({ length: to - from }, () => ({ index: [], value: [] }));
-    for (let i = 0; i < m.rowNames.length; i++) {
+    for (let i = 0; i < m.rowLower.length; i++) {
       for (let k = m.rowStart[i]; k < m.rowStart[i + 1]; k++) {
         const j = m.rowIndex[k];
         if (j < from || j >= to) continue;
@@ -124,8 +124,8 @@ export async function solveHighs(m: LpModel, opts: SolveOptions, method: HighsMe
   const start = performance.now();
   const seconds = () => (performance.now() - start) / 1000;
   const solver = `highs-${method}`;
-  const numCols = m.colNames.length;
-  const numRows = m.rowNames.length;
+  const numCols = m.colCost.length;
+  const numRows = m.rowLower.length;
   const limit = Math.max(0.001, opts.timeLimitSeconds);
   let model: ReturnType<Highs['createModel']> | undefined;
   try {
@@ -172,8 +172,8 @@ export const highsBackend = (method: HighsMethod = DEFAULT_HIGHS_METHOD, tuning:
 
 /** Hand the CSR arrays to HiGHS as they are (no LP text); lower bounds are all 0. */
 function createHighsModel(highs: Highs, m: LpModel) {
-  const numCols = m.colNames.length;
-  const numRows = m.rowNames.length;
+  const numCols = m.colCost.length;
+  const numRows = m.rowLower.length;
   return highs.createModel({
     numCols,
     numRows,
@@ -193,8 +193,8 @@ function createHighsModel(highs: Highs, m: LpModel) {
  */
 export async function highsIncremental(m: LpModel): Promise<IncrementalLp> {
   const highs = await highsModule();
-  const numCols = m.colNames.length;
-  const numRows = m.rowNames.length;
+  const numCols = m.colCost.length;
+  const numRows = m.rowLower.length;
   const model = createHighsModel(highs, m);
   model.options.set({ output_flag: false, solver: 'simplex', presolve: 'off' });
   let cols = numCols;

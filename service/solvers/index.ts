@@ -14,7 +14,7 @@ export const JSLP_MAX_COLUMNS = 300;
 export function pickBackend(name: BackendName, model: LpModel, opts: { highsMethod?: HighsMethod } & HighsTuning = {}): SolverBackend {
   switch (name) {
     case 'auto':
-      return model.colNames.length <= JSLP_MAX_COLUMNS ? jslpBackend : highsBackend(opts.highsMethod, opts);
+      return model.colCost.length <= JSLP_MAX_COLUMNS ? jslpBackend : highsBackend(opts.highsMethod, opts);
     case 'highs':
       return highsBackend(opts.highsMethod, opts);
     case 'jslp':

@@ -101,7 +101,7 @@ export async function solveLpFile(kind: LpFileSolver, m: LpModel, opts: SolveOpt
   const start = performance.now();
   const seconds = () => (performance.now() - start) / 1000;
   const name = kind === 'glpk' ? 'glpsol' : 'cbc';
-  const values = new Float64Array(m.colNames.length);
+  const values = new Float64Array(m.colCost.length);
   if (!onPath(binary[kind])) return checkedSolution(m, 'error', values, name, 0, `${binary[kind]} is not installed`);
   const dir = await mkdtemp(join(tmpdir(), 'mto-lp-'));
   try {

@@ -27,7 +27,7 @@ type JslpModel = {
 export function toJslpModel(m: LpModel, timeoutMs?: number): JslpModel {
   const variables: Record<string, Record<string, number>> = {};
   const constraints: Record<string, JslpBound> = {};
-  const n = m.colNames.length;
+  const n = m.colCost.length;
   const cols: Record<string, number>[] = new Array(n);
   for (let j = 0; j < n; j++) {
     cols[j] = { cost: m.colCost[j] };
@@ -37,7 +37,7 @@ export function toJslpModel(m: LpModel, timeoutMs?: number): JslpModel {
       cols[j][`u${j}`] = 1;
     }
   }
-  for (let i = 0; i < m.rowNames.length; i++) {
+  for (let i = 0; i < m.rowLower.length; i++) {
     const lo = m.rowLower[i];
     const up = m.rowUpper[i];
     if (lo === -Infinity && up === Infinity) continue; // a free row constrains nothing
@@ -50,7 +50,7 @@ export function toJslpModel(m: LpModel, timeoutMs?: number): JslpModel {
 
 /** An empty row (no coefficients) the library would silently drop, but whose bounds exclude 0. */
 function emptyRowInfeasible(m: LpModel): string | undefined {
-  for (let i = 0; i < m.rowNames.length; i++) {
+  for (let i = 0; i < m.rowLower.length; i++) {
     if (m.rowStart[i] === m.rowStart[i + 1] && (m.rowLower[i] > 0 || m.rowUpper[i] < 0)) return m.rowNames[i];
   }
   return undefined;
@@ -79,7 +79,7 @@ export function solveJslp(m: LpModel, opts: SolveOptions): LpSolution {
   const name = 'jslp';
   const start = performance.now();
   const seconds = () => (performance.now() - start) / 1000;
-  const values = new Float64Array(m.colNames.length);
+  const values = new Float64Array(m.colCost.length);
   const empty = emptyRowInfeasible(m);
   if (empty !== undefined) return checkedSolution(m, 'infeasible', values, name, seconds(), `row ${empty} has no coefficients and excludes 0`);
 

@@ -59,8 +59,8 @@ function pushTerms(out: string[], m: LpModel, names: string[], i: number, wrap =
 }
 
 export function writeLp(m: LpModel): LpFile {
-  const nCol = m.colNames.length;
-  const nRow = m.rowNames.length;
+  const nCol = m.colCost.length;
+  const nRow = m.rowLower.length;
   const colNames = uniqueNames(m.colNames, 'x');
   // Every row keeps its own name; a range's NAME_lo / NAME_up pair is fitted around those.
   const isRange = (i: number) =>

@@ -59,12 +59,20 @@ class Grow<A extends Float64Array | Int32Array> {
   }
 }
 
-/** Grows flat arrays as variables and rows are added; `build()` freezes them into an LpModel. */
+/**
+ * Grows flat arrays as variables and rows are added; `build()` freezes them into an LpModel.
+ * A name is a base and, for the many per-bucket ones, a bucket (`x_SO1_OP10` and 3 name
+ * `x_SO1_OP10_t3`): the strings are made only if someone reads the names (exporting the LP, a
+ * message), which a plan solved by HiGHS never does (measured on 1000 × 20 × 26: 200,000 names
+ * were a quarter of the time to build the model).
+ */
 export class LpBuilder {
-  private colNames: string[] = [];
+  private colBase: string[] = [];
+  private colBucket = new Grow((n) => new Int32Array(n));
   private colCost = new Grow((n) => new Float64Array(n));
   private colUpper = new Grow((n) => new Float64Array(n));
-  private rowNames: string[] = [];
+  private rowBase: string[] = [];
+  private rowBucket = new Grow((n) => new Int32Array(n));
   private rowLower = new Grow((n) => new Float64Array(n));
   private rowUpper = new Grow((n) => new Float64Array(n));
   private rowStart = new Grow((n) => new Int32Array(n));
@@ -78,22 +86,24 @@ export class LpBuilder {
   }
 
   get columns(): number {
-    return this.colNames.length;
+    return this.colCost.length;
   }
   get rows(): number {
-    return this.rowNames.length;
+    return this.rowLower.length;
   }
 
-  addVar(name: string, cost: number, upper = Infinity): number {
-    this.colNames.push(name);
+  /** A column named `name`, or `name_t<bucket>` when a bucket is given. */
+  addVar(name: string, cost: number, upper = Infinity, bucket = -1): number {
+    this.colBase.push(name);
+    this.colBucket.push(bucket);
     this.colCost.push(cost);
     this.colUpper.push(upper);
     this.at.push(-1);
-    return this.colNames.length - 1;
+    return this.colCost.length - 1;
   }
 
-  /** Add lower ≤ Σ coef·x ≤ upper; zero coefficients are dropped, repeated columns summed. */
-  addRow(name: string, index: readonly number[], coef: readonly number[], lower: number, upper: number): number {
+  /** Add lower ≤ Σ coef·x ≤ upper (named as addVar names); zero coefficients are dropped, repeated columns summed. */
+  addRow(name: string, index: readonly number[], coef: readonly number[], lower: number, upper: number, bucket = -1): number {
     const first = this.rowIndex.length;
     const at = this.at.data;
     for (let k = 0; k < index.length; k++) {
@@ -117,26 +127,40 @@ export class LpBuilder {
     }
     this.rowIndex.length = w;
     this.rowValue.length = w;
-    this.rowNames.push(name);
+    this.rowBase.push(name);
+    this.rowBucket.push(bucket);
     this.rowLower.push(lower);
     this.rowUpper.push(upper);
     this.rowStart.push(w);
-    return this.rowNames.length - 1;
+    return this.rowLower.length - 1;
   }
 
   build(): LpModel {
-    return {
-      colNames: this.colNames,
-      colCost: this.colCost.done(),
-      colUpper: this.colUpper.done(),
-      rowNames: this.rowNames,
-      rowLower: this.rowLower.done(),
-      rowUpper: this.rowUpper.done(),
-      rowStart: this.rowStart.done(),
-      rowIndex: this.rowIndex.done(),
-      rowValue: this.rowValue.done(),
-    };
+    const names = (base: string[], bucket: Int32Array) => () => base.map((b, i) => (bucket[i] >= 0 ? `${b}_t${bucket[i]}` : b));
+    return withLazyNames(
+      {
+        colCost: this.colCost.done(),
+        colUpper: this.colUpper.done(),
+        rowLower: this.rowLower.done(),
+        rowUpper: this.rowUpper.done(),
+        rowStart: this.rowStart.done(),
+        rowIndex: this.rowIndex.done(),
+        rowValue: this.rowValue.done(),
+      },
+      names(this.colBase, this.colBucket.done()),
+      names(this.rowBase, this.rowBucket.done()),
+    );
   }
+}
+
+/** An LpModel whose colNames and rowNames are made on first read (then kept). */
+export function withLazyNames(m: Omit<LpModel, 'colNames' | 'rowNames'>, colNames: () => string[], rowNames: () => string[]): LpModel {
+  let cols: string[] | undefined;
+  let rows: string[] | undefined;
+  return Object.defineProperties(m, {
+    colNames: { get: () => (cols ??= colNames()), enumerable: true },
+    rowNames: { get: () => (rows ??= rowNames()), enumerable: true },
+  }) as LpModel;
 }
 
 /** Objective value of a point: used to cross-check backends against each other. */
@@ -150,7 +174,7 @@ export const objectiveOf = (m: LpModel, x: ArrayLike<number>): number => {
 export function maxViolation(m: LpModel, x: ArrayLike<number>): number {
   let worst = 0;
   for (let j = 0; j < m.colCost.length; j++) worst = Math.max(worst, -x[j], x[j] - m.colUpper[j]);
-  for (let i = 0; i < m.rowNames.length; i++) {
+  for (let i = 0; i < m.rowLower.length; i++) {
     let a = 0;
     for (let k = m.rowStart[i]; k < m.rowStart[i + 1]; k++) a += m.rowValue[k] * x[m.rowIndex[k]];
     worst = Math.max(worst, m.rowLower[i] - a, a - m.rowUpper[i]);

@@ -127,9 +127,9 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
   const colOrder: number[] = [];
   const wipRows: number[] = [];
   const wipCols: number[] = [];
-  const addVar = (name: string, cost: number, upper: number, order: number) => {
+  const addVar = (name: string, cost: number, upper: number, order: number, bucket = -1) => {
     colOrder.push(order);
-    return lp.addVar(name, cost, upper);
+    return lp.addVar(name, cost, upper, bucket);
   };
 
   // In-house work is possible in a bucket only if the work center has hours or overtime there.
@@ -263,13 +263,14 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
       for (let k = n.ops.length - 1; k >= 0; k--) {
         const v = vars.get(n.ops[k])!;
         const last = v.op === o.last!.op;
-        const name = `${oid}_${v.op.label}`;
+        const xName = `x_${oid}_${v.op.label}`;
+        const yName = `y_${oid}_${v.op.label}`;
         let latestStart = -1;
         for (let t = v.earliestStart; t <= need; t++) {
           if (!canWork(v.op.wc, t)) continue;
           const cost = last ? finishCost(o.weight, latePenalty, daysBetweenBuckets(b, o.dueBucket, t), t, o.dueBucket) : 0;
           if (cost >= unmade) continue;
-          v.x[t] = addVar(`x_${name}_t${t}`, cost, n.qty, o.index);
+          v.x[t] = addVar(xName, cost, n.qty, o.index, t);
           const l = loadAt(v.op.wc, t);
           l.cols.push(v.x[t]);
           l.hours.push(v.op.hoursPerUnit);
@@ -280,7 +281,7 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
             const back = v.arrival[t];
             const cost = v.op.op.SubcontractCostPerUnit! + (last ? finishCost(o.weight, latePenalty, daysBetweenBuckets(b, o.dueBucket, back), back, o.dueBucket) : 0);
             if (last && cost >= unmade) continue;
-            v.y[t] = addVar(`y_${name}_t${t}`, cost, n.qty, o.index);
+            v.y[t] = addVar(yName, cost, n.qty, o.index, t);
             latestStart = Math.max(latestStart, t);
           }
         }
@@ -319,6 +320,8 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
       return lists[t];
     };
     const link = (from: OpVars, to: OpVars, ratio: number, perOrderUnit: number, name: string) => {
+      const wName = `w_${name}`;
+      const wipName = `wip_${name}`;
       // Rows from the first bucket anything arrives or starts to the last one anything starts.
       let first = T;
       let lastStart = -1;
@@ -329,14 +332,14 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
       }
       let prev = -1;
       for (let t = first; t <= lastStart; t++) {
-        const w = addVar(`w_${name}_t${t}`, WIP_PER_UNIT_BUCKET / perOrderUnit, Infinity, o.index);
+        const w = addVar(wName, WIP_PER_UNIT_BUCKET / perOrderUnit, Infinity, o.index, t);
         const cols = [w];
         const coef = [1];
         if (prev >= 0) cols.push(prev), coef.push(-1);
         for (const c of done(from, t)) cols.push(c), coef.push(-1);
         if (to.x[t] >= 0) cols.push(to.x[t]), coef.push(ratio);
         if (to.y[t] >= 0) cols.push(to.y[t]), coef.push(ratio);
-        wipRows.push(lp.addRow(`wip_${name}_t${t}`, cols, coef, 0, 0));
+        wipRows.push(lp.addRow(wipName, cols, coef, 0, 0, t));
         wipCols.push(w);
         prev = w;
       }
@@ -391,15 +394,15 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
     if (!l) continue;
     for (let t = 0; t < T; t++) {
       if (l[t].cols.length === 0) continue;
-      const name = `${tidy(c.wc.WorkCenterId)}_t${t}`;
+      const name = tidy(c.wc.WorkCenterId);
       const cols = l[t].cols.slice();
       const coef = l[t].hours.slice();
       if (c.overtimeMax[t] > 0) {
-        ots[t] = addVar(`ot_${name}`, Math.max(MIN_OVERTIME_COST, c.wc.OvertimeRate), c.overtimeMax[t], -1);
+        ots[t] = addVar(`ot_${name}`, Math.max(MIN_OVERTIME_COST, c.wc.OvertimeRate), c.overtimeMax[t], -1, t);
         cols.push(ots[t]);
         coef.push(-1);
       }
-      rows[t] = lp.addRow(`cap_${name}`, cols, coef, -Infinity, c.hours[t]);
+      rows[t] = lp.addRow(`cap_${name}`, cols, coef, -Infinity, c.hours[t], t);
     }
   }
 
@@ -411,14 +414,14 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
     const mv: MaterialVars = { supply: s, inv: filled(T), buy: filled(T), rows: filled(T) };
     materials.set(m, mv);
     for (let t = 0; t < T; t++) {
-      mv.inv[t] = addVar(`inv_${name}_t${t}`, 0, Infinity, -1);
-      if (t >= s.leadBucket) mv.buy[t] = addVar(`buy_${name}_t${t}`, purchaseCost(s.unitPrice, t, T), Infinity, -1);
+      mv.inv[t] = addVar(`inv_${name}`, 0, Infinity, -1, t);
+      if (t >= s.leadBucket) mv.buy[t] = addVar(`buy_${name}`, purchaseCost(s.unitPrice, t, T), Infinity, -1, t);
       const cols = [mv.inv[t], ...u[t].cols];
       const coef = [1, ...u[t].ratio];
       if (t > 0) cols.push(mv.inv[t - 1]), coef.push(-1);
       if (mv.buy[t] >= 0) cols.push(mv.buy[t]), coef.push(-1);
       const rhs = s.usableReceipts[t] + (t === 0 ? s.usable : 0);
-      mv.rows[t] = lp.addRow(`stock_${name}_t${t}`, cols, coef, rhs, rhs);
+      mv.rows[t] = lp.addRow(`stock_${name}`, cols, coef, rhs, rhs, t);
     }
   }
 

@@ -24,7 +24,7 @@
 // columns in the full LP) 0.33 s against 1.7 s for the dual simplex on the whole LP; 1000 × 20 ×
 // 26 (201,928) 1.4 s against 20 s; 3000 × 30 × 52 (1,050,850) 12 s, where the whole LP does not
 // solve in a minute. The master's simplex is most of it.
-import type { ColumnBatch, IncrementalSolver, LpStatus } from '../lp/model';
+import { withLazyNames, type ColumnBatch, type IncrementalSolver, type LpStatus } from '../lp/model';
 import type { OpVars, PlanModel, PlannedOrder } from './build-model';
 import { key } from './capacity';
 import { WIP_PER_UNIT_BUCKET } from './costs';
@@ -123,8 +123,8 @@ export async function solveByColumns(
   const elapsed = () => (performance.now() - started) / 1000;
   const lp = pm.lp;
   const T = pm.buckets.count;
-  const nCols = lp.colNames.length;
-  const nRows = lp.rowNames.length;
+  const nCols = lp.colCost.length;
+  const nRows = lp.rowLower.length;
 
   // Master rows: each order's done row, capacity and stock rows. Master columns: short, overtime,
   // stock and purchases (every column that belongs to no schedule), then schedules.
@@ -153,17 +153,22 @@ export async function solveByColumns(
     }
     rowStart.push(rowIndex.length);
   }
-  const master = await incremental({
-    colNames: staticCols.map((j) => lp.colNames[j]),
-    colCost: Float64Array.from(staticCols, (j) => lp.colCost[j]),
-    colUpper: Float64Array.from(staticCols, (j) => lp.colUpper[j]),
-    rowNames: masterRows.map((r) => lp.rowNames[r]),
-    rowLower: Float64Array.from(masterRows, (r) => lp.rowLower[r]),
-    rowUpper: Float64Array.from(masterRows, (r) => lp.rowUpper[r]),
-    rowStart: Int32Array.from(rowStart),
-    rowIndex: Int32Array.from(rowIndex),
-    rowValue: Float64Array.from(rowValue),
-  });
+  const master = await incremental(
+    withLazyNames(
+      {
+        colCost: Float64Array.from(staticCols, (j) => lp.colCost[j]),
+        colUpper: Float64Array.from(staticCols, (j) => lp.colUpper[j]),
+        rowLower: Float64Array.from(masterRows, (r) => lp.rowLower[r]),
+        rowUpper: Float64Array.from(masterRows, (r) => lp.rowUpper[r]),
+        rowStart: Int32Array.from(rowStart),
+        rowIndex: Int32Array.from(rowIndex),
+        rowValue: Float64Array.from(rowValue),
+      },
+      () => staticCols.map((j) => lp.colNames[j]),
+      () => masterRows.map((r) => lp.rowNames[r]),
+    ),
+  );
+
 
   try {
     const orders = planned.map((o) => orderData(pm, o, rowMap, T));

@@ -81,8 +81,8 @@ export async function solvePlan(plant: Plant, opts: SolvePlanOptions): Promise<P
   opts.onProgress?.(zh ? '建立计划模型…' : 'building the plan model…');
   const pm = buildPlanModel(plant, { includeDrafts: opts.includeDrafts, phasing: opts.phasing });
   const lp = pm.lp;
-  const variables = lp.colNames.length;
-  const constraints = lp.rowNames.length;
+  const variables = lp.colCost.length;
+  const constraints = lp.rowLower.length;
   const max = opts.maxVariables ?? PLAN_MAX_VARIABLES;
   if (variables > max)
     throw new SolveError(

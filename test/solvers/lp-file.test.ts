@@ -52,6 +52,19 @@ describe('toLpFile', () => {
     for (const n of colNames) expect(n).toMatch(/^[A-Za-z_][A-Za-z0-9_]{0,99}$/);
   });
 
+  it('names per-bucket columns and rows base_tN, made when first read', () => {
+    const b = new LpBuilder();
+    const x = b.addVar('x_SO1_OP10', 1, 5, 3);
+    b.addVar('short_SO1', 9);
+    b.addRow('cap_WC1', [x], [2], -Infinity, 8, 0);
+    const m = b.build();
+    expect(Object.getOwnPropertyDescriptor(m, 'colNames')?.get).toBeTypeOf('function');
+    expect(m.colNames).toEqual(['x_SO1_OP10_t3', 'short_SO1']);
+    expect(m.colNames).toBe(m.colNames); // made once
+    expect(m.rowNames).toEqual(['cap_WC1_t0']);
+    expect(toLpFile(m)).toContain(' cap_WC1_t0: + 2 x_SO1_OP10_t3 <= 8\n');
+  });
+
   it('keeps a range pair clear of rows already named NAME_lo', () => {
     const b = new LpBuilder();
     const x = b.addVar('x', 1);
