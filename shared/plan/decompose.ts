@@ -81,7 +81,7 @@ const MAX_ROUNDS = 500;
  * prices moved by a subgradient step towards the capacity and stock the previous pass overused;
  * every distinct schedule seen is a first column. The master then starts from a mix of plausible
  * plans instead of discovering them over many rounds. Measured on generated 1000 × 20 × 26 (warm
- * HiGHS): 2.2 s → 1.55 s; 300 × 10 × 26: 0.38 → 0.33 s; 3000 × 30 × 52: 13.3 → 12.1 s. 6, 8, 12
+ * HiGHS): 2.2 s → 1.4 s; 300 × 10 × 26: 0.38 → 0.33 s; 3000 × 30 × 52: 13.3 → 12.1 s. 6, 8, 12
  * and 14 passes and steps 0.25–2 were no better; a greedy first plan (orders placed one by one
  * into the hours left, as before) added nothing once these passes ran. With the optimal
  * schedules themselves as first columns, 1000 × 20 × 26 solves in 0.2 s: better starts pay.

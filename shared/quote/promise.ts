@@ -82,7 +82,8 @@ function rushModel(pm: PlanModel, limits: Map<string, FirmLimit>, quote: Planned
   const upper = Float64Array.from(lp.colUpper);
   // Keep the tiny tie-breakers (WIP, stock, purchases) so work is not parked or bought for nothing;
   // clear lateness, earliness and short penalties.
-  for (let j = 0; j < cost.length; j++) cost[j] = pm.colOrder[j] < 0 || lp.colNames[j].startsWith('w_') ? lp.colCost[j] : 0;
+  for (let j = 0; j < cost.length; j++) if (pm.colOrder[j] < 0) cost[j] = lp.colCost[j];
+  for (const w of pm.wipCols) cost[w] = lp.colCost[w]; // every WIP column is the one its wip_ row defines
   const premium: { col: number; rate: number }[] = [];
   for (const [wc, cols] of pm.otCols) {
     const rate = pm.capacity.get(wc)!.wc.OvertimeRate;

@@ -69,7 +69,9 @@ export async function loadWorkbook(data: Buffer | ArrayBuffer | Uint8Array): Pro
  * exceljs reads a data validation over a range as one entry per cell (all the same object) and,
  * writing, compares every cell with its neighbours to rebuild ranges: for a template's validated
  * columns that was a third of the time to write a planned 1000-order book. Each object whose
- * cells fill a rectangle goes back to one range entry, which exceljs writes as it is.
+ * cells fill a rectangle goes back to one range entry, which exceljs writes as it is. After this,
+ * exceljs's per-cell `cell.dataValidation` no longer finds those cells: nothing here reads or sets
+ * validations on a loaded book (the model is written back as it is).
  */
 export function compactValidations(ws: ExcelJS.Worksheet): void {
   const dv = (ws as unknown as { dataValidations: { model: Record<string, object | undefined> } }).dataValidations;

@@ -9,6 +9,7 @@ import { columnsOf, Orders, SettingsKeys } from '../../shared/contract';
 import type { ResultSheet } from '../../shared/results';
 import { readPlant } from '../../shared/validate';
 import { compactValidations, loadWorkbook, NotXlsxError, workbookRows } from '../../shared/xlsx/read-workbook';
+import { newWorkbook, xlsxBytes } from '../../shared/xlsx/workbook';
 import { inputWorkbook } from '../../service/xlsx/write-inputs';
 import { writeResultSheet } from '../../service/xlsx/write-results';
 import { tempDir } from '../helpers';
@@ -109,6 +110,20 @@ describe('workbook round trip', () => {
     delete after.Plan;
     expect(JSON.stringify(after)).toBe(before);
     expect(back.getWorksheet('Orders')!.getCell('B2').type).toBe(ExcelJS.ValueType.String);
+  });
+
+  it('keeps a Date a date in a result column without a format, whatever comes before it', async () => {
+    const wb = newWorkbook();
+    writeResultSheet(wb, {
+      name: 'Load',
+      columns: [{ key: 'v', header: 'Value', headerZh: '值' }],
+      rows: [{ v: 5 }, { v: new Date(Date.UTC(2026, 11, 4)) }, { v: 7 }],
+    });
+    const back = await loadWorkbook(await xlsxBytes(wb));
+    const ws = back.getWorksheet('Load')!;
+    expect(ws.getCell('A2').value).toBe(5);
+    expect(ws.getCell('A3').value).toEqual(new Date(Date.UTC(2026, 11, 4)));
+    expect(ws.getCell('A4').value).toBe(7);
   });
 
   it('keeps data validations as ranges through a read and a write', async () => {
