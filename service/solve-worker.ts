@@ -12,7 +12,7 @@ import { dataCell, type WorkbookRows } from '../shared/rows';
 import { checkWorkbook, readPlant } from '../shared/validate';
 import { JOBS, scorecardWorkbook } from './jobs/index';
 import type { JobOptions, JobResult, SolveStats } from './jobs/types';
-import { jobOptions, parseOptions } from './routes/options';
+import { jobOptions, parseOptions } from './jobs/options';
 import { warmHighs } from './solvers/highs';
 import { loadWorkbook, NotXlsxError, workbookRows } from '../shared/xlsx/read-workbook';
 import { writeResultSheets } from './xlsx/write-results';

@@ -27,7 +27,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { relativeGap, checkedSolution } from '../../shared/lp/check';
-import { solveJslp } from '../../shared/lp/jslp';
+import { solveJslp } from '../solvers/jslp';
 import { writeLp } from '../../shared/lp/lp-file';
 import type { LpSolution } from '../../shared/lp/model';
 import { buildPlanModel } from '../../shared/plan/build-model';
@@ -120,7 +120,7 @@ async function runOne(size: Size, backend: Backend, capSeconds: number, phasing?
   let sol: LpSolution;
   if (backend === 'highs') {
     const t = performance.now();
-    const cg = await solveByColumns(pm, highsIncremental, limit);
+    const cg = await solveByColumns(pm, highsIncremental, { ...limit, clock: () => performance.now() });
     sol = checkedSolution(lp, cg.status, cg.values, 'highs-columns', (performance.now() - t) / 1000, cg.message);
   } else if (backend === 'highs-simplex' || backend === 'highs-ipm') sol = await solveHighs(lp, limit, backend === 'highs-ipm' ? 'ipm' : 'simplex', { presolve: backend === 'highs-ipm' });
   else if (backend === 'jslp') sol = solveJslp(lp, limit);

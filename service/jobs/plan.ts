@@ -26,6 +26,7 @@ export const runPlan: JobRunner = async (plant, opts) => {
     phasing: opts.phasing === undefined ? undefined : { fineBuckets: opts.phasing },
     timeLimitSeconds: opts.timeLimitSeconds,
     onProgress: opts.onProgress,
+    clock: () => performance.now(),
     backend: (model) => pickBackend(opts.solver ?? 'auto', model, { highsMethod: PLAN_HIGHS_METHOD, presolve: false }),
     onModel: opts.exportLp ? (model) => writeFile(opts.exportLp!, toLpFile(model)) : undefined,
   });

@@ -1,6 +1,6 @@
 // Which backend solves a model. `auto` keeps javascript-lp-solver for tiny models (it is pure JS
 // and fast there) and gives everything else to HiGHS; `--solver` / the API can force any of them.
-import { jslpBackend } from '../../shared/lp/jslp';
+import { jslpBackend } from './jslp';
 import type { LpModel, SolverBackend } from '../../shared/lp/model';
 import { highsBackend, type HighsMethod, type HighsTuning } from './highs';
 import { lpFileBackend } from './lp-file-solver';

@@ -31,6 +31,9 @@ export interface SolveOptions {
   timeLimitSeconds: number;
 }
 
+/** Milliseconds since any fixed start (`performance.now` in the service): shared/ reads no clock itself. */
+export type Clock = () => number;
+
 export interface SolverBackend {
   name: string;
   solve(model: LpModel, opts: SolveOptions): Promise<LpSolution>;

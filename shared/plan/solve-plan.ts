@@ -2,7 +2,7 @@
 // read the plan back, describe the result sheets. Pure apart from the backend, so the service
 // (HiGHS, glpsol, CBC) and the task pane (javascript-lp-solver, tiny plans) run the same code.
 import { checkedSolution } from '../lp/check';
-import type { LpModel, LpSolution, SolverBackend } from '../lp/model';
+import type { Clock, LpModel, LpSolution, SolverBackend } from '../lp/model';
 import { SolveError, type Lang } from '../problems';
 import type { Plant } from '../domain';
 import type { ResultSheet } from '../results';
@@ -22,6 +22,8 @@ export interface SolvePlanOptions {
   /** time-phased buckets (fine first, coarser later); default: every bucket BucketDays long */
   phasing?: Phasing;
   timeLimitSeconds?: number;
+  /** the clock that measures the solve and its time limit (shared/ reads none itself) */
+  clock: Clock;
   /**
    * The backend for this model (the service picks by size; the task pane passes jslp). A backend
    * that offers `incremental` solves the plan by column generation (decompose.ts), unless wholeLp.
@@ -108,7 +110,7 @@ export async function solvePlan(plant: Plant, opts: SolvePlanOptions): Promise<P
   const backend = opts.backend(lp);
   const limit = opts.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
   opts.onProgress?.(zh ? `求解中（${backend.name}，${variables} 个变量）…` : `solving with ${backend.name} (${variables} variables)…`);
-  const sol = await solveWith(pm, backend, limit, opts.wholeLp);
+  const sol = await solveWith(pm, backend, limit, opts.clock, opts.wholeLp);
   const stats: PlanStats = { solver: sol.solver, seconds: sol.seconds, variables, constraints };
   const detail = sol.message ? ` (${sol.message})` : '';
   switch (sol.status) {
@@ -141,11 +143,11 @@ export async function solvePlan(plant: Plant, opts: SolvePlanOptions): Promise<P
  * as the whole LP, found in a fraction of the time on plans of hundreds of orders); otherwise, or
  * if it fails to converge, the whole LP.
  */
-async function solveWith(pm: PlanModel, backend: SolverBackend, limit: number, wholeLp = false): Promise<LpSolution> {
+async function solveWith(pm: PlanModel, backend: SolverBackend, limit: number, clock: Clock, wholeLp = false): Promise<LpSolution> {
   if (!backend.incremental || wholeLp) return backend.solve(pm.lp, { timeLimitSeconds: limit });
-  const start = performance.now();
-  const seconds = () => (performance.now() - start) / 1000;
-  const cg = await solveByColumns(pm, backend.incremental, { timeLimitSeconds: limit });
+  const start = clock();
+  const seconds = () => (clock() - start) / 1000;
+  const cg = await solveByColumns(pm, backend.incremental, { timeLimitSeconds: limit, clock });
   if (cg.status === 'error' && limit - seconds() > 0) {
     const whole = await backend.solve(pm.lp, { timeLimitSeconds: limit - seconds() });
     return { ...whole, seconds: seconds(), message: [cg.message, whole.message].filter(Boolean).join('; ') || undefined };

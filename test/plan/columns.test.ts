@@ -4,7 +4,7 @@
 // subcontracting, overtime, shared materials, a holiday, and with time-phased buckets.
 import { describe, expect, it } from 'vitest';
 import { relativeGap } from '../../shared/lp/check';
-import { jslpBackend } from '../../shared/lp/jslp';
+import { jslpBackend } from '../../service/solvers/jslp';
 import { maxViolation } from '../../shared/lp/model';
 import { buildPlanModel } from '../../shared/plan/build-model';
 import { solveByColumns } from '../../shared/plan/decompose';
@@ -24,7 +24,7 @@ describe('column generation', () => {
   ])('reaches the whole LP’s optimum on a generated plant of %i orders × %i work centers × %i weeks (seed %i)', async (o, w, t, seed) => {
     const pm = buildPlanModel(generated(o, w, t, seed));
     const whole = await solveHighs(pm.lp, { timeLimitSeconds: 60 }, 'simplex');
-    const cg = await solveByColumns(pm, highsIncremental, { timeLimitSeconds: 60 });
+    const cg = await solveByColumns(pm, highsIncremental, { timeLimitSeconds: 60, clock: () => performance.now() });
     expect(whole.status).toBe('optimal');
     expect(cg.status).toBe('optimal');
     expect(relativeGap(cg.objective, whole.objective)).toBeLessThan(1e-6);
@@ -37,8 +37,8 @@ describe('column generation', () => {
     const plant = generated(8, 3, 5, 1);
     const names = buildPlanModel(plant).lp.colNames;
     for (const kind of [/^y_/, /^ot_/, /_from_/, /^buy_/]) expect(names.some((n) => kind.test(n)), String(kind)).toBe(true);
-    const cg = await solvePlan(plant, { lang: 'en', backend: () => highsBackend('simplex') });
-    const js = await solvePlan(plant, { lang: 'en', backend: () => jslpBackend, timeLimitSeconds: 60 });
+    const cg = await solvePlan(plant, { clock: () => performance.now(), lang: 'en', backend: () => highsBackend('simplex') });
+    const js = await solvePlan(plant, { clock: () => performance.now(), lang: 'en', backend: () => jslpBackend, timeLimitSeconds: 60 });
     expect(cg.stats.solver).toBe('highs-columns');
     expect(js.stats.solver).toBe('jslp');
     expect(relativeGap(cg.json.objective as number, js.json.objective as number)).toBeLessThan(1e-6);
@@ -46,7 +46,7 @@ describe('column generation', () => {
 
   it('reaches the same optimum with time-phased buckets', async () => {
     const plant = generated(40, 4, 12, 5);
-    const opts = { lang: 'en' as const, phasing: { fineBuckets: 4 }, backend: () => highsBackend('simplex') };
+    const opts = { clock: () => performance.now(), lang: 'en' as const, phasing: { fineBuckets: 4 }, backend: () => highsBackend('simplex') };
     const cg = await solvePlan(plant, opts);
     const whole = await solvePlan(plant, { ...opts, wholeLp: true });
     expect(whole.stats.solver).toBe('highs-simplex');

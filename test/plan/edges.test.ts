@@ -1,6 +1,6 @@
 // Inputs with nothing to plan, orders that cannot be planned, limits, and the due-date rule.
 import { describe, expect, it } from 'vitest';
-import { jslpBackend } from '../../shared/lp/jslp';
+import { jslpBackend } from '../../service/solvers/jslp';
 import { bucketsOf } from '../../shared/plan/buckets';
 import { workCenterCapacity } from '../../shared/plan/capacity';
 import { generatePlant } from '../../shared/plan/generate-plant';
@@ -178,7 +178,7 @@ describe('limits', () => {
   };
 
   it('refuses a model above the variable limit before solving, saying how to shrink it', async () => {
-    const err = await solvePlan(plant(), { lang: 'en', backend: () => jslpBackend, maxVariables: 50 }).catch((e) => e);
+    const err = await solvePlan(plant(), { clock: () => performance.now(), lang: 'en', backend: () => jslpBackend, maxVariables: 50 }).catch((e) => e);
     expect(err).toBeInstanceOf(SolveError);
     expect(err.reason).toBe('tooLarge');
     expect(err.message).toMatch(/^the plan has \d+ variables, more than the limit of 50: plan fewer orders, fewer HorizonBuckets or longer BucketDays$/);

@@ -3,7 +3,7 @@
 // Lateness: LatePenaltyPerUnitDay 10 × priority weight (1→16, 2→8, 3→4, 4→2, 5→1) × 7 days per bucket late.
 import { expect } from 'vitest';
 import type { Plant } from '../../shared/domain';
-import { jslpBackend } from '../../shared/lp/jslp';
+import { jslpBackend } from '../../service/solvers/jslp';
 import { relativeGap } from '../../shared/lp/check';
 import type { OrderPlan, PlanResult } from '../../shared/plan/extract';
 import { solvePlan, type PlanOutcome } from '../../shared/plan/solve-plan';
@@ -44,9 +44,9 @@ export const order = (OrderId: string, Item: string, Quantity: number, DueDate: 
  */
 export async function plan(r: PlantRecords, opts: { includeDrafts?: boolean; lang?: 'en' | 'zh' } = {}): Promise<PlanOutcome> {
   const plant = plantOf(r);
-  const out = await solvePlan(plant, { lang: opts.lang ?? 'en', includeDrafts: opts.includeDrafts, backend: (m) => pickBackend('highs', m) });
+  const out = await solvePlan(plant, { clock: () => performance.now(), lang: opts.lang ?? 'en', includeDrafts: opts.includeDrafts, backend: (m) => pickBackend('highs', m) });
   if (out.stats.variables > 0 && out.stats.variables <= 300) {
-    const js = await solvePlan(plant, { lang: 'en', includeDrafts: opts.includeDrafts, backend: () => jslpBackend });
+    const js = await solvePlan(plant, { clock: () => performance.now(), lang: 'en', includeDrafts: opts.includeDrafts, backend: () => jslpBackend });
     expect(js.stats.solver).toBe('jslp');
     expect(relativeGap(js.json.objective as number, out.json.objective as number)).toBeLessThan(1e-6);
   }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { bucketEnd, bucketIndex, bucketsOf, bucketStart } from '../../shared/plan/buckets';
 import { solvePlan } from '../../shared/plan/solve-plan';
 import { runPlan } from '../../service/jobs/plan';
-import { jobOptions, parseOptions } from '../../service/routes/options';
+import { jobOptions, parseOptions } from '../../service/jobs/options';
 import { pickBackend } from '../../service/solvers/index';
 import { loadOf, order, orderOf, plantOf, records, wc } from './fixture';
 
@@ -20,7 +20,7 @@ const book = (qty: number, due: string) =>
     { HorizonBuckets: 6 },
   );
 const planPhased = (qty: number, due: string, fineBuckets?: number) =>
-  solvePlan(plantOf(book(qty, due)), { lang: 'en', phasing: fineBuckets === undefined ? undefined : { fineBuckets }, backend: (m) => pickBackend('highs', m) });
+  solvePlan(plantOf(book(qty, due)), { clock: () => performance.now(), lang: 'en', phasing: fineBuckets === undefined ? undefined : { fineBuckets }, backend: (m) => pickBackend('highs', m) });
 
 describe('time-phased buckets', () => {
   it('lays out fine then double buckets up to the same horizon end', () => {

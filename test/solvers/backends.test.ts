@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { relativeGap, violationTolerance } from '../../shared/lp/check';
-import { solveJslp } from '../../shared/lp/jslp';
+import { solveJslp } from '../../service/solvers/jslp';
 import { toLpFile } from '../../shared/lp/lp-file';
 import { LpBuilder, maxViolation, type LpModel, type LpSolution, type SolverBackend } from '../../shared/lp/model';
 import { highsIncremental, highsMemoryBytes, solveHighs, warmHighs } from '../../service/solvers/highs';

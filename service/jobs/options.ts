@@ -1,8 +1,8 @@
 // Job options accepted by the API: in a JSON body's `options`, or as query parameters / form fields
 // for workbook uploads (strings there, hence the coercions). Unknown keys are refused so a typo
-// does not silently run with defaults.
+// does not silently run with defaults. Parsed in the solve worker, so it lives with the jobs.
 import { z } from 'zod';
-import type { JobOptions } from '../jobs/types';
+import type { JobOptions } from './types';
 
 const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])]).transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
 

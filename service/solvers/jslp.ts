@@ -1,5 +1,6 @@
-// Backend on javascript-lp-solver: pure JavaScript, so it also runs in the task pane. Its dense
-// tableau slows steeply with size, so it is meant for tiny models (see service/solvers/index.ts).
+// Backend on javascript-lp-solver: pure JavaScript, no WebAssembly or child process. Its dense
+// tableau slows steeply with size, so it is meant for tiny models (see ./index.ts). It lives in
+// service/ because it patches the library and reads the clock.
 //
 // Time limits: the library's own `options.timeout` is checked only between branch-and-cut nodes,
 // and when it fires it returns the last relaxation, fractional yet marked feasible. Our LPs have
@@ -8,8 +9,8 @@
 // tableau, so reading the clock there costs nothing) and stop the solve there. Either way
 // the status is 'timeLimit', never 'optimal', and any point returned is checked with maxViolation.
 import solver from 'javascript-lp-solver';
-import { checkedSolution } from './check';
-import type { LpModel, LpSolution, SolveOptions, SolverBackend } from './model';
+import { checkedSolution } from '../../shared/lp/check';
+import type { LpModel, LpSolution, SolveOptions, SolverBackend } from '../../shared/lp/model';
 
 type JslpBound = { min?: number; max?: number; equal?: number };
 type JslpModel = {
