@@ -1,6 +1,7 @@
 // Checks that span rows and sheets (references, cycles, dates), after each cell parsed alone.
 import { JOB_SHEETS, SETTINGS_SHEET, SHEETS, type Job, type SheetName } from './contract';
-import type { BomLine, Plant } from './domain';
+import type { Plant } from './domain';
+import { findBomCycle, idKey, plantNetwork } from './network';
 import { cellOf, findSheet, parseTables } from './parse';
 import { problem, type Problem } from './problems';
 import type { WorkbookRows } from './rows';
@@ -40,50 +41,27 @@ export function checkWorkbook(book: WorkbookRows): { ready: Job[]; problems: Pro
   return { ready, problems };
 }
 
-/** Find a BOM cycle, returned as the item path that closes it (A → B → A), or undefined. */
-export function findBomCycle(bom: Pick<BomLine, 'Parent' | 'Component'>[]): string[] | undefined {
-  const children = new Map<string, string[]>();
-  for (const l of bom) children.set(l.Parent, [...(children.get(l.Parent) ?? []), l.Component]);
-  const state = new Map<string, 1 | 2>(); // 1 on the path, 2 done
-  const path: string[] = [];
-  const visit = (n: string): string[] | undefined => {
-    if (state.get(n) === 2) return undefined;
-    if (state.get(n) === 1) return [...path.slice(path.indexOf(n)), n];
-    state.set(n, 1);
-    path.push(n);
-    for (const c of children.get(n) ?? []) {
-      const hit = visit(c);
-      if (hit) return hit;
-    }
-    path.pop();
-    state.set(n, 2);
-    return undefined;
-  };
-  for (const n of children.keys()) {
-    const hit = visit(n);
-    if (hit) return hit;
-  }
-  return undefined;
-}
+export { findBomCycle } from './network';
 
 function crossCheck(p: Plant, job: Job | 'all', noSettings: boolean): Problem[] {
   const out: Problem[] = [];
   const at = (sheet: string, rec: { row: number }, key: string, en: string, zh: string) =>
     out.push(problem(p.sheetNames[sheet] ?? sheet, cellOf(p, sheet, rec, key), en, zh));
-  const items = new Map(p.Items.map((i) => [i.ItemId.toLowerCase(), i]));
-  const wcs = new Set(p.WorkCenters.map((w) => w.WorkCenterId.toLowerCase()));
-  const sups = new Set(p.Suppliers.map((s) => s.SupplierId.toLowerCase()));
+  const net = plantNetwork(p);
+  const items = net.items;
+  const wcs = net.workCenters;
+  const sups = net.suppliers;
   const hasItems = p.Items.length > 0 || p.cells.Items !== undefined;
   const unknownItem = (sheet: string, rec: { row: number }, key: string, id: string | undefined) => {
-    if (id !== undefined && hasItems && !items.has(id.toLowerCase()))
+    if (id !== undefined && hasItems && !items.has(idKey(id)))
       at(sheet, rec, key, `unknown item "${id}": add it to Items or correct the code`, `未知物料“${id}”：请在物料表中添加或更正编码`);
   };
   const unknownWc = (sheet: string, rec: { row: number }, key: string, id: string | undefined) => {
-    if (id !== undefined && !wcs.has(id.toLowerCase()))
+    if (id !== undefined && !wcs.has(idKey(id)))
       at(sheet, rec, key, `unknown work center "${id}": add it to WorkCenters or correct the code`, `未知工作中心“${id}”：请在工作中心表中添加或更正编码`);
   };
   const unknownSupplier = (sheet: string, rec: { row: number }, key: string, id: string | undefined) => {
-    if (id !== undefined && !sups.has(id.toLowerCase()))
+    if (id !== undefined && !sups.has(idKey(id)))
       at(sheet, rec, key, `unknown supplier "${id}": add it to Suppliers or correct the code`, `未知供应商“${id}”：请在供应商表中添加或更正编码`);
   };
 
@@ -98,28 +76,31 @@ function crossCheck(p: Plant, job: Job | 'all', noSettings: boolean): Problem[] 
   for (const b of p.BOM) {
     unknownItem('BOM', b, 'Parent', b.Parent);
     unknownItem('BOM', b, 'Component', b.Component);
-    if (b.Parent && b.Component && b.Parent.toLowerCase() === b.Component.toLowerCase())
+    if (b.Parent && b.Component && idKey(b.Parent) === idKey(b.Component))
       at('BOM', b, 'Component', `item "${b.Parent}" cannot be its own component`, `物料“${b.Parent}”不能是自身的子项`);
     if (b.ValidFrom && b.ValidTo && b.ValidTo < b.ValidFrom)
       at('BOM', b, 'ValidTo', `ValidTo ${b.ValidTo} is before ValidFrom ${b.ValidFrom}`, `失效日期 ${b.ValidTo} 早于生效日期 ${b.ValidFrom}`);
   }
-  const cycle = findBomCycle(p.BOM.filter((b) => b.Parent !== b.Component));
+  // Under the id rule, so A→B and b→a are a cycle too. Named by items and by every line's cell.
+  const cycle = findBomCycle(p.BOM.filter((b) => b.Parent && b.Component && idKey(b.Parent) !== idKey(b.Component)));
   if (cycle) {
-    const closing = p.BOM.find((b) => b.Parent === cycle[cycle.length - 2] && b.Component === cycle[cycle.length - 1])!;
-    at('BOM', closing, 'Component', `BOM cycle ${cycle.join(' → ')}: an item cannot contain itself; remove one of these lines`, `物料清单循环 ${cycle.join(' → ')}：物料不能包含自身，请删除其中一行`);
+    const name = (id: string) => items.get(idKey(id))?.ItemId ?? id;
+    const path = [...cycle.map((b) => name(b.Parent)), name(cycle[0].Parent)].join(' → ');
+    const cells = cycle.map((b) => `${p.sheetNames.BOM ?? 'BOM'}!${cellOf(p, 'BOM', b, 'Component')}`).join(', ');
+    at('BOM', cycle[cycle.length - 1], 'Component', `BOM cycle ${path} (lines ${cells}): an item cannot contain itself; remove one of these lines`, `物料清单循环 ${path}（${cells} 行）：物料不能包含自身，请删除其中一行`);
   }
   for (const r of p.Routing) {
     unknownItem('Routing', r, 'Item', r.Item);
-    if (items.get(r.Item?.toLowerCase())?.Type === 'Buy')
+    if (r.Item !== undefined && items.get(idKey(r.Item))?.Type === 'Buy')
       at('Routing', r, 'Item', `"${r.Item}" is a Buy item, so its routing would never be used: set its Type to Make or delete this row`, `“${r.Item}”为外购物料，其工艺路线不会被使用：请将类型改为自制或删除此行`);
     unknownWc('Routing', r, 'WorkCenter', r.WorkCenter);
     if (r.Subcontract && r.SubcontractCostPerUnit === undefined)
       at('Routing', r, 'SubcontractCostPerUnit', 'Subcontract is Y but SubcontractCostPerUnit is empty: enter the cost per unit', '可委外为 Y 但委外单价为空：请填写');
   }
-  const routed = new Set(p.Routing.map((r) => r.Item.toLowerCase()));
+  const routed = net.routings;
   if (job !== 'suppliers')
     for (const i of p.Items)
-      if (i.Type === 'Make' && !routed.has(i.ItemId.toLowerCase()) && p.cells.Routing)
+      if (i.Type === 'Make' && !routed.has(idKey(i.ItemId)) && p.cells.Routing)
         at('Items', i, 'Type', `Make item "${i.ItemId}" has no routing: add its operations to Routing or set Type to Buy`, `自制物料“${i.ItemId}”没有工艺路线：请在工艺路线表中添加工序，或将类型改为外购`);
   for (const c of p.Calendar) if (c.WorkCenter !== '*') unknownWc('Calendar', c, 'WorkCenter', c.WorkCenter);
   for (const s of p.SupplierItems) {
@@ -135,7 +116,7 @@ function crossCheck(p: Plant, job: Job | 'all', noSettings: boolean): Problem[] 
   for (const r of p.SupplierRatings) unknownSupplier('SupplierRatings', r, 'Supplier', r.Supplier);
   for (const q of p.Quotes) unknownItem('Quotes', q, 'Item', q.Item);
   for (const r of p.CostRisk) {
-    if (r.Target && !items.has(r.Target.toLowerCase()) && !wcs.has(r.Target.toLowerCase()))
+    if (r.Target && !items.has(idKey(r.Target)) && !wcs.has(idKey(r.Target)))
       at('CostRisk', r, 'Target', `unknown target "${r.Target}": use an ItemId or a WorkCenterId`, `未知对象“${r.Target}”：请填写物料编码或工作中心编码`);
     if (r.Distribution !== 'Fixed' && !(r.Low <= r.Likely && r.Likely <= r.High))
       at('CostRisk', r, 'Likely', `Low ≤ Likely ≤ High is required (got ${r.Low}, ${r.Likely}, ${r.High})`, `须满足 低值 ≤ 最可能值 ≤ 高值（当前为 ${r.Low}、${r.Likely}、${r.High}）`);

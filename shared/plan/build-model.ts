@@ -27,7 +27,8 @@ import { LpBuilder, type LpModel } from '../lp/model';
 import { arrivalBucket, bucketIndex, bucketsOf, daysBetweenBuckets, type Buckets, type Phasing } from './buckets';
 import { key, workCenterCapacity, type WorkCenterCapacity } from './capacity';
 import { finishCost, MIN_OVERTIME_COST, priorityWeight, purchaseCost, shortCost, WIP_PER_UNIT_BUCKET } from './costs';
-import { explodeOrder, nodesOf, plantIndex, type PartNode, type PlanOp } from './network';
+import { explodeOrder, nodesOf, type PartNode, type PlanOp } from './network';
+import { plantNetwork } from '../network';
 import { materialSupply, type MaterialSupply } from './supply';
 
 export interface PlanOptions {
@@ -121,7 +122,7 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
   const b = bucketsOf(plant.settings, opts.phasing);
   const T = b.count;
   const latePenalty = plant.settings.LatePenaltyPerUnitDay;
-  const idx = plantIndex(plant);
+  const idx = plantNetwork(plant);
   const capacity = workCenterCapacity(plant, b);
   const lp = new LpBuilder();
   const colOrder: number[] = [];
@@ -140,7 +141,7 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
   const supplies = new Map<string, MaterialSupply>();
   const supplyOf = (item: Item) => {
     let s = supplies.get(key(item.ItemId));
-    if (!s) supplies.set(key(item.ItemId), (s = materialSupply(item, plant, b)));
+    if (!s) supplies.set(key(item.ItemId), (s = materialSupply(item, plant, b, grossNeed.get(key(item.ItemId)) ?? 0)));
     return s;
   };
 
@@ -203,8 +204,12 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
       doneRow: -1,
     };
     orders.push(o);
-    addOrderColumns(o);
   }
+  // Every order is exploded before any column is made: a purchase is priced for its lot, the
+  // plan's whole need of the item (the MinOrderQty tiers of the quote).
+  const grossNeed = new Map<string, number>();
+  for (const o of orders) for (const n of nodesOf(o.root)) for (const bc of n.buyChildren) grossNeed.set(key(bc.item.ItemId), (grossNeed.get(key(bc.item.ItemId)) ?? 0) + n.qty * bc.ratio);
+  for (const o of orders) addOrderColumns(o);
 
   function addOrderColumns(o: PlannedOrder) {
     const nodes = nodesOf(o.root);

@@ -8,6 +8,7 @@
 // takes that day's share away.
 import { addDays, weekday, type Day } from '../dates';
 import type { Plant, WorkCenter } from '../domain';
+import { idKey } from '../network';
 import type { Buckets } from './buckets';
 
 export interface WorkCenterCapacity {
@@ -20,7 +21,8 @@ export interface WorkCenterCapacity {
   workingDays: Int32Array;
 }
 
-export const key = (id: string): string => id.trim().toLowerCase();
+/** The plant network's id rule (network/id.ts), under the short name the plan's files use. */
+export const key = idKey;
 
 /** Per work center (by lower-case id): hours, overtime cap and working days of every bucket. */
 export function workCenterCapacity(plant: Plant, b: Buckets): Map<string, WorkCenterCapacity> {

@@ -8,12 +8,14 @@
 // as components are made in parallel on the shop floor, and within a bucket work may flow on to
 // the next operation (a bucketed plan, not a sequence within the day).
 //
-// BOM lines count only when ValidFrom ≤ release date ≤ ValidTo (engineering-change effectivity,
-// judged on the order's release date). Lines with AlternateOf are substitutes, not extra parts,
-// and are left out. A Make item without a routing passes its components straight to its parent.
-import type { BomLine, Item, Operation, Order, Plant } from '../domain';
+// The explosion itself (effectivity on the order's release date, alternates left out, cycles
+// stopped) is the plant network's one BOM explosion (shared/network/explode.ts); this file turns
+// its tree into operations. A Make item without a routing passes its components straight to its
+// parent. Setup is counted once per item per order: SetupHours is spread over the item's whole
+// lot in the order (all its paths), as the quote roll-up does.
+import type { Item, Operation, Order } from '../domain';
 import type { Day } from '../dates';
-import { key } from './capacity';
+import { explodeBom, idKey as key, usageByItem, type BomNode, type PlantNetwork } from '../network';
 
 export interface PlanOp {
   node: PartNode;
@@ -46,78 +48,52 @@ export interface PartNode {
   tag: string;
 }
 
-export interface PlantIndex {
-  items: Map<string, Item>;
-  routings: Map<string, Operation[]>;
-  bom: Map<string, BomLine[]>;
-}
-
-export function plantIndex(plant: Plant): PlantIndex {
-  const items = new Map(plant.Items.map((i) => [key(i.ItemId), i]));
-  const routings = new Map<string, Operation[]>();
-  for (const r of plant.Routing) {
-    const k = key(r.Item);
-    if (!routings.has(k)) routings.set(k, []);
-    routings.get(k)!.push(r);
-  }
-  for (const ops of routings.values()) ops.sort((a, b) => a.OpSeq - b.OpSeq);
-  const bom = new Map<string, BomLine[]>();
-  for (const l of plant.BOM) {
-    if (l.AlternateOf) continue;
-    const k = key(l.Parent);
-    if (!bom.has(k)) bom.set(k, []);
-    bom.get(k)!.push(l);
-  }
-  return { items, routings, bom };
-}
-
-const effective = (l: BomLine, day: Day): boolean => (l.ValidFrom === undefined || l.ValidFrom <= day) && (l.ValidTo === undefined || day <= l.ValidTo);
 const tidy = (s: string): string => s.replace(/[^A-Za-z0-9]+/g, '');
 
 /** The order's part tree; `release` picks the effective BOM lines. Undefined if the item is unknown. */
-export function explodeOrder(order: Order, release: Day, idx: PlantIndex): PartNode | undefined {
-  const root = idx.items.get(key(order.Item));
+export function explodeOrder(order: Order, release: Day, net: PlantNetwork): PartNode | undefined {
+  const root = net.items.get(key(order.Item));
   if (!root) return undefined;
+  const tree = explodeBom(net, root, release);
+  const lotOf = usageByItem(tree); // units of each item per order unit, over all its paths
   const seen = new Map<string, number>();
-  const build = (item: Item, qty: number, perOrderUnit: number, isRoot: boolean, depth: number): PartNode => {
+  const build = (bn: BomNode, qty: number, perOrderUnit: number, isRoot: boolean): PartNode => {
+    const item = bn.item;
     const n = (seen.get(key(item.ItemId)) ?? 0) + 1;
     seen.set(key(item.ItemId), n);
     const node: PartNode = { item, qty, perOrderUnit, ops: [], makeChildren: [], buyChildren: [], tag: n > 1 ? String(n) : '' };
     const prefix = isRoot ? '' : `${tidy(item.ItemId)}${node.tag}_`;
-    for (const op of idx.routings.get(key(item.ItemId)) ?? []) {
+    const lot = order.Quantity * lotOf.get(key(item.ItemId))!;
+    for (const op of net.routings.get(key(item.ItemId)) ?? []) {
       node.ops.push({
         node,
         label: `${prefix}${tidy(op.WorkCenter)}${op.OpSeq}`,
         op,
         wc: key(op.WorkCenter),
-        hoursPerUnit: op.RunHoursPerUnit + op.SetupHours / qty,
+        hoursPerUnit: op.RunHoursPerUnit + op.SetupHours / lot,
         subcontract: op.Subcontract && op.SubcontractCostPerUnit !== undefined,
       });
     }
-    addComponents(node, item, 1, depth);
+    addComponents(node, bn, 1);
     return node;
   };
-  // Adds the effective components of `item` to `node`, `mult` units of item per unit of node
+  // Adds the components of `bn` to `node`, `mult` units of bn's item per unit of node's item
   // (mult ≠ 1 only when passing through a Make item that has no routing).
-  const addComponents = (node: PartNode, item: Item, mult: number, depth: number) => {
-    if (depth > 50) return; // cycles are rejected by validation; this only guards against loops
-    for (const l of idx.bom.get(key(item.ItemId)) ?? []) {
-      if (!effective(l, release)) continue;
-      const comp = idx.items.get(key(l.Component));
-      if (!comp) continue;
-      const ratio = mult * l.QtyPer * (1 + l.ScrapPct / 100);
-      if (comp.Type === 'Buy') {
-        const same = node.buyChildren.find((b) => b.item === comp);
+  const addComponents = (node: PartNode, bn: BomNode, mult: number) => {
+    for (const c of bn.children) {
+      const ratio = mult * c.ratio;
+      if (c.item.Type === 'Buy') {
+        const same = node.buyChildren.find((b) => b.item === c.item);
         if (same) same.ratio += ratio;
-        else node.buyChildren.push({ item: comp, ratio });
-      } else if ((idx.routings.get(key(comp.ItemId)) ?? []).length === 0) {
-        addComponents(node, comp, ratio, depth + 1);
+        else node.buyChildren.push({ item: c.item, ratio });
+      } else if ((net.routings.get(key(c.item.ItemId)) ?? []).length === 0) {
+        addComponents(node, c, ratio);
       } else {
-        node.makeChildren.push({ node: build(comp, node.qty * ratio, node.perOrderUnit * ratio, false, depth + 1), ratio });
+        node.makeChildren.push({ node: build(c, node.qty * ratio, node.perOrderUnit * ratio, false), ratio });
       }
     }
   };
-  return build(root, order.Quantity, 1, true, 0);
+  return build(tree[0], order.Quantity, 1, true);
 }
 
 /** Every node of a tree, parents before children. */

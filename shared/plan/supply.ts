@@ -5,8 +5,8 @@
 // before any of them can be used, so the plan never draws below safety stock yet is never forced
 // to buy just to restore it.
 import type { Item, Plant, SupplierItem } from '../domain';
+import { idKey as key, plantNetwork, purchasePrice } from '../network';
 import { bucketIndex, leadBuckets, type Buckets } from './buckets';
-import { key } from './capacity';
 
 export interface SupplierShare {
   supplier: string;
@@ -31,14 +31,13 @@ export interface MaterialSupply {
   /** first bucket with any usable supply (stock, open PO or a purchase), or Infinity */
   firstAvailable: number;
   suppliers: SupplierShare[];
+  /** price of a purchase of the plan's whole need (`lot`), by the quote's rule (network/supplier-price.ts); 0 if none */
   unitPrice: number;
 }
 
 /** Approved suppliers of an item with their shares: SharePct where given, else the cheapest one. */
 function supplierShares(item: Item, plant: Plant): SupplierShare[] {
-  const approved = new Set(plant.Suppliers.filter((s) => s.Approved).map((s) => key(s.SupplierId)));
-  const knownSuppliers = plant.Suppliers.length > 0;
-  const lines = plant.SupplierItems.filter((si) => key(si.Item) === key(item.ItemId) && (!knownSuppliers || approved.has(key(si.Supplier))));
+  const lines = plantNetwork(plant).approvedOffers.get(key(item.ItemId)) ?? [];
   const share = (si: SupplierItem) => si.SharePct ?? 0;
   const total = lines.reduce((s, si) => s + share(si), 0);
   const chosen = total > 0 ? lines.filter((si) => share(si) > 0) : lines.slice().sort((a, b) => a.UnitPrice - b.UnitPrice).slice(0, 1);
@@ -51,7 +50,8 @@ function supplierShares(item: Item, plant: Plant): SupplierShare[] {
   }));
 }
 
-export function materialSupply(item: Item, plant: Plant, b: Buckets): MaterialSupply {
+/** `lot`: the plan's whole need of the item, which picks its price tier. */
+export function materialSupply(item: Item, plant: Plant, b: Buckets, lot: number): MaterialSupply {
   const receipts = new Float64Array(b.count);
   for (const po of plant.PurchaseOrders) {
     if (po.ReceivedDate !== undefined || key(po.Item) !== key(item.ItemId)) continue;
@@ -77,7 +77,6 @@ export function materialSupply(item: Item, plant: Plant, b: Buckets): MaterialSu
       break;
     }
   }
-  const prices = suppliers.map((s) => s.unitPrice).filter((p) => p > 0);
-  const unitPrice = prices.length ? Math.min(...prices) : (item.StdCost ?? 0);
+  const unitPrice = purchasePrice(item, lot, plantNetwork(plant))?.price ?? 0;
   return { item, usable, receipts, usableReceipts, leadDays, leadBucket, firstAvailable, suppliers, unitPrice };
 }

@@ -4,7 +4,7 @@ import type { Day } from '../dates';
 import type { Plant, QuoteLine } from '../domain';
 import { cellOf } from '../parse';
 import { problem, type Problem } from '../problems';
-import { datedLinesBelow } from './explode';
+import { datedLinesBelow, idKey, plantNetwork } from '../network';
 import { priceFactors, priceOf } from './price';
 import type { DeliveryPromise } from './promise';
 import { compileCost, riskProblems } from './risk';
@@ -36,15 +36,15 @@ export type QuoteResult = CostedQuote & { promise: DeliveryPromise };
 
 export function costQuotes(plant: Plant): { quotes: CostedQuote[]; problems: Problem[] } {
   const problems: Problem[] = [...riskProblems(plant)];
-  const items = new Map(plant.Items.map((i) => [i.ItemId.toLowerCase(), i]));
+  const net = plantNetwork(plant);
   const quotes: CostedQuote[] = [];
   const runs = plant.settings.SimulationRuns;
   const seed = plant.settings.RandomSeed;
   for (const q of plant.Quotes) {
-    const item = items.get(q.Item.toLowerCase());
+    const item = net.items.get(idKey(q.Item));
     if (!item) continue; // validation reports it
     const costDate = q.RequestedDate ?? plant.settings.PlanStart;
-    if (costDate === undefined && datedLinesBelow(plant, item.ItemId).length) {
+    if (costDate === undefined && datedLinesBelow(net, item.ItemId).length) {
       problems.push(problem(plant.sheetNames.Quotes ?? 'Quotes', cellOf(plant, 'Quotes', q, 'RequestedDate'), `the BOM of "${item.ItemId}" changes by date (ValidFrom/ValidTo): enter RequestedDate here or Settings PlanStart so the right version is costed`, `“${item.ItemId}”的物料清单按日期变更（生效/失效日期）：请填写要求交期或设置中的计划开始日期，以便按正确版本核算成本`));
       continue;
     }

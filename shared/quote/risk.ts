@@ -24,6 +24,7 @@
 //               (z of P90 from simple-statistics' probit); a draw below 0 is taken as 0.
 import { probit } from 'simple-statistics';
 import type { BomLine, CostRiskRow, Plant } from '../domain';
+import { idKey, plantNetwork } from '../network';
 import { cellOf } from '../parse';
 import { problem, type Problem } from '../problems';
 import { factorKey, type CostElement, type CostTerm } from './rollup';
@@ -55,8 +56,8 @@ export const tornadoEnd = (r: CostRiskRow, end: 'Low' | 'High'): number => (r.Di
 
 /** CostRisk rows that cannot apply: ScrapPct belongs to BOM lines, so it needs an item. */
 export function riskProblems(plant: Plant): Problem[] {
-  const items = new Set(plant.Items.map((i) => i.ItemId.toLowerCase()));
-  return plant.CostRisk.filter((r) => r.Factor === 'ScrapPct' && !items.has(r.Target.toLowerCase())).map((r) =>
+  const items = plantNetwork(plant).items;
+  return plant.CostRisk.filter((r) => r.Factor === 'ScrapPct' && !items.has(idKey(r.Target))).map((r) =>
     problem(plant.sheetNames.CostRisk ?? 'CostRisk', cellOf(plant, 'CostRisk', r, 'Target'), `ScrapPct risk needs an item as Target (got "${r.Target}"): scrap belongs to BOM lines`, `损耗率风险的对象必须是物料（当前为“${r.Target}”）：损耗率属于物料清单行`),
   );
 }
@@ -77,14 +78,14 @@ export function compileCost(terms: CostTerm[], risks: CostRiskRow[], priceFactor
   const byKey = new Map<string, number[]>();
   const scrapByItem = new Map<string, number[]>();
   risks.forEach((r, i) => {
-    if (r.Factor === 'ScrapPct') scrapByItem.set(r.Target.toLowerCase(), [...(scrapByItem.get(r.Target.toLowerCase()) ?? []), i]);
+    if (r.Factor === 'ScrapPct') scrapByItem.set(idKey(r.Target), [...(scrapByItem.get(idKey(r.Target)) ?? []), i]);
     else byKey.set(factorKey(r.Factor, r.Target), [...(byKey.get(factorKey(r.Factor, r.Target)) ?? []), i]);
   });
   const scrap: CompiledCost['scrap'] = [];
   const scrapIndex = new Map<BomLine, number | undefined>();
   const scrapOf = (b: BomLine): number | undefined => {
     if (scrapIndex.has(b)) return scrapIndex.get(b);
-    const fs = [...(scrapByItem.get(b.Parent.toLowerCase()) ?? []), ...(scrapByItem.get(b.Component.toLowerCase()) ?? [])];
+    const fs = [...(scrapByItem.get(idKey(b.Parent)) ?? []), ...(scrapByItem.get(idKey(b.Component)) ?? [])];
     const at = fs.length ? risks.length + scrap.push({ pct: b.ScrapPct, factors: Int32Array.from(fs) }) - 1 : undefined;
     scrapIndex.set(b, at);
     return at;

@@ -15,11 +15,10 @@
 //   SubcontractCostPerUnit × usage, as the subcontract element. Subcontracting to meet a date is
 //   priced separately, in the rush premium.
 import type { Day } from '../dates';
-import type { BomLine, Item, Operation, Plant, WorkCenter } from '../domain';
+import type { BomLine, Item, Plant, WorkCenter } from '../domain';
 import { cellOf } from '../parse';
 import { problem, type Problem } from '../problems';
-import { explode, type BomNode } from './explode';
-import { approvedPrices, purchasePrice } from './supplier-price';
+import { explodeBom, idKey as key, plantNetwork, purchasePrice, type BomNode } from '../network';
 
 export const COST_ELEMENTS = ['material', 'labour', 'overhead', 'subcontract'] as const;
 export type CostElement = (typeof COST_ELEMENTS)[number];
@@ -72,19 +71,15 @@ export interface Rollup {
   problems: Problem[];
 }
 
-export const factorKey = (factor: string, id: string): string => `${factor}|${id.toLowerCase()}`;
-const key = (s: string) => s.toLowerCase();
-
+export const factorKey = (factor: string, id: string): string => `${factor}|${key(id)}`;
 /** Weekly hours of a work center's own; 0 means it exists only as a subcontract route. */
 export const ownCapacity = (wc: WorkCenter): number => wc.HoursPerDay * wc.DaysPerWeek * wc.Units;
 
 export function rollUp(plant: Plant, root: Item, quantity: number, date: Day | undefined): Rollup {
-  const nodes = explode(plant, root, date);
-  const wcs = new Map(plant.WorkCenters.map((w) => [key(w.WorkCenterId), w]));
-  const routing = new Map<string, Operation[]>();
-  for (const op of plant.Routing) routing.set(key(op.Item), [...(routing.get(key(op.Item)) ?? []), op]);
-  for (const ops of routing.values()) ops.sort((a, b) => a.OpSeq - b.OpSeq);
-  const prices = approvedPrices(plant);
+  const net = plantNetwork(plant);
+  const nodes = explodeBom(net, root, date);
+  const wcs = net.workCenters;
+  const routing = net.routings;
   const ref = (sheet: string, rec: { row: number }, col: string) => `${plant.sheetNames[sheet] ?? sheet}!${cellOf(plant, sheet, rec, col)}`;
 
   // Each item's nodes: its lot is the quote quantity times its usage summed over every path.
@@ -101,7 +96,7 @@ export function rollUp(plant: Plant, root: Item, quantity: number, date: Day | u
     const id = n.item.ItemId;
     const lot = lotOf(id);
     if (n.item.Type === 'Buy') {
-      const p = purchasePrice(n.item, lot, prices);
+      const p = purchasePrice(n.item, lot, net);
       if (!p) {
         if (!done.has(key(id)))
           problems.push(problem(plant.sheetNames.Items ?? 'Items', cellOf(plant, 'Items', n.item, 'StdCost'), `Buy item "${id}" has no price for a lot of ${round(lot)}: enter its StdCost or an approved supplier price (SupplierItems) whose MinOrderQty fits`, `外购物料“${id}”在批量 ${round(lot)} 下没有价格：请填写标准成本，或在供应商物料表中添加最小订购量适合的合格供应商价格`));

@@ -4,6 +4,7 @@
 import type { SettingsValues } from '../contract';
 import { daysBetween, type Day } from '../dates';
 import type { Plant, PurchaseOrder, Supplier } from '../domain';
+import { idKey as key, plantNetwork } from '../network';
 import { cellOf } from '../parse';
 import { problem, sheetRef, type Problem } from '../problems';
 import { largestRemainder } from './allocate';
@@ -191,7 +192,6 @@ export function latestQuarterWithReceipts(plant: Plant): Period | undefined {
   return last ? quarterOf(last) : undefined;
 }
 
-const key = (id: string): string => id.trim().toLowerCase();
 const periodKey = (p: string): string => p.replace(/\s+/g, '').toLowerCase();
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
@@ -215,11 +215,11 @@ function contextOf(plant: Plant, settings: ScoreSettings): Context {
 /** Cheapest approved price per item: SupplierItems first, else what approved suppliers were paid in the period. */
 function benchmarks(ctx: Context, received: PurchaseOrder[]): Map<string, { price: number; supplier: string; source: 'SupplierItems' | 'PurchaseOrders' }> {
   const out = new Map<string, { price: number; supplier: string; source: 'SupplierItems' | 'PurchaseOrders' }>();
-  for (const si of ctx.plant.SupplierItems) {
-    if (!ctx.approved.get(key(si.Supplier))) continue;
-    const cur = out.get(key(si.Item));
-    if (!cur || si.UnitPrice < cur.price) out.set(key(si.Item), { price: si.UnitPrice, supplier: si.Supplier, source: 'SupplierItems' });
-  }
+  for (const [item, offers] of plantNetwork(ctx.plant).approvedOffers)
+    for (const si of offers) {
+      const cur = out.get(item);
+      if (!cur || si.UnitPrice < cur.price) out.set(item, { price: si.UnitPrice, supplier: si.Supplier, source: 'SupplierItems' });
+    }
   const paid = new Map<string, { price: number; supplier: string; source: 'PurchaseOrders' }>();
   for (const po of received) {
     if (!ctx.approved.get(key(po.Supplier)) || out.has(key(po.Item))) continue;

@@ -144,7 +144,7 @@ describe('readPlant', () => {
     b.Routing.rows.push(['RM', 10, 'CNC', 0, 1]);
     const { problems } = readPlant(b, 'plan');
     expect(problems.map((p) => formatProblem(p))).toEqual([
-      'BOM!B4: BOM cycle FG → SUB → RM → FG: an item cannot contain itself; remove one of these lines',
+      'BOM!B4: BOM cycle FG → SUB → RM → FG (lines BOM!B2, BOM!B3, BOM!B4): an item cannot contain itself; remove one of these lines',
     ]);
     expect(findBomCycle([{ Parent: 'A', Component: 'B' }, { Parent: 'B', Component: 'C' }])).toBeUndefined();
   });
