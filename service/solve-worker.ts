@@ -71,6 +71,25 @@ const BodySchema = z
   })
   .strict();
 
+const MAX_JSON_DEPTH = 64;
+
+/** Does JSON text open more than `max` arrays/objects inside each other? (brackets in strings do not count) */
+export function nestedDeeper(b: Uint8Array, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i];
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
 const countCells = (book: WorkbookRows): number =>
   Object.values(book).reduce((n, s) => n + s.header.length + s.rows.reduce((m, r) => m + r.length, 0), 0);
 
@@ -115,6 +134,8 @@ export async function runTask(task: SolveTask): Promise<SolveResult> {
   let rawOptions: Record<string, unknown> = task.options;
 
   if (task.input.kind === 'json') {
+    // A workbook is 5 levels deep; 100,000 levels would overflow the stack of zod's checks.
+    if (nestedDeeper(task.input.bytes, MAX_JSON_DEPTH)) return { status: 'badRequest', message: `Malformed JSON: nested more than ${MAX_JSON_DEPTH} levels deep; send {"workbook": {<sheet>: {"header": [...], "rows": [[...]]}}}` };
     let body: unknown;
     try {
       body = JSON.parse(Buffer.from(task.input.bytes.buffer, task.input.bytes.byteOffset, task.input.bytes.byteLength).toString('utf8'));

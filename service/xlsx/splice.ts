@@ -173,19 +173,31 @@ function setSection(xml: string, section: string, p: string, items: string[]): s
 /** Give element names the book's namespace prefix (the result parts use the default namespace). */
 const prefixed = (frag: string, p: string): string => (p ? frag.replace(/<(\/?)([A-Za-z])/g, `<$1${p}$2`) : frag);
 
+/** Add `items` to `mine`, reusing an identical element: the index of each item in the result. */
+function union(mine: string[], items: string[]): { all: string[]; index: number[] } {
+  const all = [...mine];
+  const at = new Map(mine.map((x, i) => [x, i]));
+  const index = items.map((x) => {
+    let i = at.get(x);
+    if (i === undefined) (i = all.length), all.push(x), at.set(x, i);
+    return i;
+  });
+  return { all, index };
+}
+
 /**
- * Append the result workbook's fonts, fills, borders, number formats, cell formats and
- * differential formats to the book's styles; returns the new index of each result cell format
- * (xf) and differential format (dxf).
+ * Add the result workbook's fonts, fills, borders, number formats, cell formats and differential
+ * formats to the book's styles (identical ones are shared, so a rerun adds nothing); returns the
+ * book's index of each result cell format (xf) and differential format (dxf).
  */
 function mergeStyles(book: string, res: string): { xml: string; xf: number[]; dxf: number[] } {
   const p = /<(\w+:)?styleSheet\b/.exec(book)?.[1] ?? '';
   let xml = book;
-  const offset: Record<string, number> = {};
+  const maps: Record<string, number[]> = {};
   for (const s of ['fonts', 'fills', 'borders']) {
-    const mine = children(book, s, p);
-    offset[s] = mine.length;
-    xml = setSection(xml, s, p, [...mine, ...children(res, s, '').map((f) => prefixed(f, p))]);
+    const u = union(children(book, s, p), children(res, s, '').map((f) => prefixed(f, p)));
+    maps[s] = u.index;
+    xml = setSection(xml, s, p, u.all);
   }
   // Number formats: reuse the book's id for the same code, else a new id above every used one.
   const mineFmts = children(book, 'numFmts', p);
@@ -205,20 +217,22 @@ function mergeStyles(book: string, res: string): { xml: string; xf: number[]; dx
   }
   if (addedFmts.length) xml = setSection(xml, 'numFmts', p, [...mineFmts, ...addedFmts]);
   const shift = (tag: string, name: string, by: (n: number) => number): string => tag.replace(new RegExp(`(\\s${name}=")(\\d+)"`), (_m, a, n) => `${a}${by(Number(n))}"`);
-  const mineXfs = children(book, 'cellXfs', p);
-  const resXfs = children(res, 'cellXfs', '').map((x) => {
-    let t = shift(x, 'fontId', (n) => n + offset.fonts);
-    t = shift(t, 'fillId', (n) => n + offset.fills);
-    t = shift(t, 'borderId', (n) => n + offset.borders);
-    t = shift(t, 'numFmtId', (n) => fmtMap.get(n) ?? n);
-    t = shift(t, 'xfId', () => 0);
-    return prefixed(t, p);
-  });
-  xml = setSection(xml, 'cellXfs', p, [...mineXfs, ...resXfs]);
-  const mineDxfs = children(book, 'dxfs', p);
+  const xfs = union(
+    children(book, 'cellXfs', p),
+    children(res, 'cellXfs', '').map((x) => {
+      let t = shift(x, 'fontId', (n) => maps.fonts[n] ?? 0);
+      t = shift(t, 'fillId', (n) => maps.fills[n] ?? 0);
+      t = shift(t, 'borderId', (n) => maps.borders[n] ?? 0);
+      t = shift(t, 'numFmtId', (n) => fmtMap.get(n) ?? n);
+      t = shift(t, 'xfId', () => 0);
+      return prefixed(t, p);
+    }),
+  );
+  xml = setSection(xml, 'cellXfs', p, xfs.all);
   const resDxfs = children(res, 'dxfs', '');
-  if (resDxfs.length) xml = setSection(xml, 'dxfs', p, [...mineDxfs, ...resDxfs.map((d) => prefixed(d, p))]);
-  return { xml, xf: resXfs.map((_, i) => mineXfs.length + i), dxf: resDxfs.map((_, i) => mineDxfs.length + i) };
+  const dxfs = union(children(book, 'dxfs', p), resDxfs.map((d) => prefixed(d, p)));
+  if (resDxfs.length) xml = setSection(xml, 'dxfs', p, dxfs.all);
+  return { xml, xf: xfs.index, dxf: dxfs.index };
 }
 
 // ---- the splice ----
@@ -278,7 +292,9 @@ export function addResultSheets(pkgBytes: Uint8Array, resultBytes: Uint8Array): 
   const strings = sstRel ? [...res.text(resolve(dirOf(resWb), sstRel.target)).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => m[1]) : [];
 
   const prefix = /<(\w+:)?workbook\b/.exec(wbXml)?.[1] ?? '';
-  const rPrefix = new RegExp(`xmlns:(\\w+)="${REL_NS.replace(/\./g, '\\.')}"`).exec(wbXml)?.[1];
+  // The relationships prefix, when the root declares one (openpyxl declares it on each <sheet>).
+  const root = /<(?:\w+:)?workbook\b[^>]*>/.exec(wbXml)?.[0] ?? '';
+  const rPrefix = new RegExp(`xmlns:(\\w+)="${REL_NS.replace(/\./g, '\\.')}"`).exec(root)?.[1];
   const existing = sheetsOf(pkg, wbPart);
   let nextSheetId = Math.max(0, ...existing.map((s) => s.sheetId)) + 1;
   let tableId = maxTableId(pkg);
