@@ -252,10 +252,12 @@ function sheetRows(name: string, ws: XLSX.WorkSheet, date1904: boolean, problems
 
 /**
  * The problems a job reports: the reader's (uncalculated formulas, stray far cells) and the
- * contract's, without the contract's "required" for a cell whose formula was never calculated
- * nor "missing sheet" for a sheet left unread.
+ * contract's, without the contract's "required" for a cell whose formula was never calculated.
+ * With a sheet left unread, only the reader's: checks across sheets would report every
+ * reference into it as unknown.
  */
 export function mergeProblems(book: Pick<Book, 'problems' | 'unread'>, parsed: Problem[]): Problem[] {
+  if (book.unread.length) return book.problems;
   const at = new Set(book.problems.map((p) => `${p.sheet}!${p.cell}`));
-  return [...book.problems, ...parsed.filter((p) => !at.has(`${p.sheet}!${p.cell}`) && !book.unread.some((s) => p.sheet === s || (p.message.startsWith('missing sheet') && p.message.includes(s))))];
+  return [...book.problems, ...parsed.filter((p) => !at.has(`${p.sheet}!${p.cell}`))];
 }
