@@ -4,7 +4,6 @@
 import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
-import type ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { Job } from '../shared/contract';
 import { InputError, problem, SolveError, type Lang, type Problem } from '../shared/problems';
@@ -14,9 +13,8 @@ import { JOBS, scorecardWorkbook } from './jobs/index';
 import type { JobOptions, JobResult, SolveStats } from './jobs/types';
 import { jobOptions, parseOptions } from './jobs/options';
 import { warmHighs } from './solvers/highs';
-import { loadWorkbook, NotXlsxError, workbookRows } from '../shared/xlsx/read-workbook';
-import { writeResultSheets } from './xlsx/write-results';
-import { xlsxBytes } from '../shared/xlsx/workbook';
+import { BookTooLargeError, mergeProblems, NotSpreadsheetError, readBook, readErrorMessage, type Book } from './xlsx/read-book';
+import { resultWorkbook } from './xlsx/result-book';
 
 /** json: the job's JSON; workbook: JSON plus the uploaded .xlsx with result sheets; export: the
  * scorecard workbook; check: the input's problems only, for every job whose sheets are there. */
@@ -32,6 +30,8 @@ export interface SolveTask {
   options: Record<string, unknown>;
   lang: Lang;
   maxCells: number;
+  /** cap on what an uploaded workbook may expand to when unzipped */
+  maxExpandedMb?: number;
   solveTimeoutSeconds: number;
 }
 
@@ -49,7 +49,7 @@ export interface RunParts {
 }
 
 export type SolveResult =
-  | { status: 'ok'; body: string; xlsx?: Uint8Array; run: RunParts }
+  | { status: 'ok'; body: string; xlsx?: Uint8Array; xlsxExt?: 'xlsx' | 'xlsm'; note?: string; run: RunParts }
   | { status: 'invalid'; problems: Problem[]; run: RunParts }
   | { status: 'failed'; error: { message: string; messageZh: string; reason: SolveError['reason'] }; run: RunParts }
   | { status: 'error'; message: string; run?: RunParts }
@@ -70,6 +70,25 @@ const BodySchema = z
     options: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
+
+const MAX_JSON_DEPTH = 64;
+
+/** Does JSON text open more than `max` arrays/objects inside each other? (brackets in strings do not count) */
+export function nestedDeeper(b: Uint8Array, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i];
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
 
 const countCells = (book: WorkbookRows): number =>
   Object.values(book).reduce((n, s) => n + s.header.length + s.rows.reduce((m, r) => m + r.length, 0), 0);
@@ -111,10 +130,12 @@ const gz = (text: string): { bytes: number; gz: Uint8Array } => ({ bytes: Buffer
 export async function runTask(task: SolveTask): Promise<SolveResult> {
   const t0 = performance.now();
   let book: WorkbookRows;
-  let wb: ExcelJS.Workbook | undefined;
+  let wb: Book | undefined;
   let rawOptions: Record<string, unknown> = task.options;
 
   if (task.input.kind === 'json') {
+    // A workbook is 5 levels deep; 100,000 levels would overflow the stack of zod's checks.
+    if (nestedDeeper(task.input.bytes, MAX_JSON_DEPTH)) return { status: 'badRequest', message: `Malformed JSON: nested more than ${MAX_JSON_DEPTH} levels deep; send {"workbook": {<sheet>: {"header": [...], "rows": [[...]]}}}` };
     let body: unknown;
     try {
       body = JSON.parse(Buffer.from(task.input.bytes.buffer, task.input.bytes.byteOffset, task.input.bytes.byteLength).toString('utf8'));
@@ -133,14 +154,13 @@ export async function runTask(task: SolveTask): Promise<SolveResult> {
     if (cells > task.maxCells) return tooLarge(cells, task.maxCells);
   } else {
     try {
-      wb = await loadWorkbook(task.input.bytes);
+      wb = readBook(task.input.bytes, task.maxExpandedMb);
     } catch (e) {
-      if (e instanceof NotXlsxError) return { status: 'badRequest', message: e.message };
+      if (e instanceof NotSpreadsheetError) return { status: 'badRequest', message: readErrorMessage(e, task.lang) };
+      if (e instanceof BookTooLargeError) return { status: 'tooLarge', message: readErrorMessage(e, task.lang) };
       throw e;
     }
-    // exceljs opens any zip; a real workbook has at least one sheet (Excel cannot save one without).
-    if (wb.worksheets.length === 0) return { status: 'badRequest', message: new NotXlsxError().message };
-    book = workbookRows(wb);
+    book = wb.rows;
     const cells = countCells(book);
     if (cells > task.maxCells) return tooLarge(cells, task.maxCells);
   }
@@ -163,10 +183,13 @@ export async function runTask(task: SolveTask): Promise<SolveResult> {
   const badCells = task.input.kind === 'json' ? cellProblems(book) : [];
   if (badCells.length) return done({ status: 'invalid', problems: badCells, run });
   if (task.output === 'check') {
-    const { ready, problems } = checkWorkbook(book);
-    return done(problems.length ? { status: 'invalid', problems, run } : { status: 'ok', body: JSON.stringify({ ready, sheets: Object.keys(book).length }), run });
+    const checked = checkWorkbook(book);
+    const problems = wb ? mergeProblems(wb, checked.problems) : checked.problems;
+    return done(problems.length ? { status: 'invalid', problems, run } : { status: 'ok', body: JSON.stringify({ ready: checked.ready, sheets: wb ? wb.sheetNames.length : Object.keys(book).length }), run });
   }
-  const { plant, problems } = readPlant(book, task.job);
+  const read = readPlant(book, task.job);
+  const plant = read.plant;
+  const problems = wb ? mergeProblems(wb, read.problems) : read.problems;
   if (problems.length) return done({ status: 'invalid', problems, run });
 
   try {
@@ -180,9 +203,9 @@ export async function runTask(task: SolveTask): Promise<SolveResult> {
     const stored = gz(body);
     Object.assign(run, { stats: result.stats, resultBytes: stored.bytes, resultGz: stored.gz, summary: summarize(result.json) });
     if (task.output === 'workbook' && wb) {
-      writeResultSheets(wb, result.sheets, opts.lang);
-      const xlsx = await xlsxBytes(wb);
-      return done({ status: 'ok', body, xlsx, run });
+      const xlsx = await resultWorkbook(wb, result.sheets, opts.lang);
+      const note = wb.note && (opts.lang === 'zh' ? wb.note.zh : wb.note.en);
+      return done({ status: 'ok', body, xlsx, xlsxExt: wb.resultExt, note, run });
     }
     return done({ status: 'ok', body, run });
   } catch (e) {

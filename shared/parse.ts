@@ -42,6 +42,9 @@ export function findSheet(book: WorkbookRows, name: string, zh: string): [string
   return key === undefined ? undefined : [key, book[key]];
 }
 
+/** Largest magnitude of any number cell. */
+const MAX_MAGNITUDE = 1e9;
+
 export function convert(c: Column, v: CellValue): { ok: true; value: unknown } | { ok: false; en: string; zh: string } {
   const got = v instanceof Date ? (Number.isNaN(v.getTime()) ? 'an invalid date' : v.toISOString().slice(0, 10)) : String(v);
   switch (c.type) {
@@ -63,6 +66,9 @@ export function convert(c: Column, v: CellValue): { ok: true; value: unknown } |
       }
       if (c.max !== undefined && n > c.max)
         return { ok: false, en: `${c.key} must be at most ${c.max} (got ${got})`, zh: `${c.zh}不能大于 ${c.max}（当前为 ${got}）` };
+      // Beyond what any plant counts (1e300 pieces or hours) the solver's arithmetic fails: say so here.
+      if (Math.abs(n) > MAX_MAGNITUDE)
+        return { ok: false, en: `${c.key} is too large to plan with (got ${got}); at most ${MAX_MAGNITUDE.toLocaleString('en')}`, zh: `${c.zh}过大，无法计算（当前为 ${got}），上限为 ${MAX_MAGNITUDE.toLocaleString('en')}` };
       return { ok: true, value: n };
     }
     case 'date': {

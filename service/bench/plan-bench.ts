@@ -39,7 +39,7 @@ import { readPlant } from '../../shared/validate';
 import { highsIncremental, solveHighs, warmHighs } from '../solvers/highs';
 import { onPath, solveLpFile } from '../solvers/lp-file-solver';
 import { inputWorkbook } from '../xlsx/write-inputs';
-import { xlsxBytes } from '../../shared/xlsx/workbook';
+import { xlsxBytes } from '../xlsx/workbook';
 
 export const BENCH_BACKENDS = ['highs', 'highs-simplex', 'highs-ipm', 'jslp', 'cbc', 'glpk'] as const;
 type Backend = (typeof BENCH_BACKENDS)[number];

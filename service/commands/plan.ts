@@ -57,7 +57,7 @@ export const plan: Command = {
       exportLp: ctx.values['export-lp'] as string | undefined,
       onProgress: ctx.progress,
     });
-    const out = resultPath(ctx.args[0], 'plan', ctx);
+    const out = resultPath(ctx.args[0], 'plan', ctx, loaded.wb);
     if (out) await saveResults(loaded.wb, result.sheets, out, ctx);
     if (ctx.json) {
       ctx.stdout(JSON.stringify(result.json, null, 2));

@@ -17,7 +17,7 @@ export const quote: Command = {
     if (typeof loaded === 'number') return loaded;
     const result = await runQuote(loaded.plant, { lang: ctx.lang, onProgress: ctx.progress });
     // The input book is copied with result sheets added, never overwritten unless --out names it.
-    const out = resultPath(book, 'quotes', ctx);
+    const out = resultPath(book, 'quotes', ctx, loaded.wb);
     if (out) await saveResults(loaded.wb, result.sheets, out, ctx);
     if (ctx.json) {
       ctx.stdout(JSON.stringify(result.json, null, 2));

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { samplePlant } from '../../shared/sample-plant';
 import { inputWorkbook } from '../xlsx/write-inputs';
 import { EXIT, type Command } from './types';
-import { xlsxBytes } from '../../shared/xlsx/workbook';
+import { xlsxBytes } from '../xlsx/workbook';
 
 export const sampleWorkbook = async (lang: 'en' | 'zh' = 'en'): Promise<Buffer> => {
   const p = samplePlant();

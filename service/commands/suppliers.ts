@@ -1,13 +1,11 @@
 // mto-planner suppliers <book.xlsx> [--period 2026-Q3] [--out scorecard.xlsx] [--json]
-import { rename, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { scorecardJson, type Scorecard } from '../../shared/suppliers';
 import { ADVICE_ZH } from '../../shared/suppliers/report';
 import { scorecard } from '../jobs/suppliers';
 import { scorecardExport } from '../xlsx/write-scorecard';
 import { EXIT, type Command, type CommandContext } from './types';
-import { loadPlant, resultPath } from './workbook-io';
-import { xlsxBytes } from '../../shared/xlsx/workbook';
+import { loadPlant, resultPath, writeAtomically } from './workbook-io';
+import { xlsxBytes } from '../xlsx/workbook';
 
 /** Terminal columns a string takes: CJK characters are two wide. */
 const width = (s: string): number => [...s].reduce((a, ch) => a + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
@@ -49,9 +47,7 @@ export const suppliers: Command = {
     if (out) {
       ctx.progress(ctx.lang === 'zh' ? '写入评分表…' : 'writing scorecard…');
       // Through a temp file and rename: a half-written export never replaces a good one.
-      const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
-      await writeFile(tmp, await xlsxBytes(scorecardExport(card, ctx.lang)));
-      await rename(tmp, out);
+      await writeAtomically(out, await xlsxBytes(scorecardExport(card, ctx.lang)));
     }
     if (ctx.json) {
       ctx.stdout(JSON.stringify(scorecardJson(card), null, 2));

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { SettingsKeys } from '../../shared/contract';
 import { inputWorkbook } from '../xlsx/write-inputs';
 import { EXIT, type Command } from './types';
-import { xlsxBytes } from '../../shared/xlsx/workbook';
+import { xlsxBytes } from '../xlsx/workbook';
 
 export const template: Command = {
   name: 'template',

@@ -1,6 +1,6 @@
 import type { Job } from '../../shared/contract';
-import { readPlant } from '../../shared/validate';
-import { workbookRows } from '../../shared/xlsx/read-workbook';
+import { checkWorkbook, readPlant } from '../../shared/validate';
+import { mergeProblems } from '../xlsx/read-book';
 import { openBook, reportProblems } from './workbook-io';
 import { EXIT, type Command } from './types';
 
@@ -11,17 +11,20 @@ export const validate: Command = {
   summaryZh: '检查所有输入表，逐条列出问题及单元格',
   options: { job: { type: 'string' } },
   async run(ctx) {
-    ctx.progress(ctx.lang === 'zh' ? '读取工作簿…' : 'reading workbook…');
-    const wb = await openBook(ctx.args[0], ctx);
-    if (typeof wb === 'number') return wb;
     const job = (ctx.values.job as Job | undefined) ?? 'all';
     if (!['plan', 'quote', 'suppliers', 'all'].includes(job)) {
       ctx.stderr('--job must be plan, quote or suppliers');
       return EXIT.error;
     }
+    ctx.progress(ctx.lang === 'zh' ? '读取工作簿…' : 'reading workbook…');
+    const wb = await openBook(ctx.args[0], ctx);
+    if (typeof wb === 'number') return wb;
     ctx.progress(ctx.lang === 'zh' ? '检查数据…' : 'checking every sheet…');
-    const { plant, problems } = readPlant(workbookRows(wb), job);
+    // Without --job, the check the service and the pane make: every job whose sheets are there,
+    // or the missing sheets of the nearest one (so a book without input sheets is never "fine").
+    const problems = mergeProblems(wb, job === 'all' ? checkWorkbook(wb.rows).problems : readPlant(wb.rows, job).problems);
     if (problems.length) return reportProblems(problems, ctx);
+    const { plant } = readPlant(wb.rows, job);
     const counts = Object.fromEntries(Object.entries(plant).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, (v as unknown[]).length]));
     if (ctx.json) ctx.stdout(JSON.stringify({ status: 'ok', rows: counts }, null, 2));
     else ctx.stdout((ctx.lang === 'zh' ? '没有发现问题：' : 'no problems found: ') + Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', '));

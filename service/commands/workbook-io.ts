@@ -1,19 +1,17 @@
 // Shared steps of the workbook commands: read and validate a book, report problems, save results
 // atomically so the user's file is untouched unless everything succeeded.
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import type ExcelJS from 'exceljs';
 import type { Job } from '../../shared/contract';
 import type { Plant } from '../../shared/domain';
 import { formatProblem, type Problem } from '../../shared/problems';
 import type { ResultSheet } from '../../shared/results';
 import { readPlant } from '../../shared/validate';
-import { loadWorkbook, workbookRows } from '../../shared/xlsx/read-workbook';
-import { writeResultSheets } from '../xlsx/write-results';
+import { BookTooLargeError, mergeProblems, NotSpreadsheetError, readBook, readErrorMessage, type Book } from '../xlsx/read-book';
+import { resultWorkbook } from '../xlsx/result-book';
 import { EXIT, type CommandContext } from './types';
-import { xlsxBytes } from '../../shared/xlsx/workbook';
 
-export async function openBook(path: string | undefined, ctx: CommandContext): Promise<ExcelJS.Workbook | number> {
+export async function openBook(path: string | undefined, ctx: CommandContext): Promise<Book | number> {
   if (!path) {
     ctx.stderr(ctx.lang === 'zh' ? '请指定工作簿文件（.xlsx）' : 'name a workbook (.xlsx) to read');
     return EXIT.error;
@@ -26,9 +24,11 @@ export async function openBook(path: string | undefined, ctx: CommandContext): P
     return EXIT.error;
   }
   try {
-    return await loadWorkbook(bytes);
+    return readBook(bytes);
   } catch (e) {
-    ctx.stderr(`${path}: ${(e as Error).message}`);
+    if (!(e instanceof NotSpreadsheetError || e instanceof BookTooLargeError)) throw e;
+    if (ctx.json) ctx.stdout(JSON.stringify({ status: 'invalid', error: readErrorMessage(e, ctx.lang) }, null, 2));
+    ctx.stderr(`${path}: ${readErrorMessage(e, ctx.lang)}`);
     return EXIT.invalid;
   }
 }
@@ -41,26 +41,46 @@ export function reportProblems(problems: Problem[], ctx: CommandContext): number
 }
 
 /** Open, parse and validate a workbook for a job: the plant, or an exit code after reporting. */
-export async function loadPlant(path: string | undefined, job: Job, ctx: CommandContext): Promise<{ wb: ExcelJS.Workbook; plant: Plant } | number> {
+export async function loadPlant(path: string | undefined, job: Job, ctx: CommandContext): Promise<{ wb: Book; plant: Plant } | number> {
   ctx.progress(ctx.lang === 'zh' ? '读取工作簿…' : 'reading workbook…');
   const wb = await openBook(path, ctx);
   if (typeof wb === 'number') return wb;
-  const { plant, problems } = readPlant(workbookRows(wb), job);
+  const read = readPlant(wb.rows, job);
+  const problems = mergeProblems(wb, read.problems);
   if (problems.length) return reportProblems(problems, ctx);
-  return { wb, plant };
+  return { wb, plant: read.plant };
 }
 
-/** Where a job writes by default: beside the book, `<book>-<suffix>.xlsx`; nowhere with --json. The
- * user's own file is only rewritten when --out names it (exceljs drops parts it cannot read, such
- * as charts and pivot tables). */
-export const resultPath = (book: string, suffix: string, ctx: CommandContext): string | undefined =>
-  (ctx.values.out as string | undefined) ?? (ctx.json ? undefined : join(dirname(book), `${basename(book, extname(book))}-${suffix}.xlsx`));
+/**
+ * Where a job writes: --out, else beside the book as `<book>-<suffix>.<ext>` (nowhere with
+ * --json). The extension is the result's own: .xlsm for a book with macros, .xlsx otherwise (an
+ * .ods or .xls book gets an .xlsx copy, and the user is told why).
+ */
+export function resultPath(book: string, suffix: string, ctx: CommandContext, read?: Pick<Book, 'resultExt' | 'note'>): string | undefined {
+  const ext = read?.resultExt ?? 'xlsx';
+  const asked = ctx.values.out as string | undefined;
+  if (read?.note) ctx.stderr(ctx.lang === 'zh' ? read.note.zh : read.note.en);
+  if (asked === undefined) return ctx.json ? undefined : join(dirname(book), `${basename(book, extname(book))}-${suffix}.${ext}`);
+  if (extname(asked).toLowerCase() === `.${ext}`) return asked;
+  const out = join(dirname(asked), `${basename(asked, extname(asked))}.${ext}`);
+  ctx.stderr(ctx.lang === 'zh' ? `结果为 .${ext} 文件，写入 ${out}（而非 ${asked}）` : `the result is an .${ext} file: writing ${out} instead of ${asked}`);
+  return out;
+}
 
-/** Add result sheets and write to `out` through a temp file and rename (all or nothing). */
-export async function saveResults(wb: ExcelJS.Workbook, sheets: ResultSheet[], out: string, ctx: CommandContext): Promise<void> {
-  ctx.progress(ctx.lang === 'zh' ? '写入结果…' : 'writing results…');
-  writeResultSheets(wb, sheets, ctx.lang);
+/** Write through a temp file and a rename (all or nothing); the temp file never outlives a failure. */
+export async function writeAtomically(out: string, bytes: Uint8Array): Promise<void> {
   const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
-  await writeFile(tmp, await xlsxBytes(wb));
-  await rename(tmp, out);
+  try {
+    await writeFile(tmp, bytes);
+    await rename(tmp, out);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** The book with the result sheets added (or replaced), written to `out`. */
+export async function saveResults(wb: Book, sheets: ResultSheet[], out: string, ctx: CommandContext): Promise<void> {
+  ctx.progress(ctx.lang === 'zh' ? '写入结果…' : 'writing results…');
+  await writeAtomically(out, await resultWorkbook(wb, sheets, ctx.lang));
 }

@@ -5,7 +5,7 @@ import { InputError, problem } from '../../shared/problems';
 import { latestQuarterWithReceipts, parsePeriod, scorecardJson, scorecardProblems, scorecardSheet, scoreSuppliers, type Period, type Scorecard } from '../../shared/suppliers';
 import { scorecardExport } from '../xlsx/write-scorecard';
 import type { JobOptions, JobRunner } from './types';
-import { xlsxBytes } from '../../shared/xlsx/workbook';
+import { xlsxBytes } from '../xlsx/workbook';
 
 /** The period asked for, else the latest quarter with receipts; InputError when neither exists. */
 export function periodFor(plant: Plant, text: string | undefined): Period {

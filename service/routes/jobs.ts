@@ -8,10 +8,15 @@ import { langOf, type Lang } from '../../shared/problems';
 import type { Config } from '../config';
 import type { SolveResult, SolveTask, Output, RunParts } from '../solve-worker';
 import type { RunStatus, RunStore } from '../store/runs';
-import { TaskTimeoutError, WorkerCrashError, type WorkerPool } from '../worker-pool';
+import { MAX_EXPANDED_MB } from '../xlsx/read-book';
+import { declaredSize, zipEntries } from '../xlsx/zip';
+import { QueueFullError, TaskTimeoutError, WorkerCrashError, type WorkerPool } from '../worker-pool';
 import { HttpError } from './errors';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSM_TYPE = 'application/vnd.ms-excel.sheet.macroEnabled.12';
+/** Other spreadsheet types a raw upload may be sent as (.xlsm, .xls, .ods). */
+const SPREADSHEET_TYPES = [XLSX_TYPE, XLSM_TYPE, 'application/vnd.ms-excel', 'application/vnd.oasis.opendocument.spreadsheet', 'application/octet-stream'];
 
 export interface JobDeps {
   config: Config;
@@ -52,9 +57,9 @@ function wantsJson(req: Request): boolean {
   return req.accepts([XLSX_TYPE, 'application/json']) === 'application/json';
 }
 
-function downloadName(req: Request, suffix: string): string {
-  const original = req.file?.originalname?.replace(/\.xlsx$/i, '').replace(/[^\p{L}\p{N} ._-]/gu, '').trim();
-  return `${original || 'workbook'}-${suffix}.xlsx`;
+function downloadName(req: Request, suffix: string, ext = 'xlsx'): string {
+  const original = req.file?.originalname?.replace(/\.(xlsx|xlsm|xls|ods)$/i, '').replace(/[^\p{L}\p{N} ._-]/gu, '').trim();
+  return `${original || 'workbook'}-${suffix}.${ext}`;
 }
 
 /** A JSON object's text with members put in front, e.g. `"runId":7` (no parse and re-stringify of a large body). */
@@ -68,12 +73,21 @@ export function jobRoutes(deps: JobDeps): Router {
   const r = Router();
 
   const jsonBody = express.raw({ type: ['application/json', 'application/*+json'], limit: config.jsonLimitBytes });
-  const rawXlsx = express.raw({ type: [XLSX_TYPE, 'application/octet-stream'], limit: config.uploadLimitBytes });
+  const rawXlsx = express.raw({ type: SPREADSHEET_TYPES, limit: config.uploadLimitBytes });
   const multipart = multer({
     storage: multer.memoryStorage(),
     limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 20, fieldSize: 1024, parts: 25 },
   }).single('workbook');
-  const uploadBody: RequestHandler = (req, res, next) => (req.is('multipart/form-data') ? multipart(req, res, next) : rawXlsx(req, res, next));
+  // A cut-off or malformed form is the client's fault (busboy reports it as a plain Error).
+  const form: RequestHandler = (req, res, next) =>
+    multipart(req, res, (err?: unknown) => next(err && !(err instanceof multer.MulterError) && !(err instanceof HttpError) ? new HttpError(400, `The upload is cut off or malformed (${(err as Error).message ?? err}); send the workbook again as a form field named "workbook"`) : err));
+  const uploadBody: RequestHandler = (req, res, next) => (req.is('multipart/form-data') ? form(req, res, next) : rawXlsx(req, res, next));
+  /** With every worker busy and the queue full, 429 before a byte of the body is read or buffered. */
+  const room: RequestHandler = (_req, res, next) => {
+    if (!pool.full()) return next();
+    res.set('Connection', 'close');
+    next(new QueueFullError(pool.retryAfterSeconds()));
+  };
 
   /** The JSON body's bytes (parsed in the worker, so a 20 MB body never blocks this thread). */
   const jsonInput = (req: Request): SolveTask['input'] => {
@@ -88,7 +102,18 @@ export function jobRoutes(deps: JobDeps): Router {
     const bytes = req.file?.buffer ?? (Buffer.isBuffer(req.body) ? (req.body as Buffer) : undefined);
     if (req.is('multipart/form-data') && !req.file) throw new HttpError(400, `No file in the form: ${UPLOAD_HELP}`);
     if (!bytes || bytes.length === 0) throw new HttpError(400, `No workbook received: ${UPLOAD_HELP}`);
-    if (!looksLikeXlsx(bytes)) throw new HttpError(400, 'The upload is not an .xlsx workbook (save it from Excel as "Excel Workbook (*.xlsx)") / 上传的文件不是 .xlsx 工作簿');
+    // A zip bomb is refused here from its directory, without a worker; one whose directory
+    // understates it is stopped by the worker's capped inflate (service/xlsx/read-book.ts).
+    if (looksLikeXlsx(bytes)) {
+      let declared = 0;
+      try {
+        declared = declaredSize(zipEntries(bytes));
+      } catch {
+        // a damaged zip: the worker names what it is
+      }
+      if (declared > MAX_EXPANDED_MB * 1024 * 1024)
+        throw new HttpError(413, `The workbook expands to more than ${MAX_EXPANDED_MB} MB when unzipped (a plant's workbook is a few MB); it is damaged or was built to exhaust memory / 工作簿解压后超过 ${MAX_EXPANDED_MB} MB`);
+    }
     return { kind: 'xlsx', bytes };
   };
 
@@ -185,28 +210,29 @@ export function jobRoutes(deps: JobDeps): Router {
         } else if (json) {
           // One solve, one run: the page shows this JSON and saves this very workbook.
           const workbook = Buffer.from(result.xlsx!.buffer, result.xlsx!.byteOffset, result.xlsx!.byteLength).toString('base64');
-          res.type('json').send(splice([...head, `"filename":${JSON.stringify(downloadName(req, job))}`, `"workbook":"${workbook}"`], result.body));
+          const note = result.note ? [`"note":${JSON.stringify(result.note)}`] : [];
+          res.type('json').send(splice([...head, ...note, `"filename":${JSON.stringify(downloadName(req, job, result.xlsxExt))}`, `"workbook":"${workbook}"`], result.body));
         } else {
-          res.attachment(output === 'export' ? 'supplier-scorecard.xlsx' : downloadName(req, job));
-          res.type(XLSX_TYPE).send(Buffer.from(result.xlsx!.buffer, result.xlsx!.byteOffset, result.xlsx!.byteLength));
+          res.attachment(output === 'export' ? 'supplier-scorecard.xlsx' : downloadName(req, job, result.xlsxExt));
+          res.type(result.xlsxExt === 'xlsm' ? XLSM_TYPE : XLSX_TYPE).send(Buffer.from(result.xlsx!.buffer, result.xlsx!.byteOffset, result.xlsx!.byteLength));
         }
         return;
       }
     }
   }
 
-  const jsonJob = (job: Job, output: Output = 'json'): RequestHandler[] => [jsonBody, (req, res) => execute(req, res, job, output, jsonInput(req))];
+  const jsonJob = (job: Job, output: Output = 'json'): RequestHandler[] => [room, jsonBody, (req, res) => execute(req, res, job, output, jsonInput(req))];
   r.post('/plan', ...jsonJob('plan'));
   r.post('/quotes/simulate', ...jsonJob('quote'));
   r.post('/suppliers/evaluate', ...jsonJob('suppliers'));
   // The export takes JSON like /suppliers/evaluate, or an uploaded workbook.
-  r.post('/suppliers/export', (req, res, next) => (req.is(['application/json', 'application/*+json']) ? jsonBody : uploadBody)(req, res, next), (req, res) =>
+  r.post('/suppliers/export', room, (req, res, next) => (req.is(['application/json', 'application/*+json']) ? jsonBody : uploadBody)(req, res, next), (req, res) =>
     execute(req, res, 'suppliers', 'export', req.is(['application/json', 'application/*+json']) ? jsonInput(req) : xlsxInput(req)),
   );
   for (const job of ['plan', 'quote', 'suppliers'] as const) {
-    r.post(`/workbook/${job}`, uploadBody, (req, res) => execute(req, res, job, 'workbook', xlsxInput(req)));
+    r.post(`/workbook/${job}`, room, uploadBody, (req, res) => execute(req, res, job, 'workbook', xlsxInput(req)));
   }
   // Problems of an uploaded workbook, without solving: what the standalone page's Validate asks.
-  r.post('/workbook/validate', uploadBody, (req, res) => execute(req, res, 'plan', 'check', xlsxInput(req)));
+  r.post('/workbook/validate', room, uploadBody, (req, res) => execute(req, res, 'plan', 'check', xlsxInput(req)));
   return r;
 }

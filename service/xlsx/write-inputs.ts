@@ -1,7 +1,7 @@
 // Input sheets as Excel tables with data-validation lists and number formats, derived from the
 // contract: used by `template` (empty) and `sample` (filled).
 import type ExcelJS from 'exceljs';
-import { newWorkbook } from '../../shared/xlsx/workbook';
+import { newWorkbook } from './workbook';
 import { columnsOf, SETTINGS_SHEET, SettingsKeys, SHEETS, type Column, type SheetDef } from '../../shared/contract';
 import { dayToDate } from '../../shared/dates';
 import { ENUM_ZH } from '../../shared/enum-zh';

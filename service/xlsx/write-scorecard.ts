@@ -3,7 +3,7 @@
 // allocations, and a sheet saying how it was computed. All user text is written as strings
 // (exceljs shared strings), never as formulas.
 import type ExcelJS from 'exceljs';
-import { newWorkbook } from '../../shared/xlsx/workbook';
+import { newWorkbook } from './workbook';
 import { dayToDate } from '../../shared/dates';
 import type { Lang } from '../../shared/problems';
 import { ADVICE_ZH } from '../../shared/suppliers/report';

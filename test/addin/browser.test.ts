@@ -9,7 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResultSheet } from '../../shared/results';
 import { ROOT, tempDir } from '../helpers';
-import { workbookRows } from '../../shared/xlsx/read-workbook';
+import { workbookRows } from '../exceljs-read';
 import { loadXlsx, postJson, sampleRows, startServer, type Server } from '../service/harness';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -5,7 +5,7 @@ import type { WorkbookRows } from '../../shared/rows';
 import { PlannerApi } from '../../addin/api';
 import { STRINGS } from '../../addin/i18n';
 import { exportScorecard, runJob, validate, type PickedFile, type WorkbookHost } from '../../addin/controller';
-import { workbookRows } from '../../shared/xlsx/read-workbook';
+import { workbookRows } from '../exceljs-read';
 import { bytes, loadXlsx, sampleRows, sampleXlsx, startServer, type Server } from '../service/harness';
 
 let server: Server;

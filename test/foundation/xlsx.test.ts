@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { columnsOf, Orders, SettingsKeys } from '../../shared/contract';
 import type { ResultSheet } from '../../shared/results';
 import { readPlant } from '../../shared/validate';
-import { compactValidations, loadWorkbook, NotXlsxError, workbookRows } from '../../shared/xlsx/read-workbook';
-import { newWorkbook, xlsxBytes } from '../../shared/xlsx/workbook';
+import { loadWorkbook, NotXlsxError, workbookRows } from '../exceljs-read';
+import { newWorkbook, xlsxBytes } from '../../service/xlsx/workbook';
 import { inputWorkbook } from '../../service/xlsx/write-inputs';
 import { writeResultSheet } from '../../service/xlsx/write-results';
 import { tempDir } from '../helpers';
@@ -124,34 +124,6 @@ describe('workbook round trip', () => {
     expect(ws.getCell('A2').value).toBe(5);
     expect(ws.getCell('A3').value).toEqual(new Date(Date.UTC(2026, 11, 4)));
     expect(ws.getCell('A4').value).toBe(7);
-  });
-
-  it('keeps data validations as ranges through a read and a write', async () => {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('Orders');
-    const dv = ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } };
-    dv.dataValidations.add('H2:H900', { type: 'list', allowBlank: true, formulae: ['"Draft,Approved"'] });
-    dv.dataValidations.add('B2:C5', { type: 'whole', operator: 'greaterThan', formulae: [0] });
-    const back = await loadWorkbook(Buffer.from(await wb.xlsx.writeBuffer()));
-    const model = (back.getWorksheet('Orders') as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
-    expect(Object.keys(model).sort()).toEqual(['B2:C5', 'H2:H900']);
-    expect(model['H2:H900'].formulae).toEqual(['"Draft,Approved"']);
-    // Written again, the sheet says the same ranges.
-    const bytes = await back.xlsx.writeBuffer();
-    const third = new ExcelJS.Workbook();
-    await third.xlsx.load(bytes);
-    const raw = (third.getWorksheet('Orders') as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
-    expect(Object.keys(raw)).toHaveLength(899 + 8); // exceljs's own reader: one entry per cell
-    expect(raw.H900.type).toBe('list');
-    expect(raw.C5.type).toBe('whole');
-    expect(raw.H901).toBeUndefined();
-    // Cells of one validation that do not fill a rectangle (sqref="E3 E7") stay as they are.
-    const ws2 = new ExcelJS.Workbook().addWorksheet('X');
-    const shared = { type: 'decimal', operator: 'between', formulae: [0, 1] } as ExcelJS.DataValidation;
-    const m2 = (ws2 as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
-    Object.assign(m2, { E3: shared, E7: shared });
-    compactValidations(ws2);
-    expect(Object.keys(m2).sort()).toEqual(['E3', 'E7']);
   });
 
   it('rejects a file that is not an .xlsx with a plain message', async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../service/cli';
-import { loadWorkbook } from '../../shared/xlsx/read-workbook';
+import { loadWorkbook } from '../exceljs-read';
 import { inputWorkbook } from '../../service/xlsx/write-inputs';
 import { tempDir } from '../helpers';
 import { order, records, wc } from './fixture';

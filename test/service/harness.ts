@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { samplePlant } from '../../shared/sample-plant';
 import type { CellValue, WorkbookRows } from '../../shared/rows';
 import { inputWorkbook } from '../../service/xlsx/write-inputs';
-import { workbookRows } from '../../shared/xlsx/read-workbook';
+import { workbookRows } from '../exceljs-read';
 import { ROOT, tempDir } from '../helpers';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

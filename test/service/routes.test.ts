@@ -1,7 +1,7 @@
 // Every route's success path against the built server on a loopback port, on the sample plant.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { WorkbookRows } from '../../shared/rows';
-import { workbookRows } from '../../shared/xlsx/read-workbook';
+import { workbookRows } from '../exceljs-read';
 import { loadXlsx, postJson, sampleRows, sampleXlsx, startServer, XLSX, type Server } from './harness';
 
 let s: Server;

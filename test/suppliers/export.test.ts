@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runSuppliers } from '../../service/jobs/suppliers';
-import { loadWorkbook, workbookRows } from '../../shared/xlsx/read-workbook';
+import { loadWorkbook, workbookRows } from '../exceljs-read';
 import { inputWorkbook } from '../../service/xlsx/write-inputs';
 import { writeResultSheets } from '../../service/xlsx/write-results';
 import { readPlant } from '../../shared/validate';

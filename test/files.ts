@@ -1,0 +1,54 @@
+// Workbooks as other programs save them, made for tests by the programs themselves: LibreOffice
+// (soffice), Gnumeric (ssconvert) and openpyxl (python3). In CI (.ci/run installs them) a missing
+// program fails the test; on a developer machine without one, `have()` says so and the test
+// returns early.
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from './helpers';
+
+export const PY = '/usr/bin/python3';
+
+const found = new Map<string, boolean>();
+/** Is the program there? In CI, its absence is a failure rather than a skip. */
+export function have(tool: 'soffice' | 'ssconvert' | 'openpyxl'): boolean {
+  if (!found.has(tool)) {
+    const ok =
+      tool === 'openpyxl'
+        ? existsSync(PY) && spawnSync(PY, ['-c', 'import openpyxl']).status === 0
+        : spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+    found.set(tool, ok);
+  }
+  const ok = found.get(tool)!;
+  if (!ok && process.env.CI) throw new Error(`${tool} is required in CI (installed by .ci/run)`);
+  return ok;
+}
+
+/** Run a Python script (openpyxl, zipfile) with arguments; throws with its stderr on failure. */
+export function python(script: string, ...args: string[]): string {
+  const file = join(tempDir('mto-py-'), 'script.py');
+  writeFileSync(file, script);
+  const r = spawnSync(PY, [file, ...args], { encoding: 'utf8', timeout: 120_000 });
+  if (r.status !== 0) throw new Error(`python failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** LibreOffice converts `src` to `ext` (xlsx, ods, xls) into `outDir`; returns the new file. */
+export function soffice(src: string, ext: string, outDir: string): string {
+  const profile = tempDir('mto-lo-');
+  const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', ext, '--outdir', outDir, src], { encoding: 'utf8', timeout: 180_000 });
+  const out = join(outDir, src.replace(/^.*\//, '').replace(/\.[^.]+$/, `.${ext}`));
+  if (!existsSync(out)) throw new Error(`soffice did not convert ${src}: ${r.stderr} ${r.stdout}`);
+  return out;
+}
+
+/** Gnumeric's command-line converter: `src` → `out` (format from the extension). */
+export function ssconvert(src: string, out: string): string {
+  const r = spawnSync('ssconvert', [src, out], { encoding: 'utf8', timeout: 120_000 });
+  if (!existsSync(out)) throw new Error(`ssconvert failed: ${r.stderr}`);
+  return out;
+}
+
+/** Sheet names of a workbook as openpyxl opens it. */
+export const openpyxlSheets = (file: string): string[] =>
+  JSON.parse(python('import json, sys, openpyxl\nprint(json.dumps(openpyxl.load_workbook(sys.argv[1], keep_vba=True).sheetnames))', file)) as string[];
