@@ -10,6 +10,7 @@ import type { SolveResult, SolveTask, Output, RunParts } from '../solve-worker';
 import type { RunStatus, RunStore } from '../store/runs';
 import { TaskTimeoutError, WorkerCrashError, type WorkerPool } from '../worker-pool';
 import { HttpError } from './errors';
+import type { Downloads } from '../downloads';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -18,6 +19,8 @@ export interface JobDeps {
   pool: WorkerPool<SolveTask, SolveResult>;
   store: RunStore;
   version: string;
+  /** one-off download links for the scorecard export (Office on Mac) */
+  downloads?: Downloads;
 }
 
 /** ?lang=zh wins, then the first Accept-Language entry; English otherwise. */
@@ -186,6 +189,10 @@ export function jobRoutes(deps: JobDeps): Router {
           // One solve, one run: the page shows this JSON and saves this very workbook.
           const workbook = Buffer.from(result.xlsx!.buffer, result.xlsx!.byteOffset, result.xlsx!.byteLength).toString('base64');
           res.type('json').send(splice([...head, `"filename":${JSON.stringify(downloadName(req, job))}`, `"workbook":"${workbook}"`], result.body));
+        } else if (output === 'export' && req.get('x-download') === 'link' && deps.downloads) {
+          // Office on Mac cannot save a download from the pane: a link the pane opens in the browser.
+          const url = deps.downloads.put(Buffer.from(result.xlsx!.buffer, result.xlsx!.byteOffset, result.xlsx!.byteLength), 'supplier-scorecard.xlsx', XLSX_TYPE);
+          res.json({ url, filename: 'supplier-scorecard.xlsx' });
         } else {
           res.attachment(output === 'export' ? 'supplier-scorecard.xlsx' : downloadName(req, job));
           res.type(XLSX_TYPE).send(Buffer.from(result.xlsx!.buffer, result.xlsx!.byteOffset, result.xlsx!.byteLength));

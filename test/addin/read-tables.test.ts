@@ -41,7 +41,7 @@ describe('readInputSheets', () => {
       ['O-2', 'Beta', 'FG-1', -5, 46363, '=cmd'],
     ]);
     // names; used ranges of Settings, orders, Calendar; values of both non-empty sheets together
-    expect(stats).toEqual({ syncs: 3, sheets: 2, cells: 3 * 2 + 4 * 6 });
+    expect(stats).toEqual({ syncs: 3, sheets: 2, cells: 3 * 2 + 4 * 6, halvings: 0 });
     expect(xl.syncCount()).toBe(3);
     expect(xl.log.filter((l) => l.startsWith('read'))).toEqual(['read Settings!A1:B3', 'read orders!B3:G6']);
   });
@@ -66,7 +66,7 @@ describe('readInputSheets', () => {
     const xl = mockExcel([{ name: 'Orders', cells }]);
     const { book, stats } = await readInputSheets(xl.context);
     expect(xl.log.filter((l) => l.startsWith('read'))).toEqual(['read Orders!A1:B5000', 'read Orders!A5001:B10000', 'read Orders!A10001:B12001']);
-    // 24,002 cells fit one sync's budget of 200,000: still three syncs in all.
+    // 24,002 cells fit one sync's budget of 60,000: still three syncs in all.
     expect(stats.syncs).toBe(3);
     expect(book.Orders.rows).toHaveLength(n);
     expect(book.Orders.rows[4998]).toEqual(['O-4999', 4999]); // last row of block 1 (row 5000)
