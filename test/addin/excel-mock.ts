@@ -197,8 +197,8 @@ export function mockExcel(specs: SheetSpec[], options: MockOptions = {}) {
         needs('1.13', 'getMergedAreasOrNullObject');
         const m = `merged${key++}`;
         ws.addMock(m);
-        ws[m].populate({ isNullObject: mergedAreas.length === 0, areas: { items: mergedAreas } });
-        ws[m].areas.setValue('load', function (this: Mock) { return this; });
+        ws[m].populate({ isNullObject: mergedAreas.length === 0 });
+        Object.defineProperty(ws[m], 'areas', { value: { items: mergedAreas, load() { return this; } } });
         return ws[m];
       });
       return ws[u];
