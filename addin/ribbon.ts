@@ -86,7 +86,8 @@ export class JobLock {
     this.timer = undefined;
     this.held = undefined;
     try {
-      if (this.read()?.owner === this.owner) this.storage?.removeItem(this.key);
+      const raw = this.storage?.getItem(this.key);
+      if (raw && (JSON.parse(raw) as Held).owner === this.owner) this.storage?.removeItem(this.key);
     } catch {
       /* storage blocked: nothing to release */
     }
