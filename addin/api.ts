@@ -37,6 +37,7 @@ export type Failure =
   | { kind: 'unreachable'; url: string }
   | { kind: 'busy'; retryAfterSeconds?: number }
   | { kind: 'tooLarge' }
+  | { kind: 'unauthorized' }
   | { kind: 'unsolvable'; message: string }
   | { kind: 'http'; status: number; message: string };
 
@@ -87,6 +88,18 @@ export class PlannerApi {
   async exportScorecard(workbook: WorkbookRows | Blob): Promise<Blob> {
     const body = workbook instanceof Blob ? { body: workbook, headers: { 'Content-Type': XLSX_TYPE } } : jsonBody({ workbook });
     return (await this.send('suppliers/export', body)).blob();
+  }
+
+  /**
+   * The scorecard export as a one-off link on the service (`/downloads/<id>`, no token needed): for
+   * a pane that cannot save a Blob (Office on Mac) and opens the link in the user's browser instead.
+   */
+  async exportScorecardLink(workbook: WorkbookRows): Promise<{ url: string; filename: string }> {
+    const init = jsonBody({ workbook });
+    const res = await this.send('suppliers/export', { ...init, headers: { ...(init.headers as Record<string, string>), 'X-Download': 'link' } });
+    const { url, filename } = (await res.json()) as { url?: unknown; filename?: unknown };
+    if (typeof url !== 'string') throw new ApiError({ kind: 'http', status: res.status, message: 'the answer has no download link' });
+    return { url: new URL(url, this.base).href, filename: typeof filename === 'string' ? filename : 'supplier-scorecard.xlsx' };
   }
 
   /**
@@ -164,6 +177,7 @@ export async function failureOf(res: Response): Promise<Failure> {
   const cellErrors = Array.isArray(errors) ? errors.filter(isCellError) : [];
   if (res.status === 400 && cellErrors.length) return { kind: 'problems', problems: cellErrors };
   if (res.status === 413) return { kind: 'tooLarge' };
+  if (res.status === 401) return { kind: 'unauthorized' };
   if (res.status === 429) {
     const after = Number(res.headers.get('Retry-After'));
     return { kind: 'busy', retryAfterSeconds: Number.isFinite(after) && after > 0 ? after : undefined };

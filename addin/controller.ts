@@ -7,6 +7,8 @@ import type { Lang } from '../shared/problems';
 import type { ResultSheet } from '../shared/results';
 import type { WorkbookRows } from '../shared/rows';
 import { ApiError, type JobResponse, type PlannerApi } from './api';
+import { excelErrorMessage, logExcelError } from './excel/excel-errors';
+import { PartialWrite, ProtectedSheet } from './excel/write-results';
 import { STRINGS } from './i18n';
 import { realClock, startProgress, type Clock } from './progress';
 import { summarize, type Summary } from './summary';
@@ -15,8 +17,8 @@ import { jobProblems, shownFromApi, validateBook, type ShownProblem } from './va
 export interface WorkbookHost {
   /** the input sheets as rows */
   read(progress: (text: string) => void): Promise<WorkbookRows>;
-  /** write result sheets into the open workbook (Excel only); returns the sheet names */
-  write?(sheets: ResultSheet[], progress: (text: string) => void): Promise<string[]>;
+  /** write result sheets into the open workbook (Excel only), stamped with the run; returns the sheet names */
+  write?(sheets: ResultSheet[], progress: (text: string) => void, runId?: string): Promise<string[]>;
 }
 
 /** A workbook file picked in the standalone page (or the sample). */
@@ -30,8 +32,11 @@ export type Outcome =
   | { kind: 'validated'; ready: Job[]; sheets: number }
   | { kind: 'done'; job: Job; response: JobResponse; written: string[]; seconds: number; summary: Summary; download?: PickedFile }
   | { kind: 'file'; blob: Blob; name: string; seconds: number }
+  | { kind: 'opened'; url: string; name: string; seconds: number }
   | { kind: 'note'; text: string }
-  | { kind: 'failed'; message: string };
+  | { kind: 'token' }
+  /** `answer`: the service's answer that was not (fully) written, kept for "write again" */
+  | { kind: 'failed'; message: string; answer?: { job: Job; response: JobResponse } };
 
 /** Exactly one of `host` (Excel) and `file` (standalone) is the source. */
 export interface Deps {
@@ -41,6 +46,8 @@ export interface Deps {
   lang: Lang;
   show: (text: string) => void;
   clock?: Clock;
+  /** open a service link in the user's browser (inside Office, where the pane cannot save files) */
+  openUrl?: (url: string) => void;
 }
 
 export async function validate({ host, file, api, lang, show }: Deps): Promise<Outcome> {
@@ -90,15 +97,30 @@ export async function runJob(job: Job, { host, file, api, lang, show, clock = re
     } finally {
       stop();
     }
-    const written = host?.write ? await host.write(response.sheets, show) : [];
-    return { kind: 'done', job, response, written, seconds: (clock.now() - t0) / 1000, summary: summarize(job, response, t) };
+    return await writeAnswer(job, response, { host, lang, show, clock, t0 });
   } catch (e) {
     return failure(e, lang);
   }
 }
 
+/** The last answer written again (after a protected sheet was unprotected, say): nothing is solved again. */
+export async function writeAgain(job: Job, response: JobResponse, { host, lang, show, clock = realClock }: Deps): Promise<Outcome> {
+  return writeAnswer(job, response, { host, lang, show, clock, t0: clock.now() });
+}
+
+async function writeAnswer(job: Job, response: JobResponse, d: { host?: WorkbookHost; lang: Lang; show: (text: string) => void; clock: Clock; t0: number }): Promise<Outcome> {
+  const t = STRINGS[d.lang];
+  try {
+    const written = d.host?.write ? await d.host.write(response.sheets, d.show, response.runId === undefined ? undefined : String(response.runId)) : [];
+    return { kind: 'done', job, response, written, seconds: (d.clock.now() - d.t0) / 1000, summary: summarize(job, response, t) };
+  } catch (e) {
+    const f = failure(e, d.lang);
+    return f.kind === 'failed' ? { ...f, answer: { job, response } } : f;
+  }
+}
+
 /** The supplier scorecard as its own formatted workbook, to save. */
-export async function exportScorecard({ host, file, api, lang, show, clock = realClock }: Deps): Promise<Outcome> {
+export async function exportScorecard({ host, file, api, lang, show, clock = realClock, openUrl }: Deps): Promise<Outcome> {
   const t = STRINGS[lang];
   const t0 = clock.now();
   try {
@@ -111,6 +133,11 @@ export async function exportScorecard({ host, file, api, lang, show, clock = rea
     }
     const stop = startProgress(show, t.sending, t.elapsed, clock);
     try {
+      if (openUrl && !(source instanceof Blob)) {
+        const { url, filename } = await api.exportScorecardLink(source);
+        openUrl(url);
+        return { kind: 'opened', url, name: filename, seconds: (clock.now() - t0) / 1000 };
+      }
       const blob = await api.exportScorecard(source);
       return { kind: 'file', blob, name: 'supplier-scorecard.xlsx', seconds: (clock.now() - t0) / 1000 };
     } finally {
@@ -141,11 +168,24 @@ export function failure(e: unknown, lang: Lang): Outcome {
         return { kind: 'failed', message: t.busy };
       case 'tooLarge':
         return { kind: 'failed', message: t.tooLarge };
+      case 'unauthorized':
+        return { kind: 'token' };
       case 'unsolvable':
         return { kind: 'failed', message: t.solveFailed(f.message) };
       case 'http':
         return { kind: 'failed', message: t.httpError(f.status, f.message) };
     }
+  }
+  if (e instanceof PartialWrite) {
+    logExcelError(e.cause);
+    const why = failure(e.cause, lang);
+    return { kind: 'failed', message: `${why.kind === 'failed' ? `${why.message} ` : ''}${t.partialWrite(e.written, e.stale)}` };
+  }
+  if (e instanceof ProtectedSheet) return { kind: 'failed', message: t.protectedSheet(e.sheet) };
+  const excel = excelErrorMessage(e, t);
+  if (excel) {
+    logExcelError(e);
+    return { kind: 'failed', message: excel };
   }
   return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
 }

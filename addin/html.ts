@@ -3,7 +3,7 @@
 import type { Lang } from '../shared/problems';
 import type { ColumnFormat, ResultSheet } from '../shared/results';
 import type { CellValue } from '../shared/rows';
-import { formatOf } from './excel/result-layout';
+import { formatOf } from '../shared/result-layout';
 import type { Strings } from './i18n';
 import type { LateOrder } from './summary';
 import type { ShownProblem } from './validate-book';

@@ -5,15 +5,17 @@
 import type { Job } from '../shared/contract';
 import type { Lang } from '../shared/problems';
 import { apiBase, PlannerApi } from './api';
-import { exportScorecard, runJob, validate, type Deps, type Outcome, type PickedFile, type WorkbookHost } from './controller';
+import type { JobResponse } from './api';
+import { exportScorecard, failure, runJob, validate, writeAgain, type Deps, type Outcome, type PickedFile, type WorkbookHost } from './controller';
 import { createTemplate } from './excel/create-template';
+import { runWhenFree } from './excel/excel-errors';
 import { readInputSheets } from './excel/read-tables';
 import { selectCell } from './excel/select-cell';
-import { writeResultSheets } from './excel/write-results';
+import { staleResultSheets, writeResultSheets } from './excel/write-results';
 import { esc, lateList, problemList, sheetSection } from './html';
 import { pickLang, STRINGS, type Strings } from './i18n';
-import { actionFromUrl } from './launch';
 import { hostHints, loadOfficeJs, mayBeInOffice, officeReady } from './office-host';
+import { JobLock, registerRibbon, type RibbonOffice } from './ribbon';
 
 type Mode = 'pending' | 'excel' | 'standalone';
 
@@ -24,16 +26,31 @@ let mode: Mode = 'pending';
 let lang: Lang = pickLang(undefined, navigator.language);
 let t: Strings = STRINGS[lang];
 let busy = false;
+/** one job at a time, also across the pane and a hidden ribbon function file (no shared runtime) */
+const lock = new JobLock(storage('localStorage'));
+/** the service's last answer that was not fully written: "Write results again" needs no new solve */
+let unwritten: { job: Job; response: JobResponse } | undefined;
+/** what to do again once a token is entered */
+let retry: (() => Promise<Outcome>) | undefined;
 let file: PickedFile | undefined;
 /** the workbook with results from the last run (standalone), saved as it came */
 let download: PickedFile | undefined;
 
+function storage(kind: 'localStorage' | 'sessionStorage'): Storage | undefined {
+  try {
+    return window[kind];
+  } catch {
+    return undefined; // blocked (some webviews' privacy settings)
+  }
+}
+
 // A token (MTO_TOKEN, for a service bound beyond loopback) comes in the URL fragment, which is never
-// sent to a server, and is kept for the session.
-const token = (() => {
+// sent to a server, or from the pane's own prompt (the manifest's URLs carry none); it is kept for
+// the session (until Excel or the tab closes).
+let token = (() => {
   const m = /[#&]token=([^&]+)/.exec(location.hash);
-  if (m) sessionStorage.setItem('mtoToken', decodeURIComponent(m[1]));
-  return sessionStorage.getItem('mtoToken') ?? undefined;
+  if (m) storage('sessionStorage')?.setItem('mtoToken', decodeURIComponent(m[1]));
+  return storage('sessionStorage')?.getItem('mtoToken') ?? undefined;
 })();
 const api = () => new PlannerApi(apiBase(location.href, params.get('api')), (u, i) => fetch(u, i), lang, token);
 
@@ -61,16 +78,36 @@ function status(text: string, error = false) {
 
 // ---- hosts -------------------------------------------------------------------------------
 
+/** Does this Excel have ExcelApi `version`? */
+const excelApi = (version: string): boolean => Office.context.requirements.isSetSupported('ExcelApi', version);
+/** the date system of the workbook last read (1904: serials 1,462 days fewer) */
+let date1904 = false;
+
 const excelHost: WorkbookHost = {
   read: (show) =>
-    Excel.run(async (ctx) => {
-      show(t.reading);
-      return (await readInputSheets(ctx, (sheet) => show(`${t.reading} ${sheet}`))).book;
+    runWhenFree(
+      Excel,
+      async (ctx) => {
+        show(t.reading);
+        const read = await readInputSheets(ctx, { onProgress: (sheet) => show(`${t.reading} ${sheet}`), supports: excelApi });
+        date1904 = read.date1904;
+        return read.book;
+      },
+      { supports: excelApi, onWait: () => show(t.cellEditWait) },
+    ),
+  write: (sheets, show, runId) =>
+    runWhenFree(Excel, (ctx) => writeResultSheets(ctx, sheets, lang, { onProgress: (s) => show(t.writing(s)), supports: excelApi, runId, date1904 }), {
+      supports: excelApi,
+      onWait: () => show(t.cellEditWait),
     }),
-  write: (sheets, show) => Excel.run((ctx) => writeResultSheets(ctx, sheets, lang, (s) => show(t.writing(s)))),
 };
 
-const deps = (): Deps => ({ ...(mode === 'excel' ? { host: excelHost } : { file }), api: api(), lang, show: (s) => status(s) });
+/** Inside Office the pane cannot save a file (Office on Mac ignores downloads): the browser does. */
+function openInBrowser(url: string) {
+  if (Office.context.requirements.isSetSupported('OpenBrowserWindowApi', '1.1')) Office.context.ui.openBrowserWindow(url);
+}
+
+const deps = (): Deps => ({ ...(mode === 'excel' ? { host: excelHost, openUrl: openInBrowser } : { file }), api: api(), lang, show: (s) => status(s) });
 
 // ---- outcomes ----------------------------------------------------------------------------
 
@@ -90,6 +127,10 @@ function render(o: Outcome) {
   const results = $('results');
   messages.innerHTML = '';
   $('download').hidden = true;
+  $('token-form').hidden = o.kind !== 'token';
+  if (o.kind !== 'token') retry = undefined;
+  unwritten = o.kind === 'failed' ? o.answer : o.kind === 'token' ? unwritten : undefined;
+  $('rewrite').hidden = !unwritten;
   switch (o.kind) {
     case 'problems':
       status(t.problemsFound(o.problems.length), true);
@@ -105,6 +146,14 @@ function render(o: Outcome) {
       return;
     case 'note':
       status(o.text);
+      return;
+    case 'token':
+      status(token ? t.tokenWrong : t.tokenNeeded, true);
+      $<HTMLInputElement>('token-input').focus();
+      return;
+    case 'opened':
+      status(`${t.done(o.seconds)} ${t.openedInBrowser(o.name)}`);
+      messages.innerHTML = `<p><a href="${esc(o.url)}" target="_blank" rel="noopener">${esc(o.name)}</a></p>`;
       return;
     case 'file':
       saveBlob(o.blob, o.name);
@@ -124,19 +173,28 @@ function render(o: Outcome) {
   }
 }
 
-async function act(run: () => Promise<Outcome>) {
-  if (busy) return;
+/** Runs one action; refuses (and says so) while another job runs, here or in the ribbon's copy of the page. */
+async function act(run: () => Promise<Outcome>, job: Job | 'other' = 'other') {
+  const running = lock.running();
+  if (busy || running) {
+    status(t.jobRunning(running ? t[running] : '…'), true);
+    return;
+  }
+  if (job !== 'other') lock.acquire(job);
   setBusy(true);
   try {
-    render(await run());
+    const outcome = await run();
+    if (outcome.kind === 'token') retry = run;
+    render(outcome);
   } catch (e) {
-    status(e instanceof Error ? e.message : String(e), true);
+    render(failure(e, lang));
   } finally {
+    if (job !== 'other') lock.release();
     setBusy(false);
   }
 }
 
-const runAction = (job: Job) => act(() => runJob(job, deps()));
+const runAction = (job: Job) => act(() => runJob(job, deps()), job);
 
 // ---- modes -------------------------------------------------------------------------------
 
@@ -159,12 +217,20 @@ async function enterExcel() {
   applyTexts();
   setBusy(false);
   status('');
-  if (!Office.context.requirements.isSetSupported('ExcelApi', '1.8')) {
+  if (!excelApi('1.8')) {
     status(t.excelTooOld, true);
+    for (const b of document.querySelectorAll<HTMLButtonElement>('#actions button')) b.disabled = true;
     return;
   }
-  const action = actionFromUrl(location.href);
-  if (action) await runAction(action);
+  // The ribbon's buttons call into this page; the pane itself never starts a job on load or reload.
+  try {
+    registerRibbon(Office as unknown as RibbonOffice, (job) => runAction(job));
+  } catch {
+    /* Office.actions missing (no add-in commands here): the pane's own buttons still work */
+  }
+  // A write that died half-way earlier left sheets from different runs: say which.
+  const stale = await Excel.run(staleResultSheets).catch(() => []);
+  if (stale.length) status(t.staleSheets(stale), true);
 }
 
 /** A new file (or none): earlier results and their workbook no longer apply. */
@@ -200,6 +266,21 @@ function wire() {
       return runJob('plan', deps());
     }),
   );
+  $('rewrite').addEventListener('click', () => {
+    const again = unwritten;
+    if (again) void act(() => writeAgain(again.job, again.response, deps()), again.job);
+  });
+  $('token-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const v = $<HTMLInputElement>('token-input').value.trim();
+    if (!v) return;
+    token = v;
+    storage('sessionStorage')?.setItem('mtoToken', v);
+    $<HTMLInputElement>('token-input').value = '';
+    const again = retry;
+    $('token-form').hidden = true;
+    if (again) void act(again);
+  });
   // The workbook came with the results: saving it asks the service nothing.
   $('download-button').addEventListener('click', () => {
     if (!download) return;

@@ -37,12 +37,14 @@ if (existsSync('addin/taskpane.ts')) {
     chunkNames: 'chunks/[name]-[hash]',
     platform: 'browser',
     format: 'esm',
-    target: 'es2020',
+    // ES2017: Office 2016/2019 without WebView2 runs the pane in EdgeHTML 18, which parses
+    // modules and async functions but not ?. or ?? (ES2020) or object spread (ES2018).
+    target: ['es2017', 'edge18'],
     sourcemap: true,
     minify: true,
     logLevel: 'warning',
   });
   // The page, its stylesheet and the icons the manifest points at, served beside the bundle.
-  for (const f of ['taskpane.html', 'taskpane.css']) copyFileSync(`addin/${f}`, `dist/addin/${f}`);
+  for (const f of ['taskpane.html', 'taskpane.css', 'support.html', 'old-webview.js']) copyFileSync(`addin/${f}`, `dist/addin/${f}`);
   cpSync('addin/assets', 'dist/addin/assets', { recursive: true, filter: (src) => !src.endsWith('.mjs') });
 }

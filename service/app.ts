@@ -17,6 +17,7 @@ import { jobRoutes } from './routes/jobs';
 import { runRoutes } from './routes/runs';
 import { loopbackHostsOnly, ownOrigin, requireToken, sameOriginOnly, securityHeaders } from './routes/security';
 import { staticRoutes } from './routes/static';
+import { downloadRoutes, Downloads } from './downloads';
 
 export interface AppDeps {
   config: Config;
@@ -62,7 +63,7 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   app.use(loopbackHostsOnly(config.host));
-  app.use(securityHeaders(Boolean(config.tls)));
+  app.use(securityHeaders(Boolean(config.tls), config.csp));
 
   const api = express.Router();
   api.use(
@@ -75,12 +76,14 @@ export function createApp(deps: AppDeps): Express {
   api.use(sameOriginOnly);
   api.use(requireToken(config.token));
   api.use(healthRoutes({ pool: deps.pool as WorkerPool<unknown, unknown>, store: deps.store, version: deps.version, https: Boolean(config.tls), startedAt: Date.now(), sample: deps.sample ?? sampleCache() }));
-  api.use(jobRoutes({ config, pool: deps.pool, store: deps.store, version: deps.version }));
+  const downloads = new Downloads();
+  api.use(jobRoutes({ config, pool: deps.pool, store: deps.store, version: deps.version, downloads }));
   api.use(runRoutes(deps.store));
   api.use(notFound);
   app.use('/api/v1', api);
 
-  app.use(staticRoutes(config.root));
+  app.use(downloadRoutes(downloads));
+  app.use(staticRoutes(config.root, config.publicUrl));
   app.use(notFound);
   app.use(errorHandler(log));
   return app;

@@ -30,6 +30,10 @@ export interface Config {
   workerFile: string;
   tls?: { certFile: string; keyFile: string };
   logLevel: string;
+  /** extra CSP sources beyond Office's own (MTO_FRAME_ANCESTORS, MTO_SCRIPT_SRC) */
+  csp: { frameAncestors: string[]; scriptSrc: string[] };
+  /** the origin written into the served manifest (MTO_PUBLIC_URL); default: the request's own */
+  publicUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -53,6 +57,14 @@ function int(env: Env, key: string, dflt: number, min: number, max: number): num
 }
 
 const MB = 1024 * 1024;
+
+/** A space- or comma-separated list of https origins, wildcards allowed (https://*.example.cn). */
+function origins(env: Env, key: string): string[] {
+  const list = (env[key] ?? '').split(/[\s,]+/).filter(Boolean);
+  const bad = list.filter((o) => !/^https:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?$/i.test(o));
+  if (bad.length) throw new ConfigError(`${key} must list https origins such as https://*.example.cn (got ${bad.join(' ')})`);
+  return list;
+}
 
 /** Where office-addin-dev-certs puts its certificates (its defaults.localhostCertificatePath). */
 export const devCertDir = (): string => join(homedir(), '.office-addin-dev-certs');
@@ -98,5 +110,21 @@ export function loadConfig(env: Env = process.env, certExists: (path: string) =>
     workerFile: resolve(env.MTO_WORKER_FILE ?? join(root, 'dist', 'solve-worker.js')),
     tls,
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    csp: { frameAncestors: origins(env, 'MTO_FRAME_ANCESTORS'), scriptSrc: origins(env, 'MTO_SCRIPT_SRC') },
+    publicUrl: publicUrl(env),
   };
+}
+
+/** MTO_PUBLIC_URL: where Excel reaches this service (https, no path), e.g. https://planner.example.com. */
+function publicUrl(env: Env): string | undefined {
+  const raw = env.MTO_PUBLIC_URL?.trim();
+  if (!raw) return undefined;
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new ConfigError(`MTO_PUBLIC_URL must be a URL such as https://planner.example.com (got ${raw})`);
+  }
+  if (u.protocol !== 'https:' || (u.pathname !== '/' && u.pathname !== '')) throw new ConfigError(`MTO_PUBLIC_URL must be an https origin without a path (got ${raw}): Excel loads add-ins over HTTPS only`);
+  return u.origin;
 }

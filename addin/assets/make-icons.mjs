@@ -1,5 +1,6 @@
 // Draws the add-in icons (a blue tile with three white Gantt bars) as PNGs at the sizes Office
-// asks for: 16/32/80 for ribbon buttons, 32/64 for the add-in list. Run: node addin/assets/make-icons.mjs
+// asks for: 16/32/80 required for ribbon buttons plus 20/24/40/48/64 for high-DPI screens, 64 (IconUrl)
+// and 128 (HighResolutionIconUrl) for the add-in list. Run: node addin/assets/make-icons.mjs
 import { deflateSync, crc32 } from 'node:zlib';
 import { writeFileSync } from 'node:fs';
 
@@ -48,4 +49,4 @@ function pixel(px, py, size) {
 }
 
 const dir = new URL('.', import.meta.url);
-for (const size of [16, 32, 64, 80]) writeFileSync(new URL(`icon-${size}.png`, dir), png(size, pixel));
+for (const size of [16, 20, 24, 32, 40, 48, 64, 80, 128]) writeFileSync(new URL(`icon-${size}.png`, dir), png(size, pixel));

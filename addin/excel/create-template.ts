@@ -2,7 +2,7 @@
 // lists. Sheets already there (under their English or Chinese name) are left exactly as they are.
 import type { Lang } from '../../shared/problems';
 import { columnLetter } from '../../shared/rows';
-import { tableNameFor } from './result-layout';
+import { tableNameFor } from '../../shared/result-layout';
 import { missingTemplateSheets, VALIDATED_ROWS } from './template-layout';
 
 export async function createTemplate(context: Excel.RequestContext, lang: Lang): Promise<{ created: string[]; skipped: string[] }> {

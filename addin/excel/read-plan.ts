@@ -4,10 +4,16 @@ import { SETTINGS_SHEET, SHEETS } from '../../shared/contract';
 import { findSheet } from '../../shared/parse';
 import { isBlank, type CellValue, type SheetRows, type WorkbookRows } from '../../shared/rows';
 
-/** Rows per values request: keeps each response well under Excel on the web's 5 MB payload limit. */
+/** Rows per values request. */
 export const ROWS_PER_BLOCK = 5000;
-/** Cells fetched per context.sync when several small blocks can share one round trip. */
-export const CELLS_PER_SYNC = 200_000;
+/**
+ * Cells fetched per context.sync. Excel on the web refuses an answer over 5 MB
+ * (ResponsePayloadSizeLimitExceeded). Chinese text costs up to 6 bytes a character in that JSON
+ * (\uXXXX), so a 10-character name is about 70 bytes with its quotes and comma: 60,000 such cells
+ * ≈ 4.2 MB. (200,000 cells per sync was 6–7 MB on Chinese workbooks.) Longer text still fails: the
+ * reader then halves the blocks and asks again.
+ */
+export const CELLS_PER_SYNC = 60_000;
 
 /** The workbook's sheets that are input sheets (English or Chinese names, any case or spacing). */
 export function inputSheetNames(sheetNames: string[]): string[] {
@@ -60,6 +66,48 @@ export function planBlocks(areas: UsedArea[], rowsPerBlock = ROWS_PER_BLOCK, cel
   }
   if (current.length) syncs.push(current);
   return syncs;
+}
+
+/** A merged area, 0-based, as Office.js reports it (Range.getMergedAreasOrNullObject, ExcelApi 1.13). */
+export interface MergedArea {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+/**
+ * Every cell of a merged area takes the value of its top-left cell, as the service's reader
+ * (exceljs) gives it for an uploaded file; Excel reports only the top-left cell's value.
+ */
+export function fillMerged(area: UsedArea, values: unknown[][], merged: MergedArea[]): void {
+  for (const m of merged) {
+    const r0 = m.rowIndex - area.rowIndex;
+    const c0 = m.columnIndex - area.columnIndex;
+    const master = values[r0]?.[c0];
+    for (let r = Math.max(0, r0); r < Math.min(values.length, r0 + m.rowCount); r++)
+      for (let c = Math.max(0, c0); c < Math.min(values[r].length, c0 + m.columnCount); c++) values[r][c] = master;
+  }
+}
+
+/** Does an Excel number format show a date (or time)? Quoted text, [colours] and escapes aside. */
+export function isDateFormat(format: unknown): boolean {
+  if (typeof format !== 'string' || format === 'General' || format === '@') return false;
+  const bare = format.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, '');
+  return /[dmyhs]/i.test(bare);
+}
+
+/**
+ * A 1904 workbook's date cells as dates: Excel gives their serials counted from 1904, which the
+ * shared parser (counting from 1900, as every other workbook) would read 1,462 days early. The
+ * cells are the ones whose number format shows a date, as exceljs decides for an uploaded file.
+ */
+export function datesFrom1904(values: unknown[][], formats: unknown[][]): void {
+  for (let r = 0; r < values.length; r++)
+    for (let c = 0; c < values[r].length; c++) {
+      const v = values[r][c];
+      if (typeof v === 'number' && isDateFormat(formats[r]?.[c])) values[r][c] = new Date(Date.UTC(1904, 0, 1) + Math.round(v * 86_400_000));
+    }
 }
 
 /** Office.js reports empty cells as ''; the row shape (like exceljs) uses null. */

@@ -12,6 +12,7 @@ import { MAX_EXPANDED_MB } from '../xlsx/read-book';
 import { declaredSize, zipEntries } from '../xlsx/zip';
 import { QueueFullError, TaskTimeoutError, WorkerCrashError, type WorkerPool } from '../worker-pool';
 import { HttpError } from './errors';
+import type { Downloads } from '../downloads';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const XLSM_TYPE = 'application/vnd.ms-excel.sheet.macroEnabled.12';
@@ -23,6 +24,8 @@ export interface JobDeps {
   pool: WorkerPool<SolveTask, SolveResult>;
   store: RunStore;
   version: string;
+  /** one-off download links for the scorecard export (Office on Mac) */
+  downloads?: Downloads;
 }
 
 /** ?lang=zh wins, then the first Accept-Language entry; English otherwise. */
@@ -212,6 +215,10 @@ export function jobRoutes(deps: JobDeps): Router {
           const workbook = Buffer.from(result.xlsx!.buffer, result.xlsx!.byteOffset, result.xlsx!.byteLength).toString('base64');
           const note = result.note ? [`"note":${JSON.stringify(result.note)}`] : [];
           res.type('json').send(splice([...head, ...note, `"filename":${JSON.stringify(downloadName(req, job, result.xlsxExt))}`, `"workbook":"${workbook}"`], result.body));
+        } else if (output === 'export' && req.get('x-download') === 'link' && deps.downloads) {
+          // Office on Mac cannot save a download from the pane: a link the pane opens in the browser.
+          const url = deps.downloads.put(Buffer.from(result.xlsx!.buffer, result.xlsx!.byteOffset, result.xlsx!.byteLength), 'supplier-scorecard.xlsx', XLSX_TYPE);
+          res.json({ url, filename: 'supplier-scorecard.xlsx' });
         } else {
           res.attachment(output === 'export' ? 'supplier-scorecard.xlsx' : downloadName(req, job, result.xlsxExt));
           res.type(result.xlsxExt === 'xlsm' ? XLSM_TYPE : XLSX_TYPE).send(Buffer.from(result.xlsx!.buffer, result.xlsx!.byteOffset, result.xlsx!.byteLength));

@@ -48,21 +48,48 @@ export function loopbackHostsOnly(bindHost: string): RequestHandler {
 }
 
 /**
+ * Where Office hosts the pane (frame-ancestors) and serves office.js (script-src). Excel on the
+ * web frames the pane from Microsoft 365 and SharePoint, personal OneDrive (onedrive.live.com) and,
+ * for 21Vianet tenants in China, *.partner.office365.cn and *.sharepoint.cn, which also load
+ * office.js from their own CDN. A host missing here leaves the pane blank; MTO_FRAME_ANCESTORS and
+ * MTO_SCRIPT_SRC add more (e.g. a sovereign cloud) without a code change.
+ */
+export const OFFICE_FRAME_ANCESTORS = [
+  'https://*.officeapps.live.com',
+  'https://*.office.com',
+  'https://*.office365.com',
+  'https://*.microsoft365.com',
+  'https://*.sharepoint.com',
+  'https://*.cloud.microsoft',
+  'https://onedrive.live.com',
+  'https://*.onedrive.live.com',
+  'https://*.partner.office365.cn',
+  'https://*.sharepoint.cn',
+];
+export const OFFICE_SCRIPT_SOURCES = ['https://appsforoffice.microsoft.com', 'https://appsforoffice.cdn.partner.office365.cn'];
+
+export interface CspExtras {
+  frameAncestors?: string[];
+  scriptSrc?: string[];
+}
+
+/**
  * Security headers. The CSP lets the task pane load its own scripts and office.js from Microsoft's
- * CDN, and lets Excel on the web frame it (X-Frame-Options would forbid that, so frame-ancestors
+ * CDNs, and lets Excel on the web frame it (X-Frame-Options would forbid that, so frame-ancestors
  * replaces it). No HSTS: it would pin localhost to HTTPS in the user's browser for a year.
  */
-export function securityHeaders(https: boolean): RequestHandler {
+export function securityHeaders(https: boolean, extra: CspExtras = {}): RequestHandler {
+  const scripts = [...OFFICE_SCRIPT_SOURCES, ...(extra.scriptSrc ?? [])];
   return helmet({
     contentSecurityPolicy: {
       useDefaults: true,
       directives: {
         'default-src': ["'self'"],
-        'script-src': ["'self'", 'https://appsforoffice.microsoft.com'],
+        'script-src': ["'self'", ...scripts],
         'style-src': ["'self'", "'unsafe-inline'"],
-        'img-src': ["'self'", 'data:', 'https://appsforoffice.microsoft.com'],
+        'img-src': ["'self'", 'data:', ...scripts],
         'connect-src': ["'self'"],
-        'frame-ancestors': ["'self'", 'https://*.officeapps.live.com', 'https://*.office.com', 'https://*.office365.com', 'https://*.microsoft365.com', 'https://*.sharepoint.com', 'https://*.cloud.microsoft'],
+        'frame-ancestors': ["'self'", ...OFFICE_FRAME_ANCESTORS, ...(extra.frameAncestors ?? [])],
         'upgrade-insecure-requests': https ? [] : null,
       },
     },
@@ -70,3 +97,12 @@ export function securityHeaders(https: boolean): RequestHandler {
     strictTransportSecurity: false,
   });
 }
+
+/**
+ * Ribbon icons are fetched by Excel on the web from its own origin: without CORS and a
+ * cross-origin resource policy (helmet's default is same-origin) they show as broken images.
+ */
+export const crossOriginAssets: RequestHandler = (_req, res, next) => {
+  res.set({ 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' });
+  next();
+};

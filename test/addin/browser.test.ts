@@ -94,7 +94,7 @@ describe.skipIf(!haveBrowser)('task pane in a browser (standalone)', () => {
     const downloadMs = Date.now() - t2;
     expect(net.requests.slice(before).filter((r) => r.includes('/api/'))).toEqual([]);
     expect(download.suggestedFilename()).toBe('sample-plant-plan.xlsx');
-    expect(await page.textContent('#status')).toBe('Saved sample-plant-plan.xlsx.');
+    expect(await page.textContent('#status')).toBe('Download of sample-plant-plan.xlsx started.');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Plan')!;

@@ -8,7 +8,6 @@ import { failure } from '../../addin/controller';
 import { ApiError } from '../../addin/api';
 import { display, esc, problemList, sheetChart, sheetSection, sheetTable } from '../../addin/html';
 import { pickLang, STRINGS } from '../../addin/i18n';
-import { actionFromUrl } from '../../addin/launch';
 import { mayBeInOffice } from '../../addin/office-host';
 import { startProgress, type Clock } from '../../addin/progress';
 import { lateOrders, summarize } from '../../addin/summary';
@@ -24,9 +23,7 @@ describe('where the pane talks to', () => {
     expect(apiBase('https://localhost:3000/taskpane.html', 'http://planner.local:8080')).toBe('http://planner.local:8080/api/v1/');
   });
 
-  it('reads the ribbon action and the language', () => {
-    expect(actionFromUrl('https://localhost:3000/taskpane.html?action=quote&_host_Info=Excel$Win32')).toBe('quote');
-    expect(actionFromUrl('https://localhost:3000/taskpane.html?action=delete')).toBeUndefined();
+  it('reads the language', () => {
     expect(pickLang('zh-CN', 'en-US')).toBe('zh');
     expect(pickLang('en-GB', 'zh-CN')).toBe('en'); // Office's display language wins
     expect(pickLang(undefined, 'zh-Hans-CN')).toBe('zh');
