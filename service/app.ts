@@ -8,9 +8,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Lang } from '../shared/problems';
 import type { Config } from './config';
-import type { SolveResult, SolveTask } from './solve-worker';
-import type { RunStore } from './store/runs';
-import type { WorkerPool } from './worker-pool';
+import type { SolveRunner } from './solve-runner';
 import { errorHandler, notFound } from './routes/errors';
 import { healthRoutes, sampleCache } from './routes/health';
 import { jobRoutes } from './routes/jobs';
@@ -20,8 +18,8 @@ import { staticRoutes } from './routes/static';
 
 export interface AppDeps {
   config: Config;
-  pool: WorkerPool<SolveTask, SolveResult>;
-  store: RunStore;
+  /** runs solves (worker threads here, or a pg-boss queue) and records runs */
+  runner: SolveRunner;
   log: Logger;
   version: string;
   /** true while shutting down: answers carry Connection: close */
@@ -74,9 +72,9 @@ export function createApp(deps: AppDeps): Express {
   );
   api.use(sameOriginOnly);
   api.use(requireToken(config.token));
-  api.use(healthRoutes({ pool: deps.pool as WorkerPool<unknown, unknown>, store: deps.store, version: deps.version, https: Boolean(config.tls), startedAt: Date.now(), sample: deps.sample ?? sampleCache() }));
-  api.use(jobRoutes({ config, pool: deps.pool, store: deps.store, version: deps.version }));
-  api.use(runRoutes(deps.store));
+  api.use(healthRoutes({ runner: deps.runner, version: deps.version, https: Boolean(config.tls), startedAt: Date.now(), sample: deps.sample ?? sampleCache() }));
+  api.use(jobRoutes({ config, runner: deps.runner, version: deps.version }));
+  api.use(runRoutes(deps.runner.recorder.store));
   api.use(notFound);
   app.use('/api/v1', api);
 

@@ -189,6 +189,11 @@ export class WorkerPool<T, R> {
     void slot.worker.terminate();
   }
 
+  /** Would run() take a task now (a worker free, or room in the queue)? */
+  hasRoom(): boolean {
+    return !this.closing && (this.slots.some((s) => s.ready && !s.current) || this.queue.length < this.opts.queueMax);
+  }
+
   /** Seconds until a place is likely free: queue depth × mean task time ÷ workers. */
   retryAfterSeconds(): number {
     const ahead = this.queue.length + this.slots.filter((s) => s.current).length;
