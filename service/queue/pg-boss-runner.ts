@@ -88,8 +88,9 @@ export class PgBossRunner implements SolveRunner {
     if (task.output !== 'check') meta.runId = await this.recorder.start(meta);
     // The request's time limit bounds the job: the worker stops the solve at hardLimitMs, and a job
     // whose worker went silent expires a little later and is retried by another worker.
+    // (10 s over the limit for reading, building and writing; 5 s more before the job expires.)
     const hardLimitMs = Math.min(o.hardLimitMs, (o.timeLimitSeconds * 1.25 + 10) * 1000);
-    const expireInSeconds = Math.ceil(hardLimitMs / 1000) + 10;
+    const expireInSeconds = Math.ceil(hardLimitMs / 1000) + 5;
     const data: JobData = { task: toJobTask(task), meta, hardLimitMs };
     this.inFlight++;
     try {

@@ -49,6 +49,7 @@ export async function runWorker(config: Config, o: { signal: AbortSignal }): Pro
       const task = fromJobTask(job.data.task);
       const meta = job.data.meta;
       if (job.retryCount > 0) log.warn({ jobId: job.id, runId: meta.runId, attempt: job.retryCount + 1 }, 'retrying a job whose worker stopped');
+      else log.info({ jobId: job.id, runId: meta.runId }, 'solving');
       const r = await solveAndRecord(pool, recorder, task, { hardLimitMs: job.data.hardLimitMs, meta });
       log.info({ jobId: job.id, runId: meta.runId, status: r.out.status, saved: r.saved, attempt: job.retryCount + 1, runMs: Math.round(r.runMs) }, 'solve');
       return toJobOutput(r.out, { saved: r.saved, waitMs: r.waitMs, runMs: r.runMs, worker: id });

@@ -110,6 +110,7 @@ export function jobRoutes(deps: JobDeps): Router {
     // A run the history could not store is still answered; the caller is told it was not kept.
     const unsaved = output !== 'check' && !saved;
     if (unsaved) res.set('X-Run-Saved', 'false');
+    if (attempts > 1) res.set('X-Attempts', String(attempts)); // a worker died under it; another one finished it
     const runRef = (id: number | undefined) => (unsaved ? { runId: null, runSaved: false } : { runId: id });
     const lg = (status: string) =>
       req.log.info(
