@@ -8,9 +8,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Lang } from '../shared/problems';
 import type { Config } from './config';
-import type { SolveResult, SolveTask } from './solve-worker';
-import type { RunStore } from './store/runs';
-import type { WorkerPool } from './worker-pool';
+import type { SolveRunner } from './solve-runner';
 import { errorHandler, notFound } from './routes/errors';
 import { healthRoutes, sampleCache } from './routes/health';
 import { jobRoutes } from './routes/jobs';
@@ -21,8 +19,8 @@ import { downloadRoutes, Downloads } from './downloads';
 
 export interface AppDeps {
   config: Config;
-  pool: WorkerPool<SolveTask, SolveResult>;
-  store: RunStore;
+  /** runs solves (worker threads here, or a pg-boss queue) and records runs */
+  runner: SolveRunner;
   log: Logger;
   version: string;
   /** true while shutting down: answers carry Connection: close */
@@ -75,10 +73,10 @@ export function createApp(deps: AppDeps): Express {
   );
   api.use(sameOriginOnly);
   api.use(requireToken(config.token));
-  api.use(healthRoutes({ pool: deps.pool as WorkerPool<unknown, unknown>, store: deps.store, version: deps.version, https: Boolean(config.tls), startedAt: Date.now(), sample: deps.sample ?? sampleCache() }));
+  api.use(healthRoutes({ runner: deps.runner, version: deps.version, https: Boolean(config.tls), startedAt: Date.now(), sample: deps.sample ?? sampleCache() }));
   const downloads = new Downloads();
-  api.use(jobRoutes({ config, pool: deps.pool, store: deps.store, version: deps.version, downloads }));
-  api.use(runRoutes(deps.store));
+  api.use(jobRoutes({ config, runner: deps.runner, version: deps.version, downloads }));
+  api.use(runRoutes(deps.runner.recorder.store));
   api.use(notFound);
   app.use('/api/v1', api);
 

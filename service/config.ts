@@ -9,10 +9,15 @@ export interface Config {
   port: number;
   /** required on every API call when set; must be set when host is not loopback */
   token?: string;
+  /** MTO_DB: an SQLite file (absolute) or a postgres:// URL */
   dbPath: string;
+  /** days a run is kept (0: for ever) */
+  keepDays: number;
+  /** threads: solves on this process's worker threads; pg-boss: a job queue in PostgreSQL, solved by `mto-planner worker` processes */
+  queueEngine: 'threads' | 'pg-boss';
   /** worker threads solving in parallel */
   workers: number;
-  /** requests waiting for a worker before 429 */
+  /** requests waiting for a worker (threads) or jobs waiting in the shared queue (pg-boss) before 429 */
   queueMax: number;
   /** per-solve limit; the worker is terminated shortly after it */
   solveTimeoutSeconds: number;
@@ -93,13 +98,20 @@ export function loadConfig(env: Env = process.env, certExists: (path: string) =>
     else if (env.MTO_TLS_CERT || env.MTO_TLS_KEY) throw new ConfigError(`MTO_TLS_CERT / MTO_TLS_KEY: ${certFile} or ${keyFile} not found`);
   }
 
+  const db = env.MTO_DB?.trim() || join('data', 'mto-planner.db');
+  const postgres = /^postgres(ql)?:\/\//i.test(db);
+  // MTO_QUEUE is the embedded queue's length, or `pg-boss` for the shared job queue (MTO_QUEUE_MAX long).
+  const pgBoss = env.MTO_QUEUE?.trim().toLowerCase() === 'pg-boss';
+  if (pgBoss && !postgres) throw new ConfigError('MTO_QUEUE=pg-boss keeps its jobs in PostgreSQL: set MTO_DB=postgres://user@host/database too');
   return {
     host,
     port: int(env, 'PORT', 3000, 0, 65535),
     token,
-    dbPath: resolve(env.MTO_DB?.trim() || join('data', 'mto-planner.db')),
+    dbPath: postgres || db === ':memory:' ? db : resolve(db),
+    keepDays: int(env, 'MTO_KEEP_DAYS', 0, 0, 36_500),
+    queueEngine: pgBoss ? 'pg-boss' : 'threads',
     workers: int(env, 'MTO_WORKERS', Math.max(1, availableParallelism() - 1), 1, 64),
-    queueMax: int(env, 'MTO_QUEUE', 16, 0, 10_000),
+    queueMax: pgBoss ? int(env, 'MTO_QUEUE_MAX', 64, 0, 100_000) : int(env, 'MTO_QUEUE', 16, 0, 10_000),
     solveTimeoutSeconds: int(env, 'MTO_SOLVE_TIMEOUT', 120, 1, 3600),
     shutdownGraceSeconds: int(env, 'MTO_SHUTDOWN_GRACE', 10, 0, 600),
     jsonLimitBytes: int(env, 'MTO_JSON_LIMIT_MB', 20, 1, 1024) * MB,

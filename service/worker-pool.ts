@@ -189,9 +189,9 @@ export class WorkerPool<T, R> {
     void slot.worker.terminate();
   }
 
-  /** True when run() would refuse at once: lets a route say 429 before reading an upload. */
-  full(): boolean {
-    return !this.closing && !this.slots.some((s) => s.ready && !s.current) && this.queue.length >= this.opts.queueMax;
+  /** Would run() take a task now (a worker free, or room in the queue)? */
+  hasRoom(): boolean {
+    return !this.closing && (this.slots.some((s) => s.ready && !s.current) || this.queue.length < this.opts.queueMax);
   }
 
   /** Seconds until a place is likely free: queue depth × mean task time ÷ workers. */

@@ -6,5 +6,6 @@ import { suppliers } from './suppliers';
 import { template } from './template';
 import type { Command } from './types';
 import { validate } from './validate';
+import { worker } from './worker';
 
-export const COMMANDS: Command[] = [template, sample, validate, plan, suppliers, quote];
+export const COMMANDS: Command[] = [template, sample, validate, plan, suppliers, quote, worker];

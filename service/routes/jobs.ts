@@ -6,11 +6,11 @@ import multer from 'multer';
 import type { Job } from '../../shared/contract';
 import { langOf, type Lang } from '../../shared/problems';
 import type { Config } from '../config';
-import type { SolveResult, SolveTask, Output, RunParts } from '../solve-worker';
-import type { RunStatus, RunStore } from '../store/runs';
+import type { SolveRunner } from '../solve-runner';
+import type { SolveTask, Output } from '../solve-worker';
 import { MAX_EXPANDED_MB } from '../xlsx/read-book';
 import { declaredSize, zipEntries } from '../xlsx/zip';
-import { QueueFullError, TaskTimeoutError, WorkerCrashError, type WorkerPool } from '../worker-pool';
+import { QueueFullError } from '../worker-pool';
 import { HttpError } from './errors';
 import type { Downloads } from '../downloads';
 
@@ -21,8 +21,7 @@ const SPREADSHEET_TYPES = [XLSX_TYPE, XLSM_TYPE, 'application/vnd.ms-excel', 'ap
 
 export interface JobDeps {
   config: Config;
-  pool: WorkerPool<SolveTask, SolveResult>;
-  store: RunStore;
+  runner: SolveRunner;
   version: string;
   /** one-off download links for the scorecard export (Office on Mac) */
   downloads?: Downloads;
@@ -72,7 +71,7 @@ const splice = (members: string[], body: string): string => {
 };
 
 export function jobRoutes(deps: JobDeps): Router {
-  const { config, pool, store } = deps;
+  const { config, runner } = deps;
   const r = Router();
 
   const jsonBody = express.raw({ type: ['application/json', 'application/*+json'], limit: config.jsonLimitBytes });
@@ -87,9 +86,10 @@ export function jobRoutes(deps: JobDeps): Router {
   const uploadBody: RequestHandler = (req, res, next) => (req.is('multipart/form-data') ? form(req, res, next) : rawXlsx(req, res, next));
   /** With every worker busy and the queue full, 429 before a byte of the body is read or buffered. */
   const room: RequestHandler = (_req, res, next) => {
-    if (!pool.full()) return next();
+    const wait = runner.fullFor();
+    if (wait === undefined) return next();
     res.set('Connection', 'close');
-    next(new QueueFullError(pool.retryAfterSeconds()));
+    next(new QueueFullError(wait));
   };
 
   /** The JSON body's bytes (parsed in the worker, so a 20 MB body never blocks this thread). */
@@ -129,56 +129,36 @@ export function jobRoutes(deps: JobDeps): Router {
     const task: SolveTask = { job, output, input, options: queryOptions(req), lang, maxCells: config.maxCells, solveTimeoutSeconds: config.solveTimeoutSeconds };
     // The job stops itself at its time limit; the worker is killed if it does not (model building, a stuck solver).
     const hardLimitMs = (config.solveTimeoutSeconds * 1.25 + 1) * 1000;
+    // A time limit asked for in the query (or form) also bounds a queued job's expiry (pg-boss).
+    const asked = Number(task.options.timeLimitSeconds);
+    const timeLimitSeconds = asked > 0 ? Math.min(asked, config.solveTimeoutSeconds) : config.solveTimeoutSeconds;
     const abort = new AbortController();
     res.on('close', () => !res.writableFinished && abort.abort());
 
-    // A check solves nothing and is not a run.
-    const record = (status: RunStatus, run: RunParts | undefined, extra: { error?: unknown; waitMs: number }): number | undefined =>
-      output === 'check' ? undefined : store.insert({
-        job,
-        kind: output === 'export' ? 'export' : input.kind === 'xlsx' ? 'workbook' : 'json',
-        status,
-        createdAt,
-        waitMs: extra.waitMs,
-        durationMs: run?.ms ?? performance.now() - t0,
-        lang: run?.options.lang ?? lang,
-        options: run?.options ?? {},
-        stats: run?.stats,
-        inputSha256: run?.inputSha256,
-        inputBytes: run?.inputBytes,
-        inputGz: run?.inputGz,
-        resultBytes: run?.resultBytes,
-        resultGz: run?.resultGz,
-        summary: run?.summary,
-        error: extra.error,
-        requestId: String(req.id),
-        appVersion: deps.version,
-      });
-
-    let outcome: Awaited<ReturnType<typeof pool.run>>;
-    try {
-      outcome = await pool.run(task, { hardLimitMs, signal: abort.signal });
-    } catch (e) {
-      // A solve killed for overrunning or exhausting memory still counts as a (failed) run.
-      if (e instanceof TaskTimeoutError || (e instanceof WorkerCrashError && e.outOfMemory)) {
-        const reason = e instanceof TaskTimeoutError ? 'timeLimit' : 'tooLarge';
-        const runId = record('failed', undefined, { error: { reason, message: e.message }, waitMs: 0 });
-        req.log.warn({ job, output, runId, reason, ms: Math.round(performance.now() - t0) }, 'solve stopped');
-        throw reason === 'timeLimit'
-          ? new HttpError(422, `The solve did not finish within the service's time limit of ${config.solveTimeoutSeconds} s (MTO_SOLVE_TIMEOUT) and was stopped / 求解超过服务时限，已停止`, { reason, runId })
-          : new HttpError(422, `The model needs more memory than a solve may use (MTO_WORKER_HEAP_MB = ${config.workerHeapMb}); plan fewer orders or a shorter horizon / 模型过大，内存不足`, { reason, runId });
-      }
-      throw e;
-    }
-    const { result, waitMs, runMs } = outcome;
-    const lg = (status: string, runId?: number) =>
+    const meta = { job, kind: output === 'export' ? 'export' : input.kind === 'xlsx' ? 'workbook' : 'json', createdAt, lang, requestId: String(req.id), appVersion: deps.version } as const;
+    const { out: result, runId, saved, waitMs, runMs, attempts } = await runner.run(task, { hardLimitMs, timeLimitSeconds, signal: abort.signal, meta });
+    // A run the history could not store is still answered; the caller is told it was not kept.
+    const unsaved = output !== 'check' && !saved;
+    if (unsaved) res.set('X-Run-Saved', 'false');
+    if (attempts > 1) res.set('X-Attempts', String(attempts)); // a worker died under it; another one finished it
+    const runRef = (id: number | undefined) => (unsaved ? { runId: null, runSaved: false } : { runId: id });
+    const lg = (status: string) =>
       req.log.info(
-        { job, output, status, runId, waitMs: Math.round(waitMs), runMs: Math.round(runMs), ...('run' in result && result.run?.stats ? { solver: result.run.stats } : {}) },
+        { job, output, status, runId, saved, attempts, waitMs: Math.round(waitMs), runMs: Math.round(runMs), ...('run' in result && result.run?.stats ? { solver: result.run.stats } : {}) },
         'solve',
       );
     const msgLang: Lang = ('run' in result && result.run?.options.lang) || lang;
 
     switch (result.status) {
+      case 'stopped': {
+        // Stopped from outside: over the time limit, out of memory, or the worker died under it.
+        req.log.warn({ job, output, runId, reason: result.reason, ms: Math.round(performance.now() - t0) }, 'solve stopped');
+        if (result.reason === 'timeLimit') throw new HttpError(422, `The solve did not finish within the service's time limit of ${config.solveTimeoutSeconds} s (MTO_SOLVE_TIMEOUT) and was stopped / 求解超过服务时限，已停止`, { reason: 'timeLimit', ...runRef(runId) });
+        if (result.reason === 'tooLarge') throw new HttpError(422, `The model needs more memory than a solve may use (MTO_WORKER_HEAP_MB = ${config.workerHeapMb}); plan fewer orders or a shorter horizon / 模型过大，内存不足`, { reason: 'tooLarge', ...runRef(runId) });
+        req.log.error({ job, output, runId, workerError: result.message }, 'solve worker died');
+        res.status(500).json({ error: 'Internal error: the failure was logged on the server', requestId: String(req.id), ...runRef(runId) });
+        return;
+      }
       case 'badRequest':
         lg(result.status);
         throw new HttpError(400, result.message);
@@ -186,27 +166,23 @@ export function jobRoutes(deps: JobDeps): Router {
         lg(result.status);
         throw new HttpError(413, result.message);
       case 'invalid': {
-        const runId = record('invalid', result.run, { error: result.problems, waitMs });
-        lg(result.status, runId);
-        res.status(400).json({ errors: result.problems.map((p) => ({ sheet: p.sheet, cell: p.cell, message: msgLang === 'zh' ? p.messageZh : p.message })), runId });
+        lg(result.status);
+        res.status(400).json({ errors: result.problems.map((p) => ({ sheet: p.sheet, cell: p.cell, message: msgLang === 'zh' ? p.messageZh : p.message })), ...runRef(runId) });
         return;
       }
       case 'failed': {
-        const runId = record('failed', result.run, { error: result.error, waitMs });
-        lg(result.status, runId);
-        res.status(422).json({ error: msgLang === 'zh' ? result.error.messageZh : result.error.message, reason: result.error.reason, runId });
+        lg(result.status);
+        res.status(422).json({ error: msgLang === 'zh' ? result.error.messageZh : result.error.message, reason: result.error.reason, ...runRef(runId) });
         return;
       }
       case 'error': {
-        const runId = result.run ? record('failed', result.run, { error: { reason: 'error', message: 'internal error' }, waitMs }) : undefined;
         req.log.error({ job, output, runId, workerError: result.message }, 'job failed');
-        res.status(500).json({ error: 'Internal error: the failure was logged on the server', requestId: String(req.id), runId });
+        res.status(500).json({ error: 'Internal error: the failure was logged on the server', requestId: String(req.id), ...runRef(runId) });
         return;
       }
       case 'ok': {
-        const runId = record('ok', result.run, { waitMs });
-        lg(result.status, runId);
-        const head = runId === undefined ? [] : [`"runId":${runId}`];
+        lg(result.status);
+        const head = unsaved ? ['"runId":null', '"runSaved":false'] : runId === undefined ? [] : [`"runId":${runId}`];
         if (runId !== undefined) res.set('X-Run-Id', String(runId));
         if (output === 'json' || output === 'check') {
           res.type('json').send(splice(head, result.body));

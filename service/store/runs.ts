@@ -1,11 +1,14 @@
-// Run history in SQLite (better-sqlite3, WAL): one row per plan, quote or evaluation. Inputs and
-// results arrive already gzipped from the worker, so the main thread only copies bytes here.
+// Run history: one row per plan, quote or evaluation, behind one interface (RunStore) with two
+// engines — SQLite here (better-sqlite3, WAL: the embedded default) and PostgreSQL (pg-runs.ts).
+// Inputs and results arrive already gzipped from the worker, so the main thread only copies bytes.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './migrations';
 
-export type RunStatus = 'ok' | 'invalid' | 'failed';
+/** running: started, not finished yet; interrupted: the process died under it (found at the next start). */
+export type RunStatus = 'ok' | 'invalid' | 'failed' | 'running' | 'interrupted';
+export const RUN_STATUSES = ['ok', 'invalid', 'failed', 'running', 'interrupted'] as const;
 export type RunKind = 'json' | 'workbook' | 'export';
 
 export interface NewRun {
@@ -39,7 +42,7 @@ export type RunRecord = RunSummary & {
   resultGz: Buffer | null;
 };
 
-interface Row {
+export interface Row {
   id: number;
   job: string;
   kind: RunKind;
@@ -64,12 +67,12 @@ interface Row {
   result_gz?: Buffer | null;
 }
 
-const LIST_COLUMNS = `id, job, kind, status, created_at, wait_ms, duration_ms, lang, options_json, solver, solve_seconds,
+export const LIST_COLUMNS = `id, job, kind, status, created_at, wait_ms, duration_ms, lang, options_json, solver, solve_seconds,
   variables, constraints, input_sha256, input_bytes, result_bytes, summary_json, error_json, request_id, app_version`;
 
 const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
 
-function summaryOf(r: Row): RunSummary {
+export function summaryOf(r: Row): RunSummary {
   return {
     id: r.id,
     job: r.job,
@@ -93,6 +96,56 @@ function summaryOf(r: Row): RunSummary {
 
 export class SchemaTooNewError extends Error {}
 
+export interface ListQuery {
+  limit: number;
+  offset?: number;
+  before?: number;
+  job?: string;
+  status?: string;
+}
+
+/** What both engines do. Every method may reject (disk full, database gone); callers decide. */
+export interface RunStore {
+  readonly engine: 'sqlite' | 'postgres';
+  /** the file, or the database URL without its password: for messages and /health */
+  readonly where: string;
+  readonly schemaVersion: number;
+  /** a new run; its id */
+  insert(r: NewRun): Promise<number>;
+  /** rewrites run `id` with its outcome (the same id on a retry: one run, not two); false if it is gone */
+  finish(id: number, r: NewRun): Promise<boolean>;
+  /** newest first; `before` (a run id) is a stable cursor, `offset` skips rows of the same listing */
+  list(q: ListQuery): Promise<{ runs: RunSummary[]; total: number }>;
+  get(id: number): Promise<RunRecord | undefined>;
+  /** false if there was no such run */
+  delete(id: number): Promise<boolean>;
+  /** deletes runs created before this ISO time (retention); how many */
+  prune(before: string): Promise<number>;
+  /** runs still `running` that were created before this ISO time become `interrupted`; how many */
+  markInterrupted(before: string): Promise<number>;
+  /** quick liveness probe for /health */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** The row's values in column order for INSERT and UPDATE (both engines). */
+export const COLUMNS = [
+  'job', 'kind', 'status', 'created_at', 'wait_ms', 'duration_ms', 'lang', 'options_json', 'solver', 'solve_seconds', 'variables',
+  'constraints', 'input_sha256', 'input_bytes', 'input_gz', 'result_bytes', 'result_gz', 'summary_json', 'error_json', 'request_id', 'app_version',
+] as const;
+
+const buf = (b: Uint8Array | undefined): Buffer | null => (b ? Buffer.from(b.buffer, b.byteOffset, b.byteLength) : null);
+
+export function values(r: NewRun): unknown[] {
+  return [
+    r.job, r.kind, r.status, r.createdAt, Math.round(r.waitMs), Math.round(r.durationMs), r.lang, JSON.stringify(r.options),
+    r.stats?.solver ?? null, r.stats?.seconds ?? null, r.stats?.variables ?? null, r.stats?.constraints ?? null,
+    r.inputSha256 ?? null, r.inputBytes ?? null, buf(r.inputGz), r.resultBytes ?? null, buf(r.resultGz),
+    r.summary === undefined ? null : JSON.stringify(r.summary), r.error === undefined ? null : JSON.stringify(r.error),
+    r.requestId ?? null, r.appVersion,
+  ];
+}
+
 /** Applies the migrations this database has not seen yet; refuses a database from a newer version. */
 export function migrate(db: Database.Database): number {
   const have = db.pragma('user_version', { simple: true }) as number;
@@ -106,62 +159,56 @@ export function migrate(db: Database.Database): number {
   return MIGRATIONS.length;
 }
 
-export class RunStore {
+/**
+ * Creates the database file readable and writable by its owner only (0600; SQLite gives its -wal
+ * and -shm files the same mode), in a folder only the owner can enter when we create that too.
+ * A file that already exists keeps its mode: the owner chose it.
+ */
+function createPrivate(path: string): void {
+  if (path === ':memory:' || existsSync(path)) return;
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+}
+
+export class SqliteRunStore implements RunStore {
+  readonly engine = 'sqlite' as const;
   readonly db: Database.Database;
   private readonly insertStmt: Database.Statement;
+  private readonly finishStmt: Database.Statement;
 
-  constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path, { timeout: 5000 });
-    if ((this.db.pragma('user_version', { simple: true }) as number) <= MIGRATIONS.length) this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL'); // durable across app crashes; WAL makes it safe
-    this.db.pragma('foreign_keys = ON');
+  constructor(readonly where: string) {
+    createPrivate(where);
+    this.db = new Database(where, { timeout: 5000 });
     try {
+      if ((this.db.pragma('user_version', { simple: true }) as number) <= MIGRATIONS.length) this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL'); // durable across app crashes; WAL makes it safe
+      this.db.pragma('foreign_keys = ON');
       migrate(this.db);
     } catch (e) {
       this.db.close();
       throw e;
     }
-    this.insertStmt = this.db.prepare(`INSERT INTO runs (job, kind, status, created_at, wait_ms, duration_ms, lang, options_json,
-      solver, solve_seconds, variables, constraints, input_sha256, input_bytes, input_gz, result_bytes, result_gz,
-      summary_json, error_json, request_id, app_version)
-      VALUES (@job, @kind, @status, @createdAt, @waitMs, @durationMs, @lang, @options, @solver, @solveSeconds, @variables,
-      @constraints, @inputSha256, @inputBytes, @inputGz, @resultBytes, @resultGz, @summary, @error, @requestId, @appVersion)`);
+    this.insertStmt = this.db.prepare(`INSERT INTO runs (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`);
+    this.finishStmt = this.db.prepare(`UPDATE runs SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
   }
 
   get schemaVersion(): number {
     return this.db.pragma('user_version', { simple: true }) as number;
   }
 
-  insert(r: NewRun): number {
-    const info = this.insertStmt.run({
-      job: r.job,
-      kind: r.kind,
-      status: r.status,
-      createdAt: r.createdAt,
-      waitMs: Math.round(r.waitMs),
-      durationMs: Math.round(r.durationMs),
-      lang: r.lang,
-      options: JSON.stringify(r.options),
-      solver: r.stats?.solver ?? null,
-      solveSeconds: r.stats?.seconds ?? null,
-      variables: r.stats?.variables ?? null,
-      constraints: r.stats?.constraints ?? null,
-      inputSha256: r.inputSha256 ?? null,
-      inputBytes: r.inputBytes ?? null,
-      inputGz: r.inputGz ? Buffer.from(r.inputGz.buffer, r.inputGz.byteOffset, r.inputGz.byteLength) : null,
-      resultBytes: r.resultBytes ?? null,
-      resultGz: r.resultGz ? Buffer.from(r.resultGz.buffer, r.resultGz.byteOffset, r.resultGz.byteLength) : null,
-      summary: r.summary === undefined ? null : JSON.stringify(r.summary),
-      error: r.error === undefined ? null : JSON.stringify(r.error),
-      requestId: r.requestId ?? null,
-      appVersion: r.appVersion,
-    });
-    return Number(info.lastInsertRowid);
+  async insert(r: NewRun): Promise<number> {
+    return Number(this.insertStmt.run(...values(r)).lastInsertRowid);
   }
 
-  /** Newest first. `before` (a run id) is a stable cursor; `offset` skips rows of the same listing. */
-  list(q: { limit: number; offset?: number; before?: number; job?: string; status?: string }): { runs: RunSummary[]; total: number } {
+  async finish(id: number, r: NewRun): Promise<boolean> {
+    return this.finishStmt.run(...values(r), id).changes === 1;
+  }
+
+  async list(q: ListQuery): Promise<{ runs: RunSummary[]; total: number }> {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: q.limit, offset: q.offset ?? 0 };
     if (q.job) (where.push('job = @job'), (params.job = q.job));
@@ -174,17 +221,28 @@ export class RunStore {
     return { runs: rows.map(summaryOf), total };
   }
 
-  get(id: number): RunRecord | undefined {
+  async get(id: number): Promise<RunRecord | undefined> {
     const r = this.db.prepare(`SELECT ${LIST_COLUMNS}, input_gz, result_gz FROM runs WHERE id = ?`).get(id) as Row | undefined;
     return r && { ...summaryOf(r), inputGz: r.input_gz ?? null, resultGz: r.result_gz ?? null };
   }
 
-  /** Quick liveness probe for /health. */
-  ping(): boolean {
+  async delete(id: number): Promise<boolean> {
+    return this.db.prepare('DELETE FROM runs WHERE id = ?').run(id).changes === 1;
+  }
+
+  async prune(before: string): Promise<number> {
+    return this.db.prepare('DELETE FROM runs WHERE created_at < ?').run(before).changes;
+  }
+
+  async markInterrupted(before: string): Promise<number> {
+    return this.db.prepare("UPDATE runs SET status = 'interrupted' WHERE status = 'running' AND created_at < ?").run(before).changes;
+  }
+
+  async ping(): Promise<boolean> {
     return this.db.open && (this.db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }

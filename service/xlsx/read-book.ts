@@ -180,7 +180,7 @@ function inputSheets(names: string[]): string[] {
 
 const isDateFormat = (z: unknown): boolean => typeof z === 'string' && z !== 'General' && XLSX.SSF.is_date(z);
 
-/** A SheetJS cell as the value Office.js would give (merged areas: the value in the top-left cell only). */
+/** A SheetJS cell as the value Office.js would give. */
 function cellValue(c: XLSX.CellObject, date1904: boolean): CellValue {
   switch (c.t) {
     case 's':
@@ -247,6 +247,13 @@ function sheetRows(name: string, ws: XLSX.WorkSheet, date1904: boolean, problems
   const width = right - left + 1;
   const grid: CellValue[][] = Array.from({ length: bottom - top + 1 }, () => new Array<CellValue>(width).fill(null));
   for (const x of cells) grid[x.r - top][x.c - left] = x.v;
+  // A merged area repeats its top-left value in every cell, as the add-in reads it (read-tables.ts).
+  for (const m of ws['!merges'] ?? []) {
+    const v = m.s.r >= top && m.s.c >= left && m.s.r <= bottom && m.s.c <= right ? grid[m.s.r - top][m.s.c - left] : null;
+    if (v === null) continue;
+    for (let r = Math.max(m.s.r, top); r <= Math.min(m.e.r, bottom); r++)
+      for (let c = Math.max(m.s.c, left); c <= Math.min(m.e.c, right); c++) grid[r - top][c - left] = v;
+  }
   return { header: grid[0], rows: grid.slice(1), headerRow: top + 1, firstColumn: left + 1 };
 }
 

@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readPlant } from '../../shared/validate';
-import { loadWorkbook, workbookRows } from '../../shared/xlsx/read-workbook';
+import { readBook } from '../../service/xlsx/read-book';
 import { isDateFormat } from '../../addin/excel/read-plan';
 import { readInputSheets } from '../../addin/excel/read-tables';
 import { inputSheetNames, planBlocks, toSheetRows } from '../../addin/excel/read-plan';
@@ -147,7 +147,7 @@ describe('reading as Excel answers', () => {
     ws.addRow(['Total', null, null, { formula: 'SUBTOTAL(109,D2:D4)', result: 17 }]);
     ws.mergeCells('B2:B3');
     ws.getRow(4).hidden = true;
-    const service = workbookRows(await loadWorkbook(await wb.xlsx.writeBuffer()));
+    const service = readBook(new Uint8Array(await wb.xlsx.writeBuffer())).rows;
     // The same sheet as Excel reports it: the merged area's value only in its top-left cell,
     // hidden rows like any other, the total row's computed value.
     const excel = [

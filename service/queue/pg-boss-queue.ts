@@ -1,0 +1,95 @@
+// What the service and `mto-planner worker` share about the pg-boss queue: its name and settings,
+// how a solve travels as a job (bytes as base64 in JSON) and comes back as the job's output, and
+// the table where worker processes report that they are alive.
+import { hostname } from 'node:os';
+import type PgBoss from 'pg-boss';
+import type pg from 'pg';
+import type { RunParts, SolveTask } from '../solve-worker';
+import type { Outcome, RunMeta } from '../store/record';
+
+export const QUEUE = 'mto-solve';
+/** A job whose worker died (SIGKILL, power cut) expires and is retried: up to two more times. */
+export const RETRY_LIMIT = 2;
+/** A worker that has not reported for this long is not counted as live. */
+export const LIVE_SECONDS = 10;
+
+export interface JobData {
+  task: Omit<SolveTask, 'input'> & { input: { kind: SolveTask['input']['kind']; base64: string } };
+  meta: RunMeta;
+  /** the worker terminates the solve's thread after this long */
+  hardLimitMs: number;
+}
+
+export interface JobOutput {
+  out: Outcome;
+  /** base64 of the result workbook (workbook and export outputs) */
+  xlsx?: string;
+  saved: boolean;
+  waitMs: number;
+  runMs: number;
+  worker: string;
+}
+
+export const toJobTask = (t: SolveTask): JobData['task'] => ({
+  ...t,
+  input: { kind: t.input.kind, base64: Buffer.from(t.input.bytes.buffer, t.input.bytes.byteOffset, t.input.bytes.byteLength).toString('base64') },
+});
+export const fromJobTask = (t: JobData['task']): SolveTask => ({ ...t, input: { kind: t.input.kind, bytes: Buffer.from(t.input.base64, 'base64') } });
+
+/** The outcome as JSON: the workbook in base64, and without the gzipped input and result (the worker stored those). */
+export function toJobOutput(out: Outcome, rest: Omit<JobOutput, 'out' | 'xlsx'>): JobOutput {
+  const slim = (run: RunParts): RunParts => {
+    const { inputGz: _i, resultGz: _r, ...kept } = run;
+    return kept as RunParts;
+  };
+  if (out.status === 'ok') {
+    const { xlsx, run, ...ok } = out;
+    return { out: { ...ok, run: slim(run) }, xlsx: xlsx && Buffer.from(xlsx.buffer, xlsx.byteOffset, xlsx.byteLength).toString('base64'), ...rest };
+  }
+  if ('run' in out && out.run) return { out: { ...out, run: slim(out.run) } as Outcome, ...rest };
+  return { out, ...rest };
+}
+
+export function fromJobOutput(o: JobOutput): Outcome {
+  if (o.out.status === 'ok' && o.xlsx !== undefined) return { ...o.out, xlsx: Buffer.from(o.xlsx, 'base64') };
+  return o.out;
+}
+
+/**
+ * Starts pg-boss on the database and makes sure the queue exists (v10 needs queues created
+ * before send or work). Maintenance — failing jobs whose worker stopped answering, so they are
+ * retried — runs every few seconds in whichever process holds pg-boss's maintenance lock.
+ */
+export async function startBoss(url: string, onError: (e: Error) => void, o: { max?: number } = {}): Promise<PgBoss> {
+  const { default: Boss } = await import('pg-boss');
+  const boss = new Boss({
+    connectionString: url,
+    max: o.max ?? 4,
+    application_name: 'mto-planner-queue',
+    maintenanceIntervalSeconds: 2,
+    // Payloads (workbooks) and outputs (results) should not linger: the service deletes a job once
+    // it has its answer; jobs nobody collected are archived after an hour and deleted an hour later.
+    archiveCompletedAfterSeconds: 3600,
+    archiveFailedAfterSeconds: 3600,
+    deleteAfterSeconds: 3600,
+  });
+  boss.on('error', onError);
+  await boss.start();
+  try {
+    await boss.createQueue(QUEUE, { name: QUEUE, policy: 'standard', retryLimit: RETRY_LIMIT, retryDelay: 0 });
+  } catch (e) {
+    // Two processes creating the queue at the same moment: fine if the other one made it.
+    await new Promise((r) => setTimeout(r, 300));
+    if (!(await boss.getQueue(QUEUE))) throw e;
+  }
+  return boss;
+}
+
+/** Worker processes report here every few seconds: /health counts the live ones and their threads. */
+export async function ensureWorkerTable(db: pg.Pool): Promise<void> {
+  await db.query(`CREATE TABLE IF NOT EXISTS mto_workers (
+    id text PRIMARY KEY, host text NOT NULL, pid integer NOT NULL, slots integer NOT NULL, busy integer NOT NULL,
+    started_at timestamptz NOT NULL DEFAULT now(), seen_at timestamptz NOT NULL DEFAULT now())`);
+}
+
+export const workerId = (): string => `${hostname()}:${process.pid}:${Date.now().toString(36)}`;
