@@ -1,5 +1,7 @@
 // Every CLI command, in the order `mto-planner --help` lists them.
+import { costs } from './costs';
 import { plan } from './plan';
+import { prices } from './prices';
 import { quote } from './quote';
 import { sample } from './sample';
 import { suppliers } from './suppliers';
@@ -7,4 +9,4 @@ import { template } from './template';
 import type { Command } from './types';
 import { validate } from './validate';
 
-export const COMMANDS: Command[] = [template, sample, validate, plan, suppliers, quote];
+export const COMMANDS: Command[] = [template, sample, validate, plan, suppliers, quote, costs, prices];
