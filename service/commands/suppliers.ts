@@ -3,8 +3,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { scorecardJson, type Scorecard } from '../../shared/suppliers';
 import { ADVICE_ZH } from '../../shared/suppliers/report';
-import { scorecard } from '../jobs/suppliers';
-import { scorecardExport } from '../xlsx/write-scorecard';
+import { scorecard, scorecardBook } from '../jobs/suppliers';
 import { EXIT, type Command, type CommandContext } from './types';
 import { loadPlant, resultPath } from './workbook-io';
 import { xlsxBytes } from '../../shared/xlsx/workbook';
@@ -50,7 +49,7 @@ export const suppliers: Command = {
       ctx.progress(ctx.lang === 'zh' ? '写入评分表…' : 'writing scorecard…');
       // Through a temp file and rename: a half-written export never replaces a good one.
       const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
-      await writeFile(tmp, await xlsxBytes(scorecardExport(card, ctx.lang)));
+      await writeFile(tmp, await xlsxBytes(scorecardBook(loaded.plant, card, ctx.lang)));
       await rename(tmp, out);
     }
     if (ctx.json) {
