@@ -228,6 +228,7 @@ export const WorkReports = sheet('WorkReports', '工序汇报', 'Work reported p
   GoodQty: col.integer({ zh: '合格数量', min: 0, default: 0, unit: 'pcs', description: 'Good units finished at this operation' }),
   ScrapQty: col.integer({ zh: '报废数量', min: 0, default: 0, unit: 'pcs', description: 'Units scrapped at this operation' }),
   Worker: col.text({ zh: '工人', description: 'Worker (Workers sheet) for wages' }),
+  Item: col.text({ zh: '物料', description: "Item worked on, when it is a component of the order's item (blank = found by OpSeq)" }),
 }, ['ReportId']);
 
 export const MaterialIssues = sheet('MaterialIssues', '领料', 'Material issued to orders', {

@@ -47,6 +47,10 @@ export function actualsProblems(p: Plant): Problem[] {
       at('WorkReports', r, 'WorkCenter', `unknown work center "${r.WorkCenter}": add it to WorkCenters or correct the code`, `未知工作中心“${r.WorkCenter}”：请在工作中心表中添加或更正编码`);
     const op = matchReport(ops(r.Order), r);
     if (!op) {
+      if (r.Item !== undefined && !ops(r.Order).some((o) => key(o.item.ItemId) === key(r.Item!))) {
+        at('WorkReports', r, 'Item', `${r.Item} is not made for order ${r.Order} (${orders.get(key(r.Order))!.Item}): correct the Item or leave it blank`, `${r.Item} 不属于订单 ${r.Order}（${orders.get(key(r.Order))!.Item}）的自制件：请更正物料或留空`);
+        continue;
+      }
       const seqs = [...new Set(ops(r.Order).map((o) => o.op.OpSeq))].join(', ') || '—';
       at('WorkReports', r, 'OpSeq', `order ${r.Order} has no operation ${r.OpSeq} (its operations: ${seqs}): correct the OpSeq`, `订单 ${r.Order} 没有工序 ${r.OpSeq}（其工序：${seqs}）：请更正工序号`);
       continue;

@@ -3,9 +3,9 @@
 // subcontract lots, the hours spent and the units still to do.
 //
 // Matching rules:
-// - a WorkReport names an OpSeq of the order: the order item's own operation wins, then a Make
-//   component's; when its WorkCenter is filled, an operation on that work center wins over one on
-//   another (several rows can share an OpSeq);
+// - a WorkReport names an OpSeq of the order (of its Item when that is filled): the order item's
+//   own operation wins, then a Make component's; when its WorkCenter is filled, an operation on
+//   that work center wins over one on another (several rows can share an OpSeq);
 // - a subcontract lot is a PurchaseOrders line with Order and OpSeq: it names the item processed
 //   (Item), so its operation is that item's OpSeq. Units accepted from a lot count as done there,
 //   so a lot's units are not reported again in WorkReports.
@@ -73,8 +73,9 @@ export function orderOperations(plant: Plant, order: Order): { item: Item; op: O
 }
 
 /** The operation a report belongs to, or undefined. */
-export function matchReport<T extends { op: Operation }>(ops: T[], r: Pick<WorkReport, 'OpSeq' | 'WorkCenter'>): T | undefined {
-  const same = ops.filter((o) => o.op.OpSeq === r.OpSeq);
+export function matchReport<T extends { op: Operation }>(ops: T[], r: Pick<WorkReport, 'OpSeq' | 'WorkCenter'> & { Item?: string }): T | undefined {
+  const item = r.Item;
+  const same = ops.filter((o) => o.op.OpSeq === r.OpSeq && (item === undefined || key(o.op.Item) === key(item)));
   const wc = r.WorkCenter;
   return (wc !== undefined ? same.find((o) => key(o.op.WorkCenter) === key(wc)) : undefined) ?? same[0];
 }
@@ -99,7 +100,7 @@ export function orderProgress(plant: Plant, order: Order): OrderProgress {
   }
   for (const po of plant.PurchaseOrders) {
     if (po.Order === undefined || po.OpSeq === undefined || !mine(po.Order)) continue;
-    const p = ops.find((o) => o.op.OpSeq === po.OpSeq && key(o.item.ItemId) === key(po.Item)) ?? matchReport(ops, { OpSeq: po.OpSeq, WorkCenter: undefined });
+    const p = ops.find((o) => o.op.OpSeq === po.OpSeq && key(o.item.ItemId) === key(po.Item)) ?? matchReport(ops, { OpSeq: po.OpSeq, WorkCenter: undefined, Item: undefined });
     if (!p) continue;
     p.lots.push(po);
     p.lotAccepted += acceptedOf(po);
