@@ -1,4 +1,5 @@
 // mto-planner prices <book.xlsx> [--period 2026-Q3] [--out result.xlsx] [--json]
+import { FLAG_TEXT, type PriceFlag } from '../../shared/actuals/price-review';
 import { runPrices } from '../jobs/prices';
 import { EXIT, type Command } from './types';
 import { loadPlant, resultPath, saveResults } from './workbook-io';
@@ -26,7 +27,7 @@ export const prices: Command = {
     const j = result.json as ReturnType<typeof import('../jobs/prices').priceReviewJson>;
     ctx.stdout(zh ? `期间 ${j.period}，价格容差 ${j.tolerancePct}%，${j.lines.length} 行中 ${j.flagged} 行有提示` : `period ${j.period}, tolerance ${j.tolerancePct}%: ${j.flagged} of ${j.lines.length} lines flagged`);
     const head = zh ? ['采购单号', '供应商', '物料', '单价', '核定价格', '偏差率', '偏差金额', '提示'] : ['PO line', 'supplier', 'item', 'price', 'approved', 'deviation', 'amount', 'flags'];
-    const rows = j.lines.map((l) => [l.poId, l.supplier, l.item, l.unitPrice.toFixed(2), l.approvedPrice?.toFixed(2) ?? '—', l.deviationPct === null ? '—' : `${l.deviationPct.toFixed(1)}%`, l.deviation?.toFixed(2) ?? '—', l.flags.join(', ')]);
+    const rows = j.lines.map((l) => [l.poId, l.supplier, l.item, l.unitPrice.toFixed(2), l.approvedPrice?.toFixed(2) ?? '—', l.deviationPct === null ? '—' : `${l.deviationPct.toFixed(1)}%`, l.deviation?.toFixed(2) ?? '—', l.flags.map((f) => FLAG_TEXT[f as PriceFlag][ctx.lang]).join(zh ? '；' : '; ')]);
     const w = head.map((h, k) => Math.max(width(h), ...rows.map((r) => width(r[k]))));
     for (const r of [head, ...rows]) ctx.stdout(r.map((c, k) => (k < 3 || k === 7 ? c + ' '.repeat(w[k] - width(c)) : ' '.repeat(w[k] - width(c)) + c)).join('  ').trimEnd());
     if (out) ctx.stdout(zh ? `结果已写入 ${out}（PriceReview 工作表）` : `wrote ${out} (sheet PriceReview)`);
