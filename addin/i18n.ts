@@ -12,6 +12,11 @@ const RESULT_SHEETS_ZH: Record<string, string> = {
   QuoteDistribution: '成本模拟分布',
   QuoteLines: '报价明细',
   SupplierScorecard: '供应商评分表',
+  OrderCosts: '订单成本',
+  OrderCostTrace: '订单成本明细',
+  SubcontractLots: '委外批次',
+  Wages: '工资',
+  PriceReview: '核价',
 };
 
 const zhLabel = (sheet: string): string => (RESULT_SHEETS_ZH[sheet] ? `${RESULT_SHEETS_ZH[sheet]}（${sheet}）` : sheet);

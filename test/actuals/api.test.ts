@@ -1,6 +1,8 @@
 // POST /api/v1/costs and /prices/review (JSON) and /workbook/costs (an .xlsx) against the built
 // server on a loopback port, on the hand-worked book of fixture.ts (figures: costs.test.ts).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PlannerApi } from '../../addin/api';
+import { runJob, type WorkbookHost } from '../../addin/controller';
 import { recordsToRows } from '../../shared/sample-plant';
 import { workbookRows } from '../../shared/xlsx/read-workbook';
 import { inputWorkbook } from '../../service/xlsx/write-inputs';
@@ -50,5 +52,18 @@ describe('costs and price review over HTTP', () => {
     expect(r.status).toBe(200);
     const back = workbookRows(await loadXlsx(await r.arrayBuffer()));
     expect(Object.keys(back)).toEqual(expect.arrayContaining(['WorkReports', 'MaterialIssues', 'OrderCosts', 'OrderCostTrace']));
+  });
+});
+
+describe('the task pane\'s Order costs button', () => {
+  test('reads the book, runs the costs job on the service and writes the cost sheets', async () => {
+    const written: string[][] = [];
+    const host: WorkbookHost = { read: async () => recordsToRows(actualsBook()), write: async (sheets) => (written.push(sheets.map((x) => x.name)), sheets.map((x) => x.name)) };
+    const api = new PlannerApi(`${s.url}/api/v1/`, (u, i) => fetch(u, i), 'en');
+    const o = await runJob('costs', { host, api, lang: 'en', show: () => undefined });
+    if (o.kind !== 'done') throw new Error(JSON.stringify(o));
+    expect(written).toEqual([['OrderCosts', 'OrderCostTrace', 'SubcontractLots', 'Wages']]);
+    // SO1 loses margin (290.00 quoted, 212.40 projected) and lot L1 is overdue: both rows flagged
+    expect(o.summary.lines).toEqual(expect.arrayContaining([expect.stringContaining('OrderCosts'), expect.stringContaining('SubcontractLots')]));
   });
 });
