@@ -29,6 +29,15 @@ export interface Remaining {
   finished: number;
 }
 
+/** Lower-case ids of the orders anything was reported, issued or subcontracted for (one pass over the sheets). */
+export function ordersWithActuals(plant: Plant): Set<string> {
+  const out = new Set<string>();
+  for (const r of plant.WorkReports) out.add(key(r.Order));
+  for (const m of plant.MaterialIssues) out.add(key(m.Order));
+  for (const po of plant.PurchaseOrders) if (po.Order !== undefined && po.OpSeq !== undefined) out.add(key(po.Order));
+  return out;
+}
+
 /** Undefined for an order that is not InProduction or has nothing reported or issued. */
 export function remainingWork(plant: Plant, order: Order): Remaining | undefined {
   if (order.Status !== 'InProduction') return undefined;

@@ -21,7 +21,7 @@
 //   done_O       Σ finished + short = Quantity
 //   cap_WC_tT    Σ hours × x − ot ≤ regular hours
 //   stock_M_tT   inv(t) = inv(t−1) + usable receipts(t) + buy(t) − Σ ratio × started(t)
-import { issuedUnused, remainingWork, startingWip, type Remaining } from '../actuals/remaining';
+import { issuedUnused, ordersWithActuals, remainingWork, startingWip, type Remaining } from '../actuals/remaining';
 import type { Day } from '../dates';
 import type { Item, Order, Plant } from '../domain';
 import { LpBuilder, type LpModel } from '../lp/model';
@@ -143,8 +143,9 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
   // InProduction orders are planned for what is left; material issued to them and not yet used
   // is stock they draw first (it is counted as usable from the first bucket).
   const started = new Map<Order, Remaining>();
+  const reported = ordersWithActuals(plant);
   for (const order of plant.Orders) {
-    const rem = order.Status === 'InProduction' ? remainingWork(plant, order) : undefined;
+    const rem = order.Status === 'InProduction' && reported.has(order.OrderId.toLowerCase()) ? remainingWork(plant, order) : undefined;
     if (rem) started.set(order, rem);
   }
   const unused = issuedUnused(plant, [...started].flatMap(([order, rem]) => {
