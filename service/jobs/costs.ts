@@ -39,7 +39,7 @@ export const runCosts: JobRunner = async (plant, opts) => {
     wages: wageLines.map((w) => ({ ...w, hourlyWage: r2(w.hourlyWage), pieceWage: r2(w.pieceWage), total: r2(w.total) })),
     warnings: warnings.map((w) => formatProblem(w, opts.lang)),
   };
-  const sheets = [orderCostsSheet(costs), orderCostTraceSheet(costs, opts.lang)];
+  const sheets = [orderCostsSheet(costs, opts.lang), orderCostTraceSheet(costs, opts.lang)];
   if (lots.length) sheets.push(lotsSheet(lots));
   if (wageLines.length) sheets.push(wagesSheet(wageLines));
   return { json, sheets };

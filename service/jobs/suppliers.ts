@@ -40,10 +40,12 @@ export const runSuppliers: JobRunner = async (plant, opts) => {
   return { json: scorecardJson(card), sheets: [scorecardSheet(card)] };
 };
 
-/** The scorecard export with the period's price review (核价) as its PriceReview sheet. */
+/** The scorecard export with the period's price review as its PriceReview (核价) sheet. */
 export function scorecardBook(plant: Plant, card: Scorecard, lang: Lang) {
   const wb = scorecardExport(card, lang);
-  writeResultSheet(wb, priceReviewSheet(reviewPrices(plant, card.period), lang), lang);
+  // Named in the export's language, like its other sheets.
+  const review = priceReviewSheet(reviewPrices(plant, card.period), lang);
+  writeResultSheet(wb, { ...review, name: lang === 'zh' ? '核价' : review.name }, lang);
   return wb;
 }
 

@@ -25,7 +25,7 @@
 // - margin: quoted revenue (quoted unit price × Q) − quoted cost, and − projected cost.
 import type { Item, MaterialIssue, Operation, Order, Plant, PurchaseOrder, QuoteLine } from '../domain';
 import { cellOf } from '../parse';
-import type { Problem } from '../problems';
+import { problem, type Problem } from '../problems';
 import { priceFactors, priceOf } from '../quote/price';
 import { COST_ELEMENTS, rollUp, type Breakdown, type CostElement } from '../quote/rollup';
 import { approvedPrices, purchasePrice } from '../quote/supplier-price';
@@ -52,7 +52,7 @@ export interface TraceLine {
   amount: number;
   /** the input cell this line comes from, e.g. MaterialIssues!D5 */
   ref: string;
-  /** where the rate comes from (a cell, StdCost, a worker) */
+  /** the cell the rate or price comes from (several for an average) */
   rateRef: string;
 }
 
@@ -130,7 +130,7 @@ export function orderCost(plant: Plant, order: Order): OrderCost | { problems: P
   if (std.problems.length) return { problems: std.problems };
   const standard = zero();
   for (const l of std.lines)
-    add(standard, { kind: 'standard', element: l.element, item: l.item, opSeq: l.opSeq, workCenter: l.workCenter, qty: l.qty * Q, uom: l.uom, rate: l.unitPrice, amount: l.extended * Q, ref: l.ref, rateRef: l.source });
+    add(standard, { kind: 'standard', element: l.element, item: l.item, opSeq: l.opSeq, workCenter: l.workCenter, qty: l.qty * Q, uom: l.uom, rate: l.unitPrice, amount: l.extended * Q, ref: l.ref, rateRef: l.ref });
 
   // Quoted: the QuoteId's break, costed and priced as the quote job does.
   let quoted: QuotedFigures | undefined;
@@ -161,8 +161,13 @@ export function orderCost(plant: Plant, order: Order): OrderCost | { problems: P
   const prices = approvedPrices(plant);
   const issued = new Map<string, number>();
   let materialPrice = 0;
+  const unpriced: Problem[] = [];
   for (const m of plant.MaterialIssues.filter((x) => key(x.Order) === key(order.OrderId))) {
     const cost = issueCost(plant, order, m, ref);
+    if (cost.source === '—') {
+      unpriced.push(problem(plant.sheetNames.MaterialIssues ?? 'MaterialIssues', cellOf(plant, 'MaterialIssues', m, 'UnitCost'), `no cost for the ${m.Item} issued: enter its UnitCost here, or a StdCost in Items`, `领用的 ${m.Item} 没有成本：请在此填写单位成本，或在物料表中填写标准成本`));
+      continue;
+    }
     const it = plant.Items.find((i) => key(i.ItemId) === key(m.Item));
     const s = stdMat.get(key(m.Item));
     const stdPrice = s?.price ?? (it && purchasePrice(it, m.Quantity, prices)?.price) ?? cost.price;
@@ -171,13 +176,14 @@ export function orderCost(plant: Plant, order: Order): OrderCost | { problems: P
     materialPrice += (cost.price - stdPrice) * m.Quantity;
     add(actual, { kind: 'actual', element: 'material', item: m.Item, qty: m.Quantity, uom: it?.Uom ?? '', rate: cost.price, amount: cost.price * m.Quantity, ref: ref('MaterialIssues', m, 'Quantity'), rateRef: cost.source });
   }
+  if (unpriced.length) return { problems: unpriced };
   let materialUsage = 0;
   for (const [k, s] of stdMat) {
     const got = issued.get(k) ?? 0;
     // A finished order's under-issue is a saving too; an open one may still draw it.
     materialUsage += ((finishedAll ? got : Math.max(got, s.qty)) - s.qty) * s.price;
     const left = finishedAll ? 0 : Math.max(0, s.qty - got);
-    if (left > 1e-9) add(toComplete, { kind: 'toComplete', element: 'material', item: s.item, qty: left, uom: '', rate: s.price, amount: left * s.price, ref: s.ref, rateRef: 'standard' });
+    if (left > 1e-9) add(toComplete, { kind: 'toComplete', element: 'material', item: s.item, qty: left, uom: '', rate: s.price, amount: left * s.price, ref: s.ref, rateRef: s.ref });
   }
 
   // Operations: labour, overhead, subcontract.
@@ -209,7 +215,7 @@ export function orderCost(plant: Plant, order: Order): OrderCost | { problems: P
     if (scOps.has(`${key(p.item.ItemId)}|${p.op.OpSeq}`)) {
       const price = p.op.SubcontractCostPerUnit ?? 0;
       labourEfficiency += p.hours * SR; // no standard hours on a subcontracted operation
-      if (remaining > 1e-9) add(toComplete, { kind: 'toComplete', element: 'subcontract', item: p.item.ItemId, opSeq: p.op.OpSeq, workCenter: routeWc.WorkCenterId, qty: remaining, uom: p.item.Uom ?? '', rate: price, amount: remaining * price, ref: ref('Routing', p.op, 'SubcontractCostPerUnit'), rateRef: 'SubcontractCostPerUnit' });
+      if (remaining > 1e-9) add(toComplete, { kind: 'toComplete', element: 'subcontract', item: p.item.ItemId, opSeq: p.op.OpSeq, workCenter: routeWc.WorkCenterId, qty: remaining, uom: p.item.Uom ?? '', rate: price, amount: remaining * price, ref: ref('Routing', p.op, 'SubcontractCostPerUnit'), rateRef: ref('Routing', p.op, 'SubcontractCostPerUnit') });
       continue;
     }
     const hoursLeft = finishedAll ? 0 : remaining * p.op.RunHoursPerUnit + (p.started ? 0 : p.op.SetupHours);
@@ -269,5 +275,5 @@ function issueCost(plant: Plant, order: Order, m: MaterialIssue, ref: (sheet: st
   if (received.length) return { price: received[0].UnitPrice, source: ref('PurchaseOrders', received[0], 'UnitPrice') };
   const item: Item | undefined = plant.Items.find((i) => key(i.ItemId) === key(m.Item));
   if (item?.StdCost !== undefined) return { price: item.StdCost, source: ref('Items', item, 'StdCost') };
-  return { price: 0, source: 'no price' };
+  return { price: 0, source: '—' }; // validation leaves this only for an item with no StdCost
 }

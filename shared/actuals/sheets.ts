@@ -1,5 +1,6 @@
 // The actuals as result sheets: OrderCosts (with a chart of quoted vs projected margin),
 // OrderCostTrace (every figure to its source row), SubcontractLots, Wages and PriceReview.
+import { ENUM_ZH } from '../enum-zh';
 import type { Lang } from '../problems';
 import type { ResultColumn, ResultSheet } from '../results';
 import { totalOf, type OrderCost, type TraceKind } from './order-costs';
@@ -10,7 +11,7 @@ import type { WageLine } from './wages';
 const c = (key: string, header: string, headerZh: string, format?: ResultColumn['format'], width?: number): ResultColumn => ({ key, header, headerZh, format, width });
 const cents = (x: number | undefined): number | null => (x === undefined || !Number.isFinite(x) ? null : Math.round(x * 100) / 100);
 
-export function orderCostsSheet(costs: OrderCost[]): ResultSheet {
+export function orderCostsSheet(costs: OrderCost[], lang: Lang): ResultSheet {
   return {
     name: 'OrderCosts',
     columns: [
@@ -31,7 +32,7 @@ export function orderCostsSheet(costs: OrderCost[]): ResultSheet {
       const rev = k.quoted?.revenue;
       const lost = k.quotedMargin !== undefined && k.projectedMargin !== undefined ? k.quotedMargin - k.projectedMargin : undefined;
       return {
-        order: k.order.OrderId, customer: k.order.Customer, item: k.order.Item, status: k.order.Status, quantity: k.order.Quantity, finished: k.finished,
+        order: k.order.OrderId, customer: k.order.Customer, item: k.order.Item, status: lang === 'zh' ? (ENUM_ZH[k.order.Status] ?? k.order.Status) : k.order.Status, quantity: k.order.Quantity, finished: k.finished,
         quoteId: k.quoted?.quoteId ?? null, standard: cents(totalOf(k.standard)), quotedCost: cents(k.quoted?.cost), revenue: cents(rev),
         actualMaterial: cents(k.actual.material), actualLabour: cents(k.actual.labour), actualOverhead: cents(k.actual.overhead), actualSubcontract: cents(k.actual.subcontract),
         actual: cents(totalOf(k.actual)), toComplete: cents(totalOf(k.toComplete)), projected: cents(totalOf(k.projected)),

@@ -201,4 +201,11 @@ describe('checks of the actuals sheets', () => {
     expect(k.actual.material).toBeCloseTo(263.6, 6);
     expect(k.variances.materialUsage).toBeCloseTo(35, 6); // 19.00 + 16.00
   });
+
+  it('an issue that nothing prices stops the costing at its cell', () => {
+    const r = actualsBook();
+    r.sheets.Items.push({ ItemId: 'RM3', Type: 'Buy' });
+    r.sheets.MaterialIssues.push({ IssueId: 'I3', Order: 'SO1', Item: 'RM3', Quantity: 2, Date: '2026-02-25' });
+    expect(orderCosts(plantOf(r)).problems.map((p) => formatProblem(p))).toEqual(['MaterialIssues!F4: no cost for the RM3 issued: enter its UnitCost here, or a StdCost in Items']);
+  });
 });
