@@ -21,8 +21,8 @@ export function orderCostsSheet(costs: OrderCost[], lang: Lang): ResultSheet {
       c('actualMaterial', 'Actual material', '实际材料', 'money'), c('actualLabour', 'Actual labour', '实际人工', 'money'), c('actualOverhead', 'Actual overhead', '实际制造费用', 'money'),
       c('actualSubcontract', 'Actual subcontract', '实际委外', 'money'), c('actual', 'Actual to date', '累计实际成本', 'money'), c('toComplete', 'Estimate to complete', '预计完工尚需', 'money'),
       c('projected', 'Projected cost', '预计总成本', 'money'),
-      c('vMaterialPrice', 'Material price variance', '材料价格差异', 'money'), c('vMaterialUsage', 'Material usage variance', '材料用量差异', 'money'),
-      c('vLabourEfficiency', 'Labour efficiency variance', '人工效率差异', 'money'), c('vLabourRate', 'Labour rate variance', '工资率差异', 'money'),
+      c('vMaterialPrice', 'Material price variance', '材料价差', 'money'), c('vMaterialUsage', 'Material usage variance', '材料量差', 'money'),
+      c('vLabourEfficiency', 'Labour efficiency variance', '人工效率差', 'money'), c('vLabourRate', 'Labour rate variance', '工资率差', 'money'),
       c('vOverhead', 'Overhead variance', '制造费用差异', 'money'), c('vSubcontract', 'Subcontract variance', '委外差异', 'money'), c('vTotal', 'Total variance', '总差异', 'money'),
       c('quotedMargin', 'Quoted margin', '报价毛利', 'money'), c('quotedMarginPct', 'Quoted margin %', '报价毛利率', 'percent'),
       c('projectedMargin', 'Projected margin', '预计毛利', 'money'), c('projectedMarginPct', 'Projected margin %', '预计毛利率', 'percent'),
@@ -84,7 +84,7 @@ export function lotsSheet(lots: LotLine[]): ResultSheet {
     name: 'SubcontractLots',
     columns: [
       c('po', 'PO line', '采购单号'), c('supplier', 'Subcontractor', '委外商'), c('order', 'Order', '订单号'), c('item', 'Item', '物料', 'text', 16), c('opSeq', 'Operation', '工序号', 'integer'),
-      c('ordered', 'Lot quantity', '委外数量', 'integer'), c('sent', 'Sent', '已发出', 'integer'), c('received', 'Received', '已收回', 'integer'), c('accepted', 'Accepted', '合格', 'integer'),
+      c('ordered', 'Lot quantity', '委外数量', 'integer'), c('sent', 'Sent', '委外发料', 'integer'), c('received', 'Received', '委外收货', 'integer'), c('accepted', 'Accepted', '合格', 'integer'),
       c('open', 'Still at subcontractor', '在委外商处', 'integer'), c('due', 'Due date', '交期', 'date'), c('daysOverdue', 'Days overdue', '逾期天数', 'integer'),
     ],
     rows: lots.map((l) => ({

@@ -115,5 +115,7 @@ describe('mto-planner prices, plan and suppliers on the same book', () => {
     const rows = sheetRows(wb, 'PriceReview');
     expect(rows.find((x) => x['PO line'] === 'P2')).toMatchObject({ 'Approved price': 9, Deviation: 108, Flag: 'over the approved price' });
     expect(rows.find((x) => x['PO line'] === 'P3')!.Flag).toBeNull();
+    // the subcontractor is scored like any supplier (its lot: on time, 8 of 8 accepted)
+    expect(sheetRows(wb, 'Scorecard').some((x) => Object.values(x).includes('SUB'))).toBe(true);
   });
 });
