@@ -48,7 +48,7 @@ export class ApiError extends Error {
   }
 }
 
-export const JOB_PATHS: Record<Job, string> = { plan: 'plan', quote: 'quotes/simulate', suppliers: 'suppliers/evaluate' };
+export const JOB_PATHS: Record<Job, string> = { plan: 'plan', quote: 'quotes/simulate', suppliers: 'suppliers/evaluate', costs: 'costs', prices: 'prices/review' };
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -12,6 +12,11 @@ const RESULT_SHEETS_ZH: Record<string, string> = {
   QuoteDistribution: '成本模拟分布',
   QuoteLines: '报价明细',
   SupplierScorecard: '供应商评分表',
+  OrderCosts: '订单成本',
+  OrderCostTrace: '订单成本明细',
+  SubcontractLots: '委外批次',
+  Wages: '工资',
+  PriceReview: '核价',
 };
 
 const zhLabel = (sheet: string): string => (RESULT_SHEETS_ZH[sheet] ? `${RESULT_SHEETS_ZH[sheet]}（${sheet}）` : sheet);
@@ -25,6 +30,8 @@ const en = {
   plan: 'Plan',
   quote: 'Quote',
   suppliers: 'Suppliers',
+  costs: 'Order costs',
+  prices: 'Price review',
   exportScorecard: 'Export scorecard',
   trySample: 'Try the sample plant',
   chooseFile: 'Choose a workbook (.xlsx)…',
@@ -103,6 +110,8 @@ const zh: Strings = {
   plan: '排产',
   quote: '报价',
   suppliers: '供应商评分',
+  costs: '订单成本',
+  prices: '核价',
   exportScorecard: '导出评分表',
   trySample: '试用示例工厂',
   chooseFile: '选择工作簿（.xlsx）…',

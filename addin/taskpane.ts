@@ -244,7 +244,7 @@ function pick(f: PickedFile | undefined) {
 }
 
 function wire() {
-  for (const job of ['plan', 'quote', 'suppliers'] as const) $(job).addEventListener('click', () => runAction(job));
+  for (const job of ['plan', 'quote', 'suppliers', 'costs'] as const) $(job).addEventListener('click', () => runAction(job));
   $('validate').addEventListener('click', () => act(() => validate(deps())));
   $('export').addEventListener('click', () => act(() => exportScorecard(deps())));
   $('template').addEventListener('click', () =>

@@ -104,6 +104,7 @@ export const Orders = sheet('Orders', '订单', 'Customer orders to plan', {
   Priority: col.integer({ zh: '优先级', min: 1, max: 5, default: 3, description: '1 highest … 5 lowest' }),
   Status: col.enumOf(ORDER_STATUSES, { zh: '状态', default: 'Approved', description: 'Order life cycle; Approved and InProduction are planned' }),
   Notes: col.text({ zh: '备注', description: 'Free text' }),
+  QuoteId: col.text({ zh: '报价单号', description: 'QuoteId (Quotes sheet) the order was won on: its quoted cost and price' }),
 }, ['OrderId']);
 
 export const Items = sheet('Items', '物料', 'Everything made or bought', {
@@ -136,6 +137,7 @@ export const Routing = sheet('Routing', '工艺路线', 'Operations that make ea
   Subcontract: col.yesNo({ zh: '可委外', default: false, description: 'Y if this operation may be subcontracted' }),
   SubcontractCostPerUnit: col.number({ zh: '委外单价', min: 0, unit: 'currency/unit', description: 'Subcontract cost per unit' }),
   SubcontractLeadDays: col.number({ zh: '委外周期', min: 0, default: 0, unit: 'days', description: 'Days until subcontracted units come back' }),
+  PieceRate: col.number({ zh: '计件单价', min: 0, unit: 'currency/unit', description: 'Piece-rate wage per good unit reported on this operation' }),
 }, ['Item', 'OpSeq']);
 
 export const WorkCenters = sheet('WorkCenters', '工作中心', 'Machine groups and lines whose hours are shared', {
@@ -183,6 +185,8 @@ export const PurchaseOrders = sheet('PurchaseOrders', '采购订单', 'Open purc
   ReceivedDate: col.date({ zh: '到货日期', description: 'Date received (blank = open)' }),
   ReceivedQty: col.number({ zh: '到货数量', min: 0, unit: 'units', description: 'Quantity received' }),
   AcceptedQty: col.number({ zh: '合格数量', min: 0, unit: 'units', description: 'Quantity accepted by inspection' }),
+  Order: col.text({ zh: '销售订单', description: 'OrderId this line is bought or subcontracted for (blank = stock)' }),
+  OpSeq: col.integer({ zh: '工序号', min: 0, description: 'Operation of that order this line subcontracts (a subcontract lot); Item is the item being processed' }),
 }, ['PoId']);
 
 export const SupplierRatings = sheet('SupplierRatings', '供应商评价', 'Service and cooperation ratings per period', {
@@ -214,6 +218,34 @@ export const CostRisk = sheet('CostRisk', '成本风险', 'Uncertain cost factor
   High: col.number({ zh: '高值', min: 0, default: 1, description: 'High multiplier' }),
 });
 
+export const WorkReports = sheet('WorkReports', '工序汇报', 'Work reported per order and operation', {
+  ReportId: col.id({ zh: '汇报单号', description: 'Unique report number' }),
+  Order: col.id({ zh: '销售订单', description: 'OrderId worked on' }),
+  OpSeq: col.reqInteger({ zh: '工序号', min: 0, description: "OpSeq of the order item's routing (or of a component's)" }),
+  WorkCenter: col.text({ zh: '工作中心', description: "WorkCenterId where it was done (blank = the routing's)" }),
+  Date: col.reqDate({ zh: '日期', description: 'Day of the work' }),
+  Hours: col.number({ zh: '工时', min: 0, default: 0, unit: 'h', description: 'Hours worked' }),
+  GoodQty: col.integer({ zh: '合格数量', min: 0, default: 0, unit: 'pcs', description: 'Good units finished at this operation' }),
+  ScrapQty: col.integer({ zh: '报废数量', min: 0, default: 0, unit: 'pcs', description: 'Units scrapped at this operation' }),
+  Worker: col.text({ zh: '工人', description: 'Worker (Workers sheet) for wages' }),
+  Item: col.text({ zh: '物料', description: "Item worked on, when it is a component of the order's item (blank = found by OpSeq)" }),
+}, ['ReportId']);
+
+export const MaterialIssues = sheet('MaterialIssues', '领料', 'Material issued to orders', {
+  IssueId: col.id({ zh: '领料单号', description: 'Unique issue number' }),
+  Order: col.id({ zh: '销售订单', description: 'OrderId the material was issued to' }),
+  Item: col.id({ zh: '物料', description: 'ItemId issued' }),
+  Quantity: col.positive({ zh: '数量', unit: 'units', description: 'Quantity issued' }),
+  Date: col.reqDate({ zh: '日期', description: 'Day of the issue' }),
+  UnitCost: col.number({ zh: '单位成本', min: 0, unit: 'currency/unit', description: "Cost per unit (blank = the price of the order's PO line for the item, else the latest received PO, else StdCost)" }),
+}, ['IssueId']);
+
+export const Workers = sheet('Workers', '工人', 'Workers and their hourly wage', {
+  Worker: col.id({ zh: '工号', description: 'Unique worker code' }),
+  Name: col.text({ zh: '姓名', description: 'Name' }),
+  HourlyRate: col.number({ zh: '计时工资', min: 0, unit: 'currency/h', description: 'Hourly wage; also the actual labour rate of their hours' }),
+}, ['Worker']);
+
 /** The Settings sheet is Key/Value pairs; each key is declared like a column. */
 export const SETTINGS_SHEET = { name: 'Settings', zh: '设置', keyHeader: { en: 'Key', zh: '参数' }, valueHeader: { en: 'Value', zh: '值' } };
 
@@ -234,20 +266,23 @@ export const SettingsKeys = {
   GradeA: col.number({ zh: 'A级分数线', min: 0, max: 100, default: 90, description: 'Minimum total for grade A' }),
   GradeB: col.number({ zh: 'B级分数线', min: 0, max: 100, default: 75, description: 'Minimum total for grade B' }),
   GradeC: col.number({ zh: 'C级分数线', min: 0, max: 100, default: 60, description: 'Minimum total for grade C (below: D)' }),
+  PriceTolerancePct: col.number({ zh: '价格容差', min: 0, default: 2, unit: '%', description: 'Price review: a PO price more than this above the approved price is flagged' }),
 };
 
 export type SettingsKey = keyof typeof SettingsKeys;
 
-export const SHEETS = { Orders, Items, BOM, Routing, WorkCenters, Calendar, Suppliers, SupplierItems, PurchaseOrders, SupplierRatings, Quotes, CostRisk };
+export const SHEETS = { Orders, Items, BOM, Routing, WorkCenters, Calendar, Suppliers, SupplierItems, PurchaseOrders, SupplierRatings, Quotes, CostRisk, WorkReports, MaterialIssues, Workers };
 export type SheetName = keyof typeof SHEETS;
 export const INPUT_SHEET_NAMES = ['Settings', ...Object.keys(SHEETS)] as const;
 
-export type Job = 'plan' | 'quote' | 'suppliers';
+export type Job = 'plan' | 'quote' | 'suppliers' | 'costs' | 'prices';
 /** Which sheets each job needs; the rest it may use count as empty when missing. */
 export const JOB_SHEETS: Record<Job, { required: (SheetName | 'Settings')[]; optional: (SheetName | 'Settings')[] }> = {
   plan: { required: ['Settings', 'Orders', 'Items', 'Routing', 'WorkCenters'], optional: ['BOM', 'Calendar', 'PurchaseOrders', 'Suppliers', 'SupplierItems'] },
   quote: { required: ['Items', 'Routing', 'WorkCenters', 'Quotes'], optional: ['Settings', 'BOM', 'SupplierItems', 'Suppliers', 'CostRisk', 'Orders', 'Calendar', 'PurchaseOrders'] },
   suppliers: { required: ['Suppliers', 'PurchaseOrders'], optional: ['Settings', 'Items', 'SupplierItems', 'SupplierRatings'] },
+  costs: { required: ['Orders', 'Items', 'Routing', 'WorkCenters'], optional: ['Settings', 'BOM', 'Quotes', 'Suppliers', 'SupplierItems', 'PurchaseOrders', 'WorkReports', 'MaterialIssues', 'Workers'] },
+  prices: { required: ['PurchaseOrders', 'SupplierItems'], optional: ['Settings', 'Suppliers', 'Items', 'Orders'] },
 };
 
 /** The parsed value type of one column / one row of a sheet. */

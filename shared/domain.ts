@@ -1,5 +1,5 @@
 // Domain nouns as planners say them (GLOSSARY.md), each a parsed row of its sheet.
-import type { BOM, Calendar as CalendarSheet, CostRisk, Items, Orders, PurchaseOrders, Quotes, Routing, RowOf, SupplierItems, SupplierRatings, Suppliers, WorkCenters } from './contract';
+import type { BOM, Calendar as CalendarSheet, CostRisk, Items, MaterialIssues, Orders, PurchaseOrders, Quotes, Routing, RowOf, SupplierItems, SupplierRatings, Suppliers, WorkCenters, WorkReports, Workers } from './contract';
 import type { Tables } from './parse';
 
 export type Order = RowOf<typeof Orders>;
@@ -14,6 +14,9 @@ export type PurchaseOrder = RowOf<typeof PurchaseOrders>;
 export type SupplierRating = RowOf<typeof SupplierRatings>;
 export type QuoteLine = RowOf<typeof Quotes>;
 export type CostRiskRow = RowOf<typeof CostRisk>;
+export type WorkReport = RowOf<typeof WorkReports>;
+export type MaterialIssue = RowOf<typeof MaterialIssues>;
+export type Worker = RowOf<typeof Workers>;
 
 /** A validated workbook: every table of the contract, typed, plus where each value came from. */
 export type Plant = Tables;

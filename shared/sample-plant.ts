@@ -97,7 +97,7 @@ export function samplePlant(seed = 7): PlantRecords {
     Item, OpSeq, WorkCenter, SetupHours, RunHoursPerUnit,
     ...(sub ? { Subcontract: 'Y', SubcontractCostPerUnit: sub[0], SubcontractLeadDays: sub[1] } : { Subcontract: 'N' }),
   });
-  const Routing = [
+  const Routing: Record<string, unknown>[] = [
     op('FG-PUMP-100', 10, 'ASSY', 1, 1.5), op('FG-PUMP-100', 20, 'TEST', 0.25, 0.5), op('FG-PUMP-100', 30, 'PAINT', 0.5, 0.4, [60, 5]),
     op('FG-PUMP-200', 10, 'ASSY', 1, 2.5), op('FG-PUMP-200', 20, 'TEST', 0.25, 0.8), op('FG-PUMP-200', 30, 'PAINT', 0.5, 0.6, [80, 5]),
     op('FG-VALVE-50', 10, 'CNC', 2, 0.8), op('FG-VALVE-50', 20, 'ASSY', 0.5, 0.5), op('FG-VALVE-50', 30, 'TEST', 0.25, 0.3),
@@ -109,6 +109,8 @@ export function samplePlant(seed = 7): PlantRecords {
     op('SA-SHAFT', 10, 'CUT', 0.25, 0.1), op('SA-SHAFT', 20, 'CNC', 1.5, 0.6, [90, 7]),
     op('SA-FRAME', 10, 'CUT', 0.5, 1.0), op('SA-FRAME', 20, 'WELD', 1, 3.0), op('SA-FRAME', 30, 'PAINT', 0.5, 0.8),
   ];
+  // Assembly and testing are paid by the piece as well as by the hour.
+  for (const r of Routing) if (r.WorkCenter === 'ASSY' || r.WorkCenter === 'TEST') r.PieceRate = r.WorkCenter === 'ASSY' ? 12 : 5;
 
   const WorkCenters = [
     { WorkCenterId: 'CUT', Description: 'Laser cutting 激光切割', HoursPerDay: 8, DaysPerWeek: 5, Units: 2, EfficiencyPct: 90, LabourRate: 55, OverheadRate: 80, MaxOvertimeHoursPerWeek: 8, OvertimeRate: 45 },
@@ -153,6 +155,37 @@ export function samplePlant(seed = 7): PlantRecords {
       Notes: i % 11 === 0 ? 'Key account — rush 紧急' : undefined,
     });
   }
+
+  // Actuals of the completed order SO-261143 (FG-PUMP-100, won on quote Q-2026-101): every
+  // operation reported, material issued, two of the three workers on an hourly rate.
+  const done = Orders[42];
+  done.QuoteId = 'Q-2026-101';
+  const q = done.Quantity as number;
+  const Workers = [
+    { Worker: 'W-017', Name: 'Zhao Lei 赵磊', HourlyRate: 52 },
+    { Worker: 'W-023', Name: 'Liu Yang 刘洋', HourlyRate: 46 },
+    { Worker: 'W-031', Name: 'Sun Li 孙丽' },
+  ];
+  const worked: [string, number, string, number][] = [
+    ['SA-SHAFT', 10, 'W-031', 0.95], ['SA-SHAFT', 20, 'W-017', 1.1], ['SA-IMPELLER', 10, 'W-031', 1], ['SA-IMPELLER', 20, 'W-017', 1.15],
+    ['SA-IMPELLER', 30, 'W-023', 1], ['SA-HOUSING', 10, 'W-031', 0.9], ['SA-HOUSING', 20, 'W-023', 1.05], ['SA-HOUSING', 30, 'W-017', 1.2],
+    ['FG-PUMP-100', 10, 'W-023', 1.1], ['FG-PUMP-100', 20, 'W-017', 1], ['FG-PUMP-100', 30, 'W-031', 0.95],
+  ];
+  const WorkReports = worked.map(([item, seq, Worker, f], k) => {
+    const r = Routing.find((x) => x.Item === item && x.OpSeq === seq)!;
+    const hours = ((r.SetupHours as number) + (r.RunHoursPerUnit as number) * q) * f;
+    return {
+      ReportId: `WR-${9001 + k}`, Order: done.OrderId, OpSeq: seq, WorkCenter: r.WorkCenter, Date: addDays('2026-11-09', k),
+      Hours: Math.round(hours * 2) / 2, GoodQty: q, ScrapQty: k === 3 ? 1 : 0, Worker, Item: item === 'FG-PUMP-100' ? undefined : item,
+    };
+  });
+  const MaterialIssues = [
+    { IssueId: 'MI-7001', Order: done.OrderId, Item: 'RM-STEEL-PLATE', Quantity: Math.ceil(26.5 * q), Date: '2026-11-06' },
+    { IssueId: 'MI-7002', Order: done.OrderId, Item: 'RM-BAR-40', Quantity: Math.ceil(6.2 * q) / 10, Date: '2026-11-06' },
+    { IssueId: 'MI-7003', Order: done.OrderId, Item: 'BP-MOTOR-3KW', Quantity: q, Date: '2026-11-16', UnitCost: 842 },
+    { IssueId: 'MI-7004', Order: done.OrderId, Item: 'BP-SEAL-KIT', Quantity: q + 1, Date: '2026-11-16' },
+    { IssueId: 'MI-7005', Order: done.OrderId, Item: 'BP-BOLT-M12', Quantity: Math.ceil(q / 10), Date: '2026-11-16' },
+  ];
 
   const Suppliers = [
     { SupplierId: 'S-BAOSTEEL', Name: 'Baosteel Metals 宝钢金属', Approved: 'Y', Contact: 'Li Wei' },
@@ -242,7 +275,7 @@ export function samplePlant(seed = 7): PlantRecords {
 
   return {
     settings,
-    sheets: { Items, BOM, Routing, WorkCenters, Calendar, Orders, Suppliers, SupplierItems, PurchaseOrders, SupplierRatings, Quotes, CostRisk },
+    sheets: { Items, BOM, Routing, WorkCenters, Calendar, Orders, Suppliers, SupplierItems, PurchaseOrders, SupplierRatings, Quotes, CostRisk, Workers, WorkReports, MaterialIssues },
   };
 }
 

@@ -1,4 +1,5 @@
 // Checks that span rows and sheets (references, cycles, dates), after each cell parsed alone.
+import { actualsProblems } from './actuals/check';
 import { JOB_SHEETS, SETTINGS_SHEET, SHEETS, type Job, type SheetName } from './contract';
 import type { Plant } from './domain';
 import { findBomCycle, idKey, plantNetwork } from './network';
@@ -121,5 +122,6 @@ function crossCheck(p: Plant, job: Job | 'all', noSettings: boolean): Problem[] 
     if (r.Distribution !== 'Fixed' && !(r.Low <= r.Likely && r.Likely <= r.High))
       at('CostRisk', r, 'Likely', `Low ≤ Likely ≤ High is required (got ${r.Low}, ${r.Likely}, ${r.High})`, `须满足 低值 ≤ 最可能值 ≤ 高值（当前为 ${r.Low}、${r.Likely}、${r.High}）`);
   }
+  out.push(...actualsProblems(p));
   return out;
 }

@@ -1,5 +1,7 @@
 // Every CLI command, in the order `mto-planner --help` lists them.
+import { costs } from './costs';
 import { plan } from './plan';
+import { prices } from './prices';
 import { quote } from './quote';
 import { sample } from './sample';
 import { suppliers } from './suppliers';
@@ -8,4 +10,4 @@ import type { Command } from './types';
 import { validate } from './validate';
 import { worker } from './worker';
 
-export const COMMANDS: Command[] = [template, sample, validate, plan, suppliers, quote, worker];
+export const COMMANDS: Command[] = [template, sample, validate, plan, suppliers, quote, costs, prices, worker];

@@ -1,8 +1,7 @@
 // mto-planner suppliers <book.xlsx> [--period 2026-Q3] [--out scorecard.xlsx] [--json]
 import { scorecardJson, type Scorecard } from '../../shared/suppliers';
 import { ADVICE_ZH } from '../../shared/suppliers/report';
-import { scorecard } from '../jobs/suppliers';
-import { scorecardExport } from '../xlsx/write-scorecard';
+import { scorecard, scorecardBook } from '../jobs/suppliers';
 import { EXIT, type Command, type CommandContext } from './types';
 import { loadPlant, resultPath, writeAtomically } from './workbook-io';
 import { xlsxBytes } from '../xlsx/workbook';
@@ -47,7 +46,7 @@ export const suppliers: Command = {
     if (out) {
       ctx.progress(ctx.lang === 'zh' ? '写入评分表…' : 'writing scorecard…');
       // Through a temp file and rename: a half-written export never replaces a good one.
-      await writeAtomically(out, await xlsxBytes(scorecardExport(card, ctx.lang)));
+      await writeAtomically(out, await xlsxBytes(scorecardBook(loaded.plant, card, ctx.lang)));
     }
     if (ctx.json) {
       ctx.stdout(JSON.stringify(scorecardJson(card), null, 2));

@@ -6,14 +6,14 @@ import { EXIT, type Command } from './types';
 
 export const validate: Command = {
   name: 'validate',
-  usage: 'validate <book.xlsx> [--job plan|quote|suppliers]',
+  usage: 'validate <book.xlsx> [--job plan|quote|suppliers|costs|prices]',
   summary: 'check every input sheet and print each problem with its cell',
   summaryZh: '检查所有输入表，逐条列出问题及单元格',
   options: { job: { type: 'string' } },
   async run(ctx) {
     const job = (ctx.values.job as Job | undefined) ?? 'all';
-    if (!['plan', 'quote', 'suppliers', 'all'].includes(job)) {
-      ctx.stderr('--job must be plan, quote or suppliers');
+    if (!['plan', 'quote', 'suppliers', 'costs', 'prices', 'all'].includes(job)) {
+      ctx.stderr('--job must be plan, quote, suppliers, costs or prices');
       return EXIT.error;
     }
     ctx.progress(ctx.lang === 'zh' ? '读取工作簿…' : 'reading workbook…');

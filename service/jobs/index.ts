@@ -1,6 +1,8 @@
 // Job name → runner: the one map the service's workers (and anything else that runs jobs by name) use.
 import type { Job } from '../../shared/contract';
+import { runCosts } from './costs';
 import { runPlan } from './plan';
+import { runPrices } from './prices';
 import { runQuote } from './quote';
 import { runSuppliers } from './suppliers';
 import type { JobRunner } from './types';
@@ -9,6 +11,8 @@ export const JOBS: Record<Job, JobRunner> = {
   plan: runPlan,
   quote: runQuote,
   suppliers: runSuppliers,
+  costs: runCosts,
+  prices: runPrices,
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as Job[];

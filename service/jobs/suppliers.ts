@@ -3,7 +3,11 @@
 import type { Plant } from '../../shared/domain';
 import { InputError, problem } from '../../shared/problems';
 import { latestQuarterWithReceipts, parsePeriod, scorecardJson, scorecardProblems, scorecardSheet, scoreSuppliers, type Period, type Scorecard } from '../../shared/suppliers';
+import { reviewPrices } from '../../shared/actuals/price-review';
+import { priceReviewSheet } from '../../shared/actuals/sheets';
+import type { Lang } from '../../shared/problems';
 import { scorecardExport } from '../xlsx/write-scorecard';
+import { writeResultSheet } from '../xlsx/write-results';
 import type { JobOptions, JobRunner } from './types';
 import { xlsxBytes } from '../xlsx/workbook';
 
@@ -36,8 +40,16 @@ export const runSuppliers: JobRunner = async (plant, opts) => {
   return { json: scorecardJson(card), sheets: [scorecardSheet(card)] };
 };
 
+/** The scorecard export with the period's price review as its PriceReview (核价) sheet. */
+export function scorecardBook(plant: Plant, card: Scorecard, lang: Lang) {
+  const wb = scorecardExport(card, lang);
+  // Named in the export's language, like its other sheets.
+  const review = priceReviewSheet(reviewPrices(plant, card.period), lang);
+  writeResultSheet(wb, { ...review, name: lang === 'zh' ? '核价' : review.name }, lang);
+  return wb;
+}
+
 /** The standalone formatted scorecard workbook (.xlsx bytes): CLI `suppliers --out` and POST /suppliers/export. */
 export async function scorecardWorkbook(plant: Plant, opts: JobOptions): Promise<Buffer> {
-  const wb = scorecardExport(scorecard(plant, opts), opts.lang);
-  return xlsxBytes(wb);
+  return xlsxBytes(scorecardBook(plant, scorecard(plant, opts), opts.lang));
 }

@@ -208,11 +208,13 @@ export function jobRoutes(deps: JobDeps): Router {
   r.post('/plan', ...jsonJob('plan'));
   r.post('/quotes/simulate', ...jsonJob('quote'));
   r.post('/suppliers/evaluate', ...jsonJob('suppliers'));
+  r.post('/costs', ...jsonJob('costs'));
+  r.post('/prices/review', ...jsonJob('prices'));
   // The export takes JSON like /suppliers/evaluate, or an uploaded workbook.
   r.post('/suppliers/export', room, (req, res, next) => (req.is(['application/json', 'application/*+json']) ? jsonBody : uploadBody)(req, res, next), (req, res) =>
     execute(req, res, 'suppliers', 'export', req.is(['application/json', 'application/*+json']) ? jsonInput(req) : xlsxInput(req)),
   );
-  for (const job of ['plan', 'quote', 'suppliers'] as const) {
+  for (const job of ['plan', 'quote', 'suppliers', 'costs', 'prices'] as const) {
     r.post(`/workbook/${job}`, room, uploadBody, (req, res) => execute(req, res, job, 'workbook', xlsxInput(req)));
   }
   // Problems of an uploaded workbook, without solving: what the standalone page's Validate asks.

@@ -13,7 +13,7 @@ const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
   before: z.coerce.number().int().min(1).optional(),
-  job: z.enum(['plan', 'quote', 'suppliers']).optional(),
+  job: z.enum(['plan', 'quote', 'suppliers', 'costs', 'prices']).optional(),
   status: z.enum(RUN_STATUSES).optional(),
   lang: z.string().optional(),
 });

@@ -21,6 +21,7 @@
 //   done_O       Σ finished + short = Quantity
 //   cap_WC_tT    Σ hours × x − ot ≤ regular hours
 //   stock_M_tT   inv(t) = inv(t−1) + usable receipts(t) + buy(t) − Σ ratio × started(t)
+import { issuedUnused, ordersWithActuals, remainingWork, startingWip, type Remaining } from '../actuals/remaining';
 import type { Day } from '../dates';
 import type { Item, Order, Plant } from '../domain';
 import { LpBuilder, type LpModel } from '../lp/model';
@@ -78,6 +79,8 @@ export interface PlannedOrder {
   short: number; // column, −1 when blocked
   /** the done_ row (finished + short = Quantity), −1 when blocked */
   doneRow: number;
+  /** an InProduction order's reported progress: `order.Quantity` is then what is left to finish */
+  remaining?: Remaining;
   blocked?: Blocked;
 }
 
@@ -138,10 +141,26 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
     const c = capacity.get(wc);
     return c !== undefined && (c.hours[t] > 0 || c.overtimeMax[t] > 0);
   };
+  // InProduction orders are planned for what is left; material issued to them and not yet used
+  // is stock they draw first (it is counted as usable from the first bucket).
+  const started = new Map<Order, Remaining>();
+  const reported = ordersWithActuals(plant);
+  for (const order of plant.Orders) {
+    const rem = order.Status === 'InProduction' && reported.has(order.OrderId.toLowerCase()) ? remainingWork(plant, order) : undefined;
+    if (rem) started.set(order, rem);
+  }
+  const unused = issuedUnused(plant, [...started].flatMap(([order, rem]) => {
+    const root = explodeOrder(order, order.ReleaseDate ?? b.start, idx);
+    return root ? [{ order, root, rem }] : [];
+  }));
   const supplies = new Map<string, MaterialSupply>();
   const supplyOf = (item: Item) => {
     let s = supplies.get(key(item.ItemId));
-    if (!s) supplies.set(key(item.ItemId), (s = materialSupply(item, plant, b, grossNeed.get(key(item.ItemId)) ?? 0)));
+    if (!s) {
+      supplies.set(key(item.ItemId), (s = materialSupply(item, plant, b, grossNeed.get(key(item.ItemId)) ?? 0)));
+      const extra = unused.get(key(item.ItemId)) ?? 0;
+      if (extra > 0) [s.usable, s.firstAvailable] = [s.usable + extra, 0];
+    }
     return s;
   };
 
@@ -161,8 +180,11 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
   const orders: PlannedOrder[] = [];
   const skipped: SkippedOrder[] = [];
 
-  for (const order of plant.Orders) {
-    if (!planned.has(order.Status)) continue;
+  for (const entered of plant.Orders) {
+    if (!planned.has(entered.Status)) continue;
+    const remaining = started.get(entered);
+    const order = remaining ? { ...entered, Quantity: entered.Quantity - remaining.finished } : entered;
+    if (order.Quantity <= 0) continue; // every unit reported finished: nothing left to plan
     const release = order.ReleaseDate !== undefined && order.ReleaseDate > b.start ? order.ReleaseDate : b.start;
     const releaseBucket = Math.max(0, bucketIndex(b, release));
     const dueBucket = bucketIndex(b, order.DueDate);
@@ -202,6 +224,7 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
       earliestFinish: Infinity,
       short: -1,
       doneRow: -1,
+      remaining,
     };
     orders.push(o);
   }
@@ -227,7 +250,10 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
       let ready = o.releaseBucket;
       for (const bc of n.buyChildren) ready = Math.max(ready, supplyOf(bc.item).firstAvailable);
       for (const c of n.makeChildren) ready = Math.max(ready, forward(c.node));
-      for (const op of n.ops) {
+      for (const [k, op] of n.ops.entries()) {
+        // Units already waiting in front of an operation can start at release.
+        const prev = k > 0 ? vars.get(n.ops[k - 1]) : undefined;
+        if (o.remaining && prev && startingWip(o.remaining, prev.op, op, 1).initial > 0) ready = o.releaseBucket;
         const arrival = filled(T);
         if (op.subcontract) for (let t = 0; t < T; t++) arrival[t] = arrivalBucket(b, t, op.op.SubcontractLeadDays);
         const lead = op.subcontract ? arrival[0] : 0;
@@ -335,6 +361,13 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
         if ((starts || done(from, t).length) && first === T) first = t;
         if (starts) lastStart = t;
       }
+      // Units in front of `to` when the plan starts, and those coming back from subcontractors.
+      const wip0 = new Float64Array(T);
+      if (o.remaining && lastStart >= first) {
+        const s = startingWip(o.remaining, from.op, to.op, ratio);
+        wip0[first] += s.initial;
+        for (const r of s.returns) wip0[Math.min(lastStart, Math.max(first, bucketIndex(b, r.day)))] += r.qty;
+      }
       let prev = -1;
       for (let t = first; t <= lastStart; t++) {
         const w = addVar(wName, WIP_PER_UNIT_BUCKET / perOrderUnit, Infinity, o.index, t);
@@ -344,7 +377,7 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
         for (const c of done(from, t)) cols.push(c), coef.push(-1);
         if (to.x[t] >= 0) cols.push(to.x[t]), coef.push(ratio);
         if (to.y[t] >= 0) cols.push(to.y[t]), coef.push(ratio);
-        wipRows.push(lp.addRow(wipName, cols, coef, 0, 0, t));
+        wipRows.push(lp.addRow(wipName, cols, coef, wip0[t], wip0[t], t));
         wipCols.push(w);
         prev = w;
       }

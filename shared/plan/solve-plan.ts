@@ -144,7 +144,10 @@ export async function solvePlan(plant: Plant, opts: SolvePlanOptions): Promise<P
  * if it fails to converge, the whole LP.
  */
 async function solveWith(pm: PlanModel, backend: SolverBackend, limit: number, clock: Clock, wholeLp = false): Promise<LpSolution> {
-  if (!backend.incremental || wholeLp) return backend.solve(pm.lp, { timeLimitSeconds: limit });
+  // Column generation builds every order from whole schedules through all its operations, so
+  // units already part-way (an InProduction order's reported progress) need the whole LP.
+  const partWay = pm.orders.some((o) => o.remaining);
+  if (!backend.incremental || wholeLp || partWay) return backend.solve(pm.lp, { timeLimitSeconds: limit });
   const start = clock();
   const seconds = () => (clock() - start) / 1000;
   const cg = await solveByColumns(pm, backend.incremental, { timeLimitSeconds: limit, clock });

@@ -66,7 +66,7 @@ describe('mto-planner suppliers → scorecard .xlsx', () => {
     expect(lines[0]).toBe('period 2026-Q3 (2026-07-01 … 2026-09-30), trend vs 2026-Q2');
     expect(lines.slice(2, 6).map((l) => l.split(/\s+/)[0])).toEqual(['S-C', 'S-A', 'S-B', 'S-D']);
     expect(lines.at(-1)).toBe(`wrote scorecard ${out}`);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Scorecard', 'On-time', 'Quantity', 'Quality', 'Price', 'Service', 'Allocations', 'About']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Scorecard', 'On-time', 'Quantity', 'Quality', 'Price', 'Service', 'Allocations', 'About', 'PriceReview']);
   });
 
   it('summary: sorted by score, frozen header, filter, formats, colour scales, grade colours', () => {

@@ -1,0 +1,54 @@
+// mto-planner costs <book.xlsx> [--out result.xlsx] [--json]
+import { runCosts } from '../jobs/costs';
+import { EXIT, type Command } from './types';
+import { loadPlant, resultPath, saveResults } from './workbook-io';
+
+const money = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(2));
+const width = (s: string) => [...s].reduce((a, ch) => a + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
+
+interface OrderJson {
+  orderId: string;
+  quantity: number;
+  finished: number;
+  standard: { total: number | null };
+  actual: { total: number | null };
+  toComplete: { total: number | null };
+  projected: { total: number | null };
+  variances: Record<string, number | null>;
+  quotedMargin: number | null;
+  projectedMargin: number | null;
+}
+
+export const costs: Command = {
+  name: 'costs',
+  usage: 'costs <book.xlsx> [--out result.xlsx] [--json]',
+  summary: 'cost per sales order: standard, quoted, actual, to complete, variances, margin (writes <book>-costs.xlsx)',
+  summaryZh: '订单成本：标准、报价、实际、尚需、差异与毛利（写入 <工作簿>-costs.xlsx）',
+  options: { out: { type: 'string' } },
+  async run(ctx) {
+    const book = ctx.args[0];
+    const loaded = await loadPlant(book, 'costs', ctx);
+    if (typeof loaded === 'number') return loaded;
+    const result = await runCosts(loaded.plant, { lang: ctx.lang, onProgress: ctx.progress });
+    const out = resultPath(book, 'costs', ctx);
+    if (out) await saveResults(loaded.wb, result.sheets, out, ctx);
+    if (ctx.json) {
+      ctx.stdout(JSON.stringify(result.json, null, 2));
+      return EXIT.ok;
+    }
+    for (const w of result.json.warnings as string[]) ctx.stderr(w);
+    const zh = ctx.lang === 'zh';
+    const head = zh
+      ? ['订单号', '数量', '已完工', '标准成本', '累计实际', '尚需', '预计总成本', '总差异', '报价毛利', '预计毛利']
+      : ['order', 'qty', 'finished', 'standard', 'actual', 'to complete', 'projected', 'variance', 'quoted margin', 'projected margin'];
+    const rows = (result.json.orders as OrderJson[]).map((o) => [
+      o.orderId, String(o.quantity), String(o.finished), money(o.standard.total), money(o.actual.total), money(o.toComplete.total),
+      money(o.projected.total), money(o.variances.total), money(o.quotedMargin), money(o.projectedMargin),
+    ]);
+    const w = head.map((h, j) => Math.max(width(h), ...rows.map((r) => width(r[j]))));
+    for (const r of [head, ...rows]) ctx.stdout(r.map((c, j) => (j < 1 ? c + ' '.repeat(w[j] - width(c)) : ' '.repeat(w[j] - width(c)) + c)).join('  '));
+    const names = result.sheets.map((s) => s.name).join(', ');
+    if (out) ctx.stdout(zh ? `结果已写入 ${out}（${names} 工作表）` : `wrote ${out} (sheets ${names})`);
+    return EXIT.ok;
+  },
+};

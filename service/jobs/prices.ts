@@ -1,0 +1,36 @@
+// The price review job (核价): PO lines of a period against their approved price tier.
+import { latestQuarterWithLines, reviewPrices, type PriceReview } from '../../shared/actuals/price-review';
+import { priceReviewSheet } from '../../shared/actuals/sheets';
+import type { Plant } from '../../shared/domain';
+import { InputError, problem } from '../../shared/problems';
+import { parsePeriod, type Period } from '../../shared/suppliers/period';
+import { latestQuarterWithReceipts } from '../../shared/suppliers/score';
+import type { JobRunner } from './types';
+
+/** The period asked for, else the latest quarter with receipts (as the scorecard), else with any PO line. */
+export function reviewPeriod(plant: Plant, text: string | undefined): Period {
+  if (text !== undefined && text.trim() !== '') {
+    const p = parsePeriod(text);
+    if (!p) throw new InputError([problem('request', 'period', `period "${text}" is not understood: use a quarter (2026-Q3), a month (2026-09), a year (2026) or a range (2026-07-01..2026-09-30)`, `无法识别期间“${text}”：请使用季度（2026-Q3）、月份（2026-09）、年份（2026）或日期范围（2026-07-01..2026-09-30）`)]);
+    return p;
+  }
+  return latestQuarterWithReceipts(plant) ?? latestQuarterWithLines(plant) ?? parsePeriod('1900')!;
+}
+
+const r2 = (x: number | undefined) => (x === undefined ? null : Math.round(x * 100) / 100);
+
+export const priceReviewJson = (r: PriceReview) => ({
+  period: r.period.key,
+  tolerancePct: r.tolerancePct,
+  flagged: r.lines.filter((l) => l.flags.length).length,
+  lines: r.lines.map((l) => ({
+    poId: l.po.PoId, supplier: l.po.Supplier, item: l.po.Item, order: l.po.Order ?? null, date: l.date, quantity: l.po.Quantity, unitPrice: l.po.UnitPrice,
+    approvedPrice: l.approvedPrice ?? null, tierQty: l.tierQty ?? null, deviationPct: l.deviationPct === undefined ? null : Math.round(l.deviationPct * 10000) / 100,
+    deviation: r2(l.deviation), flags: l.flags,
+  })),
+});
+
+export const runPrices: JobRunner = async (plant, opts) => {
+  const review = reviewPrices(plant, reviewPeriod(plant, opts.period));
+  return { json: priceReviewJson(review), sheets: [priceReviewSheet(review, opts.lang)] };
+};

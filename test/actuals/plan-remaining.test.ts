@@ -1,0 +1,81 @@
+// InProduction orders are planned from where their work stands, through the real HiGHS solver.
+// Weeks from Monday 2026-03-02 (fixture.ts): bucket 0 = 03-02 … 03-08, 1 = 03-09 …, 2 = 03-16 …
+import { describe, expect, it } from 'vitest';
+import type { Plant } from '../../shared/domain';
+import type { PlanResult } from '../../shared/plan/extract';
+import { solvePlan } from '../../shared/plan/solve-plan';
+import { formatProblem } from '../../shared/problems';
+import { recordsToRows, type PlantRecords } from '../../shared/sample-plant';
+import { readPlant } from '../../shared/validate';
+import { pickBackend } from '../../service/solvers/index';
+import { actualsBook } from './fixture';
+
+const plantOf = (r: PlantRecords): Plant => {
+  const { plant, problems } = readPlant(recordsToRows(r), 'plan');
+  expect(problems.map((p) => formatProblem(p))).toEqual([]);
+  return plant;
+};
+const planOf = async (r: PlantRecords): Promise<PlanResult> => (await solvePlan(plantOf(r), { clock: () => performance.now(), lang: 'en', backend: (m) => pickBackend('highs', m) })).result;
+const hours = (r: PlanResult, wc: string) => r.load.filter((l) => l.workCenter === wc).reduce((s, l) => s + l.loadHours, 0);
+const needed = (r: PlanResult, item: string) => r.materials.filter((m) => m.item === item).reduce((s, m) => s + m.requirement, 0);
+const bought = (r: PlanResult, item: string) => r.purchaseSuggestions.filter((p) => p.item === item).reduce((s, p) => s + p.quantity, 0);
+/** Only order `id` is planned: the other is marked Completed (its reports stay valid). */
+const only = (id: string) => (r: PlantRecords) => {
+  for (const o of r.sheets.Orders) if (o.OrderId !== id) o.Status = 'Completed';
+  return r;
+};
+
+describe('plans from where the work stands', () => {
+  it('plans SO1 for its remaining 6 of 10 units: op 10 is done, 6 units wait in front of op 20', async () => {
+    const book = only('SO1')(actualsBook());
+    book.sheets.Orders.find((o) => o.OrderId === 'SO1')!.DueDate = '2026-03-06'; // due in week 0
+    const r = await planOf(book);
+    const so1 = r.orders.find((o) => o.orderId === 'SO1')!;
+    expect(so1.quantity).toBe(6); // 10 ordered − 4 reported good at the last operation
+    expect(so1.shortQty).toBe(0);
+    expect(hours(r, 'CUT')).toBeCloseTo(0, 6); // op 10 reported 10 good of 10: nothing left to cut
+    expect(hours(r, 'ASM')).toBeCloseTo(6, 6); // 6 units × 1 h at op 20
+    // The 6 units are already past the material: no RM or RM2 is bought, and they finish in week 0
+    // although a new RM purchase would take 14 days.
+    expect(bought(r, 'RM')).toBe(0);
+    expect(bought(r, 'RM2')).toBe(0);
+    expect(r.load.find((l) => l.workCenter === 'ASM' && l.bucketStart === '2026-03-02')!.loadHours).toBeCloseTo(6, 6);
+    expect(so1.state).toBe('onTime');
+  });
+
+  it('the same order not yet started is planned for all 10 units and needs RM bought', async () => {
+    const book = only('SO1')(actualsBook());
+    book.sheets.Orders.find((o) => o.OrderId === 'SO1')!.Status = 'Approved';
+    const r = await planOf(book);
+    expect(r.orders.find((o) => o.orderId === 'SO1')!.quantity).toBe(10);
+    expect(hours(r, 'CUT')).toBeCloseTo(7, 6); // 2 h setup + 10 × 0.5 h
+    expect(hours(r, 'ASM')).toBeCloseTo(10, 6);
+    expect(needed(r, 'RM')).toBeCloseTo(20, 6); // 10 × 2 kg, none on hand: bought (the cheap tier's 100 kg)
+    expect(bought(r, 'RM')).toBeGreaterThanOrEqual(20);
+  });
+
+  it('material issued to an order and not yet used covers its need', async () => {
+    const book = only('SO1')(actualsBook());
+    book.sheets.WorkReports = book.sheets.WorkReports.filter((w) => w.Order !== 'SO1');
+    book.sheets.MaterialIssues = [
+      { IssueId: 'I1', Order: 'SO1', Item: 'RM', Quantity: 20, Date: '2026-02-27' },
+      { IssueId: 'I2', Order: 'SO1', Item: 'RM2', Quantity: 10, Date: '2026-02-27' },
+    ];
+    const r = await planOf(book);
+    expect(r.orders.find((o) => o.orderId === 'SO1')!.quantity).toBe(10);
+    expect(r.orders.find((o) => o.orderId === 'SO1')!.shortQty).toBe(0);
+    expect(needed(r, 'RM')).toBeCloseTo(20, 6);
+    expect(bought(r, 'RM')).toBe(0); // the 20 kg issued cover 10 × 2
+    expect(bought(r, 'RM2')).toBe(0);
+  });
+
+  it('an open subcontract lot comes back as WIP: SO2 needs no new plating, only assembly of 8 + 2 units', async () => {
+    const r = await planOf(only('SO2')(actualsBook()));
+    const so2 = r.orders.find((o) => o.orderId === 'SO2')!;
+    expect(so2.quantity).toBe(10);
+    expect(so2.shortQty).toBe(0);
+    expect(so2.subcontractedQty).toBe(0); // the 2 units out are already on their way back
+    expect(hours(r, 'CUT')).toBeCloseTo(0, 6);
+    expect(hours(r, 'ASM')).toBeCloseTo(2, 6); // 10 × 0.2 h
+  });
+});
