@@ -191,9 +191,13 @@ export function runOutSheet(items: RunOut[], lang: Lang): ResultSheet {
             ? zh
               ? `按 ${r.validFrom} 切换会呆滞 ${r.stranded}；${r.noStrandValidFrom} 切换则无呆滞`
               : `switching on ${r.validFrom} strands ${r.stranded}; switching on ${r.noStrandValidFrom} strands nothing`
-            : zh
-              ? `按 ${r.validFrom} 切换无呆滞`
-              : `switching on ${r.validFrom} strands nothing`,
+            : r.noStrandValidFrom < r.validFrom
+              ? zh
+                ? `旧料在 ${r.usedUpIn} 当期即用完，早于切换日期：${r.noStrandValidFrom} 起切换即可，无需再买旧料`
+                : `the old part runs out in the bucket of ${r.usedUpIn}, before the change: switching from ${r.noStrandValidFrom} needs no more of it`
+              : zh
+                ? `按 ${r.validFrom} 切换无呆滞`
+                : `switching on ${r.validFrom} strands nothing`,
     })),
     highlightWhen: { column: 'stranded', color: 'amber' },
   };
