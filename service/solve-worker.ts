@@ -13,6 +13,7 @@ import { checkWorkbook, readPlant } from '../shared/validate';
 import { JOBS, scorecardWorkbook } from './jobs/index';
 import type { JobOptions, JobResult, SolveStats } from './jobs/types';
 import { jobOptions, parseOptions } from './routes/options';
+import { storedAnswer, whatIfSheet } from './jobs/what-if-input';
 import { warmHighs } from './solvers/highs';
 import { loadWorkbook, NotXlsxError, workbookRows } from '../shared/xlsx/read-workbook';
 import { writeResultSheets } from './xlsx/write-results';
@@ -33,6 +34,8 @@ export interface SolveTask {
   lang: Lang;
   maxCells: number;
   solveTimeoutSeconds: number;
+  /** plan with compareRunId: that stored run's gzipped result, read by the main thread */
+  compareGz?: Uint8Array;
 }
 
 /** What the run history keeps about a run that got as far as a readable input. */
@@ -148,6 +151,11 @@ export async function runTask(task: SolveTask): Promise<SolveResult> {
   const parsed = parseOptions(rawOptions);
   if ('error' in parsed) return { status: 'badRequest', message: parsed.error };
   const opts = jobOptions(parsed.options, task.lang, task.solveTimeoutSeconds);
+  if (parsed.options.whatIf) {
+    const withChanges = whatIfSheet(book, parsed.options.whatIf);
+    if (typeof withChanges === 'string') return { status: 'badRequest', message: withChanges };
+    book = withChanges;
+  }
 
   const inputJson = JSON.stringify(book);
   const input = gz(inputJson);
@@ -175,7 +183,7 @@ export async function runTask(task: SolveTask): Promise<SolveResult> {
       run.resultBytes = xlsx.byteLength;
       return done({ status: 'ok', body: '', xlsx, run });
     }
-    const result: JobResult = await JOBS[task.job](plant, opts);
+    const result: JobResult = await JOBS[task.job](plant, task.compareGz ? { ...opts, compareWith: storedAnswer(task.compareGz) } : opts);
     const body = JSON.stringify({ ...result.json, sheets: result.sheets, ...(result.stats && !('stats' in result.json) ? { stats: result.stats } : {}) });
     const stored = gz(body);
     Object.assign(run, { stats: result.stats, resultBytes: stored.bytes, resultGz: stored.gz, summary: summarize(result.json) });

@@ -9,6 +9,7 @@ import type { Config } from '../config';
 import type { SolveResult, SolveTask, Output, RunParts } from '../solve-worker';
 import type { RunStatus, RunStore } from '../store/runs';
 import { TaskTimeoutError, WorkerCrashError, type WorkerPool } from '../worker-pool';
+import { compareRunId, storedPlan } from './compare-run';
 import { HttpError } from './errors';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -98,7 +99,10 @@ export function jobRoutes(deps: JobDeps): Router {
     const createdAt = new Date().toISOString();
     const lang = requestLang(req);
     const t0 = performance.now();
-    const task: SolveTask = { job, output, input, options: queryOptions(req), lang, maxCells: config.maxCells, solveTimeoutSeconds: config.solveTimeoutSeconds };
+    const options = queryOptions(req);
+    const compareId = job === 'plan' && output !== 'check' ? compareRunId(req, input, options) : undefined;
+    const task: SolveTask = { job, output, input, options, lang, maxCells: config.maxCells, solveTimeoutSeconds: config.solveTimeoutSeconds };
+    if (compareId !== undefined) task.compareGz = storedPlan(store, compareId);
     // The job stops itself at its time limit; the worker is killed if it does not (model building, a stuck solver).
     const hardLimitMs = (config.solveTimeoutSeconds * 1.25 + 1) * 1000;
     const abort = new AbortController();
