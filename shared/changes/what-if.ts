@@ -32,6 +32,16 @@ const ACTION_ZH: Record<ChangeAction, string> = {
   Release: '改投产日期',
 };
 
+const ACTION_EN: Record<ChangeAction, string> = {
+  AddOrder: 'an added order',
+  Cancel: 'a cancellation',
+  Quantity: 'a quantity change',
+  DueDate: 'a due-date change',
+  Priority: 'a priority change',
+  Item: 'an item change',
+  Release: 'a release-date change',
+};
+
 const isOpen = (o: Order, includeDrafts: boolean) =>
   (PLANNED_STATUSES as readonly string[]).includes(o.Status) || (includeDrafts && o.Status === 'Draft');
 
@@ -57,7 +67,7 @@ export function applyWhatIf(
     const bad = (col: keyof ChangeRow & string, en: string, zh: string) => problems.push(problem(sheet, cellOf(plant, 'WhatIf', c, col), en, zh));
     const need = <K extends 'Item' | 'Quantity' | 'Date' | 'Priority'>(col: K, what: string, whatZh: string): boolean => {
       if (c[col] !== undefined) return true;
-      bad(col, `${c.Action} needs ${col}: enter ${what}`, `${ACTION_ZH[c.Action]}需要填写${whatZh}`);
+      bad(col, `${col} is empty: ${ACTION_EN[c.Action]} needs ${what}`, `${ACTION_ZH[c.Action]}需要填写${whatZh}`);
       return false;
     };
     const dateOk = (): boolean => {

@@ -211,7 +211,7 @@ describe('invalid change rows', () => {
       'WhatIf!B4: order D is Delivered, not open: only Approved or InProduction orders are planned and can be changed',
       'WhatIf!B5: order A already exists: AddOrder needs a new order number',
       'WhatIf!C6: "BOLT" is a Buy item: an order is for a Make item',
-      'WhatIf!D6: AddOrder needs Quantity: enter the quantity',
+      'WhatIf!D6: Quantity is empty: an added order needs the quantity',
       'WhatIf!B8: order A is Cancelled, not open: only Approved or InProduction orders are planned and can be changed',
     ]);
     expect(problems.every((p) => p.messageZh.length > 0)).toBe(true);
