@@ -183,7 +183,8 @@ export async function runTask(task: SolveTask): Promise<SolveResult> {
       run.resultBytes = xlsx.byteLength;
       return done({ status: 'ok', body: '', xlsx, run });
     }
-    const result: JobResult = await JOBS[task.job](plant, task.compareGz ? { ...opts, compareWith: storedAnswer(task.compareGz) } : opts);
+    // A worker remembers its last plans, so a what-if after a plan of the same book starts from it.
+    const result: JobResult = await JOBS[task.job](plant, { ...opts, rememberPlans: true, ...(task.compareGz ? { compareWith: storedAnswer(task.compareGz) } : {}) });
     const body = JSON.stringify({ ...result.json, sheets: result.sheets, ...(result.stats && !('stats' in result.json) ? { stats: result.stats } : {}) });
     const stored = gz(body);
     Object.assign(run, { stats: result.stats, resultBytes: stored.bytes, resultGz: stored.gz, summary: summarize(result.json) });

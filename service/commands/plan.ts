@@ -1,6 +1,6 @@
 // mto-planner plan <book.xlsx> [--out result.xlsx] [--json] [--export-lp f.lp]
 //   [--solver auto|highs|jslp|glpk|cbc] [--include-drafts] [--time-limit s] [--phasing n]
-//   [--compare earlier-plan.xlsx | --compare-run id] [--run-out]
+//   [--compare earlier-plan.xlsx | --compare-run id] [--run-out] [--warm-start]
 // Plans every open order against capacity and material and writes Plan, Load, Materials and
 // Exceptions sheets into the book (or --out), through a temp file, only when the plan succeeded.
 import type { OrderPlan } from '../../shared/plan/extract';
@@ -19,7 +19,7 @@ type OrderJson = Pick<OrderPlan, 'orderId' | 'daysLate' | 'shortQty' | 'finishDa
 
 export const plan: Command = {
   name: 'plan',
-  usage: 'plan <book.xlsx> [--out result.xlsx] [--json] [--export-lp f.lp] [--solver auto|highs|jslp|glpk|cbc] [--include-drafts] [--time-limit s] [--phasing n] [--compare earlier-plan.xlsx | --compare-run id] [--run-out]',
+  usage: 'plan <book.xlsx> [--out result.xlsx] [--json] [--export-lp f.lp] [--solver auto|highs|jslp|glpk|cbc] [--include-drafts] [--time-limit s] [--phasing n] [--compare earlier-plan.xlsx | --compare-run id] [--run-out] [--warm-start]',
   summary: 'plan open orders against capacity and material; write Plan, Load, Materials, Exceptions (to <book>-plan.xlsx)',
   summaryZh: '按产能与物料排产未完成订单，写入计划、负荷、物料、异常工作表（<工作簿>-plan.xlsx）',
   options: {
@@ -32,6 +32,7 @@ export const plan: Command = {
     compare: { type: 'string' },
     'compare-run': { type: 'string' },
     'run-out': { type: 'boolean' },
+    'warm-start': { type: 'boolean' },
   },
   async run(ctx) {
     const zh = ctx.lang === 'zh';
@@ -76,6 +77,7 @@ export const plan: Command = {
       compareWith,
       compareRunId: compareRun === undefined ? undefined : Number(compareRun),
       runOut: Boolean(ctx.values['run-out']),
+      warmStart: Boolean(ctx.values['warm-start']),
     });
     const out = resultPath(ctx.args[0], 'plan', ctx);
     if (out) await saveResults(loaded.wb, result.sheets, out, ctx);

@@ -6,6 +6,7 @@ import { toLpFile } from '../../shared/lp/lp-file';
 import { planWithChanges } from '../../shared/changes/run-changes';
 import { pickBackend } from '../solvers/index';
 import type { HighsMethod } from '../solvers/highs';
+import { planMemo } from './plan-memo';
 import type { JobRunner } from './types';
 
 /**
@@ -29,6 +30,6 @@ export const runPlan: JobRunner = async (plant, opts) => {
     onProgress: opts.onProgress,
     backend: (model) => pickBackend(opts.solver ?? 'auto', model, { highsMethod: PLAN_HIGHS_METHOD, presolve: false }),
     onModel: opts.exportLp ? (model) => writeFile(opts.exportLp!, toLpFile(model)) : undefined,
-  }, { compareWith: opts.compareWith, runOut: opts.runOut });
+  }, { compareWith: opts.compareWith, runOut: opts.runOut, warmStart: opts.warmStart, memo: opts.rememberPlans ? planMemo(opts) : undefined });
   return { json, sheets, stats };
 };

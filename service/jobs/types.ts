@@ -25,6 +25,10 @@ export interface JobOptions {
   compareRunId?: number;
   /** add the engineering-change RunOut sheet even without changes */
   runOut?: boolean;
+  /** what-if steps start from the step before's prices (faster; equally good, maybe not the same plan) */
+  warmStart?: boolean;
+  /** keep the last plans made in this process, so a what-if after a plan of the same book reuses it (service workers) */
+  rememberPlans?: boolean;
   /** write the plan's LP to this path (CLI only) */
   exportLp?: string;
   onProgress?: (message: string) => void;

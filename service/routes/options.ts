@@ -29,6 +29,8 @@ export const OptionsSchema = z
     compareRunId: z.coerce.number().int().min(1).optional(),
     /** plan: add the engineering-change RunOut sheet even without changes */
     runOut: flag.optional(),
+    /** plan: what-if steps start from the step before's prices (faster; equally good, maybe not the same plan) */
+    warmStart: flag.optional(),
     /** plan: WhatIf change rows, as on the WhatIf sheet (row 2 of the sheet is whatIf[0]) */
     whatIf: z.array(WhatIfRow).max(1000).optional(),
     /** the language can also be chosen here (else ?lang= or Accept-Language) */
@@ -46,7 +48,7 @@ export function parseOptions(raw: unknown): { options: ApiOptions } | { error: s
     error: r.error.issues
       .map((i) => {
         const key = i.path.join('.');
-        const unknown = i.code === 'unrecognized_keys' ? `unknown option ${i.keys.join(', ')} (known: solver, timeLimitSeconds, includeDrafts, phasing, period, lang, compareRunId, runOut, whatIf)` : i.message;
+        const unknown = i.code === 'unrecognized_keys' ? `unknown option ${i.keys.join(', ')} (known: solver, timeLimitSeconds, includeDrafts, phasing, period, lang, compareRunId, runOut, warmStart, whatIf)` : i.message;
         return key ? `options.${key}: ${unknown}` : unknown;
       })
       .join('; '),
@@ -64,5 +66,6 @@ export function jobOptions(o: ApiOptions, lang: JobOptions['lang'], capSeconds: 
     period: o.period,
     compareRunId: o.compareRunId,
     runOut: o.runOut,
+    warmStart: o.warmStart,
   };
 }

@@ -17,6 +17,20 @@ export interface ChangesOptions {
   compareWith?: PlanAnswer;
   /** add the RunOut sheet even without changes */
   runOut?: boolean;
+  /**
+   * Plan each what-if step from the prices the step before ended with: the same objective in
+   * fewer rounds, but where several plans cost exactly the same it may pick another of them
+   * than a plan from scratch would (so it is asked for, not the default).
+   */
+  warmStart?: boolean;
+  /** plans already made of identical plants (the service keeps the last few per worker) */
+  memo?: PlanMemo;
+}
+
+/** Remembers plans by plant (the caller decides what makes two requests the same). */
+export interface PlanMemo {
+  get(plant: Plant): PlanOutcome | undefined;
+  set(plant: Plant, outcome: PlanOutcome): void;
 }
 
 export interface ChangesOutcome {
@@ -34,8 +48,15 @@ const pick = (lang: 'en' | 'zh', t: { en: string; zh: string }) => (lang === 'zh
 export async function planWithChanges(plant: Plant, opts: SolvePlanOptions, c: ChangesOptions): Promise<ChangesOutcome> {
   const lang = opts.lang;
   const whatIf = plant.WhatIf.length > 0;
+  const solve = async (p: Plant, o: SolvePlanOptions): Promise<PlanOutcome> => {
+    const known = c.memo?.get(p);
+    if (known) return known;
+    const out = await solvePlan(p, o);
+    c.memo?.set(p, out);
+    return out;
+  };
   if (!whatIf && !c.compareWith) {
-    const plan = await solvePlan(plant, opts);
+    const plan = await solve(plant, opts);
     const ro = c.runOut ? runOuts(plant, plan.result) : [];
     return { json: c.runOut ? { ...plan.json, runOut: ro } : plan.json, sheets: c.runOut ? [...plan.sheets, runOutSheet(ro, lang)] : plan.sheets, stats: plan.stats, plan };
   }
@@ -49,9 +70,14 @@ export async function planWithChanges(plant: Plant, opts: SolvePlanOptions, c: C
   let baseline: PlanOutcome | undefined;
   let edited = plant;
   if (whatIf) {
+    // The baseline may be known (this book was just planned); with warmStart each later step
+    // starts from the prices the step before ended with.
+    let warm = opts.warm;
     const r = await planWhatIf(plant, { includeDrafts: opts.includeDrafts }, async (p, step) => {
-      const out = await solvePlan(p, { ...opts, onProgress: step === 0 ? opts.onProgress : undefined });
-      steps.push({ step, seconds: out.stats.seconds });
+      const t = performance.now();
+      const out = step === 0 ? await solve(p, opts) : await solvePlan(p, { ...opts, warm: c.warmStart ? warm : undefined, onProgress: undefined });
+      steps.push({ step, seconds: (performance.now() - t) / 1000 });
+      warm = out.prices ?? warm;
       return out;
     });
     plan = r.scenario;
@@ -59,7 +85,7 @@ export async function planWithChanges(plant: Plant, opts: SolvePlanOptions, c: C
     effects = r.report.effects;
     edited = applyWhatIf(plant, { includeDrafts: opts.includeDrafts }).scenario;
   } else {
-    plan = await solvePlan(plant, opts);
+    plan = await solve(plant, opts);
   }
   const before: PlanAnswer = c.compareWith ?? baseline!.result;
   const comparison = comparePlans(edited, before, plan.result);
