@@ -14,6 +14,8 @@ import { JOBS, scorecardWorkbook } from './jobs/index';
 import type { JobOptions, JobResult, SolveStats } from './jobs/types';
 import { jobOptions, parseOptions } from './routes/options';
 import { storedAnswer, whatIfSheet } from './jobs/what-if-input';
+import { answerFromWorkbook } from '../shared/changes/earlier-plan';
+import { findSheet } from '../shared/parse';
 import { warmHighs } from './solvers/highs';
 import { loadWorkbook, NotXlsxError, workbookRows } from '../shared/xlsx/read-workbook';
 import { writeResultSheets } from './xlsx/write-results';
@@ -176,6 +178,10 @@ export async function runTask(task: SolveTask): Promise<SolveResult> {
   }
   const { plant, problems } = readPlant(book, task.job);
   if (problems.length) return done({ status: 'invalid', problems, run });
+  // compareWithBook: the plan already in the workbook is the earlier plan (the add-in's and the
+  // page's "what changed since the last plan"); a book without one is planned as it is.
+  const inBook = task.job === 'plan' && parsed.options.compareWithBook && !task.compareGz && findSheet(book, 'Plan', 'Plan') ? answerFromWorkbook(book, 'Plan') : undefined;
+  if (inBook?.problems.length) return done({ status: 'invalid', problems: inBook.problems, run });
 
   try {
     if (task.output === 'export') {
@@ -184,7 +190,7 @@ export async function runTask(task: SolveTask): Promise<SolveResult> {
       return done({ status: 'ok', body: '', xlsx, run });
     }
     // A worker remembers its last plans, so a what-if after a plan of the same book starts from it.
-    const result: JobResult = await JOBS[task.job](plant, { ...opts, rememberPlans: true, ...(task.compareGz ? { compareWith: storedAnswer(task.compareGz) } : {}) });
+    const result: JobResult = await JOBS[task.job](plant, { ...opts, rememberPlans: true, ...(task.compareGz ? { compareWith: storedAnswer(task.compareGz) } : inBook ? { compareWith: inBook.answer } : {}) });
     const body = JSON.stringify({ ...result.json, sheets: result.sheets, ...(result.stats && !('stats' in result.json) ? { stats: result.stats } : {}) });
     const stored = gz(body);
     Object.assign(run, { stats: result.stats, resultBytes: stored.bytes, resultGz: stored.gz, summary: summarize(result.json) });

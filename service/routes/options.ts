@@ -27,6 +27,8 @@ export const OptionsSchema = z
     period: z.string().trim().min(1).max(60).optional(),
     /** plan: the stored plan run to compare with (its result is read on the main thread) */
     compareRunId: z.coerce.number().int().min(1).optional(),
+    /** plan: compare with the plan already in the sent workbook (its Plan, Load and Materials sheets) before replacing it */
+    compareWithBook: flag.optional(),
     /** plan: add the engineering-change RunOut sheet even without changes */
     runOut: flag.optional(),
     /** plan: what-if steps start from the step before's prices (faster; equally good, maybe not the same plan) */
@@ -48,7 +50,7 @@ export function parseOptions(raw: unknown): { options: ApiOptions } | { error: s
     error: r.error.issues
       .map((i) => {
         const key = i.path.join('.');
-        const unknown = i.code === 'unrecognized_keys' ? `unknown option ${i.keys.join(', ')} (known: solver, timeLimitSeconds, includeDrafts, phasing, period, lang, compareRunId, runOut, warmStart, whatIf)` : i.message;
+        const unknown = i.code === 'unrecognized_keys' ? `unknown option ${i.keys.join(', ')} (known: solver, timeLimitSeconds, includeDrafts, phasing, period, lang, compareRunId, compareWithBook, runOut, warmStart, whatIf)` : i.message;
         return key ? `options.${key}: ${unknown}` : unknown;
       })
       .join('; '),

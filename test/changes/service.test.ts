@@ -3,7 +3,8 @@
 // plan requests (the book as it is, stored; the edited book compared with that run).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { WorkbookRows } from '../../shared/rows';
-import { postJson, sampleRows, startServer, type Server } from '../service/harness';
+import { loadXlsx, postJson, sampleRows, sampleXlsx, startServer, XLSX, type Server } from '../service/harness';
+import { workbookRows } from '../../shared/xlsx/read-workbook';
 
 let s: Server;
 let rows: WorkbookRows;
@@ -64,5 +65,20 @@ describe('what-if and compare in the API', () => {
     expect((await none.json()).error).toContain('compareRunId 99999: there is no such run');
     const quote = await fetch(api('/plan?compareRunId=abc'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ workbook: rows }) });
     expect(quote.status).toBe(400);
+  });
+
+  test('compareWithBook: a planned workbook sent again is compared with the plan it holds', async () => {
+    const first = await fetch(api('/workbook/plan'), { method: 'POST', headers: { 'content-type': XLSX }, body: await sampleXlsx() });
+    expect(first.status).toBe(200);
+    const planned = new Uint8Array(await first.arrayBuffer());
+    const again = await fetch(api('/workbook/plan?compareWithBook=true&format=json'), { method: 'POST', headers: { 'content-type': XLSX }, body: planned });
+    const body = await again.json();
+    expect(again.status, JSON.stringify(body).slice(0, 300)).toBe(200);
+    // Nothing changed in the book, so nothing moves.
+    expect(body.changes.comparedWith).toBe('earlier plan');
+    expect(body.changes.orders).toEqual([]);
+    expect(body.changes.summary).toBe('no order moves, lateness cost ±0 CNY');
+    const back = workbookRows(await loadXlsx(Buffer.from(body.workbook, 'base64')));
+    expect(Object.keys(back)).toEqual(expect.arrayContaining(['Plan', 'Changes', 'Stranded']));
   });
 });
