@@ -17,6 +17,7 @@ import { generatePlant } from '../../shared/plan/generate-plant';
 import { recordsToRows } from '../../shared/sample-plant';
 import { readPlant } from '../../shared/validate';
 import { runPlan } from '../jobs/plan';
+import { forgetPlans } from '../jobs/plan-memo';
 import { warmHighs } from '../solvers/highs';
 
 const { values } = parseArgs({ options: { size: { type: 'string', default: '1000x20x26' }, repeat: { type: 'string', default: '2' } } });
@@ -45,6 +46,7 @@ console.log(`plant ${values.size}: ${plant.Orders.length} orders; seconds of the
 console.log('scenario    full plan   what-if (plan known)   what-if warm (plan known)   what-if cold   warm = exact plan?');
 for (let r = 0; r < Number(values.repeat); r++) {
   for (const c of scenarios) {
+    forgetPlans();
     const full = await job(plant, { remember: true });
     const exact = await job({ ...plant, WhatIf: [c] }, { remember: true });
     const warm = await job({ ...plant, WhatIf: [c] }, { remember: true, warmStart: true });

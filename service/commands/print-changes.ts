@@ -28,14 +28,14 @@ export function printChanges(json: Record<string, unknown>, ctx: CommandContext)
           : zh ? `无法在 ${e.rush.dueDate} 前交货（${e.rush.finishDate ?? '—'}）；` : `cannot ship by ${e.rush.dueDate} (finishes ${e.rush.finishDate ?? '—'}); `
         : '';
       const cost = e.costDelta ? (zh ? `；成本 ${money(e.costDelta.total)}` : `; cost ${money(e.costDelta.total)}`) : '';
-      ctx.stdout(`  ${e.change}: ${rush}${zh && e.delays?.length ? '推迟 ' : !zh && e.delays?.length ? 'delays ' : ''}${delays}${cost}`);
+      ctx.stdout(`  ${e.change}${zh ? '：' : ': '}${rush}${zh && e.delays?.length ? '推迟 ' : !zh && e.delays?.length ? 'delays ' : ''}${delays}${cost}`);
     }
   }
   for (const s of stranded)
     ctx.stdout(
       zh
-        ? `  呆滞料 ${s.item}：${q(s.stranded)}（金额 ${q(s.value)}）${s.poCuts.length ? `；取消/减量 ${s.poCuts.map((p) => `${p.poId} ${p.cut}`).join('、')}` : ''}`
-        : `  stranded ${s.item}: ${q(s.stranded)} (value ${q(s.value)})${s.poCuts.length ? `; cut ${s.poCuts.map((p) => `${p.poId} ${p.action === 'cancel' ? 'cancel' : 'by'} ${p.cut}`).join(', ')}` : ''}`,
+        ? `  呆滞料 ${s.item}：${q(s.stranded)}（金额 ${q(s.value)}）${s.dropSuggested > 0 ? `；建议采购不再下单 ${q(s.dropSuggested)}` : ''}${s.poCuts.length ? `；取消/减量 ${s.poCuts.map((p) => `${p.poId} ${p.cut}`).join('、')}` : ''}`
+        : `  stranded ${s.item}: ${q(s.stranded)} (value ${q(s.value)})${s.dropSuggested > 0 ? `; do not place ${q(s.dropSuggested)} of the suggested purchases` : ''}${s.poCuts.length ? `; cut ${s.poCuts.map((p) => `${p.poId} ${p.action === 'cancel' ? 'cancel' : 'by'} ${p.cut}`).join(', ')}` : ''}`,
     );
   for (const r of runOut)
     ctx.stdout(

@@ -34,3 +34,6 @@ export function planMemo(opts: JobOptions): PlanMemo {
     },
   };
 }
+
+/** Forget every remembered plan (the bench times full plans). */
+export const forgetPlans = (): void => remembered.clear();
