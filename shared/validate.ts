@@ -1,6 +1,7 @@
 // Checks that span rows and sheets (references, cycles, dates), after each cell parsed alone.
 import { JOB_SHEETS, SETTINGS_SHEET, SHEETS, type Job, type SheetName } from './contract';
 import type { BomLine, Plant } from './domain';
+import { applyWhatIf } from './changes/what-if';
 import { cellOf, findSheet, parseTables } from './parse';
 import { problem, type Problem } from './problems';
 import type { WorkbookRows } from './rows';
@@ -9,7 +10,9 @@ import type { WorkbookRows } from './rows';
 export function readPlant(book: WorkbookRows, job: Job | 'all'): { plant: Plant; problems: Problem[] } {
   const { tables, problems } = parseTables(book, job);
   const noSettings = problems.some((p) => p.sheet === 'Settings' && p.cell === 'A1');
-  return { plant: tables, problems: [...problems, ...crossCheck(tables, job, noSettings)] };
+  // WhatIf rows that cannot apply (Draft orders pass here; the plan job checks them against --include-drafts).
+  const changes = job === 'plan' && tables.WhatIf.length ? applyWhatIf(tables, { includeDrafts: true }).problems : [];
+  return { plant: tables, problems: [...problems, ...crossCheck(tables, job, noSettings), ...changes] };
 }
 
 const JOBS: Job[] = ['plan', 'quote', 'suppliers'];

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { planWithChanges, type ChangesOutcome } from '../../shared/changes/run-changes';
 import { applyWhatIf } from '../../shared/changes/what-if';
-import type { PlantRecords } from '../../shared/sample-plant';
+import { recordsToRows, type PlantRecords } from '../../shared/sample-plant';
+import { readPlant } from '../../shared/validate';
 import { InputError } from '../../shared/problems';
 import { pickBackend } from '../../service/solvers/index';
 import { order, plantOf, records, wc } from '../plan/fixture';
@@ -191,7 +192,8 @@ describe('invalid change rows', () => {
   });
 
   it('names each bad row by its cell, all at once, and plans nothing', async () => {
-    const plant = plantOf(records({
+    // readPlant (what Validate and every job run first) reports them; the plan job would too.
+    const { plant, problems: read } = readPlant(recordsToRows(records({
       ...book.sheets,
       WhatIf: [
         { Action: 'Cancel', OrderId: 'NOPE' },
@@ -202,8 +204,9 @@ describe('invalid change rows', () => {
         { Action: 'Cancel', OrderId: 'A' },
         { Action: 'Priority', OrderId: 'A', Priority: 1 },
       ],
-    }, book.settings));
+    }, book.settings)), 'plan');
     const { problems } = applyWhatIf(plant);
+    expect(read).toEqual(problems);
     // Columns: A Action, B OrderId, C Item, D Quantity, E Date, F Priority, G Note; row 2 is the first change.
     expect(problems.map((p) => `${p.sheet}!${p.cell}: ${p.message}`)).toEqual([
       'WhatIf!B2: unknown order "NOPE": use an OrderId from Orders (or an order added above)',
@@ -215,6 +218,8 @@ describe('invalid change rows', () => {
       'WhatIf!B8: order A is Cancelled, not open: only Approved or InProduction orders are planned and can be changed',
     ]);
     expect(problems.every((p) => p.messageZh.length > 0)).toBe(true);
+    // Validate (readPlant for the plan job) reports the same rows.
+    expect(readPlant(recordsToRows(records({ ...book.sheets, WhatIf: [{ Action: 'Cancel', OrderId: 'NOPE' }] }, book.settings)), 'plan').problems.map((p) => p.cell)).toEqual(['B2']);
     await expect(planWithChanges(plant, { lang: 'en', backend: (m) => pickBackend('highs', m) }, {})).rejects.toBeInstanceOf(InputError);
     // The input plant is as it was read.
     expect(plant.Orders.map((o) => o.Status)).toEqual(['Approved', 'Delivered']);
