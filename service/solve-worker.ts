@@ -12,6 +12,9 @@ import { checkWorkbook, readPlant } from '../shared/validate';
 import { JOBS, scorecardWorkbook } from './jobs/index';
 import type { JobOptions, JobResult, SolveStats } from './jobs/types';
 import { jobOptions, parseOptions } from './jobs/options';
+import { storedAnswer, whatIfSheet } from './jobs/what-if-input';
+import { answerFromWorkbook } from '../shared/changes/earlier-plan';
+import { findSheet } from '../shared/parse';
 import { warmHighs } from './solvers/highs';
 import { BookTooLargeError, mergeProblems, NotSpreadsheetError, readBook, readErrorMessage, type Book } from './xlsx/read-book';
 import { resultWorkbook } from './xlsx/result-book';
@@ -33,6 +36,8 @@ export interface SolveTask {
   /** cap on what an uploaded workbook may expand to when unzipped */
   maxExpandedMb?: number;
   solveTimeoutSeconds: number;
+  /** plan with compareRunId: that stored run's gzipped result, read by the main thread */
+  compareGz?: Uint8Array;
 }
 
 /** What the run history keeps about a run that got as far as a readable input. */
@@ -168,6 +173,11 @@ export async function runTask(task: SolveTask): Promise<SolveResult> {
   const parsed = parseOptions(rawOptions);
   if ('error' in parsed) return { status: 'badRequest', message: parsed.error };
   const opts = jobOptions(parsed.options, task.lang, task.solveTimeoutSeconds);
+  if (parsed.options.whatIf) {
+    const withChanges = whatIfSheet(book, parsed.options.whatIf);
+    if (typeof withChanges === 'string') return { status: 'badRequest', message: withChanges };
+    book = withChanges;
+  }
 
   const inputJson = JSON.stringify(book);
   const input = gz(inputJson);
@@ -191,6 +201,10 @@ export async function runTask(task: SolveTask): Promise<SolveResult> {
   const plant = read.plant;
   const problems = wb ? mergeProblems(wb, read.problems) : read.problems;
   if (problems.length) return done({ status: 'invalid', problems, run });
+  // compareWithBook: the plan already in the workbook is the earlier plan (the add-in's and the
+  // page's "what changed since the last plan"); a book without one is planned as it is.
+  const inBook = task.job === 'plan' && parsed.options.compareWithBook && !task.compareGz && findSheet(book, 'Plan', 'Plan') ? answerFromWorkbook(book, 'Plan') : undefined;
+  if (inBook?.problems.length) return done({ status: 'invalid', problems: inBook.problems, run });
 
   try {
     if (task.output === 'export') {
@@ -198,7 +212,8 @@ export async function runTask(task: SolveTask): Promise<SolveResult> {
       run.resultBytes = xlsx.byteLength;
       return done({ status: 'ok', body: '', xlsx, run });
     }
-    const result: JobResult = await JOBS[task.job](plant, opts);
+    // A worker remembers its last plans, so a what-if after a plan of the same book starts from it.
+    const result: JobResult = await JOBS[task.job](plant, { ...opts, rememberPlans: true, ...(task.compareGz ? { compareWith: storedAnswer(task.compareGz) } : inBook ? { compareWith: inBook.answer } : {}) });
     const body = JSON.stringify({ ...result.json, sheets: result.sheets, ...(result.stats && !('stats' in result.json) ? { stats: result.stats } : {}) });
     const stored = gz(body);
     Object.assign(run, { stats: result.stats, resultBytes: stored.bytes, resultGz: stored.gz, summary: summarize(result.json) });

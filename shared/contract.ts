@@ -246,6 +246,18 @@ export const Workers = sheet('Workers', '工人', 'Workers and their hourly wage
   HourlyRate: col.number({ zh: '计时工资', min: 0, unit: 'currency/h', description: 'Hourly wage; also the actual labour rate of their hours' }),
 }, ['Worker']);
 
+export const WHATIF_ACTIONS = ['AddOrder', 'Cancel', 'Quantity', 'DueDate', 'Priority', 'Item', 'Release'] as const;
+
+export const WhatIf = sheet('WhatIf', '假设分析', 'Order changes to try without editing Orders: the plan is made with and without them and compared', {
+  Action: col.reqEnum(WHATIF_ACTIONS, { zh: '变更类型', description: 'AddOrder, Cancel, Quantity, DueDate, Priority, Item (product changed) or Release (release date)' }),
+  OrderId: col.id({ zh: '订单号', description: 'The order changed (a new number for AddOrder)' }),
+  Item: col.text({ zh: '物料', description: 'ItemId: the new order\'s item (AddOrder) or the new item (Item)' }),
+  Quantity: col.number({ zh: '数量', min: 0, minExclusive: true, unit: 'pcs', description: 'New quantity (AddOrder, Quantity)' }),
+  Date: col.date({ zh: '日期', description: 'Due date (AddOrder, DueDate) or release date (Release)' }),
+  Priority: col.integer({ zh: '优先级', min: 1, max: 5, description: 'Priority 1 highest … 5 lowest (AddOrder, default 3; Priority)' }),
+  Note: col.text({ zh: '备注', description: 'Free text; the customer of an added order' }),
+});
+
 /** The Settings sheet is Key/Value pairs; each key is declared like a column. */
 export const SETTINGS_SHEET = { name: 'Settings', zh: '设置', keyHeader: { en: 'Key', zh: '参数' }, valueHeader: { en: 'Value', zh: '值' } };
 
@@ -271,14 +283,14 @@ export const SettingsKeys = {
 
 export type SettingsKey = keyof typeof SettingsKeys;
 
-export const SHEETS = { Orders, Items, BOM, Routing, WorkCenters, Calendar, Suppliers, SupplierItems, PurchaseOrders, SupplierRatings, Quotes, CostRisk, WorkReports, MaterialIssues, Workers };
+export const SHEETS = { Orders, Items, BOM, Routing, WorkCenters, Calendar, Suppliers, SupplierItems, PurchaseOrders, SupplierRatings, Quotes, CostRisk, WorkReports, MaterialIssues, Workers, WhatIf };
 export type SheetName = keyof typeof SHEETS;
 export const INPUT_SHEET_NAMES = ['Settings', ...Object.keys(SHEETS)] as const;
 
 export type Job = 'plan' | 'quote' | 'suppliers' | 'costs' | 'prices';
 /** Which sheets each job needs; the rest it may use count as empty when missing. */
 export const JOB_SHEETS: Record<Job, { required: (SheetName | 'Settings')[]; optional: (SheetName | 'Settings')[] }> = {
-  plan: { required: ['Settings', 'Orders', 'Items', 'Routing', 'WorkCenters'], optional: ['BOM', 'Calendar', 'PurchaseOrders', 'Suppliers', 'SupplierItems'] },
+  plan: { required: ['Settings', 'Orders', 'Items', 'Routing', 'WorkCenters'], optional: ['BOM', 'Calendar', 'PurchaseOrders', 'Suppliers', 'SupplierItems', 'WhatIf'] },
   quote: { required: ['Items', 'Routing', 'WorkCenters', 'Quotes'], optional: ['Settings', 'BOM', 'SupplierItems', 'Suppliers', 'CostRisk', 'Orders', 'Calendar', 'PurchaseOrders'] },
   suppliers: { required: ['Suppliers', 'PurchaseOrders'], optional: ['Settings', 'Items', 'SupplierItems', 'SupplierRatings'] },
   costs: { required: ['Orders', 'Items', 'Routing', 'WorkCenters'], optional: ['Settings', 'BOM', 'Quotes', 'Suppliers', 'SupplierItems', 'PurchaseOrders', 'WorkReports', 'MaterialIssues', 'Workers'] },

@@ -16,4 +16,11 @@ export const ENUM_ZH: Record<string, string> = {
   Uniform: '均匀分布',
   Normal: '正态分布',
   Fixed: '固定值',
+  AddOrder: '加单',
+  Cancel: '撤单',
+  Quantity: '改量',
+  DueDate: '改期',
+  Priority: '改优先级',
+  Item: '改型',
+  Release: '改投产日期',
 };

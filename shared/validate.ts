@@ -1,7 +1,8 @@
 // Checks that span rows and sheets (references, cycles, dates), after each cell parsed alone.
 import { actualsProblems } from './actuals/check';
 import { JOB_SHEETS, SETTINGS_SHEET, SHEETS, type Job, type SheetName } from './contract';
-import type { Plant } from './domain';
+import type { BomLine, Plant } from './domain';
+import { applyWhatIf } from './changes/what-if';
 import { findBomCycle, idKey, plantNetwork } from './network';
 import { cellOf, findSheet, parseTables } from './parse';
 import { problem, type Problem } from './problems';
@@ -11,7 +12,9 @@ import type { WorkbookRows } from './rows';
 export function readPlant(book: WorkbookRows, job: Job | 'all'): { plant: Plant; problems: Problem[] } {
   const { tables, problems } = parseTables(book, job);
   const noSettings = problems.some((p) => p.sheet === 'Settings' && p.cell === 'A1');
-  return { plant: tables, problems: [...problems, ...crossCheck(tables, job, noSettings)] };
+  // WhatIf rows that cannot apply (Draft orders pass here; the plan job checks them against --include-drafts).
+  const changes = job === 'plan' && tables.WhatIf.length ? applyWhatIf(tables, { includeDrafts: true }).problems : [];
+  return { plant: tables, problems: [...problems, ...crossCheck(tables, job, noSettings), ...changes] };
 }
 
 const JOBS: Job[] = ['plan', 'quote', 'suppliers'];

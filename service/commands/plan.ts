@@ -1,5 +1,6 @@
 // mto-planner plan <book.xlsx> [--out result.xlsx] [--json] [--export-lp f.lp]
 //   [--solver auto|highs|jslp|glpk|cbc] [--include-drafts] [--time-limit s] [--phasing n]
+//   [--compare earlier-plan.xlsx | --compare-run id] [--run-out] [--warm-start]
 // Plans every open order against capacity and material and writes Plan, Load, Materials and
 // Exceptions sheets into the book (or --out), through a temp file, only when the plan succeeded.
 import type { OrderPlan } from '../../shared/plan/extract';
@@ -9,12 +10,16 @@ import { preloadHighs } from '../solvers/highs';
 import { BACKEND_NAMES } from '../solvers/index';
 import { EXIT, type Command } from './types';
 import { loadPlant, resultPath, saveResults } from './workbook-io';
+import { earlierFromFile, earlierFromRun } from './earlier-plan';
+import { printChanges } from './print-changes';
+
+const SHEET_ZH: Record<string, string> = { Plan: '计划', Load: '负荷', Materials: '物料', Exceptions: '异常', Changes: '变更', Stranded: '呆滞料', RunOut: '自然切换' };
 
 type OrderJson = Pick<OrderPlan, 'orderId' | 'daysLate' | 'shortQty' | 'finishDate' | 'subcontractedQty'> & { lateBecause: string | null };
 
 export const plan: Command = {
   name: 'plan',
-  usage: 'plan <book.xlsx> [--out result.xlsx] [--json] [--export-lp f.lp] [--solver auto|highs|jslp|glpk|cbc] [--include-drafts] [--time-limit s] [--phasing n]',
+  usage: 'plan <book.xlsx> [--out result.xlsx] [--json] [--export-lp f.lp] [--solver auto|highs|jslp|glpk|cbc] [--include-drafts] [--time-limit s] [--phasing n] [--compare earlier-plan.xlsx | --compare-run id] [--run-out] [--warm-start]',
   summary: 'plan open orders against capacity and material; write Plan, Load, Materials, Exceptions (to <book>-plan.xlsx)',
   summaryZh: '按产能与物料排产未完成订单，写入计划、负荷、物料、异常工作表（<工作簿>-plan.xlsx）',
   options: {
@@ -24,6 +29,10 @@ export const plan: Command = {
     'include-drafts': { type: 'boolean' },
     'time-limit': { type: 'string' },
     phasing: { type: 'string' },
+    compare: { type: 'string' },
+    'compare-run': { type: 'string' },
+    'run-out': { type: 'boolean' },
+    'warm-start': { type: 'boolean' },
   },
   async run(ctx) {
     const zh = ctx.lang === 'zh';
@@ -48,6 +57,15 @@ export const plan: Command = {
     if (solver === 'auto' || solver === 'highs') preloadHighs(); // compiles while the workbook is read
     const loaded = await loadPlant(ctx.args[0], 'plan', ctx);
     if (typeof loaded === 'number') return loaded;
+    // An earlier plan to compare with: a result workbook or a stored run.
+    const compareFile = ctx.values.compare as string | undefined;
+    const compareRun = ctx.values['compare-run'] as string | undefined;
+    if (compareFile !== undefined && compareRun !== undefined) {
+      ctx.stderr(zh ? '--compare 与 --compare-run 只能选一个' : 'give --compare or --compare-run, not both');
+      return EXIT.error;
+    }
+    const compareWith = compareFile !== undefined ? await earlierFromFile(compareFile, ctx) : compareRun !== undefined ? await earlierFromRun(compareRun, ctx) : undefined;
+    if (typeof compareWith === 'number') return compareWith;
     const result = await runPlan(loaded.plant, {
       lang: ctx.lang,
       solver: solver as SolverName,
@@ -56,6 +74,10 @@ export const plan: Command = {
       phasing,
       exportLp: ctx.values['export-lp'] as string | undefined,
       onProgress: ctx.progress,
+      compareWith,
+      compareRunId: compareRun === undefined ? undefined : Number(compareRun),
+      runOut: Boolean(ctx.values['run-out']),
+      warmStart: Boolean(ctx.values['warm-start']),
     });
     const out = resultPath(ctx.args[0], 'plan', ctx, loaded.wb);
     if (out) await saveResults(loaded.wb, result.sheets, out, ctx);
@@ -82,7 +104,9 @@ export const plan: Command = {
           ? `  ${o.orderId}  ${o.finishDate ?? '—'}  ${o.shortQty > 0 ? `欠交 ${o.shortQty}` : `延期 ${o.daysLate} 天`}：${o.lateBecause ?? ''}`
           : `  ${o.orderId}  ${o.finishDate ?? '—'}  ${o.shortQty > 0 ? `${o.shortQty} short` : `${o.daysLate} days late`}: ${o.lateBecause ?? ''}`,
       );
-    ctx.stdout(zh ? `结果已写入 ${out}（计划、负荷、物料、异常工作表）` : `wrote ${out} (sheets Plan, Load, Materials, Exceptions)`);
+    printChanges(result.json, ctx);
+    const names = result.sheets.map((x) => x.name);
+    ctx.stdout(zh ? `结果已写入 ${out}（${names.map((n) => SHEET_ZH[n] ?? n).join('、')}工作表）` : `wrote ${out} (sheets ${names.join(', ')})`);
     return EXIT.ok;
   },
 };

@@ -4,6 +4,18 @@
 import { z } from 'zod';
 import type { JobOptions } from './types';
 
+const WhatIfRow = z
+  .object({
+    action: z.string(),
+    orderId: z.string(),
+    item: z.string().optional(),
+    quantity: z.number().optional(),
+    date: z.string().optional(),
+    priority: z.number().optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+
 const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])]).transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
 
 export const OptionsSchema = z
@@ -13,6 +25,16 @@ export const OptionsSchema = z
     includeDrafts: flag.optional(),
     phasing: z.coerce.number().int().min(0).max(1000).optional(),
     period: z.string().trim().min(1).max(60).optional(),
+    /** plan: the stored plan run to compare with (its result is read on the main thread) */
+    compareRunId: z.coerce.number().int().min(1).optional(),
+    /** plan: compare with the plan already in the sent workbook (its Plan, Load and Materials sheets) before replacing it */
+    compareWithBook: flag.optional(),
+    /** plan: add the engineering-change RunOut sheet even without changes */
+    runOut: flag.optional(),
+    /** plan: what-if steps start from the step before's prices (faster; equally good, maybe not the same plan) */
+    warmStart: flag.optional(),
+    /** plan: WhatIf change rows, as on the WhatIf sheet (row 2 of the sheet is whatIf[0]) */
+    whatIf: z.array(WhatIfRow).max(1000).optional(),
     /** the language can also be chosen here (else ?lang= or Accept-Language) */
     lang: z.enum(['en', 'zh']).optional(),
   })
@@ -28,7 +50,7 @@ export function parseOptions(raw: unknown): { options: ApiOptions } | { error: s
     error: r.error.issues
       .map((i) => {
         const key = i.path.join('.');
-        const unknown = i.code === 'unrecognized_keys' ? `unknown option ${i.keys.join(', ')} (known: solver, timeLimitSeconds, includeDrafts, phasing, period, lang)` : i.message;
+        const unknown = i.code === 'unrecognized_keys' ? `unknown option ${i.keys.join(', ')} (known: solver, timeLimitSeconds, includeDrafts, phasing, period, lang, compareRunId, compareWithBook, runOut, warmStart, whatIf)` : i.message;
         return key ? `options.${key}: ${unknown}` : unknown;
       })
       .join('; '),
@@ -44,5 +66,8 @@ export function jobOptions(o: ApiOptions, lang: JobOptions['lang'], capSeconds: 
     includeDrafts: o.includeDrafts,
     phasing: o.phasing,
     period: o.period,
+    compareRunId: o.compareRunId,
+    runOut: o.runOut,
+    warmStart: o.warmStart,
   };
 }

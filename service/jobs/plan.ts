@@ -3,9 +3,10 @@
 // model can be written as a CPLEX-LP file for glpsol, CBC or anyone to inspect.
 import { writeFile } from 'node:fs/promises';
 import { toLpFile } from '../../shared/lp/lp-file';
-import { solvePlan } from '../../shared/plan/solve-plan';
+import { planWithChanges } from '../../shared/changes/run-changes';
 import { pickBackend } from '../solvers/index';
 import type { HighsMethod } from '../solvers/highs';
+import { planMemo } from './plan-memo';
 import type { JobRunner } from './types';
 
 /**
@@ -20,7 +21,8 @@ import type { JobRunner } from './types';
 export const PLAN_HIGHS_METHOD: HighsMethod = 'simplex';
 
 export const runPlan: JobRunner = async (plant, opts) => {
-  const { json, sheets, stats } = await solvePlan(plant, {
+  // A WhatIf sheet or an earlier plan to compare with adds Changes, Stranded and RunOut sheets.
+  const { json, sheets, stats } = await planWithChanges(plant, {
     lang: opts.lang,
     includeDrafts: opts.includeDrafts,
     phasing: opts.phasing === undefined ? undefined : { fineBuckets: opts.phasing },
@@ -29,6 +31,6 @@ export const runPlan: JobRunner = async (plant, opts) => {
     clock: () => performance.now(),
     backend: (model) => pickBackend(opts.solver ?? 'auto', model, { highsMethod: PLAN_HIGHS_METHOD, presolve: false }),
     onModel: opts.exportLp ? (model) => writeFile(opts.exportLp!, toLpFile(model)) : undefined,
-  });
+  }, { compareWith: opts.compareWith, runOut: opts.runOut, warmStart: opts.warmStart, memo: opts.rememberPlans ? planMemo(opts) : undefined });
   return { json, sheets, stats };
 };

@@ -1,4 +1,5 @@
 // The one interface the CLI, the HTTP routes and the solve workers use to run a job.
+import type { PlanAnswer } from '../../shared/changes/compare';
 import type { Plant } from '../../shared/domain';
 import type { Lang } from '../../shared/problems';
 import type { ResultSheet } from '../../shared/results';
@@ -18,6 +19,16 @@ export interface JobOptions {
   phasing?: number;
   /** supplier scorecard period: 2026-Q3, 2026-09, or from..to (2026-07-01..2026-09-30) */
   period?: string;
+  /** an earlier plan to compare with (a result workbook or a stored run); not stored with the run */
+  compareWith?: PlanAnswer;
+  /** the stored run compared with (API compareRunId, CLI --compare-run) */
+  compareRunId?: number;
+  /** add the engineering-change RunOut sheet even without changes */
+  runOut?: boolean;
+  /** what-if steps start from the step before's prices (faster; equally good, maybe not the same plan) */
+  warmStart?: boolean;
+  /** keep the last plans made in this process, so a what-if after a plan of the same book reuses it (service workers) */
+  rememberPlans?: boolean;
   /** write the plan's LP to this path (CLI only) */
   exportLp?: string;
   onProgress?: (message: string) => void;

@@ -11,6 +11,7 @@ import type { SolveTask, Output } from '../solve-worker';
 import { MAX_EXPANDED_MB } from '../xlsx/read-book';
 import { declaredSize, zipEntries } from '../xlsx/zip';
 import { QueueFullError } from '../worker-pool';
+import { compareRunId, storedPlan } from './compare-run';
 import { HttpError } from './errors';
 import type { Downloads } from '../downloads';
 
@@ -126,7 +127,10 @@ export function jobRoutes(deps: JobDeps): Router {
     const createdAt = new Date().toISOString();
     const lang = requestLang(req);
     const t0 = performance.now();
-    const task: SolveTask = { job, output, input, options: queryOptions(req), lang, maxCells: config.maxCells, solveTimeoutSeconds: config.solveTimeoutSeconds };
+    const options = queryOptions(req);
+    const compareId = job === 'plan' && output !== 'check' ? compareRunId(req, input, options) : undefined;
+    const task: SolveTask = { job, output, input, options, lang, maxCells: config.maxCells, solveTimeoutSeconds: config.solveTimeoutSeconds };
+    if (compareId !== undefined) task.compareGz = await storedPlan(runner.recorder.store, compareId);
     // The job stops itself at its time limit; the worker is killed if it does not (model building, a stuck solver).
     const hardLimitMs = (config.solveTimeoutSeconds * 1.25 + 1) * 1000;
     // A time limit asked for in the query (or form) also bounds a queued job's expiry (pg-boss).

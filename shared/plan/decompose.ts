@@ -72,7 +72,16 @@ export interface ColumnGenerationResult {
   columns: number;
   iterations: number;
   message?: string;
+  /** the optimal master's prices of capacity and stock rows, to warm-start a plan of a changed plant */
+  prices?: WarmPrices;
 }
+
+/**
+ * Prices of capacity and stock rows by what they are (work center or item, and bucket), not by
+ * row number, so they carry over to the model of a changed plant (an order added, cancelled or
+ * moved): a what-if's scenario starts pricing where its baseline ended.
+ */
+export type WarmPrices = Map<string, number>;
 
 /** Round count after which the method gives up (it converges in tens on plan models). */
 const MAX_ROUNDS = 500;
@@ -87,6 +96,8 @@ const MAX_ROUNDS = 500;
  * schedules themselves as first columns, 1000 × 20 × 26 solves in 0.2 s: better starts pay.
  */
 const START_PASSES = 10;
+/** Subgradient passes after the warm pass (see WarmPrices). */
+const WARM_PASSES = 0;
 /** Step of pass k: START_STEP / (k + 1) × the lateness of one bucket, per unit of overuse relative to what is there. */
 const START_STEP = 0.5;
 /**
@@ -117,7 +128,7 @@ export interface RoundReport {
 export async function solveByColumns(
   pm: PlanModel,
   incremental: IncrementalSolver,
-  opts: { timeLimitSeconds: number; clock: Clock; onRound?: (r: RoundReport) => void },
+  opts: { timeLimitSeconds: number; clock: Clock; onRound?: (r: RoundReport) => void; warm?: WarmPrices },
 ): Promise<ColumnGenerationResult> {
   const started = opts.clock();
   const elapsed = () => (opts.clock() - started) / 1000;
@@ -137,6 +148,10 @@ export async function solveByColumns(
   for (const o of planned) addRow(o.doneRow);
   for (const rows of pm.capRows.values()) for (const r of rows) addRow(r);
   for (const mv of pm.materials.values()) for (const r of mv.rows) addRow(r);
+  // Capacity and stock rows by name (c|wc|t, m|item|t) for warm prices in and out.
+  const priced: { row: number; key: string }[] = [];
+  for (const [wc, rows] of pm.capRows) rows.forEach((r, t) => r >= 0 && priced.push({ row: rowMap[r], key: `c|${wc}|${t}` }));
+  for (const [m, mv] of pm.materials) mv.rows.forEach((r, t) => r >= 0 && priced.push({ row: rowMap[r], key: `m|${m}|${t}` }));
   const colMap = new Int32Array(nCols).fill(-1);
   const staticCols: number[] = [];
   const isShort = new Uint8Array(nCols);
@@ -202,7 +217,9 @@ export async function solveByColumns(
 
     // Round 0: the price-directed start.
     {
-      const st = solveMaster(startColumns(pm, orders, rowMap, masterRows.length, addSchedule));
+      const warm = opts.warm && new Float64Array(masterRows.length);
+      if (warm) for (const p of priced) warm[p.row] = opts.warm!.get(p.key) ?? 0;
+      const st = solveMaster(startColumns(pm, orders, rowMap, masterRows.length, addSchedule, warm));
       if (st !== 'optimal') return failed(st);
     }
     // Then rounds: every order prices its cheapest schedule at the master's duals; those that
@@ -249,7 +266,8 @@ export async function solveByColumns(
       }
       values[own] = Math.max(0, -sum / ownCoef);
     }
-    return { status: 'optimal', values, objective, rounds, columns: schedCols.length, iterations };
+    const prices: WarmPrices = new Map(priced.map((p) => [p.key, duals[p.row]]));
+    return { status: 'optimal', values, objective, rounds, columns: schedCols.length, iterations, prices };
 
     function failed(status: LpStatus, message?: string): ColumnGenerationResult {
       if (status === 'timeLimit') message ??= `stopped at the ${opts.timeLimitSeconds} s time limit`;
@@ -267,7 +285,14 @@ export async function solveByColumns(
  * times the cumulative overuse there; a unit drawn in bucket s pays the prices of every bucket
  * from s until purchases can arrive. Prices enter priceOrder as negative duals, as the master's do.
  */
-function startColumns(pm: PlanModel, orders: OrderData[], rowMap: Int32Array, nRows: number, addSchedule: (batch: Batch, d: OrderData, col: Schedule) => void): Batch {
+function startColumns(
+  pm: PlanModel,
+  orders: OrderData[],
+  rowMap: Int32Array,
+  nRows: number,
+  addSchedule: (batch: Batch, d: OrderData, col: Schedule) => void,
+  warm?: Float64Array,
+): Batch {
   const lp = pm.lp;
   const T = pm.buckets.count;
   const batch = new Batch();
@@ -284,10 +309,13 @@ function startColumns(pm: PlanModel, orders: OrderData[], rowMap: Int32Array, nR
   }
   const stocks = [...pm.materials.values()].map((mv) => ({ supply: mv.supply, rows: Int32Array.from(mv.rows, (r) => rowMap[r]) }));
   const seen = new Set<number>();
-  for (let pass = 0; pass < START_PASSES; pass++) {
+  // Warm: a first pass at the prices a similar plan ended with (its optimal schedules, mostly),
+  // then WARM_PASSES subgradient passes instead of START_PASSES.
+  const passes = warm ? WARM_PASSES : START_PASSES;
+  for (let pass = warm ? -1 : 0; pass < passes; pass++) {
     use.fill(0);
     for (const d of orders) {
-      const best = priceOrder(d, lp.colCost, prices, T);
+      const best = priceOrder(d, lp.colCost, pass < 0 ? warm! : prices, T);
       if (!best) continue;
       const col = schedule(d, best.done, lp.colCost, d.row);
       // A schedule is its columns; a hash collision would only drop a column the rounds regenerate.
@@ -297,6 +325,7 @@ function startColumns(pm: PlanModel, orders: OrderData[], rowMap: Int32Array, nR
       const q = d.o.order.Quantity;
       for (let k = 0; k < col.rows.length; k++) if (col.rows[k] !== d.row) use[col.rows[k]] += q * col.coefs[k];
     }
+    if (pass < 0) continue;
     const step = (START_STEP / (pass + 1)) * scale;
     for (const c of caps) {
       rise[c.row] = Math.max(0, rise[c.row] + (step * (use[c.row] - c.room)) / Math.max(c.room, 1));

@@ -8,7 +8,7 @@ import type { Plant } from '../domain';
 import type { ResultSheet } from '../results';
 import type { Phasing } from './buckets';
 import { buildPlanModel, type PlanModel } from './build-model';
-import { solveByColumns } from './decompose';
+import { solveByColumns, type WarmPrices } from './decompose';
 import { extractPlan, type PlanResult } from './extract';
 import { planSheets } from './sheets';
 
@@ -35,6 +35,8 @@ export interface SolvePlanOptions {
   onModel?: (model: LpModel) => void | Promise<void>;
   onProgress?: (message: string) => void;
   maxVariables?: number;
+  /** column generation starts from these prices (a what-if's baseline); the answer is the same */
+  warm?: WarmPrices;
 }
 
 export interface PlanStats {
@@ -49,6 +51,8 @@ export interface PlanOutcome {
   sheets: ResultSheet[];
   stats: PlanStats;
   result: PlanResult;
+  /** column generation's final prices, to warm-start a plan of a changed plant */
+  prices?: WarmPrices;
 }
 
 const pick = (lang: Lang, t: { en: string; zh: string }) => (lang === 'zh' ? t.zh : t.en);
@@ -110,7 +114,7 @@ export async function solvePlan(plant: Plant, opts: SolvePlanOptions): Promise<P
   const backend = opts.backend(lp);
   const limit = opts.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
   opts.onProgress?.(zh ? `求解中（${backend.name}，${variables} 个变量）…` : `solving with ${backend.name} (${variables} variables)…`);
-  const sol = await solveWith(pm, backend, limit, opts.clock, opts.wholeLp);
+  const { sol, prices } = await solveWith(pm, backend, limit, opts.clock, opts.wholeLp, opts.warm);
   const stats: PlanStats = { solver: sol.solver, seconds: sol.seconds, variables, constraints };
   const detail = sol.message ? ` (${sol.message})` : '';
   switch (sol.status) {
@@ -135,7 +139,7 @@ export async function solvePlan(plant: Plant, opts: SolvePlanOptions): Promise<P
   }
   opts.onProgress?.(zh ? '整理计划结果…' : 'reading the plan…');
   const result = extractPlan(pm, sol.values);
-  return { json: planJson(result, opts.lang, 'optimal', sol.objective, stats), sheets: planSheets(result, opts.lang), stats, result };
+  return { json: planJson(result, opts.lang, 'optimal', sol.objective, stats), sheets: planSheets(result, opts.lang), stats, result, prices };
 }
 
 /**
@@ -143,18 +147,18 @@ export async function solvePlan(plant: Plant, opts: SolvePlanOptions): Promise<P
  * as the whole LP, found in a fraction of the time on plans of hundreds of orders); otherwise, or
  * if it fails to converge, the whole LP.
  */
-async function solveWith(pm: PlanModel, backend: SolverBackend, limit: number, clock: Clock, wholeLp = false): Promise<LpSolution> {
+async function solveWith(pm: PlanModel, backend: SolverBackend, limit: number, clock: Clock, wholeLp = false, warm?: WarmPrices): Promise<{ sol: LpSolution; prices?: WarmPrices }> {
   // Column generation builds every order from whole schedules through all its operations, so
   // units already part-way (an InProduction order's reported progress) need the whole LP.
   const partWay = pm.orders.some((o) => o.remaining);
-  if (!backend.incremental || wholeLp || partWay) return backend.solve(pm.lp, { timeLimitSeconds: limit });
+  if (!backend.incremental || wholeLp || partWay) return { sol: await backend.solve(pm.lp, { timeLimitSeconds: limit }) };
   const start = clock();
   const seconds = () => (clock() - start) / 1000;
-  const cg = await solveByColumns(pm, backend.incremental, { timeLimitSeconds: limit, clock });
+  const cg = await solveByColumns(pm, backend.incremental, { timeLimitSeconds: limit, clock, warm });
   if (cg.status === 'error' && limit - seconds() > 0) {
     const whole = await backend.solve(pm.lp, { timeLimitSeconds: limit - seconds() });
-    return { ...whole, seconds: seconds(), message: [cg.message, whole.message].filter(Boolean).join('; ') || undefined };
+    return { sol: { ...whole, seconds: seconds(), message: [cg.message, whole.message].filter(Boolean).join('; ') || undefined } };
   }
   // The point is checked against the whole model like any backend's.
-  return checkedSolution(pm.lp, cg.status, cg.values, `${backend.name}-columns`, seconds(), cg.message);
+  return { sol: checkedSolution(pm.lp, cg.status, cg.values, `${backend.name}-columns`, seconds(), cg.message), prices: cg.prices };
 }

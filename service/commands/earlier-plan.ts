@@ -1,0 +1,60 @@
+// The earlier plan for `plan --compare <result.xlsx>` and `plan --compare-run <id>`: a result
+// workbook written by an earlier plan, or a plan run stored in the service's run history
+// (MTO_DB, default data/mto-planner.db).
+import { existsSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { answerFromJson, answerFromWorkbook } from '../../shared/changes/earlier-plan';
+import type { PlanAnswer } from '../../shared/changes/compare';
+import { loadConfig } from '../config';
+import { openRunStore } from '../store/open';
+import { isPostgresUrl } from '../store/pg-runs';
+import type { RunStore } from '../store/runs';
+import { EXIT, type CommandContext } from './types';
+import { openBook, reportProblems } from './workbook-io';
+
+export async function earlierFromFile(path: string, ctx: CommandContext): Promise<PlanAnswer | number> {
+  const wb = await openBook(path, ctx);
+  if (typeof wb === 'number') return wb;
+  const { answer, problems } = answerFromWorkbook(wb.rows, path);
+  return problems.length ? reportProblems(problems, ctx) : answer;
+}
+
+/** A stored run's plan, or why not (unknown id, not a plan, not ok). */
+export function earlierFromStored(run: { job: string; status: string; resultGz: Uint8Array | null } | undefined, id: number, lang: 'en' | 'zh'): PlanAnswer | string {
+  const zh = lang === 'zh';
+  if (!run) return zh ? `没有编号为 ${id} 的运行记录` : `there is no run ${id} in the run history`;
+  if (run.job !== 'plan' || run.status !== 'ok' || !run.resultGz)
+    return zh ? `运行 ${id} 不是成功的排产运行（${run.job}，${run.status}），无法比较` : `run ${id} is not a successful plan run (${run.job}, ${run.status}): nothing to compare with`;
+  const answer = answerFromJson(JSON.parse(gunzipSync(run.resultGz).toString('utf8')));
+  return answer ?? (zh ? `运行 ${id} 的结果中没有计划` : `run ${id} holds no plan`);
+}
+
+export async function earlierFromRun(text: string, ctx: CommandContext): Promise<PlanAnswer | number> {
+  const id = Number(text);
+  if (!Number.isInteger(id) || id < 1) {
+    ctx.stderr(ctx.lang === 'zh' ? `--compare-run 应为运行编号（正整数，当前为 ${text}）` : `--compare-run must be a run id, a whole number from 1 (got ${text})`);
+    return EXIT.error;
+  }
+  const where = loadConfig().dbPath;
+  if (!isPostgresUrl(where) && !existsSync(where)) {
+    ctx.stderr(ctx.lang === 'zh' ? `找不到运行记录库 ${where}（可用 MTO_DB 指定）` : `no run history at ${where} (set MTO_DB to the service's database)`);
+    return EXIT.error;
+  }
+  let store: RunStore;
+  try {
+    store = await openRunStore(where);
+  } catch (e) {
+    ctx.stderr((e as Error).message);
+    return EXIT.error;
+  }
+  try {
+    const r = earlierFromStored(await store.get(id), id, ctx.lang);
+    if (typeof r === 'string') {
+      ctx.stderr(r);
+      return EXIT.invalid;
+    }
+    return r;
+  } finally {
+    await store.close();
+  }
+}

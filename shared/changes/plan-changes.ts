@@ -1,0 +1,121 @@
+// One what-if run: the baseline (the book as it is), then the changes applied one after another,
+// each step planned, so every change can be told what it did — the orders it delays and by how
+// many days, what it costs — and the last step is the scenario with every change. A step is a
+// plan of an edited copy of the plant, exactly what a separate plan of the edited book gives.
+import type { Plant } from '../domain';
+import type { PlanOutcome } from '../plan/solve-plan';
+import { comparePlans, planCosts, type Comparison, type PlanAnswer, type PlanCosts } from './compare';
+import { strandedMaterial, type StrandedItem } from './stranded';
+import { applyWhatIf, type AppliedChange } from './what-if';
+
+/** Above this many change rows the changes are planned together only (one scenario), not one by one. */
+export const MAX_STEPS = 12;
+
+export interface Delay {
+  orderId: string;
+  /** days the finish moved later */
+  days: number;
+  daysLateAfter: number | null;
+  shortAfter: number | null;
+}
+
+export interface CostDelta {
+  lateness: number;
+  overtime: number;
+  subcontract: number | null;
+  purchases: number;
+  total: number;
+}
+
+/** AddOrder's answer: can we ship it by its date, at what extra cost, and who slips. */
+export interface RushAnswer {
+  orderId: string;
+  dueDate: string;
+  canShip: boolean;
+  finishDate: string | null;
+  daysLate: number | null;
+  shortQty: number;
+  extraCost: number;
+}
+
+export interface ChangeEffect {
+  change: AppliedChange;
+  /** null when the changes were planned together (more than MAX_STEPS rows) */
+  delays: Delay[] | null;
+  costDelta: CostDelta | null;
+  rush?: RushAnswer;
+}
+
+export interface WhatIfReport {
+  effects: ChangeEffect[];
+  comparison: Comparison;
+  stranded: StrandedItem[];
+}
+
+export const answerOf = (o: PlanOutcome): PlanAnswer => o.result;
+
+export function costDelta(before: PlanCosts, after: PlanCosts): CostDelta {
+  const d = (k: 'lateness' | 'overtime' | 'purchases') => Math.round((after[k] - before[k]) * 100) / 100;
+  const sub = before.subcontract === null || after.subcontract === null ? null : Math.round((after.subcontract - before.subcontract) * 100) / 100;
+  const total = Math.round((d('lateness') + d('overtime') + d('purchases') + (sub ?? 0)) * 100) / 100;
+  return { lateness: d('lateness'), overtime: d('overtime'), subcontract: sub, purchases: d('purchases'), total };
+}
+
+/** Orders other than `self` that finish later (or fall short more) in `c`. */
+export function delaysIn(c: Comparison, self: string): Delay[] {
+  return c.orders
+    .filter((o) => o.orderId.toLowerCase() !== self.toLowerCase() && o.move !== 'added' && o.move !== 'gone')
+    .filter((o) => (o.movedDays ?? 0) > 0 || (o.shortAfter ?? 0) > (o.shortBefore ?? 0) + 1e-6)
+    .map((o) => ({ orderId: o.orderId, days: o.movedDays ?? 0, daysLateAfter: o.daysLateAfter, shortAfter: o.shortAfter }));
+}
+
+/**
+ * Plans the baseline and the changes. `solve` plans a plant (the caller picks the backend and
+ * may warm-start each step from the one before). Throws nothing about bad rows: call
+ * applyWhatIf first and report its problems.
+ */
+export async function planWhatIf(
+  plant: Plant,
+  opts: { includeDrafts?: boolean },
+  solve: (p: Plant, step: number) => Promise<PlanOutcome>,
+): Promise<{ baseline: PlanOutcome; scenario: PlanOutcome; report: WhatIfReport }> {
+  const rows = plant.WhatIf;
+  const base = { ...plant, WhatIf: [] };
+  const baseline = await solve(base, 0);
+  const all = applyWhatIf(plant, opts);
+  const effects: ChangeEffect[] = [];
+  let scenario: PlanOutcome;
+  if (rows.length > MAX_STEPS) {
+    scenario = await solve(all.scenario, 1);
+    for (const change of all.applied) effects.push({ change, delays: null, costDelta: null });
+  } else {
+    let prev = baseline;
+    for (let k = 1; k <= rows.length; k++) {
+      const step = applyWhatIf(plant, { ...opts, changes: rows.slice(0, k) });
+      const out = await solve(step.scenario, k);
+      const change = step.applied[step.applied.length - 1];
+      const cmp = comparePlans(step.scenario, answerOf(prev), answerOf(out));
+      // Costs of both plans priced on the edited plant (an added order has no rates in the old one).
+      const effect: ChangeEffect = { change, delays: delaysIn(cmp, change.orderId), costDelta: costDelta(planCosts(step.scenario, answerOf(prev)), planCosts(step.scenario, answerOf(out))) };
+      if (change.action === 'AddOrder') {
+        const o = out.result.orders.find((x) => x.orderId.toLowerCase() === change.orderId.toLowerCase());
+        if (o)
+          effect.rush = {
+            orderId: o.orderId,
+            dueDate: o.dueDate,
+            canShip: o.shortQty === 0 && o.finishDate !== null && (o.daysLate ?? 0) === 0,
+            finishDate: o.finishDate,
+            daysLate: o.daysLate,
+            shortQty: o.shortQty,
+            extraCost: effect.costDelta!.total,
+          };
+      }
+      effects.push(effect);
+      prev = out;
+    }
+    scenario = prev;
+  }
+  const comparison = comparePlans(all.scenario, answerOf(baseline), answerOf(scenario));
+  const stranded = strandedMaterial(all.scenario, answerOf(baseline), answerOf(scenario));
+  return { baseline, scenario, report: { effects, comparison, stranded } };
+}

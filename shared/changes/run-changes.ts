@@ -1,0 +1,124 @@
+// The plan job when there is something to compare: a WhatIf sheet (baseline and scenario planned
+// in one run), an earlier plan (a result workbook or a stored run), or both. Adds Changes,
+// Stranded and RunOut to the plan's own sheets and JSON. Without either it is a plain plan.
+import type { Plant } from '../domain';
+import { InputError } from '../problems';
+import type { ResultSheet } from '../results';
+import { solvePlan, type PlanOutcome, type PlanStats, type SolvePlanOptions } from '../plan/solve-plan';
+import { comparePlans, type PlanAnswer } from './compare';
+import { planWhatIf, type ChangeEffect } from './plan-changes';
+import { runOuts } from './run-out';
+import { changesSheet, runOutSheet, strandedSheet } from './sheets';
+import { strandedMaterial } from './stranded';
+import { applyWhatIf } from './what-if';
+
+export interface ChangesOptions {
+  /** the earlier plan to compare with (instead of this book's own baseline) */
+  compareWith?: PlanAnswer;
+  /** add the RunOut sheet even without changes */
+  runOut?: boolean;
+  /**
+   * Plan each what-if step from the prices the step before ended with: the same objective in
+   * fewer rounds, but where several plans cost exactly the same it may pick another of them
+   * than a plan from scratch would (so it is asked for, not the default).
+   */
+  warmStart?: boolean;
+  /** plans already made of identical plants (the service keeps the last few per worker) */
+  memo?: PlanMemo;
+}
+
+/** Remembers plans by plant (the caller decides what makes two requests the same). */
+export interface PlanMemo {
+  get(plant: Plant): PlanOutcome | undefined;
+  set(plant: Plant, outcome: PlanOutcome): void;
+}
+
+export interface ChangesOutcome {
+  json: Record<string, unknown>;
+  sheets: ResultSheet[];
+  stats: PlanStats;
+  /** the plan written (the scenario in a what-if) */
+  plan: PlanOutcome;
+  /** the book without its changes (what-if only) */
+  baseline?: PlanOutcome;
+}
+
+const pick = (lang: 'en' | 'zh', t: { en: string; zh: string }) => (lang === 'zh' ? t.zh : t.en);
+
+export async function planWithChanges(plant: Plant, opts: SolvePlanOptions, c: ChangesOptions): Promise<ChangesOutcome> {
+  const lang = opts.lang;
+  const whatIf = plant.WhatIf.length > 0;
+  const solve = async (p: Plant, o: SolvePlanOptions): Promise<PlanOutcome> => {
+    const known = c.memo?.get(p);
+    if (known) return known;
+    const out = await solvePlan(p, o);
+    c.memo?.set(p, out);
+    return out;
+  };
+  if (!whatIf && !c.compareWith) {
+    const plan = await solve(plant, opts);
+    const ro = c.runOut ? runOuts(plant, plan.result) : [];
+    return { json: c.runOut ? { ...plan.json, runOut: ro } : plan.json, sheets: c.runOut ? [...plan.sheets, runOutSheet(ro, lang)] : plan.sheets, stats: plan.stats, plan };
+  }
+  if (whatIf) {
+    const { problems } = applyWhatIf(plant, { includeDrafts: opts.includeDrafts });
+    if (problems.length) throw new InputError(problems);
+  }
+  const steps: { step: number; seconds: number }[] = [];
+  let effects: ChangeEffect[] = [];
+  let plan: PlanOutcome;
+  let baseline: PlanOutcome | undefined;
+  let edited = plant;
+  if (whatIf) {
+    // The baseline may be known (this book was just planned); with warmStart each later step
+    // starts from the prices the step before ended with.
+    let warm = opts.warm;
+    const r = await planWhatIf(plant, { includeDrafts: opts.includeDrafts }, async (p, step) => {
+      const t = opts.clock();
+      const out = step === 0 ? await solve(p, opts) : await solvePlan(p, { ...opts, warm: c.warmStart ? warm : undefined, onProgress: undefined });
+      steps.push({ step, seconds: (opts.clock() - t) / 1000 });
+      warm = out.prices ?? warm;
+      return out;
+    });
+    plan = r.scenario;
+    baseline = r.baseline;
+    effects = r.report.effects;
+    edited = applyWhatIf(plant, { includeDrafts: opts.includeDrafts }).scenario;
+  } else {
+    plan = await solve(plant, opts);
+  }
+  const before: PlanAnswer = c.compareWith ?? baseline!.result;
+  const comparison = comparePlans(edited, before, plan.result);
+  const stranded = strandedMaterial(edited, before, plan.result);
+  const ro = runOuts(edited, plan.result);
+  const currency = plant.settings.Currency ?? 'CNY';
+  const stats: PlanStats = { ...plan.stats, seconds: steps.length ? steps.reduce((s, x) => s + x.seconds, 0) : plan.stats.seconds };
+  const json: Record<string, unknown> = {
+    ...plan.json,
+    changes: {
+      summary: pick(lang, comparison.summary),
+      comparedWith: c.compareWith ? 'earlier plan' : 'baseline',
+      effects: effects.map((e) => ({
+        index: e.change.index,
+        action: e.change.action,
+        orderId: e.change.orderId,
+        change: pick(lang, e.change.label),
+        delays: e.delays,
+        costDelta: e.costDelta,
+        ...(e.rush ? { rush: e.rush } : {}),
+      })),
+      orders: comparison.orders,
+      load: comparison.load,
+      purchases: comparison.purchases,
+      costsBefore: comparison.costsBefore,
+      costsAfter: comparison.costsAfter,
+      overtimeHoursBefore: comparison.overtimeHoursBefore,
+      overtimeHoursAfter: comparison.overtimeHoursAfter,
+      ...(baseline ? { baseline: { objective: baseline.json.objective, seconds: baseline.stats.seconds }, steps } : {}),
+    },
+    stranded,
+    runOut: ro,
+  };
+  const sheets = [...plan.sheets, changesSheet(comparison, effects, lang, currency), strandedSheet(stranded, lang), ...(ro.length || c.runOut ? [runOutSheet(ro, lang)] : [])];
+  return { json, sheets, stats, plan, baseline };
+}
