@@ -10,6 +10,7 @@ import { addDays, type Day } from '../dates';
 import { bucketEnd, bucketStart, daysBetweenBuckets } from './buckets';
 import type { PlanModel, PlannedOrder } from './build-model';
 import { explainLate, planState, type PlanState, type Text } from './explain';
+import { suggestLots } from './purchase-suggestions';
 
 export type { Text } from './explain';
 
@@ -157,32 +158,34 @@ function materialRows(pm: PlanModel, s: PlanState): { rows: MaterialRow[]; sugge
   const suggestions: PurchaseSuggestion[] = [];
   for (const [m, mv] of pm.materials) {
     const item = mv.supply.item;
+    const T = pm.buckets.count;
+    // The plan's net purchases per bucket become lots (MOQ, multiples, surplus carried forward);
+    // the Materials rows show those lots arriving, so projected stock shows what they leave over.
+    const need = Float64Array.from({ length: T }, (_, t) => s.val(mv.buy[t]));
+    const lots = suggestLots(
+      need,
+      mv.supply.suppliers.map((sup) => ({ supplier: sup.supplier, share: sup.share, minOrderQty: sup.minOrderQty, orderMultiple: sup.orderMultiple })),
+    );
+    const arriving = new Float64Array(T);
+    for (const lot of lots) {
+      arriving[lot.bucket] += lot.quantity;
+      const needBy = bucketStart(pm.buckets, lot.bucket);
+      const lead = mv.supply.suppliers.find((sup) => sup.supplier === lot.supplier)?.leadDays ?? mv.supply.leadDays;
+      suggestions.push({ item: item.ItemId, supplier: lot.supplier, quantity: lot.quantity, orderBy: addDays(needBy, -lead), needBy });
+    }
     let onHand = item.OnHand;
-    for (let t = 0; t < pm.buckets.count; t++) {
+    for (let t = 0; t < T; t++) {
       const req = s.use(m, t);
-      const buy = s.val(mv.buy[t]);
-      onHand += mv.supply.receipts[t] + buy - req;
+      onHand += mv.supply.receipts[t] + arriving[t] - req;
       rows.push({
         item: item.ItemId,
         bucketStart: bucketStart(pm.buckets, t),
         requirement: round(req),
         receipts: round(mv.supply.receipts[t]),
-        suggestedPurchase: round(buy),
+        suggestedPurchase: round(arriving[t]),
         projectedOnHand: round(onHand),
         safetyStock: item.SafetyStock,
       });
-      if (buy <= 1e-6) continue;
-      const needBy = bucketStart(pm.buckets, t);
-      if (mv.supply.suppliers.length === 0) {
-        suggestions.push({ item: item.ItemId, supplier: '', quantity: Math.ceil(buy - 1e-9), orderBy: addDays(needBy, -mv.supply.leadDays), needBy });
-        continue;
-      }
-      for (const sup of mv.supply.suppliers) {
-        const q = buy * sup.share;
-        if (q <= 1e-9) continue;
-        // Whole units, at least the supplier's minimum order quantity.
-        suggestions.push({ item: item.ItemId, supplier: sup.supplier, quantity: Math.max(sup.minOrderQty, Math.ceil(q - 1e-9)), orderBy: addDays(needBy, -sup.leadDays), needBy });
-      }
     }
   }
   return { rows, suggestions };
