@@ -28,6 +28,7 @@ import { arrivalBucket, bucketIndex, bucketsOf, daysBetweenBuckets, type Buckets
 import { key, workCenterCapacity, type WorkCenterCapacity } from './capacity';
 import { finishCost, MIN_OVERTIME_COST, priorityWeight, purchaseCost, shortCost, WIP_PER_UNIT_BUCKET } from './costs';
 import { explodeOrder, nodesOf, plantIndex, type PartNode, type PlanOp } from './network';
+import { addShipStep, netMakeStock, SHIP_WC } from './stock';
 import { materialSupply, type MaterialSupply } from './supply';
 
 export interface PlanOptions {
@@ -75,8 +76,12 @@ export interface PlannedOrder {
   /** earliest bucket the order could finish with unlimited capacity */
   earliestFinish: number;
   short: number; // column, −1 when blocked
-  /** the done_ row (finished + short = Quantity), −1 when blocked */
+  /** the done_ row (finished + short = Quantity − fromStock), −1 when blocked */
   doneRow: number;
+  /** units of the finished item taken from stock (Make items; stock.ts) */
+  fromStock: number;
+  /** Make components taken from stock for this order */
+  componentsFromStock: { item: string; quantity: number }[];
   blocked?: Blocked;
 }
 
@@ -134,6 +139,7 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
 
   // In-house work is possible in a bucket only if the work center has hours or overtime there.
   const canWork = (wc: string, t: number) => {
+    if (wc === SHIP_WC) return true; // a Buy item's ship step needs no hours
     const c = capacity.get(wc);
     return c !== undefined && (c.hours[t] > 0 || c.overtimeMax[t] > 0);
   };
@@ -189,6 +195,7 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
     // (an order in production was built to the BOM of its release).
     const root = explodeOrder(order, order.ReleaseDate ?? b.start, idx);
     if (!root) continue; // unknown item: validation reports it
+    if (root.item.Type === 'Buy' && root.ops.length === 0) addShipStep(root);
     const o: PlannedOrder = {
       index: orders.length,
       order,
@@ -201,19 +208,21 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
       earliestFinish: Infinity,
       short: -1,
       doneRow: -1,
+      fromStock: 0,
+      componentsFromStock: [],
     };
     orders.push(o);
-    addOrderColumns(o);
   }
+  netMakeStock(plant, orders);
+  for (const o of orders) addOrderColumns(o);
 
   function addOrderColumns(o: PlannedOrder) {
+    const toMake = o.order.Quantity - o.fromStock;
+    if (toMake <= 1e-9 * Math.max(1, o.order.Quantity)) return; // ships from stock
     const nodes = nodesOf(o.root);
     if (o.root.ops.length === 0) {
       const id = o.root.item.ItemId;
-      o.blocked =
-        o.root.item.Type === 'Buy'
-          ? { kind: 'cannotFinish', en: `item ${id} is bought, not made: nothing to plan (deliver it from stock or a purchase)`, zh: `物料 ${id} 为外购件，无需排产（由库存或采购交付）` }
-          : { kind: 'cannotFinish', en: `item ${id} has no routing: nothing to plan`, zh: `物料 ${id} 没有工艺路线：无法排产` };
+      o.blocked = { kind: 'cannotFinish', en: `item ${id} has no routing: nothing to plan`, zh: `物料 ${id} 没有工艺路线：无法排产` };
       return;
     }
     const vars = new Map<PlanOp, OpVars>();
@@ -357,10 +366,10 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
     }
 
     // Completion: finished units plus short units make the quantity.
-    o.short = addVar(`short_${oid}`, unmade, o.order.Quantity, o.index);
+    o.short = addVar(`short_${oid}`, unmade, toMake, o.index);
     const fin = [o.short];
     for (let t = 0; t < T; t++) fin.push(...done(o.last!, t));
-    o.doneRow = lp.addRow(`done_${oid}`, fin, fin.map(() => 1), o.order.Quantity, o.order.Quantity);
+    o.doneRow = lp.addRow(`done_${oid}`, fin, fin.map(() => 1), toMake, toMake);
   }
 
   /** Why an order cannot finish within the horizon even with unlimited capacity. */

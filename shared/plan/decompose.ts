@@ -181,7 +181,7 @@ export async function solveByColumns(
     let colValue: Float64Array = new Float64Array(0);
     let rounds = 0;
     const addSchedule = (batch: Batch, d: OrderData, col: Schedule) => {
-      batch.add(col.cost, d.o.order.Quantity, col.rows, col.coefs);
+      batch.add(col.cost, lp.rowUpper[d.o.doneRow], col.rows, col.coefs); // units to make (less any shipped from stock)
       schedCols.push(col.full);
       schedMult.push(col.mult);
     };
@@ -219,7 +219,7 @@ export async function solveByColumns(
         if (!best) continue;
         const rc = best.cost - duals[d.row];
         if (rc >= -tolOf(best.cost)) continue;
-        bound += d.o.order.Quantity * rc;
+        bound += lp.rowUpper[d.o.doneRow] * rc;
         addSchedule(batch, d, schedule(d, best.done, lp.colCost, d.row));
       }
       if (batch.count === 0 || objective - bound <= GAP * Math.max(1, Math.abs(objective))) break;
@@ -294,7 +294,7 @@ function startColumns(pm: PlanModel, orders: OrderData[], rowMap: Int32Array, nR
       let h = d.row | 0;
       for (let k = 0; k < col.full.length; k++) h = Math.imul(h ^ col.full[k], 0x9e3779b1) ^ (h >>> 15);
       if (!seen.has(h)) seen.add(h), addSchedule(batch, d, col);
-      const q = d.o.order.Quantity;
+      const q = lp.rowUpper[d.o.doneRow];
       for (let k = 0; k < col.rows.length; k++) if (col.rows[k] !== d.row) use[col.rows[k]] += q * col.coefs[k];
     }
     const step = (START_STEP / (pass + 1)) * scale;

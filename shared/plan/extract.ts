@@ -6,7 +6,7 @@
 // Due-date rule: finishing in the bucket that contains the due date is on time; finishDate is the
 // last day of the bucket the last unit finishes in; daysLate = (finish bucket − due bucket) × BucketDays
 // (with time-phased buckets: the days between the two buckets' first days).
-import { addDays, type Day } from '../dates';
+import { addDays, daysBetween, type Day } from '../dates';
 import { bucketEnd, bucketStart, daysBetweenBuckets } from './buckets';
 import type { PlanModel, PlannedOrder } from './build-model';
 import { explainLate, planState, type PlanState, type Text } from './explain';
@@ -25,6 +25,10 @@ export interface OrderPlan {
   daysLate: number | null;
   subcontractedQty: number;
   shortQty: number;
+  /** units of the finished item shipped from stock (Make items with stock above safety stock) */
+  fromStock: number;
+  /** Make components taken from stock, e.g. "SA-IMPELLER × 5" */
+  componentsFromStock: string;
   /** operations sent out, e.g. "PAINT30 × 5" */
   subcontracting: string;
   lateBecause: Text | null;
@@ -95,10 +99,18 @@ function orderPlan(pm: PlanModel, s: PlanState, o: PlannedOrder): OrderPlan {
     quantity: o.order.Quantity,
     priority: o.order.Priority,
     dueDate: o.order.DueDate,
+    fromStock: round(o.fromStock),
+    componentsFromStock: o.componentsFromStock.map((c) => `${c.item} × ${round(c.quantity, 2)}`).join(', '),
   };
+  if (o.fromStock > 0 && o.doneRow < 0 && !o.blocked) {
+    // All of it ships from stock, on PlanStart: late only when due before that.
+    const daysLate = Math.max(0, daysBetween(o.order.DueDate, b.start));
+    const why = { en: `due ${o.order.DueDate}, before the plan starts (${b.start}); it ships from stock then`, zh: `交期 ${o.order.DueDate} 早于计划开始日期 ${b.start}；届时由库存发货` };
+    return { ...base, finishDate: b.start, daysLate, subcontractedQty: 0, shortQty: 0, subcontracting: '', lateBecause: daysLate > 0 ? why : null, state: daysLate > 0 ? 'late' : 'onTime' };
+  }
   if (o.blocked || !o.last) {
     const why = o.blocked ?? { en: 'nothing to plan', zh: '无可排产内容' };
-    return { ...base, finishDate: null, daysLate: null, subcontractedQty: 0, shortQty: o.order.Quantity, subcontracting: '', lateBecause: { en: why.en, zh: why.zh }, state: 'short' };
+    return { ...base, finishDate: null, daysLate: null, subcontractedQty: 0, shortQty: round(o.order.Quantity - o.fromStock), subcontracting: '', lateBecause: { en: why.en, zh: why.zh }, state: 'short' };
   }
   const tol = s.tol(o.order.Quantity);
   const finished = new Float64Array(b.count);
@@ -272,6 +284,8 @@ export function extractPlan(pm: PlanModel, values: ArrayLike<number>): PlanResul
       daysLate: null,
       subcontractedQty: 0,
       shortQty: sk.kind === 'cannotStart' ? sk.order.Quantity : 0,
+      fromStock: 0,
+      componentsFromStock: '',
       subcontracting: '',
       lateBecause: { en: sk.en, zh: sk.zh },
       state: 'notPlanned',

@@ -104,7 +104,7 @@ function rushModel(pm: PlanModel, limits: Map<string, FirmLimit>, quote: Planned
   const at = (F: number): LpModel => {
     const u = upper.slice();
     if (quote && quote.last) {
-      u[quote.short] = F < 0 ? quote.order.Quantity : 0;
+      u[quote.short] = F < 0 ? lp.colUpper[quote.short] : 0;
       for (const [c, t] of completions(quote.last)) if (t > F) u[c] = 0;
     }
     return { ...lp, colCost: cost, colUpper: u };
@@ -228,14 +228,15 @@ async function bottlenecks(pm: PlanModel, qo: PlannedOrder, R: number, at: (F: n
   const m = at(R);
   const cost = Float64Array.from(m.colCost);
   const upper = Float64Array.from(m.colUpper);
-  upper[qo.short] = qo.order.Quantity;
+  upper[qo.short] = pm.lp.colUpper[qo.short];
   cost[qo.short] = 1e6; // make as much of the quote by R as the rows allow
   const s = await solve({ ...m, colCost: cost, colUpper: upper });
   if (s.status !== 'optimal') return { en: `the model answered ${s.status}`, zh: `模型求解状态 ${s.status}` };
   const wcs = new Set(qo.ops.map((v) => v.op.wc));
   const full: string[] = [];
   for (const wc of wcs) {
-    const c = pm.capacity.get(wc)!;
+    const c = pm.capacity.get(wc);
+    if (!c) continue; // a Buy item's ship step
     const row = pm.capRows.get(wc)!;
     const ot = pm.otCols.get(wc)!;
     for (let t = 0; t <= R; t++) {
