@@ -36,6 +36,12 @@ export interface PlanOptions {
   includeDrafts?: boolean;
   /** time-phased buckets: fine first, coarser later (see buckets.ts) */
   phasing?: Phasing;
+  /**
+   * Hypothetical orders (a quote line, a rush order) planned beside the firm ones: each sees the
+   * stock the firm orders leave, none reserves anything for another (what-if.ts switches them on
+   * one at a time).
+   */
+  whatIf?: Order[];
 }
 
 export const PLANNED_STATUSES = ['Approved', 'InProduction'] as const;
@@ -82,6 +88,8 @@ export interface PlannedOrder {
   fromStock: number;
   /** Make components taken from stock for this order */
   componentsFromStock: { item: string; quantity: number }[];
+  /** a what-if order (PlanOptions.whatIf), not a firm one */
+  hypothetical?: boolean;
   blocked?: Blocked;
 }
 
@@ -166,8 +174,9 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
   const orders: PlannedOrder[] = [];
   const skipped: SkippedOrder[] = [];
 
-  for (const order of plant.Orders) {
-    if (!planned.has(order.Status)) continue;
+  const whatIf = new Set(opts.whatIf ?? []);
+  for (const order of [...plant.Orders, ...whatIf]) {
+    if (!planned.has(order.Status) && !whatIf.has(order)) continue;
     const release = order.ReleaseDate !== undefined && order.ReleaseDate > b.start ? order.ReleaseDate : b.start;
     const releaseBucket = Math.max(0, bucketIndex(b, release));
     const dueBucket = bucketIndex(b, order.DueDate);
@@ -210,6 +219,7 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
       doneRow: -1,
       fromStock: 0,
       componentsFromStock: [],
+      ...(whatIf.has(order) ? { hypothetical: true } : {}),
     };
     orders.push(o);
   }

@@ -55,7 +55,7 @@ interface NodeData {
   childFrom: Int32Array[];
 }
 
-interface OrderData {
+export interface OrderData {
   o: PlannedOrder;
   root: NodeData;
   /** nodes children first */
@@ -267,8 +267,8 @@ export async function solveByColumns(
  * times the cumulative overuse there; a unit drawn in bucket s pays the prices of every bucket
  * from s until purchases can arrive. Prices enter priceOrder as negative duals, as the master's do.
  */
-function startColumns(pm: PlanModel, orders: OrderData[], rowMap: Int32Array, nRows: number, addSchedule: (batch: Batch, d: OrderData, col: Schedule) => void): Batch {
-  const lp = pm.lp;
+export function startColumns(pm: PlanModel, orders: OrderData[], rowMap: Int32Array, nRows: number, addSchedule: (batch: Batch, d: OrderData, col: Schedule) => void, colCost = pm.lp.colCost): Batch {
+  const lp = { colCost, rowUpper: pm.lp.rowUpper }; // the costs to price at (the plan's own unless a what-if asks otherwise)
   const T = pm.buckets.count;
   const batch = new Batch();
   const prices = new Float64Array(nRows); // as duals: ≤ 0
@@ -322,7 +322,7 @@ function startColumns(pm: PlanModel, orders: OrderData[], rowMap: Int32Array, nR
 }
 
 /** Column batch in CSC form, grown one schedule at a time. */
-class Batch {
+export class Batch {
   cost: number[] = [];
   upper: number[] = [];
   starts: number[] = [0];
@@ -348,7 +348,7 @@ class Batch {
   }
 }
 
-function orderData(pm: PlanModel, o: PlannedOrder, rowMap: Int32Array, T: number): OrderData {
+export function orderData(pm: PlanModel, o: PlannedOrder, rowMap: Int32Array, T: number): OrderData {
   const byOp = new Map(o.ops.map((v) => [v.op, v]));
   const post: NodeData[] = [];
   const node = (n: PartNode): NodeData => {
@@ -380,7 +380,7 @@ function orderData(pm: PlanModel, o: PlannedOrder, rowMap: Int32Array, T: number
  * row's dual): a dynamic program over the operation tree, children first. Returns the bucket the
  * last operation is done in, or undefined if no schedule exists.
  */
-function priceOrder(d: OrderData, colCost: Float64Array, duals: Float64Array, T: number): { cost: number; done: number } | undefined {
+export function priceOrder(d: OrderData, colCost: Float64Array, duals: Float64Array, T: number): { cost: number; done: number } | undefined {
   const W = WIP_PER_UNIT_BUCKET;
   for (const n of d.post) {
     for (let k = 0; k < n.ops.length; k++) {
@@ -445,7 +445,7 @@ function priceOrder(d: OrderData, colCost: Float64Array, duals: Float64Array, T:
   return arg < 0 ? undefined : { cost: best, done: arg };
 }
 
-interface Schedule {
+export interface Schedule {
   cost: number;
   /** master rows and coefficients */
   rows: number[];
@@ -456,7 +456,7 @@ interface Schedule {
 }
 
 /** The schedule priceOrder found, as a master column and as full-model columns. */
-function schedule(d: OrderData, doneAt: number, colCost: Float64Array, orderRow: number): Schedule {
+export function schedule(d: OrderData, doneAt: number, colCost: Float64Array, orderRow: number): Schedule {
   const coef = new Map<number, number>([[orderRow, 1]]);
   const full: number[] = [];
   const mult: number[] = [];

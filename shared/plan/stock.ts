@@ -52,7 +52,7 @@ const tol = (q: number) => 1e-9 * Math.max(1, q);
  * `fromStock` and `componentsFromStock`, and trims or scales its tree.
  */
 export function netMakeStock(plant: Plant, orders: PlannedOrder[]): void {
-  const left = new Map<string, number>();
+  let left = new Map<string, number>();
   for (const i of plant.Items) if (i.Type === 'Make' && i.OnHand > i.SafetyStock) left.set(key(i.ItemId), i.OnHand - i.SafetyStock);
   if (left.size === 0) return;
   const take = (itemId: string, want: number): number => {
@@ -61,13 +61,20 @@ export function netMakeStock(plant: Plant, orders: PlannedOrder[]): void {
     if (got > 0) left.set(key(itemId), have - got);
     return got;
   };
-  const byPriority = orders.slice().sort((a, b) => a.order.Priority - b.order.Priority || (a.order.DueDate < b.order.DueDate ? -1 : a.order.DueDate > b.order.DueDate ? 1 : 0) || a.order.row - b.order.row);
+  // Firm orders first; each hypothetical order then sees what they leave, reserving nothing.
+  const byPriority = orders.slice().sort((a, b) => Number(a.hypothetical ?? false) - Number(b.hypothetical ?? false) || byRank(a, b));
+  let firmLeft: Map<string, number> | undefined;
   for (const o of byPriority) {
-    if (o.root.item.Type !== 'Make') continue;
+    if (o.hypothetical) left = new Map((firmLeft ??= left));
+    netOne(o);
+  }
+
+  function netOne(o: PlannedOrder) {
+    if (o.root.item.Type !== 'Make') return;
     const q = o.order.Quantity;
     const got = take(o.root.item.ItemId, q);
     o.fromStock = got;
-    if (got >= q - tol(q)) continue; // ships from stock: nothing to make
+    if (got >= q - tol(q)) return; // ships from stock: nothing to make
     if (got > 0) scale(o.root, (q - got) / q, false);
     const walk = (n: PartNode) => {
       n.makeChildren = n.makeChildren.filter((c) => {
@@ -87,3 +94,8 @@ export function netMakeStock(plant: Plant, orders: PlannedOrder[]): void {
     walk(o.root);
   }
 }
+
+/** First come by priority: Priority, then due date, then sheet row. */
+const byRank = (a: PlannedOrder, b: PlannedOrder) =>
+  a.order.Priority - b.order.Priority || (a.order.DueDate < b.order.DueDate ? -1 : a.order.DueDate > b.order.DueDate ? 1 : 0) || a.order.row - b.order.row;
+
