@@ -173,6 +173,7 @@ export const SupplierItems = sheet('SupplierItems', '供应商物料', 'Who supp
   MinOrderQty: col.number({ zh: '最小订购量', min: 0, default: 0, unit: 'units', description: 'Minimum order quantity for this price' }),
   LeadTimeDays: col.number({ zh: '采购提前期', min: 0, unit: 'days', description: 'Lead time from this supplier (default: item lead time)' }),
   SharePct: col.number({ zh: '供货比例', min: 0, max: 100, unit: '%', description: 'Allocation share of the item volume' }),
+  OrderMultiple: col.number({ zh: '订购倍数', min: 0, unit: 'units', description: 'Order in multiples of this (pack size); blank = any whole quantity' }),
 }, ['Supplier', 'Item', 'MinOrderQty']);
 
 export const PurchaseOrders = sheet('PurchaseOrders', '采购订单', 'Open purchase orders and supplier history', {

@@ -2,8 +2,9 @@
 import { InputError } from '../../shared/problems';
 import { costQuotes, type QuoteResult } from '../../shared/quote/quote';
 import { quoteSheets } from '../../shared/quote/sheets';
-import { promiseDeliveries, type SolveLp } from '../../shared/quote/promise';
+import { promiseDeliveries, type PickBackend } from '../../shared/quote/promise';
 import { pickBackend } from '../solvers/index';
+import { PLAN_HIGHS_METHOD } from './plan';
 import type { JobOptions, JobRunner } from './types';
 
 export const runQuote: JobRunner = async (plant, opts) => {
@@ -11,7 +12,7 @@ export const runQuote: JobRunner = async (plant, opts) => {
   const { quotes, problems } = costQuotes(plant);
   if (problems.length) throw new InputError(problems);
   opts.onProgress?.(opts.lang === 'zh' ? '计算承诺交期…' : 'searching delivery promises…');
-  const promises = await promiseDeliveries(plant, quotes, solverFor(opts));
+  const promises = await promiseDeliveries(plant, quotes, solverFor(opts), () => performance.now());
   const results: QuoteResult[] = quotes.map((q, i) => ({ ...q, promise: promises[i] }));
   return { json: { quotes: results.map(quoteJson) }, sheets: quoteSheets(results) };
 };
@@ -46,10 +47,7 @@ export function quoteJson(q: QuoteResult) {
 }
 
 /**
- * The promise search's LP solver: the job's --solver choice (auto: HiGHS beyond tiny models).
- * The search solves many LPs whose objective is mostly zero; HiGHS's dual simplex did them 3.5×
- * faster than its interior point on the sample plant (33 solves of ~8,000 columns: 2.9 s vs
- * 10.1 s), so it is used up to 20,000 columns, where interior point takes over again.
+ * The promise's solver: the job's --solver choice (auto: HiGHS beyond tiny models). With HiGHS
+ * every what-if is re-solved by column generation from the previous basis in one session.
  */
-const solverFor = (opts: JobOptions): SolveLp => (model) =>
-  pickBackend(opts.solver ?? 'auto', model, { highsMethod: model.colCost.length <= 20_000 ? 'simplex' : 'ipm' }).solve(model, { timeLimitSeconds: opts.timeLimitSeconds ?? 60 });
+const solverFor = (opts: JobOptions): PickBackend => (pm) => pickBackend(opts.solver ?? 'auto', pm.lp, { highsMethod: PLAN_HIGHS_METHOD, presolve: false });

@@ -205,6 +205,15 @@ export async function highsIncremental(m: LpModel): Promise<IncrementalLp> {
       model.addCols({ cost: b.cost, lower: new Float64Array(count), upper: b.upper, matrix: { format: 'csc', numRows, numCols: count, starts: b.starts, indices: b.index, values: b.value } });
       cols += count;
     },
+    setColumns(index: Int32Array, cost: Float64Array, upper: Float64Array) {
+      if (index.length === 0) return;
+      model.changeColsCost({ kind: 'set', indices: index }, cost);
+      model.changeColsBounds({ kind: 'set', indices: index }, new Float64Array(index.length), upper);
+    },
+    setRows(index: Int32Array, lower: Float64Array, upper: Float64Array) {
+      if (index.length === 0) return;
+      model.changeRowsBounds({ kind: 'set', indices: index }, lower, upper);
+    },
     solve(timeLimitSeconds: number, primal = false): MasterSolution {
       model.options.set({ time_limit: Math.max(0.001, timeLimitSeconds), simplex_strategy: primal ? 4 : 1 });
       model.raw.run();

@@ -209,6 +209,10 @@ export interface MasterSolution {
  */
 export interface IncrementalLp {
   addColumns(batch: ColumnBatch): void;
+  /** new costs and upper bounds for the columns `cols` (strictly increasing); the basis is kept */
+  setColumns(cols: Int32Array, cost: Float64Array, upper: Float64Array): void;
+  /** new bounds for the rows `rows` (strictly increasing); the basis is kept */
+  setRows(rows: Int32Array, lower: Float64Array, upper: Float64Array): void;
   /** primal: the primal simplex (from a primal feasible basis, as after adding columns); else the dual */
   solve(timeLimitSeconds: number, primal?: boolean): MasterSolution;
   dispose(): void;

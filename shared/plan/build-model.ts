@@ -30,6 +30,7 @@ import { key, workCenterCapacity, type WorkCenterCapacity } from './capacity';
 import { finishCost, MIN_OVERTIME_COST, priorityWeight, purchaseCost, shortCost, WIP_PER_UNIT_BUCKET } from './costs';
 import { explodeOrder, nodesOf, type PartNode, type PlanOp } from './network';
 import { plantNetwork } from '../network';
+import { addShipStep, netMakeStock, SHIP_WC } from './stock';
 import { materialSupply, type MaterialSupply } from './supply';
 
 export interface PlanOptions {
@@ -37,6 +38,12 @@ export interface PlanOptions {
   includeDrafts?: boolean;
   /** time-phased buckets: fine first, coarser later (see buckets.ts) */
   phasing?: Phasing;
+  /**
+   * Hypothetical orders (a quote line, a rush order) planned beside the firm ones: each sees the
+   * stock the firm orders leave, none reserves anything for another (what-if.ts switches them on
+   * one at a time).
+   */
+  whatIf?: Order[];
 }
 
 export const PLANNED_STATUSES = ['Approved', 'InProduction'] as const;
@@ -77,10 +84,16 @@ export interface PlannedOrder {
   /** earliest bucket the order could finish with unlimited capacity */
   earliestFinish: number;
   short: number; // column, −1 when blocked
-  /** the done_ row (finished + short = Quantity), −1 when blocked */
+  /** the done_ row (finished + short = Quantity − fromStock), −1 when blocked */
   doneRow: number;
   /** an InProduction order's reported progress: `order.Quantity` is then what is left to finish */
   remaining?: Remaining;
+  /** units of the finished item taken from stock (Make items; stock.ts) */
+  fromStock: number;
+  /** Make components taken from stock for this order */
+  componentsFromStock: { item: string; quantity: number }[];
+  /** a what-if order (PlanOptions.whatIf), not a firm one */
+  hypothetical?: boolean;
   blocked?: Blocked;
 }
 
@@ -138,6 +151,7 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
 
   // In-house work is possible in a bucket only if the work center has hours or overtime there.
   const canWork = (wc: string, t: number) => {
+    if (wc === SHIP_WC) return true; // a Buy item's ship step needs no hours
     const c = capacity.get(wc);
     return c !== undefined && (c.hours[t] > 0 || c.overtimeMax[t] > 0);
   };
@@ -180,8 +194,9 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
   const orders: PlannedOrder[] = [];
   const skipped: SkippedOrder[] = [];
 
-  for (const entered of plant.Orders) {
-    if (!planned.has(entered.Status)) continue;
+  const whatIf = new Set(opts.whatIf ?? []);
+  for (const entered of [...plant.Orders, ...whatIf]) {
+    if (!planned.has(entered.Status) && !whatIf.has(entered)) continue;
     const remaining = started.get(entered);
     const order = remaining ? { ...entered, Quantity: entered.Quantity - remaining.finished } : entered;
     if (order.Quantity <= 0) continue; // every unit reported finished: nothing left to plan
@@ -212,6 +227,7 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
     // (an order in production was built to the BOM of its release).
     const root = explodeOrder(order, order.ReleaseDate ?? b.start, idx);
     if (!root) continue; // unknown item: validation reports it
+    if (root.item.Type === 'Buy' && root.ops.length === 0) addShipStep(root);
     const o: PlannedOrder = {
       index: orders.length,
       order,
@@ -225,9 +241,13 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
       short: -1,
       doneRow: -1,
       remaining,
+      fromStock: 0,
+      componentsFromStock: [],
+      ...(whatIf.has(entered) ? { hypothetical: true } : {}),
     };
     orders.push(o);
   }
+  netMakeStock(plant, orders);
   // Every order is exploded before any column is made: a purchase is priced for its lot, the
   // plan's whole need of the item (the MinOrderQty tiers of the quote).
   const grossNeed = new Map<string, number>();
@@ -235,13 +255,12 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
   for (const o of orders) addOrderColumns(o);
 
   function addOrderColumns(o: PlannedOrder) {
+    const toMake = o.order.Quantity - o.fromStock;
+    if (toMake <= 1e-9 * Math.max(1, o.order.Quantity)) return; // ships from stock
     const nodes = nodesOf(o.root);
     if (o.root.ops.length === 0) {
       const id = o.root.item.ItemId;
-      o.blocked =
-        o.root.item.Type === 'Buy'
-          ? { kind: 'cannotFinish', en: `item ${id} is bought, not made: nothing to plan (deliver it from stock or a purchase)`, zh: `物料 ${id} 为外购件，无需排产（由库存或采购交付）` }
-          : { kind: 'cannotFinish', en: `item ${id} has no routing: nothing to plan`, zh: `物料 ${id} 没有工艺路线：无法排产` };
+      o.blocked = { kind: 'cannotFinish', en: `item ${id} has no routing: nothing to plan`, zh: `物料 ${id} 没有工艺路线：无法排产` };
       return;
     }
     const vars = new Map<PlanOp, OpVars>();
@@ -395,10 +414,10 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
     }
 
     // Completion: finished units plus short units make the quantity.
-    o.short = addVar(`short_${oid}`, unmade, o.order.Quantity, o.index);
+    o.short = addVar(`short_${oid}`, unmade, toMake, o.index);
     const fin = [o.short];
     for (let t = 0; t < T; t++) fin.push(...done(o.last!, t));
-    o.doneRow = lp.addRow(`done_${oid}`, fin, fin.map(() => 1), o.order.Quantity, o.order.Quantity);
+    o.doneRow = lp.addRow(`done_${oid}`, fin, fin.map(() => 1), toMake, toMake);
   }
 
   /** Why an order cannot finish within the horizon even with unlimited capacity. */

@@ -55,7 +55,7 @@ interface NodeData {
   childFrom: Int32Array[];
 }
 
-interface OrderData {
+export interface OrderData {
   o: PlannedOrder;
   root: NodeData;
   /** nodes children first */
@@ -196,7 +196,7 @@ export async function solveByColumns(
     let colValue: Float64Array = new Float64Array(0);
     let rounds = 0;
     const addSchedule = (batch: Batch, d: OrderData, col: Schedule) => {
-      batch.add(col.cost, d.o.order.Quantity, col.rows, col.coefs);
+      batch.add(col.cost, lp.rowUpper[d.o.doneRow], col.rows, col.coefs); // units to make (less any shipped from stock)
       schedCols.push(col.full);
       schedMult.push(col.mult);
     };
@@ -236,7 +236,7 @@ export async function solveByColumns(
         if (!best) continue;
         const rc = best.cost - duals[d.row];
         if (rc >= -tolOf(best.cost)) continue;
-        bound += d.o.order.Quantity * rc;
+        bound += lp.rowUpper[d.o.doneRow] * rc;
         addSchedule(batch, d, schedule(d, best.done, lp.colCost, d.row));
       }
       if (batch.count === 0 || objective - bound <= GAP * Math.max(1, Math.abs(objective))) break;
@@ -285,15 +285,16 @@ export async function solveByColumns(
  * times the cumulative overuse there; a unit drawn in bucket s pays the prices of every bucket
  * from s until purchases can arrive. Prices enter priceOrder as negative duals, as the master's do.
  */
-function startColumns(
+export function startColumns(
   pm: PlanModel,
   orders: OrderData[],
   rowMap: Int32Array,
   nRows: number,
   addSchedule: (batch: Batch, d: OrderData, col: Schedule) => void,
   warm?: Float64Array,
+  colCost = pm.lp.colCost,
 ): Batch {
-  const lp = pm.lp;
+  const lp = { colCost, rowUpper: pm.lp.rowUpper }; // the costs to price at (the plan's own unless a what-if asks otherwise)
   const T = pm.buckets.count;
   const batch = new Batch();
   const prices = new Float64Array(nRows); // as duals: ≤ 0
@@ -322,7 +323,7 @@ function startColumns(
       let h = d.row | 0;
       for (let k = 0; k < col.full.length; k++) h = Math.imul(h ^ col.full[k], 0x9e3779b1) ^ (h >>> 15);
       if (!seen.has(h)) seen.add(h), addSchedule(batch, d, col);
-      const q = d.o.order.Quantity;
+      const q = lp.rowUpper[d.o.doneRow];
       for (let k = 0; k < col.rows.length; k++) if (col.rows[k] !== d.row) use[col.rows[k]] += q * col.coefs[k];
     }
     if (pass < 0) continue;
@@ -351,7 +352,7 @@ function startColumns(
 }
 
 /** Column batch in CSC form, grown one schedule at a time. */
-class Batch {
+export class Batch {
   cost: number[] = [];
   upper: number[] = [];
   starts: number[] = [0];
@@ -377,7 +378,7 @@ class Batch {
   }
 }
 
-function orderData(pm: PlanModel, o: PlannedOrder, rowMap: Int32Array, T: number): OrderData {
+export function orderData(pm: PlanModel, o: PlannedOrder, rowMap: Int32Array, T: number): OrderData {
   const byOp = new Map(o.ops.map((v) => [v.op, v]));
   const post: NodeData[] = [];
   const node = (n: PartNode): NodeData => {
@@ -409,7 +410,7 @@ function orderData(pm: PlanModel, o: PlannedOrder, rowMap: Int32Array, T: number
  * row's dual): a dynamic program over the operation tree, children first. Returns the bucket the
  * last operation is done in, or undefined if no schedule exists.
  */
-function priceOrder(d: OrderData, colCost: Float64Array, duals: Float64Array, T: number): { cost: number; done: number } | undefined {
+export function priceOrder(d: OrderData, colCost: Float64Array, duals: Float64Array, T: number): { cost: number; done: number } | undefined {
   const W = WIP_PER_UNIT_BUCKET;
   for (const n of d.post) {
     for (let k = 0; k < n.ops.length; k++) {
@@ -474,7 +475,7 @@ function priceOrder(d: OrderData, colCost: Float64Array, duals: Float64Array, T:
   return arg < 0 ? undefined : { cost: best, done: arg };
 }
 
-interface Schedule {
+export interface Schedule {
   cost: number;
   /** master rows and coefficients */
   rows: number[];
@@ -485,7 +486,7 @@ interface Schedule {
 }
 
 /** The schedule priceOrder found, as a master column and as full-model columns. */
-function schedule(d: OrderData, doneAt: number, colCost: Float64Array, orderRow: number): Schedule {
+export function schedule(d: OrderData, doneAt: number, colCost: Float64Array, orderRow: number): Schedule {
   const coef = new Map<number, number>([[orderRow, 1]]);
   const full: number[] = [];
   const mult: number[] = [];

@@ -6,10 +6,11 @@
 // Due-date rule: finishing in the bucket that contains the due date is on time; finishDate is the
 // last day of the bucket the last unit finishes in; daysLate = (finish bucket − due bucket) × BucketDays
 // (with time-phased buckets: the days between the two buckets' first days).
-import { addDays, type Day } from '../dates';
+import { addDays, daysBetween, type Day } from '../dates';
 import { bucketEnd, bucketStart, daysBetweenBuckets } from './buckets';
 import type { PlanModel, PlannedOrder } from './build-model';
 import { explainLate, planState, type PlanState, type Text } from './explain';
+import { suggestLots } from './purchase-suggestions';
 
 export type { Text } from './explain';
 
@@ -24,6 +25,10 @@ export interface OrderPlan {
   daysLate: number | null;
   subcontractedQty: number;
   shortQty: number;
+  /** units of the finished item shipped from stock (Make items with stock above safety stock) */
+  fromStock: number;
+  /** Make components taken from stock, e.g. "SA-IMPELLER × 5" */
+  componentsFromStock: string;
   /** operations sent out, e.g. "PAINT30 × 5" */
   subcontracting: string;
   lateBecause: Text | null;
@@ -94,10 +99,18 @@ function orderPlan(pm: PlanModel, s: PlanState, o: PlannedOrder): OrderPlan {
     quantity: o.order.Quantity,
     priority: o.order.Priority,
     dueDate: o.order.DueDate,
+    fromStock: round(o.fromStock),
+    componentsFromStock: o.componentsFromStock.map((c) => `${c.item} × ${round(c.quantity, 2)}`).join(', '),
   };
+  if (o.fromStock > 0 && o.doneRow < 0 && !o.blocked) {
+    // All of it ships from stock, on PlanStart: late only when due before that.
+    const daysLate = Math.max(0, daysBetween(o.order.DueDate, b.start));
+    const why = { en: `due ${o.order.DueDate}, before the plan starts (${b.start}); it ships from stock then`, zh: `交期 ${o.order.DueDate} 早于计划开始日期 ${b.start}；届时由库存发货` };
+    return { ...base, finishDate: b.start, daysLate, subcontractedQty: 0, shortQty: 0, subcontracting: '', lateBecause: daysLate > 0 ? why : null, state: daysLate > 0 ? 'late' : 'onTime' };
+  }
   if (o.blocked || !o.last) {
     const why = o.blocked ?? { en: 'nothing to plan', zh: '无可排产内容' };
-    return { ...base, finishDate: null, daysLate: null, subcontractedQty: 0, shortQty: o.order.Quantity, subcontracting: '', lateBecause: { en: why.en, zh: why.zh }, state: 'short' };
+    return { ...base, finishDate: null, daysLate: null, subcontractedQty: 0, shortQty: round(o.order.Quantity - o.fromStock), subcontracting: '', lateBecause: { en: why.en, zh: why.zh }, state: 'short' };
   }
   const tol = s.tol(o.order.Quantity);
   const finished = new Float64Array(b.count);
@@ -157,32 +170,34 @@ function materialRows(pm: PlanModel, s: PlanState): { rows: MaterialRow[]; sugge
   const suggestions: PurchaseSuggestion[] = [];
   for (const [m, mv] of pm.materials) {
     const item = mv.supply.item;
+    const T = pm.buckets.count;
+    // The plan's net purchases per bucket become lots (MOQ, multiples, surplus carried forward);
+    // the Materials rows show those lots arriving, so projected stock shows what they leave over.
+    const need = Float64Array.from({ length: T }, (_, t) => s.val(mv.buy[t]));
+    const lots = suggestLots(
+      need,
+      mv.supply.suppliers.map((sup) => ({ supplier: sup.supplier, share: sup.share, minOrderQty: sup.minOrderQty, orderMultiple: sup.orderMultiple })),
+    );
+    const arriving = new Float64Array(T);
+    for (const lot of lots) {
+      arriving[lot.bucket] += lot.quantity;
+      const needBy = bucketStart(pm.buckets, lot.bucket);
+      const lead = mv.supply.suppliers.find((sup) => sup.supplier === lot.supplier)?.leadDays ?? mv.supply.leadDays;
+      suggestions.push({ item: item.ItemId, supplier: lot.supplier, quantity: lot.quantity, orderBy: addDays(needBy, -lead), needBy });
+    }
     let onHand = item.OnHand;
-    for (let t = 0; t < pm.buckets.count; t++) {
+    for (let t = 0; t < T; t++) {
       const req = s.use(m, t);
-      const buy = s.val(mv.buy[t]);
-      onHand += mv.supply.receipts[t] + buy - req;
+      onHand += mv.supply.receipts[t] + arriving[t] - req;
       rows.push({
         item: item.ItemId,
         bucketStart: bucketStart(pm.buckets, t),
         requirement: round(req),
         receipts: round(mv.supply.receipts[t]),
-        suggestedPurchase: round(buy),
+        suggestedPurchase: round(arriving[t]),
         projectedOnHand: round(onHand),
         safetyStock: item.SafetyStock,
       });
-      if (buy <= 1e-6) continue;
-      const needBy = bucketStart(pm.buckets, t);
-      if (mv.supply.suppliers.length === 0) {
-        suggestions.push({ item: item.ItemId, supplier: '', quantity: Math.ceil(buy - 1e-9), orderBy: addDays(needBy, -mv.supply.leadDays), needBy });
-        continue;
-      }
-      for (const sup of mv.supply.suppliers) {
-        const q = buy * sup.share;
-        if (q <= 1e-9) continue;
-        // Whole units, at least the supplier's minimum order quantity.
-        suggestions.push({ item: item.ItemId, supplier: sup.supplier, quantity: Math.max(sup.minOrderQty, Math.ceil(q - 1e-9)), orderBy: addDays(needBy, -sup.leadDays), needBy });
-      }
     }
   }
   return { rows, suggestions };
@@ -269,6 +284,8 @@ export function extractPlan(pm: PlanModel, values: ArrayLike<number>): PlanResul
       daysLate: null,
       subcontractedQty: 0,
       shortQty: sk.kind === 'cannotStart' ? sk.order.Quantity : 0,
+      fromStock: 0,
+      componentsFromStock: '',
       subcontracting: '',
       lateBecause: { en: sk.en, zh: sk.zh },
       state: 'notPlanned',

@@ -68,6 +68,7 @@ export function planJson(r: PlanResult, lang: Lang, status: string, objective: n
       orderId: o.orderId,
       item: o.item,
       quantity: o.quantity,
+      fromStock: o.fromStock,
       dueDate: o.dueDate,
       finishDate: o.finishDate,
       daysLate: o.daysLate,

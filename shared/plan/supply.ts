@@ -13,6 +13,8 @@ export interface SupplierShare {
   share: number; // fraction of the item's volume, shares sum to 1
   leadDays: number;
   minOrderQty: number;
+  /** order in multiples of this (0: any whole quantity) */
+  orderMultiple: number;
   unitPrice: number;
 }
 
@@ -46,6 +48,7 @@ function supplierShares(item: Item, plant: Plant): SupplierShare[] {
     share: total > 0 ? share(si) / total : 1,
     leadDays: si.LeadTimeDays ?? item.LeadTimeDays ?? 0,
     minOrderQty: si.MinOrderQty,
+    orderMultiple: si.OrderMultiple ?? 0,
     unitPrice: si.UnitPrice,
   }));
 }

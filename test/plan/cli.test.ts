@@ -59,6 +59,7 @@ describe('mto-planner plan', () => {
       orderId: 'A2',
       item: 'FG',
       quantity: 30,
+      fromStock: 0,
       dueDate: '2026-01-09',
       finishDate: '2026-01-18',
       daysLate: 7,

@@ -85,7 +85,8 @@ describe('orders that cannot be planned', () => {
     expect(result.exceptions.find((e) => e.subject === 'NO-MAT')).toMatchObject({ type: 'cannotFinish', severity: 'error' });
   });
 
-  it('does not plan an order for a bought item, and says why', async () => {
+  it('plans an order for a bought item from its stock (a trading good needs no work)', async () => {
+    // RM: 10 on hand, the order takes 3 in its due week (bucket 0, ends 01-11): on time, no work.
     const book = base([order('RESALE', 'RM', 3, '2026-01-09')], {
       Items: [
         { ItemId: 'FG', Type: 'Make' },
@@ -93,7 +94,9 @@ describe('orders that cannot be planned', () => {
       ],
     });
     const { result } = await plan(book);
-    expect(orderOf(result, 'RESALE').lateBecause!.en).toBe('item RM is bought, not made: nothing to plan (deliver it from stock or a purchase)');
+    expect(orderOf(result, 'RESALE')).toMatchObject({ state: 'onTime', finishDate: '2026-01-11', daysLate: 0, shortQty: 0, lateBecause: null });
+    expect(result.exceptions.filter((e) => e.subject === 'RESALE')).toEqual([]);
+    expect(result.materials.filter((m) => m.item === 'RM').map((m) => [m.requirement, m.projectedOnHand])).toEqual([[3, 7], [0, 7], [0, 7], [0, 7]]);
   });
 
   it('makes no columns for finishing so late that leaving the unit short is cheaper', async () => {

@@ -71,6 +71,16 @@ describe('the sample plant', () => {
     expect(shutdown.find((l) => l.workCenter === 'ASSY')?.capacityHours).toBe(22.8);
   });
 
+  /** What the plan must buy of an item: the most its cumulative requirement exceeds stock above safety stock and open POs. */
+  const plannedBuys = (item: string) => {
+    const rows = (result.json as unknown as { materials: { item: string; requirement: number; receipts: number }[] }).materials.filter((m) => m.item === item);
+    const it = (records.sheets.Items as { ItemId: string; OnHand: number; SafetyStock: number }[]).find((i) => i.ItemId === item)!;
+    let short = 0;
+    let cum = it.OnHand - it.SafetyStock;
+    for (const r of rows) short = Math.max(short, -(cum += r.receipts - r.requirement));
+    return short;
+  };
+
   it('suggests purchases from approved suppliers only, ordered a lead time before need, never before today', () => {
     const ps = json.purchaseSuggestions;
     expect(ps.length).toBeGreaterThan(0);
@@ -83,6 +93,15 @@ describe('the sample plant', () => {
       expect(p.orderBy >= SAMPLE_PLAN_START).toBe(true);
       expect(p.quantity).toBeGreaterThanOrEqual(line.MinOrderQty);
     }
+    // Never more than the plan's net purchases plus one minimum lot per supplier: the 3 kW motor
+    // (MOQ 10, one supplier) is bought for what the plan buys beyond stock and open POs, rounded
+    // up by at most one lot (it bought 86 for a need of 62 when each week was rounded alone).
+    const motor = ps.filter((p) => p.item === 'BP-MOTOR-3KW');
+    const motorNeed = plannedBuys('BP-MOTOR-3KW');
+    expect(motor.length).toBeGreaterThan(0);
+    expect(motor.reduce((a, p) => a + p.quantity, 0)).toBeGreaterThanOrEqual(motorNeed - 1e-6);
+    expect(motor.reduce((a, p) => a + p.quantity, 0)).toBeLessThan(motorNeed + 10);
+    expect(motorNeed).toBeCloseTo(62, 3); // 108 required − (30 on hand − 4 safety) − 20 on the open PO
     // Steel plate is split between Baosteel (70 %) and Wanxin (30 %).
     expect(new Set(ps.filter((p) => p.item === 'RM-STEEL-PLATE').map((p) => p.supplier))).toEqual(new Set(['S-BAOSTEEL', 'S-WANXIN']));
   });

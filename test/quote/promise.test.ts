@@ -61,7 +61,7 @@ describe('delivery promise', () => {
     expect(q.promiseDate).toBe('2026-12-27');
     expect(q.promise.status).toBe('cannotMeet');
     expect(q.rushPremium).toBeNull();
-    expect(q.promise.note).toContain('only 40.00 of 60 can be finished by 2026-12-06');
+    expect(q.promise.note).toContain('only 40 of 60 can be finished by 2026-12-06');
     expect(q.promise.note).toContain('ASSY (full with all its overtime from 2026-11-30)');
   });
 

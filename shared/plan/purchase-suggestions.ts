@@ -1,0 +1,57 @@
+// Purchase suggestions from the plan's net purchases, as MRP lot-for-lot with lot sizing: the plan
+// says how much of a Buy item must arrive in each bucket beyond stock and open POs (its net need);
+// each approved supplier takes its SharePct of that need, and an order is suggested only when the
+// supplier's earlier suggestions no longer cover its share of the cumulative need. An order is the
+// uncovered quantity in whole units, raised to the supplier's MinOrderQty and then to a multiple of
+// its OrderMultiple; what a lot brings beyond the bucket's need is carried into the later buckets.
+// So a supplier is never asked for more than its share of the need plus one minimum lot (or
+// multiple), however many buckets the need is spread over.
+
+/** One supplier's part of an item's purchases. */
+export interface LotRule {
+  supplier: string;
+  /** fraction of the item's need, shares sum to 1 */
+  share: number;
+  minOrderQty: number;
+  /** order in multiples of this (0 or 1: any whole quantity) */
+  orderMultiple: number;
+}
+
+export interface SuggestedLot {
+  supplier: string;
+  bucket: number;
+  quantity: number;
+}
+
+/** A tolerance for solver noise on a need of this size (4.7826 + 8.2174 is 13, not 13.0000001). */
+const tol = (q: number) => 1e-6 * Math.max(1, Math.abs(q));
+
+/** The lot for an uncovered need: whole units, at least the minimum, a multiple of the pack. */
+export function lotFor(uncovered: number, rule: Pick<LotRule, 'minOrderQty' | 'orderMultiple'>): number {
+  let q = Math.max(Math.ceil(uncovered - tol(uncovered)), Math.ceil(rule.minOrderQty - 1e-9));
+  if (rule.orderMultiple > 1) q = Math.ceil(q / rule.orderMultiple - 1e-9) * rule.orderMultiple;
+  return q;
+}
+
+/**
+ * Lots per supplier for a net need per bucket (`need[t]` units must arrive in bucket t).
+ * With no supplier rule (no approved supplier), one anonymous supplier '' takes it all in whole units.
+ */
+export function suggestLots(need: ArrayLike<number>, rules: LotRule[]): SuggestedLot[] {
+  const list = rules.length ? rules : [{ supplier: '', share: 1, minOrderQty: 0, orderMultiple: 0 }];
+  const out: SuggestedLot[] = [];
+  for (const r of list) {
+    let cumNeed = 0;
+    let ordered = 0;
+    for (let t = 0; t < need.length; t++) {
+      cumNeed += Math.max(0, need[t]) * r.share;
+      const uncovered = cumNeed - ordered;
+      if (uncovered <= tol(cumNeed)) continue;
+      const q = lotFor(uncovered, r);
+      ordered += q;
+      out.push({ supplier: r.supplier, bucket: t, quantity: q });
+    }
+  }
+  // By bucket, then in the suppliers' order.
+  return out.sort((a, b) => a.bucket - b.bucket);
+}
