@@ -5,7 +5,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { pino } from 'pino';
 import pkg from '../package.json';
 import { createApp } from './app';
 import { sampleCache } from './routes/health';
@@ -13,8 +12,9 @@ import { ConfigError, devCertDir, isLoopback, loadConfig, type Config } from './
 import type { SolveResult, SolveTask } from './solve-worker';
 import { RunStore } from './store/runs';
 import { WorkerPool } from './worker-pool';
+import { serviceLogger } from './log';
 
-const log = pino({ level: process.env.LOG_LEVEL?.trim() || 'info', base: { service: 'mto-planner' } });
+const log = serviceLogger(process.env);
 
 async function main(): Promise<void> {
   let config: Config;

@@ -9,7 +9,7 @@ export const validate: Command = {
   usage: 'validate <book.xlsx> [--job plan|quote|suppliers]',
   summary: 'check every input sheet and print each problem with its cell',
   summaryZh: '检查所有输入表，逐条列出问题及单元格',
-  options: { job: { type: 'string' } },
+  options: { job: { type: 'string', arg: 'plan|quote|suppliers', en: 'check only what this job needs (default: every sheet)', zh: '只检查该作业所需的表（默认：全部）' } },
   async run(ctx) {
     ctx.progress(ctx.lang === 'zh' ? '读取工作簿…' : 'reading workbook…');
     const wb = await openBook(ctx.args[0], ctx);

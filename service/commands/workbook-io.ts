@@ -1,6 +1,7 @@
 // Shared steps of the workbook commands: read and validate a book, report problems, save results
 // atomically so the user's file is untouched unless everything succeeded.
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import type { Job } from '../../shared/contract';
@@ -56,11 +57,36 @@ export async function loadPlant(path: string | undefined, job: Job, ctx: Command
 export const resultPath = (book: string, suffix: string, ctx: CommandContext): string | undefined =>
   (ctx.values.out as string | undefined) ?? (ctx.json ? undefined : join(dirname(book), `${basename(book, extname(book))}-${suffix}.xlsx`));
 
+/**
+ * Before any work: every file the command will write (`--out`, `--export-lp`) must go into an
+ * existing folder, else it says so and the command stops having written nothing.
+ */
+export function checkOutputFolders(paths: (string | undefined)[], ctx: CommandContext): number | undefined {
+  for (const path of paths) {
+    if (path === undefined) continue;
+    const dir = dirname(path);
+    if (existsSync(dir) && statSync(dir).isDirectory()) continue;
+    ctx.stderr(ctx.lang === 'zh' ? `无法写入 ${path}：文件夹 ${dir} 不存在，请先创建或换一个路径` : `cannot write ${path}: the folder ${dir} does not exist; create it or choose another path`);
+    return EXIT.error;
+  }
+  return undefined;
+}
+
+/** Write `bytes` to `out` through a temp file and rename: all or nothing, no temp file left on failure. */
+export async function writeAtomically(out: string, bytes: Uint8Array): Promise<void> {
+  const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
+  try {
+    await writeFile(tmp, bytes);
+    await rename(tmp, out);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
 /** Add result sheets and write to `out` through a temp file and rename (all or nothing). */
 export async function saveResults(wb: ExcelJS.Workbook, sheets: ResultSheet[], out: string, ctx: CommandContext): Promise<void> {
   ctx.progress(ctx.lang === 'zh' ? '写入结果…' : 'writing results…');
   writeResultSheets(wb, sheets, ctx.lang);
-  const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
-  await writeFile(tmp, await xlsxBytes(wb));
-  await rename(tmp, out);
+  await writeAtomically(out, await xlsxBytes(wb));
 }

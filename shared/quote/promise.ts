@@ -25,6 +25,7 @@ import { key } from '../plan/capacity';
 import { MIN_OVERTIME_COST } from '../plan/costs';
 import { nodesOf } from '../plan/network';
 import type { CostedQuote } from './quote';
+import { days } from '../plural';
 
 export type SolveLp = (model: LpModel) => Promise<LpSolution>;
 
@@ -217,7 +218,7 @@ function leadReason(pm: PlanModel, qo: PlannedOrder, R: number): { en: string; z
   const late = nodesOf(qo.root).flatMap((n) => n.buyChildren).map((bc) => pm.materials.get(key(bc.item.ItemId))?.supply).filter((s) => s !== undefined && s.firstAvailable > R);
   if (late.length)
     return {
-      en: late.map((s) => `${s!.item.ItemId} arrives from ${bucketStart(b, s!.firstAvailable)}, lead time ${s!.leadDays} days`).join('; '),
+      en: late.map((s) => `${s!.item.ItemId} arrives from ${bucketStart(b, s!.firstAvailable)}, lead time ${days(s!.leadDays)}`).join('; '),
       zh: late.map((s) => `${s!.item.ItemId} 最早 ${bucketStart(b, s!.firstAvailable)} 到货，采购提前期 ${s!.leadDays} 天`).join('；'),
     };
   return { en: 'operations, subcontract lead times and work-center calendars', zh: '工序、委外周期及工作日历所限' };
@@ -257,7 +258,7 @@ async function bottlenecks(pm: PlanModel, qo: PlannedOrder, R: number, at: (F: n
     for (let t = 0; t < Math.min(mv.supply.leadBucket, pm.buckets.count); t++)
       if (mv.inv[t] >= 0 && s.values[mv.inv[t]] <= 1e-6) {
         const arrives = mv.supply.leadBucket < pm.buckets.count ? bucketStart(pm.buckets, mv.supply.leadBucket) : 'after the horizon';
-        full.push(`${bc.item.ItemId} (stock and open POs are all spoken for by ${bucketStart(pm.buckets, t)}; a new purchase arrives from ${arrives}, lead time ${mv.supply.leadDays} days)`);
+        full.push(`${bc.item.ItemId} (stock and open POs are all spoken for by ${bucketStart(pm.buckets, t)}; a new purchase arrives from ${arrives}, lead time ${days(mv.supply.leadDays)})`);
         break;
       }
   }
