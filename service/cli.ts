@@ -3,18 +3,77 @@
 import { parseArgs } from 'node:util';
 import { formatProblem, InputError, langOf, SolveError, type Lang } from '../shared/problems';
 import { COMMANDS } from './commands/index';
-import { EXIT, type CommandContext } from './commands/types';
+import { alignTable } from './commands/table';
+import { EXIT, type Command, type CommandContext, type OptionSpec } from './commands/types';
 
 function help(lang: Lang): string {
-  const lines = COMMANDS.map((c) => `  mto-planner ${c.usage.padEnd(70)} ${lang === 'zh' ? c.summaryZh : c.summary}`);
+  const lines = alignTable(COMMANDS.map((c) => [`  mto-planner ${c.name}`, lang === 'zh' ? c.summaryZh : c.summary]), 2);
   return [
     lang === 'zh' ? '用法：mto-planner <命令> [选项]' : 'usage: mto-planner <command> [options]',
     '',
     ...lines,
     '',
-    lang === 'zh' ? '通用选项：--json 输出 JSON；--lang zh|en 消息语言' : 'common options: --json machine-readable output; --lang zh|en message language',
+    lang === 'zh' ? '每个命令的选项：mto-planner <命令> --help' : 'options of each command: mto-planner <command> --help',
     lang === 'zh' ? '退出码：0 成功，2 输入有误，3 求解失败/不可行，1 其他错误' : 'exit codes: 0 ok, 2 invalid input, 3 solver/infeasible, 1 other error',
   ].join('\n');
+}
+
+/** Options every command takes. */
+const COMMON: Record<string, OptionSpec> = {
+  json: { type: 'boolean', en: 'print the result as JSON on stdout (no progress, no table)', zh: '以 JSON 输出结果（无进度、无表格）' },
+  lang: { type: 'string', arg: 'zh|en', en: 'language of messages, headers and sheets (default: from LANG)', zh: '消息、表头与工作表的语言（默认取自 LANG）' },
+  help: { type: 'boolean', short: 'h', en: 'show this help', zh: '显示本帮助' },
+};
+
+/** The command's own options, then the common ones it does not explain itself (template's --lang). */
+const optionsOf = (cmd: Command): Record<string, OptionSpec> => ({ ...(cmd.options ?? {}), ...Object.fromEntries(Object.entries(COMMON).filter(([k]) => !cmd.options?.[k])) });
+
+/** `mto-planner <command> --help`: usage, what it does, and every option explained, aligned. */
+export function commandHelp(cmd: Command, lang: Lang): string {
+  const zh = lang === 'zh';
+  const rows = Object.entries(optionsOf(cmd)).map(([name, o]) => [
+    `  ${o.short ? `-${o.short}, ` : ''}--${name}${o.arg ? ` <${o.arg}>` : ''}`,
+    zh ? o.zh : o.en,
+  ]);
+  return [`${zh ? '用法：' : 'usage: '}mto-planner ${cmd.usage}`, zh ? cmd.summaryZh : cmd.summary, '', zh ? '选项：' : 'options:', ...alignTable(rows, 2)].join('\n');
+}
+
+/**
+ * Parses a command's arguments, or says in plain words what is wrong. A negative number after an
+ * option that takes a value (`--phasing -3`) is read as its value, so the command's own check can
+ * say what the value must be.
+ */
+function parseCommandArgs(cmd: Command, args: string[], lang: Lang): { values: Record<string, string | boolean | undefined>; positionals: string[] } | { error: string } {
+  const zh = lang === 'zh';
+  const specs = optionsOf(cmd);
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const name = args[i].startsWith('--') ? args[i].slice(2) : undefined;
+    if (name && specs[name]?.type === 'string' && /^-\d|^-\.\d/.test(args[i + 1] ?? '')) joined.push(`${args[i]}=${args[++i]}`);
+    else joined.push(args[i]);
+  }
+  try {
+    const parsed = parseArgs({
+      args: joined,
+      allowPositionals: true,
+      options: Object.fromEntries(Object.entries(specs).map(([k, o]) => [k, o.short ? { type: o.type, short: o.short } : { type: o.type }])),
+    });
+    return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const seeHelp = zh ? `（查看 mto-planner ${cmd.name} --help）` : ` (see mto-planner ${cmd.name} --help)`;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const bad = /'([^']+)'/.exec((e as Error).message)?.[1] ?? '';
+      return { error: (zh ? `${cmd.name} 命令没有选项 ${bad}` : `${cmd.name} has no option ${bad}`) + seeHelp };
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const name = /'(-[^' ]+)/.exec((e as Error).message)?.[1] ?? '';
+      const spec = specs[name.replace(/^-+/, '')];
+      if (spec?.type === 'boolean') return { error: (zh ? `${name} 是开关，不带值` : `${name} is a switch and takes no value`) + seeHelp };
+      return { error: (zh ? `${name} 需要一个值：${spec?.arg ?? ''}` : `${name} needs a value: ${spec?.arg ?? ''}`) + seeHelp };
+    }
+    return { error: (e as Error).message + seeHelp };
+  }
 }
 
 export async function main(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
@@ -30,21 +89,16 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     io.err.write(`unknown command "${name}"\n${help(langArg)}\n`);
     return EXIT.error;
   }
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv.slice(1),
-      allowPositionals: true,
-      options: { json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...(cmd.options ?? {}) },
-    });
-  } catch (e) {
-    io.err.write(`${(e as Error).message}\nusage: mto-planner ${cmd.usage}\n`);
+  const argLang = argv.includes('--lang') ? langOf(argv[argv.indexOf('--lang') + 1]) : envLang;
+  const parsed = parseCommandArgs(cmd, argv.slice(1), argLang);
+  if ('error' in parsed) {
+    io.err.write(`${parsed.error}\n`);
     return EXIT.error;
   }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const values = parsed.values;
   const lang = values.lang ? langOf(String(values.lang)) : envLang;
   if (values.help) {
-    io.out.write(`usage: mto-planner ${cmd.usage}\n${lang === 'zh' ? cmd.summaryZh : cmd.summary}\n`);
+    io.out.write(commandHelp(cmd, lang) + '\n');
     return EXIT.ok;
   }
   const json = Boolean(values.json);

@@ -6,7 +6,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { pino } from 'pino';
 import pkg from '../package.json';
 import { createApp } from './app';
 import { sampleCache } from './routes/health';
@@ -19,8 +18,9 @@ import { safeUrl } from './store/pg-runs';
 import { RunRecorder } from './store/record';
 import type { RunStore } from './store/runs';
 import { WorkerPool } from './worker-pool';
+import { serviceLogger } from './log';
 
-const log = pino({ level: process.env.LOG_LEVEL?.trim() || 'info', base: { service: 'mto-planner' } });
+const log = serviceLogger(process.env);
 
 async function main(): Promise<void> {
   let config: Config;

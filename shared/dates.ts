@@ -12,6 +12,8 @@ export const daysBetween = (from: Day, to: Day): number => Math.round((utcMs(to)
 export const weekday = (d: Day): number => (new Date(utcMs(d)).getUTCDay() + 6) % 7;
 export const excelSerialToDay = (serial: number): Day => dayFromUtcMs(EXCEL_EPOCH + Math.floor(serial) * MS_PER_DAY);
 export const dayToExcelSerial = (d: Day): number => (utcMs(d) - EXCEL_EPOCH) / MS_PER_DAY;
+/** The Excel serial number behind a Date read from a date-formatted cell (1899-12-31 → 1), float noise rounded off. */
+export const dateToExcelSerial = (d: Date): number => Math.round(((d.getTime() - EXCEL_EPOCH) / MS_PER_DAY) * 1e9) / 1e9;
 /** A Date that means this calendar day in UTC, as exceljs writes and reads dates. */
 export const dayToDate = (d: Day): Date => new Date(utcMs(d));
 

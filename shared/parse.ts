@@ -14,7 +14,7 @@ import {
   type SheetName,
 } from './contract';
 import { distance } from 'fastest-levenshtein';
-import { toDay } from './dates';
+import { dateToExcelSerial, toDay } from './dates';
 import { ENUM_ZH } from './enum-zh';
 import { problem, type Problem } from './problems';
 import { columnLetter, dataCell, isBlank, type CellValue, type SheetRows, type WorkbookRows } from './rows';
@@ -198,8 +198,12 @@ function parseSettings(book: WorkbookRows, problems: Problem[], required: boolea
       return;
     }
     cells[k] = cell;
-    const v = r[vj] ?? null;
-    if (isBlank(v)) return;
+    const raw = r[vj] ?? null;
+    if (isBlank(raw)) return;
+    // One Value column holds dates and numbers, so a number may sit in a cell formatted as a
+    // date (Excel then shows 1 as 1900-01-01): a numeric setting reads the number behind it.
+    const numeric = (c as Column).type === 'number' || (c as Column).type === 'integer';
+    const v = numeric && raw instanceof Date ? dateToExcelSerial(raw) : raw;
     const res = convert({ ...(c as Column), key: k }, v);
     if (res.ok) settings[k] = res.value;
     else problems.push(problem(name, cell, res.en, res.zh));

@@ -24,7 +24,9 @@ export const costs: Command = {
   usage: 'costs <book.xlsx> [--out result.xlsx] [--json]',
   summary: 'cost per sales order: standard, quoted, actual, to complete, variances, margin (writes <book>-costs.xlsx)',
   summaryZh: '订单成本：标准、报价、实际、尚需、差异与毛利（写入 <工作簿>-costs.xlsx）',
-  options: { out: { type: 'string' } },
+  options: {
+    out: { type: 'string', arg: 'result.xlsx', en: 'write the book with the cost sheets here (default: <book>-costs.xlsx beside the book; none with --json)', zh: '结果工作簿写到此处（默认：工作簿旁的 <工作簿>-costs.xlsx；--json 时不写）' },
+  },
   async run(ctx) {
     const book = ctx.args[0];
     const loaded = await loadPlant(book, 'costs', ctx);

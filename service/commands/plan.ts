@@ -8,8 +8,10 @@ import { runPlan } from '../jobs/plan';
 import type { SolverName } from '../jobs/types';
 import { preloadHighs } from '../solvers/highs';
 import { BACKEND_NAMES } from '../solvers/index';
+import { days } from '../../shared/plural';
+import { alignTable } from './table';
 import { EXIT, type Command } from './types';
-import { loadPlant, resultPath, saveResults } from './workbook-io';
+import { checkOutputFolders, loadPlant, resultPath, saveResults } from './workbook-io';
 import { earlierFromFile, earlierFromRun } from './earlier-plan';
 import { printChanges } from './print-changes';
 
@@ -23,16 +25,16 @@ export const plan: Command = {
   summary: 'plan open orders against capacity and material; write Plan, Load, Materials, Exceptions (to <book>-plan.xlsx)',
   summaryZh: '按产能与物料排产未完成订单，写入计划、负荷、物料、异常工作表（<工作簿>-plan.xlsx）',
   options: {
-    out: { type: 'string' },
-    'export-lp': { type: 'string' },
-    solver: { type: 'string' },
-    'include-drafts': { type: 'boolean' },
-    'time-limit': { type: 'string' },
-    phasing: { type: 'string' },
-    compare: { type: 'string' },
-    'compare-run': { type: 'string' },
-    'run-out': { type: 'boolean' },
-    'warm-start': { type: 'boolean' },
+    out: { type: 'string', arg: 'result.xlsx', en: 'write the book with the result sheets here (default: <book>-plan.xlsx beside the book; none with --json)', zh: '结果工作簿写到此处（默认：工作簿旁的 <工作簿>-plan.xlsx；--json 时不写）' },
+    'export-lp': { type: 'string', arg: 'f.lp', en: 'also write the plan model as a CPLEX-LP file (for glpsol, CBC or a reader)', zh: '同时把计划模型写成 CPLEX-LP 文件（供 glpsol、CBC 或人工查看）' },
+    solver: { type: 'string', arg: 'auto|highs|jslp|glpk|cbc', en: 'the LP solver (default auto: javascript-lp-solver for tiny plans, HiGHS otherwise)', zh: 'LP 求解器（默认 auto：极小计划用 javascript-lp-solver，其余用 HiGHS）' },
+    'include-drafts': { type: 'boolean', en: 'plan Draft orders too (what-if)', zh: '同时排产草稿订单（模拟）' },
+    'time-limit': { type: 'string', arg: 'seconds', en: 'stop the solver after this many seconds (default 120)', zh: '求解时限，秒（默认 120）' },
+    phasing: { type: 'string', arg: 'n', en: 'time-phased buckets: n buckets of BucketDays, then buckets twice as long (a smaller model)', zh: '分段时段：前 n 个时段为 BucketDays 天，其后加倍（模型更小）' },
+    compare: { type: 'string', arg: 'earlier-plan.xlsx', en: 'compare with the result workbook of an earlier plan (adds a Changes sheet)', zh: '与早先排产的结果工作簿比较（增加变更工作表）' },
+    'compare-run': { type: 'string', arg: 'id', en: "compare with a plan run stored in the service's run history (MTO_DB)", zh: '与服务运行记录（MTO_DB）中的一次排产比较' },
+    'run-out': { type: 'boolean', en: 'add the RunOut sheet: when dated BOM changes use up the old part', zh: '增加自然切换工作表：BOM 换版时旧料何时用完' },
+    'warm-start': { type: 'boolean', en: 'what-if: start each scenario from the prices the plan before ended with (faster)', zh: '模拟：每个方案从上一方案的价格开始求解（更快）' },
   },
   async run(ctx) {
     const zh = ctx.lang === 'zh';
@@ -54,6 +56,8 @@ export const plan: Command = {
       ctx.stderr(zh ? `--phasing 应为非负整数（细时段数，当前为 ${phasingText}）` : `--phasing must be a whole number of fine buckets, 0 or more (got ${phasingText})`);
       return EXIT.error;
     }
+    const folders = ctx.args[0] === undefined ? undefined : checkOutputFolders([resultPath(ctx.args[0], 'plan', ctx), ctx.values['export-lp'] as string | undefined], ctx);
+    if (folders !== undefined) return folders;
     if (solver === 'auto' || solver === 'highs') preloadHighs(); // compiles while the workbook is read
     const loaded = await loadPlant(ctx.args[0], 'plan', ctx);
     if (typeof loaded === 'number') return loaded;
@@ -98,12 +102,15 @@ export const plan: Command = {
         ? `共 ${j.orders.length} 个订单：${j.orders.length - late.length - short.length} 个按期，${late.length} 个延期，${short.length} 个欠交，${sub.length} 个委外；加班 ${overtime} 小时；${buyItems} 种物料需采购（${s.solver}，${s.variables} 个变量，${s.constraints} 个约束，${s.seconds.toFixed(2)} 秒）`
         : `${j.orders.length} orders: ${j.orders.length - late.length - short.length} on time, ${late.length} late, ${short.length} short, ${sub.length} subcontracted; ${overtime} h overtime; purchases suggested for ${buyItems} items (${s.solver}, ${s.variables} variables, ${s.constraints} constraints, ${s.seconds.toFixed(2)} s)`,
     );
-    for (const o of [...late, ...short.filter((o) => !late.includes(o))])
-      ctx.stdout(
-        zh
-          ? `  ${o.orderId}  ${o.finishDate ?? '—'}  ${o.shortQty > 0 ? `欠交 ${o.shortQty}` : `延期 ${o.daysLate} 天`}：${o.lateBecause ?? ''}`
-          : `  ${o.orderId}  ${o.finishDate ?? '—'}  ${o.shortQty > 0 ? `${o.shortQty} short` : `${o.daysLate} days late`}: ${o.lateBecause ?? ''}`,
-      );
+    // One row per late or short order, id and finish aligned, then how late or short and why.
+    const rows = [...late, ...short.filter((o) => !late.includes(o))].map((o) => [
+      `  ${o.orderId}`,
+      o.finishDate ?? '—',
+      o.shortQty > 0
+        ? zh ? `欠交 ${o.shortQty}：${o.lateBecause ?? ''}` : `${o.shortQty} short: ${o.lateBecause ?? ''}`
+        : zh ? `延期 ${o.daysLate} 天：${o.lateBecause ?? ''}` : `${days(o.daysLate ?? 0)} late: ${o.lateBecause ?? ''}`,
+    ]);
+    for (const line of alignTable(rows, 3)) ctx.stdout(line);
     printChanges(result.json, ctx);
     const names = result.sheets.map((x) => x.name);
     ctx.stdout(zh ? `结果已写入 ${out}（${names.map((n) => SHEET_ZH[n] ?? n).join('、')}工作表）` : `wrote ${out} (sheets ${names.join(', ')})`);

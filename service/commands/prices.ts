@@ -11,7 +11,10 @@ export const prices: Command = {
   usage: 'prices <book.xlsx> [--period 2026-Q3] [--out result.xlsx] [--json]',
   summary: 'price review: PO lines of a period against their approved price tier (writes <book>-prices.xlsx)',
   summaryZh: '核价：按期间将采购单价与核定价格档对比（写入 <工作簿>-prices.xlsx）',
-  options: { period: { type: 'string' }, out: { type: 'string' } },
+  options: {
+    period: { type: 'string', arg: '2026-Q3', en: 'the period of PO lines to review: a year, quarter (2026-Q3), month (2026-07) or from..to days (default: Settings ScorecardPeriod)', zh: '核价期间：年、季度（2026-Q3）、月（2026-07）或起止日期（默认：设置 ScorecardPeriod）' },
+    out: { type: 'string', arg: 'result.xlsx', en: 'write the book with the PriceReview sheet here (default: <book>-prices.xlsx beside the book; none with --json)', zh: '结果工作簿写到此处（默认：工作簿旁的 <工作簿>-prices.xlsx；--json 时不写）' },
+  },
   async run(ctx) {
     const book = ctx.args[0];
     const loaded = await loadPlant(book, 'prices', ctx);

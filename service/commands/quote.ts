@@ -1,7 +1,8 @@
 // mto-planner quote <book.xlsx> [--out result.xlsx] [--json]
 import { runQuote, type QuoteJson } from '../jobs/quote';
+import { alignTable } from './table';
 import { EXIT, type Command } from './types';
-import { loadPlant, resultPath, saveResults } from './workbook-io';
+import { checkOutputFolders, loadPlant, resultPath, saveResults } from './workbook-io';
 
 const money = (x: number | null) => (x === null ? '—' : x.toFixed(2));
 
@@ -10,9 +11,11 @@ export const quote: Command = {
   usage: 'quote <book.xlsx> [--out result.xlsx] [--json]',
   summary: 'cost roll-up, price risk and delivery promise per Quotes row (writes <book>-quotes.xlsx; with --json only with --out)',
   summaryZh: '报价：成本汇总、价格风险模拟与承诺交期（写入 <工作簿>-quotes.xlsx；--json 时仅在指定 --out 时写入）',
-  options: { out: { type: 'string' } },
+  options: { out: { type: 'string', arg: 'result.xlsx', en: 'write the book with the quote sheets here (default: <book>-quotes.xlsx beside the book; none with --json)', zh: '报价结果工作簿写到此处（默认：工作簿旁的 <工作簿>-quotes.xlsx；--json 时不写）' } },
   async run(ctx) {
     const book = ctx.args[0];
+    const folders = book === undefined ? undefined : checkOutputFolders([resultPath(book, 'quotes', ctx)], ctx);
+    if (folders !== undefined) return folders;
     const loaded = await loadPlant(book, 'quote', ctx);
     if (typeof loaded === 'number') return loaded;
     const result = await runQuote(loaded.plant, { lang: ctx.lang, onProgress: ctx.progress });
@@ -31,9 +34,7 @@ export const quote: Command = {
       q.quoteId, q.item, String(q.quantity), money(q.unitCost), money(q.unitPrice), money(q.simulation.p10), money(q.simulation.p50),
       money(q.simulation.p90), money(q.priceAtP90), q.promiseDate ?? '—', money(q.rushPremium),
     ]);
-    const width = (s: string) => [...s].reduce((a, ch) => a + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
-    const w = head.map((h, j) => Math.max(width(h), ...rows.map((r) => width(r[j]))));
-    for (const r of [head, ...rows]) ctx.stdout(r.map((c, j) => (j < 2 ? c + ' '.repeat(w[j] - width(c)) : ' '.repeat(w[j] - width(c)) + c)).join('  '));
+    for (const line of alignTable([head, ...rows], 2)) ctx.stdout(line);
     if (out) ctx.stdout(zh ? `结果已写入 ${out}（QuoteResults、QuoteDistribution、QuoteLines 工作表）` : `wrote ${out} (sheets QuoteResults, QuoteDistribution, QuoteLines)`);
     return EXIT.ok;
   },

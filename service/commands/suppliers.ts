@@ -2,13 +2,11 @@
 import { scorecardJson, type Scorecard } from '../../shared/suppliers';
 import { ADVICE_ZH } from '../../shared/suppliers/report';
 import { scorecard, scorecardBook } from '../jobs/suppliers';
+import { alignTable } from './table';
 import { EXIT, type Command, type CommandContext } from './types';
-import { loadPlant, resultPath, writeAtomically } from './workbook-io';
+import { checkOutputFolders, loadPlant, resultPath, writeAtomically } from './workbook-io';
 import { xlsxBytes } from '../xlsx/workbook';
 
-/** Terminal columns a string takes: CJK characters are two wide. */
-const width = (s: string): number => [...s].reduce((a, ch) => a + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
-const pad = (s: string, w: number, left: boolean): string => (left ? s + ' '.repeat(w - width(s)) : ' '.repeat(w - width(s)) + s);
 const fmt = (x: number | null, pct = false): string => (x === null ? '—' : pct ? `${(x * 100).toFixed(1)}%` : x.toFixed(2));
 
 function table(card: Scorecard, ctx: CommandContext): string {
@@ -27,8 +25,7 @@ function table(card: Scorecard, ctx: CommandContext): string {
     zh ? ADVICE_ZH[s.advice] : s.advice,
     s.trend === null ? '—' : `${s.trend >= 0 ? '+' : ''}${s.trend.toFixed(2)}`,
   ]);
-  const widths = head.map((h, j) => Math.max(width(h), ...rows.map((r) => width(r[j]))));
-  return [head, ...rows].map((r) => r.map((c, j) => pad(c, widths[j], j === 0)).join('  ')).join('\n');
+  return alignTable([head, ...rows], 1).join('\n');
 }
 
 export const suppliers: Command = {
@@ -36,8 +33,13 @@ export const suppliers: Command = {
   usage: 'suppliers <book.xlsx> [--period 2026-Q3] [--out scorecard.xlsx] [--json]',
   summary: 'score suppliers for a period; write a formatted scorecard .xlsx',
   summaryZh: '按期间评估供应商，导出带格式的评分表 .xlsx',
-  options: { period: { type: 'string' }, out: { type: 'string' } },
+  options: {
+    period: { type: 'string', arg: '2026-Q3|2026-09|2026|from..to', en: 'the period to score: a quarter, a month, a year or two dates (default: the latest quarter with receipts)', zh: '评估期间：季度、月、年或起止日期（默认：最近一个有到货的季度）' },
+    out: { type: 'string', arg: 'scorecard.xlsx', en: 'write the scorecard here (default: <book>-scorecard-<period>.xlsx beside the book; none with --json)', zh: '评分表写到此处（默认：工作簿旁的 <工作簿>-scorecard-<期间>.xlsx；--json 时不写）' },
+  },
   async run(ctx) {
+    const folders = ctx.args[0] === undefined ? undefined : checkOutputFolders([ctx.values.out as string | undefined], ctx);
+    if (folders !== undefined) return folders;
     const loaded = await loadPlant(ctx.args[0], 'suppliers', ctx);
     if (typeof loaded === 'number') return loaded;
     const card = scorecard(loaded.plant, { period: ctx.values.period as string | undefined });

@@ -1,4 +1,3 @@
-import type { ParseArgsConfig } from 'node:util';
 import type { Lang } from '../../shared/problems';
 
 export interface CommandContext {
@@ -13,12 +12,22 @@ export interface CommandContext {
   progress: (s: string) => void;
 }
 
+/** One option of a command: how it parses and what `--help` says about it (declared once). */
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  /** the value's placeholder in --help, e.g. 'file.xlsx' */
+  arg?: string;
+  en: string;
+  zh: string;
+}
+
 export interface Command {
   name: string;
   usage: string;
   summary: string;
   summaryZh: string;
-  options?: ParseArgsConfig['options'];
+  options?: Record<string, OptionSpec>;
   /** returns the exit code */
   run(ctx: CommandContext): Promise<number>;
 }

@@ -9,7 +9,7 @@ export const validate: Command = {
   usage: 'validate <book.xlsx> [--job plan|quote|suppliers|costs|prices]',
   summary: 'check every input sheet and print each problem with its cell',
   summaryZh: '检查所有输入表，逐条列出问题及单元格',
-  options: { job: { type: 'string' } },
+  options: { job: { type: 'string', arg: 'plan|quote|suppliers', en: 'check only what this job needs (default: every sheet)', zh: '只检查该作业所需的表（默认：全部）' } },
   async run(ctx) {
     const job = (ctx.values.job as Job | undefined) ?? 'all';
     if (!['plan', 'quote', 'suppliers', 'costs', 'prices', 'all'].includes(job)) {

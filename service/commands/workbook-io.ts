@@ -1,5 +1,6 @@
 // Shared steps of the workbook commands: read and validate a book, report problems, save results
 // atomically so the user's file is untouched unless everything succeeded.
+import { existsSync, statSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Job } from '../../shared/contract';
@@ -67,7 +68,22 @@ export function resultPath(book: string, suffix: string, ctx: CommandContext, re
   return out;
 }
 
-/** Write through a temp file and a rename (all or nothing); the temp file never outlives a failure. */
+/**
+ * Before any work: every file the command will write (`--out`, `--export-lp`) must go into an
+ * existing folder, else it says so and the command stops having written nothing.
+ */
+export function checkOutputFolders(paths: (string | undefined)[], ctx: CommandContext): number | undefined {
+  for (const path of paths) {
+    if (path === undefined) continue;
+    const dir = dirname(path);
+    if (existsSync(dir) && statSync(dir).isDirectory()) continue;
+    ctx.stderr(ctx.lang === 'zh' ? `无法写入 ${path}：文件夹 ${dir} 不存在，请先创建或换一个路径` : `cannot write ${path}: the folder ${dir} does not exist; create it or choose another path`);
+    return EXIT.error;
+  }
+  return undefined;
+}
+
+/** Write `bytes` to `out` through a temp file and rename: all or nothing, no temp file left on failure. */
 export async function writeAtomically(out: string, bytes: Uint8Array): Promise<void> {
   const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
   try {

@@ -32,6 +32,7 @@ import { explodeOrder, nodesOf, type PartNode, type PlanOp } from './network';
 import { plantNetwork } from '../network';
 import { addShipStep, netMakeStock, SHIP_WC } from './stock';
 import { materialSupply, type MaterialSupply } from './supply';
+import { days } from '../plural';
 
 export interface PlanOptions {
   /** plan Draft orders too (what-if) */
@@ -428,7 +429,7 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
         if (s.firstAvailable >= T)
           return {
             kind: 'cannotFinish',
-            en: `material ${bc.item.ItemId} cannot arrive within the horizon (no usable stock or open PO; purchase lead time ${s.leadDays} days)`,
+            en: `material ${bc.item.ItemId} cannot arrive within the horizon (no usable stock or open PO; purchase lead time ${days(s.leadDays)})`,
             zh: `物料 ${bc.item.ItemId} 在计划期内无法到货（无可用库存或在途采购，采购提前期 ${s.leadDays} 天）`,
           };
       }

@@ -6,6 +6,7 @@ import { bucketEnd, bucketStart } from './buckets';
 import { key } from './capacity';
 import type { OpVars, PlanModel, PlannedOrder } from './build-model';
 import type { PartNode } from './network';
+import { days } from '../plural';
 
 export interface Text {
   en: string;
@@ -117,7 +118,7 @@ export function explainLate(pm: PlanModel, s: PlanState, o: PlannedOrder): Text 
       walk(o.root);
       for (const m of late.values())
         reasons.push({
-          en: `material ${m.id} has no stock or open PO before ${bucketStart(b, m.first)} (purchase lead time ${m.lead} days)`,
+          en: `material ${m.id} has no stock or open PO before ${bucketStart(b, m.first)} (purchase lead time ${days(m.lead)})`,
           zh: `物料 ${m.id} 在 ${bucketStart(b, m.first)} 之前无库存也无在途采购（采购提前期 ${m.lead} 天）`,
         });
       if (late.size === 0)
@@ -175,7 +176,7 @@ export function explainLate(pm: PlanModel, s: PlanState, o: PlannedOrder): Text 
         po >= 0
           ? { en: `material ${id} short: no stock to spare until the open PO due in the ${unit.en} of ${bucketStart(b, po)}${by.en}`, zh: `物料 ${id} 不足：库存已分配完，须等 ${bucketStart(b, po)} ${unit.zh}到货的在途采购${by.zh}` }
           : {
-              en: `material ${id} short: no stock to spare before a new purchase can arrive (${arrive} at the earliest, lead time ${mv.supply.leadDays} days)${by.en}`,
+              en: `material ${id} short: no stock to spare before a new purchase can arrive (${arrive} at the earliest, lead time ${days(mv.supply.leadDays)})${by.en}`,
               zh: `物料 ${id} 不足：库存及在途采购已分配完，新采购最早 ${arrive} 到货（提前期 ${mv.supply.leadDays} 天）${by.zh}`,
             },
       );

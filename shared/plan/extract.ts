@@ -11,6 +11,7 @@ import { bucketEnd, bucketStart, daysBetweenBuckets } from './buckets';
 import type { PlanModel, PlannedOrder } from './build-model';
 import { explainLate, planState, type PlanState, type Text } from './explain';
 import { suggestLots } from './purchase-suggestions';
+import { days } from '../plural';
 
 export type { Text } from './explain';
 
@@ -234,7 +235,7 @@ function exceptions(pm: PlanModel, orders: OrderPlan[], load: LoadRow[], suggest
         date: op.finishDate,
         // daysLate counts whole buckets (the due-date rule), so say that rather than imply a
         // calendar difference between the two dates.
-        message: { en: `${op.orderId}: due ${op.dueDate}, finishes in the bucket ending ${op.finishDate} — ${op.daysLate} days late — ${why.en}`, zh: `${op.orderId}：交期 ${op.dueDate}，预计在截至 ${op.finishDate} 的时段完工——延期 ${op.daysLate} 天——${why.zh}` },
+        message: { en: `${op.orderId}: due ${op.dueDate}, finishes in the bucket ending ${op.finishDate} — ${days(op.daysLate ?? 0)} late — ${why.en}`, zh: `${op.orderId}：交期 ${op.dueDate}，预计在截至 ${op.finishDate} 的时段完工——延期 ${op.daysLate} 天——${why.zh}` },
       });
   }
   for (const l of load) {

@@ -33,6 +33,7 @@ import { openWhatIf, type RushAnswer, type WhatIfEngine } from '../plan/what-if'
 import { bucketWord } from '../plan/words';
 import type { CostedQuote } from './quote';
 import { ownCapacity } from './rollup';
+import { days } from '../plural';
 
 /** The solver for the promise's plan model (the quote job picks by size and --solver). */
 export type PickBackend = (pm: PlanModel) => SolverBackend;
@@ -196,7 +197,7 @@ function leadReason(pm: PlanModel, qo: PlannedOrder, R: number): { en: string; z
   const late = nodesOf(qo.root).flatMap((n) => n.buyChildren).map((bc) => pm.materials.get(key(bc.item.ItemId))?.supply).filter((s) => s !== undefined && s.firstAvailable > R);
   if (late.length)
     return {
-      en: late.map((s) => `${s!.item.ItemId} arrives from ${bucketStart(b, s!.firstAvailable)}, lead time ${s!.leadDays} days${usableFrom(pm, s!.leadDays)}`).join('; '),
+      en: late.map((s) => `${s!.item.ItemId} arrives from ${bucketStart(b, s!.firstAvailable)}, lead time ${days(s!.leadDays)}${usableFrom(pm, s!.leadDays)}`).join('; '),
       zh: late.map((s) => `${s!.item.ItemId} 最早 ${bucketStart(b, s!.firstAvailable)} 到货，采购提前期 ${s!.leadDays} 天`).join('；'),
     };
   const subcontract = qo.ops.some((v) => v.op.subcontract);

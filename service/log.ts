@@ -1,0 +1,30 @@
+// The service's logger. On a terminal a person reads it: one plain sentence per event ("MTO
+// Planner listening on https://localhost:3000 …"). Piped, or with LOG_FORMAT=json, it writes
+// pino's JSON lines for log collectors (request ids, timings and all fields).
+import { pino, type DestinationStream, type Logger } from 'pino';
+
+/** JSON when stdout is not a terminal or LOG_FORMAT=json; plain sentences with LOG_FORMAT=text. */
+export const jsonLogs = (env: NodeJS.ProcessEnv, stdoutIsTTY: boolean): boolean => {
+  const format = env.LOG_FORMAT?.trim().toLowerCase();
+  return format === 'json' || (format !== 'text' && !stdoutIsTTY);
+};
+
+const LEVELS: Record<number, string> = { 10: 'trace', 20: 'debug', 30: '', 40: 'warning: ', 50: 'error: ', 60: 'fatal: ' };
+
+/** One JSON log line as a sentence: its message, prefixed by the level when it is not info. */
+export function plainLine(json: string): string {
+  try {
+    const o = JSON.parse(json) as { level?: number; msg?: string; err?: { message?: string } };
+    const msg = o.msg ?? o.err?.message ?? '';
+    return `${LEVELS[o.level ?? 30] ?? ''}${msg}\n`;
+  } catch {
+    return json;
+  }
+}
+
+export function serviceLogger(env: NodeJS.ProcessEnv, out: NodeJS.WriteStream = process.stdout): Logger {
+  const opts = { level: env.LOG_LEVEL?.trim() || 'info', base: { service: 'mto-planner' } };
+  if (jsonLogs(env, Boolean(out.isTTY))) return pino(opts);
+  const plain: DestinationStream = { write: (line: string) => void out.write(plainLine(line)) };
+  return pino(opts, plain);
+}
