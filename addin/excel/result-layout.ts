@@ -3,7 +3,7 @@
 // Mirrors service/xlsx/write-results.ts (the exceljs writer) so both produce the same sheet.
 import { dayToExcelSerial, toDay } from '../../shared/dates';
 import type { Lang } from '../../shared/problems';
-import { guardFormula, NUMBER_FORMATS, type ColumnFormat, type ResultColumn, type ResultSheet } from '../../shared/results';
+import { columnFormat, guardFormula, type ColumnFormat, type ResultColumn, type ResultSheet } from '../../shared/results';
 import { columnLetter, type CellValue } from '../../shared/rows';
 
 export const HIGHLIGHT_FILL = { red: '#FFC7CE', amber: '#FFEB9C', green: '#C6EFCE' } as const;
@@ -32,7 +32,7 @@ export function formatOf(col: ResultColumn, sheet: ResultSheet): ColumnFormat | 
   return typeof first === 'string' ? 'text' : 'general';
 }
 
-export const numberFormatOf = (f: ColumnFormat | 'general'): string => (f === 'general' ? 'General' : NUMBER_FORMATS[f]);
+export const numberFormatOf = (f: ColumnFormat | 'general', currency?: string): string => (f === 'general' ? 'General' : columnFormat(f, currency));
 
 /** One cell as Office.js should receive it: dates as serials, user text guarded against formulas. */
 export function cellFor(v: CellValue | undefined, format: ColumnFormat | 'general'): string | number | boolean {
@@ -100,7 +100,7 @@ export function resultLayout(sheet: ResultSheet, lang: Lang): ResultLayout {
     rowCount,
     columnCount: cols.length,
     values: [header, ...body],
-    numberFormats: body.map(() => formats.map(numberFormatOf)),
+    numberFormats: body.map(() => formats.map((f) => numberFormatOf(f, sheet.currency))),
     widths: cols.map((c) => points(c.width ?? Math.max(10, Math.min(40, (lang === 'zh' ? c.headerZh.length * 2 : c.header.length) + 2)))),
     colorScales,
     highlight,

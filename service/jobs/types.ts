@@ -18,8 +18,6 @@ export interface JobOptions {
   phasing?: number;
   /** supplier scorecard period: 2026-Q3, 2026-09, or from..to (2026-07-01..2026-09-30) */
   period?: string;
-  /** write the plan's LP to this path (CLI only) */
-  exportLp?: string;
   onProgress?: (message: string) => void;
 }
 

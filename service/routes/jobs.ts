@@ -92,63 +92,95 @@ export function jobRoutes(deps: JobDeps): Router {
     return { kind: 'xlsx', bytes };
   };
 
-  async function execute(req: Request, res: Response, job: Job, output: Output, input: SolveTask['input']): Promise<void> {
-    const json = output === 'workbook' && wantsJson(req);
-    if (output === 'workbook') res.vary('Accept');
-    const createdAt = new Date().toISOString();
-    const lang = requestLang(req);
-    const t0 = performance.now();
-    const task: SolveTask = { job, output, input, options: queryOptions(req), lang, maxCells: config.maxCells, solveTimeoutSeconds: config.solveTimeoutSeconds };
-    // The job stops itself at its time limit; the worker is killed if it does not (model building, a stuck solver).
+  /** One request of a job: what the worker is asked, and what the run record needs. */
+  interface Call {
+    req: Request;
+    res: Response;
+    job: Job;
+    output: Output;
+    input: SolveTask['input'];
+    lang: Lang;
+    createdAt: string;
+    t0: number;
+  }
+
+  /** Stores the run (a check solves nothing and is not a run) and returns its id. */
+  const record = (c: Call, status: RunStatus, run: RunParts | undefined, extra: { error?: unknown; waitMs: number }): number | undefined =>
+    c.output === 'check' ? undefined : store.insert({
+      job: c.job,
+      kind: c.output === 'export' ? 'export' : c.input.kind === 'xlsx' ? 'workbook' : 'json',
+      status,
+      createdAt: c.createdAt,
+      waitMs: extra.waitMs,
+      durationMs: run?.ms ?? performance.now() - c.t0,
+      lang: run?.options.lang ?? c.lang,
+      options: run?.options ?? {},
+      stats: run?.stats,
+      inputSha256: run?.inputSha256,
+      inputBytes: run?.inputBytes,
+      inputGz: run?.inputGz,
+      resultBytes: run?.resultBytes,
+      resultGz: run?.resultGz,
+      summary: run?.summary,
+      error: extra.error,
+      requestId: String(c.req.id),
+      appVersion: deps.version,
+    });
+
+  /**
+   * Runs the task on a worker. The job stops itself at its time limit; the worker is killed if it
+   * does not (model building, a stuck solver), and a solve killed for overrunning or exhausting
+   * memory still counts as a (failed) run.
+   */
+  async function solveOnWorker(c: Call): Promise<Awaited<ReturnType<typeof pool.run>>> {
+    const task: SolveTask = { job: c.job, output: c.output, input: c.input, options: queryOptions(c.req), lang: c.lang, maxCells: config.maxCells, solveTimeoutSeconds: config.solveTimeoutSeconds };
     const hardLimitMs = (config.solveTimeoutSeconds * 1.25 + 1) * 1000;
     const abort = new AbortController();
-    res.on('close', () => !res.writableFinished && abort.abort());
-
-    // A check solves nothing and is not a run.
-    const record = (status: RunStatus, run: RunParts | undefined, extra: { error?: unknown; waitMs: number }): number | undefined =>
-      output === 'check' ? undefined : store.insert({
-        job,
-        kind: output === 'export' ? 'export' : input.kind === 'xlsx' ? 'workbook' : 'json',
-        status,
-        createdAt,
-        waitMs: extra.waitMs,
-        durationMs: run?.ms ?? performance.now() - t0,
-        lang: run?.options.lang ?? lang,
-        options: run?.options ?? {},
-        stats: run?.stats,
-        inputSha256: run?.inputSha256,
-        inputBytes: run?.inputBytes,
-        inputGz: run?.inputGz,
-        resultBytes: run?.resultBytes,
-        resultGz: run?.resultGz,
-        summary: run?.summary,
-        error: extra.error,
-        requestId: String(req.id),
-        appVersion: deps.version,
-      });
-
-    let outcome: Awaited<ReturnType<typeof pool.run>>;
+    c.res.on('close', () => !c.res.writableFinished && abort.abort());
     try {
-      outcome = await pool.run(task, { hardLimitMs, signal: abort.signal });
+      return await pool.run(task, { hardLimitMs, signal: abort.signal });
     } catch (e) {
-      // A solve killed for overrunning or exhausting memory still counts as a (failed) run.
       if (e instanceof TaskTimeoutError || (e instanceof WorkerCrashError && e.outOfMemory)) {
         const reason = e instanceof TaskTimeoutError ? 'timeLimit' : 'tooLarge';
-        const runId = record('failed', undefined, { error: { reason, message: e.message }, waitMs: 0 });
-        req.log.warn({ job, output, runId, reason, ms: Math.round(performance.now() - t0) }, 'solve stopped');
+        const runId = record(c, 'failed', undefined, { error: { reason, message: e.message }, waitMs: 0 });
+        c.req.log.warn({ job: c.job, output: c.output, runId, reason, ms: Math.round(performance.now() - c.t0) }, 'solve stopped');
         throw reason === 'timeLimit'
           ? new HttpError(422, `The solve did not finish within the service's time limit of ${config.solveTimeoutSeconds} s (MTO_SOLVE_TIMEOUT) and was stopped / 求解超过服务时限，已停止`, { reason, runId })
           : new HttpError(422, `The model needs more memory than a solve may use (MTO_WORKER_HEAP_MB = ${config.workerHeapMb}); plan fewer orders or a shorter horizon / 模型过大，内存不足`, { reason, runId });
       }
       throw e;
     }
-    const { result, waitMs, runMs } = outcome;
+  }
+
+  /** A finished job's answer: JSON, the job's JSON with its workbook inside, or the workbook itself. */
+  function sendResult(c: Call, body: string, xlsx: Uint8Array | undefined, runId: number | undefined, wantsJsonBack: boolean): void {
+    const { req, res, job, output } = c;
+    const head = runId === undefined ? [] : [`"runId":${runId}`];
+    if (runId !== undefined) res.set('X-Run-Id', String(runId));
+    if (output === 'json' || output === 'check') {
+      res.type('json').send(splice(head, body));
+    } else if (wantsJsonBack) {
+      // One solve, one run: the page shows this JSON and saves this very workbook.
+      const workbook = Buffer.from(xlsx!.buffer, xlsx!.byteOffset, xlsx!.byteLength).toString('base64');
+      res.type('json').send(splice([...head, `"filename":${JSON.stringify(downloadName(req, job))}`, `"workbook":"${workbook}"`], body));
+    } else {
+      res.attachment(output === 'export' ? 'supplier-scorecard.xlsx' : downloadName(req, job));
+      res.type(XLSX_TYPE).send(Buffer.from(xlsx!.buffer, xlsx!.byteOffset, xlsx!.byteLength));
+    }
+  }
+
+  /** One job request: solve on a worker, store the run, answer by the result's status. */
+  async function execute(req: Request, res: Response, job: Job, output: Output, input: SolveTask['input']): Promise<void> {
+    const wantsJsonBack = output === 'workbook' && wantsJson(req);
+    if (output === 'workbook') res.vary('Accept');
+    const c: Call = { req, res, job, output, input, lang: requestLang(req), createdAt: new Date().toISOString(), t0: performance.now() };
+    const { result, waitMs, runMs } = await solveOnWorker(c);
     const lg = (status: string, runId?: number) =>
       req.log.info(
         { job, output, status, runId, waitMs: Math.round(waitMs), runMs: Math.round(runMs), ...('run' in result && result.run?.stats ? { solver: result.run.stats } : {}) },
         'solve',
       );
-    const msgLang: Lang = ('run' in result && result.run?.options.lang) || lang;
+    const msgLang: Lang = ('run' in result && result.run?.options.lang) || c.lang;
 
     switch (result.status) {
       case 'badRequest':
@@ -158,38 +190,27 @@ export function jobRoutes(deps: JobDeps): Router {
         lg(result.status);
         throw new HttpError(413, result.message);
       case 'invalid': {
-        const runId = record('invalid', result.run, { error: result.problems, waitMs });
+        const runId = record(c, 'invalid', result.run, { error: result.problems, waitMs });
         lg(result.status, runId);
         res.status(400).json({ errors: result.problems.map((p) => ({ sheet: p.sheet, cell: p.cell, message: msgLang === 'zh' ? p.messageZh : p.message })), runId });
         return;
       }
       case 'failed': {
-        const runId = record('failed', result.run, { error: result.error, waitMs });
+        const runId = record(c, 'failed', result.run, { error: result.error, waitMs });
         lg(result.status, runId);
         res.status(422).json({ error: msgLang === 'zh' ? result.error.messageZh : result.error.message, reason: result.error.reason, runId });
         return;
       }
       case 'error': {
-        const runId = result.run ? record('failed', result.run, { error: { reason: 'error', message: 'internal error' }, waitMs }) : undefined;
+        const runId = result.run ? record(c, 'failed', result.run, { error: { reason: 'error', message: 'internal error' }, waitMs }) : undefined;
         req.log.error({ job, output, runId, workerError: result.message }, 'job failed');
         res.status(500).json({ error: 'Internal error: the failure was logged on the server', requestId: String(req.id), runId });
         return;
       }
       case 'ok': {
-        const runId = record('ok', result.run, { waitMs });
+        const runId = record(c, 'ok', result.run, { waitMs });
         lg(result.status, runId);
-        const head = runId === undefined ? [] : [`"runId":${runId}`];
-        if (runId !== undefined) res.set('X-Run-Id', String(runId));
-        if (output === 'json' || output === 'check') {
-          res.type('json').send(splice(head, result.body));
-        } else if (json) {
-          // One solve, one run: the page shows this JSON and saves this very workbook.
-          const workbook = Buffer.from(result.xlsx!.buffer, result.xlsx!.byteOffset, result.xlsx!.byteLength).toString('base64');
-          res.type('json').send(splice([...head, `"filename":${JSON.stringify(downloadName(req, job))}`, `"workbook":"${workbook}"`], result.body));
-        } else {
-          res.attachment(output === 'export' ? 'supplier-scorecard.xlsx' : downloadName(req, job));
-          res.type(XLSX_TYPE).send(Buffer.from(result.xlsx!.buffer, result.xlsx!.byteOffset, result.xlsx!.byteLength));
-        }
+        sendResult(c, result.body, result.xlsx, runId, wantsJsonBack);
         return;
       }
     }

@@ -2,7 +2,7 @@
 import type ExcelJS from 'exceljs';
 import { dayToDate } from '../../shared/dates';
 import type { Lang } from '../../shared/problems';
-import { NUMBER_FORMATS, type ResultSheet } from '../../shared/results';
+import { columnFormat, type ResultSheet } from '../../shared/results';
 import { columnLetter } from '../../shared/rows';
 
 const FILL = { red: 'FFFFC7CE', amber: 'FFFFEB9C', green: 'FFC6EFCE' } as const;
@@ -18,14 +18,14 @@ export function writeResultSheet(wb: ExcelJS.Workbook, sheet: ResultSheet, lang:
     header: lang === 'zh' ? c.headerZh : c.header,
     key: c.key,
     width: c.width ?? Math.max(10, Math.min(40, (lang === 'zh' ? c.headerZh.length * 2 : c.header.length) + 2)),
-    style: formatOf(c) ? { numFmt: NUMBER_FORMATS[formatOf(c)!] } : {},
+    style: formatOf(c) ? { numFmt: columnFormat(formatOf(c)!, sheet.currency) } : {},
   }));
   // One style object per column, shared by its data cells: exceljs registers a cell's style by
   // rendering it to XML unless it has seen the same object before (measured: writing a planned
   // 1000-order book's result sheets took 0.08 s less). exceljs keys that memory on the object
   // alone, and an empty style gets a date format only for a Date cell, so a Date in a column
   // without a format keeps a style of its own.
-  const styles = sheet.columns.map((c): Partial<ExcelJS.Style> => (formatOf(c) ? { numFmt: NUMBER_FORMATS[formatOf(c)!] } : {}));
+  const styles = sheet.columns.map((c): Partial<ExcelJS.Style> => (formatOf(c) ? { numFmt: columnFormat(formatOf(c)!, sheet.currency) } : {}));
   for (const r of sheet.rows) {
     const row = ws.addRow(
       sheet.columns.map((c) => {
