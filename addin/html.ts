@@ -13,7 +13,7 @@ export const esc = (s: unknown): string =>
   String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A cell as text, following the column's Excel format. */
-export function display(v: CellValue | undefined, format: ColumnFormat | 'general', locale: string): string {
+export function display(v: CellValue | undefined, format: ColumnFormat | 'general', locale: string, currency?: string): string {
   if (v === undefined || v === null || v === '') return '';
   if (typeof v === 'boolean') return v ? '✓' : '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
@@ -25,8 +25,9 @@ export function display(v: CellValue | undefined, format: ColumnFormat | 'genera
     case 'integer':
       return n(0);
     case 'number':
-    case 'money':
       return n(2);
+    case 'money':
+      return currency ? `${n(2)} ${currency}` : n(2);
     default:
       // General: as Excel shows it, at most a few decimals
       return v.toLocaleString(locale, { maximumFractionDigits: 4 });
@@ -47,7 +48,7 @@ export function sheetTable(sheet: ResultSheet, lang: Lang, t: Strings): string {
     .slice(0, MAX_TABLE_ROWS)
     .map((r) => {
       const cls = hl && truthy(r[hl.column]) ? ` class="flag-${hl.color ?? 'red'}"` : '';
-      return `<tr${cls}>${sheet.columns.map((c, j) => `<td class="${numeric(formats[j]) ? 'num' : ''}">${esc(display(r[c.key], formats[j], locale))}</td>`).join('')}</tr>`;
+      return `<tr${cls}>${sheet.columns.map((c, j) => `<td class="${numeric(formats[j]) ? 'num' : ''}">${esc(display(r[c.key], formats[j], locale, sheet.currency))}</td>`).join('')}</tr>`;
     })
     .join('');
   const more = sheet.rows.length > MAX_TABLE_ROWS ? `<p class="note">${esc(t.showingRows(MAX_TABLE_ROWS, sheet.rows.length))}</p>` : '';

@@ -1,4 +1,4 @@
-// Every string the task pane shows, in English and Simplified Chinese (terms from GLOSSARY.md).
+// Every string the task pane shows, in English and Simplified Chinese (terms from docs/glossary.md).
 // The language follows Office's display language, else the browser's.
 import { langOf, type Lang } from '../shared/problems';
 

@@ -286,7 +286,6 @@ export type SettingsKey = keyof typeof SettingsKeys;
 
 export const SHEETS = { Orders, Items, BOM, Routing, WorkCenters, Calendar, Suppliers, SupplierItems, PurchaseOrders, SupplierRatings, Quotes, CostRisk, WorkReports, MaterialIssues, Workers, WhatIf };
 export type SheetName = keyof typeof SHEETS;
-export const INPUT_SHEET_NAMES = ['Settings', ...Object.keys(SHEETS)] as const;
 
 export type Job = 'plan' | 'quote' | 'suppliers' | 'costs' | 'prices';
 /** Which sheets each job needs; the rest it may use count as empty when missing. */

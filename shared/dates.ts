@@ -17,9 +17,6 @@ export const dateToExcelSerial = (d: Date): number => Math.round(((d.getTime() -
 /** A Date that means this calendar day in UTC, as exceljs writes and reads dates. */
 export const dayToDate = (d: Day): Date => new Date(utcMs(d));
 
-/** The bucket a date falls in. */
-export const bucketOf = (date: Day, start: Day, bucketDays: number): number =>
-  Math.floor(daysBetween(start, date) / bucketDays);
 
 /**
  * A cell value as a day: Date (exceljs, UTC midnight), Excel serial number (Office.js, raw

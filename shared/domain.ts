@@ -1,4 +1,4 @@
-// Domain nouns as planners say them (GLOSSARY.md), each a parsed row of its sheet.
+// Domain nouns as planners say them (docs/glossary.md), each a parsed row of its sheet.
 import type { BOM, Calendar as CalendarSheet, CostRisk, Items, MaterialIssues, Orders, PurchaseOrders, Quotes, Routing, RowOf, SupplierItems, SupplierRatings, Suppliers, WorkCenters, WorkReports, Workers } from './contract';
 import type { Tables } from './parse';
 

@@ -1,4 +1,4 @@
-// Chinese names of the contract's enum values (GLOSSARY.md); accepted as input and shown in the UI.
+// Chinese names of the contract's enum values (docs/glossary.md); accepted as input and shown in the UI.
 export const ENUM_ZH: Record<string, string> = {
   Draft: '草稿',
   Approved: '已审批',

@@ -4,7 +4,7 @@
 // addin/excel/write-results.ts (Office.js, into the open workbook). Pure data, no I/O.
 import { toDay, dayToDate } from './dates';
 import type { Lang } from './problems';
-import { NUMBER_FORMATS, type ColumnFormat, type ResultColumn, type ResultSheet } from './results';
+import { columnFormat, type ColumnFormat, type ResultColumn, type ResultSheet } from './results';
 import { columnLetter, type CellValue } from './rows';
 
 /** Fills and colour-scale colours as RRGGBB; each writer adds its own prefix (# or FF). */
@@ -49,7 +49,7 @@ export function formatOf(col: ResultColumn, sheet: ResultSheet): ColumnFormat | 
   return typeof first === 'string' ? 'text' : 'general';
 }
 
-export const numberFormatOf = (f: ColumnFormat | 'general'): string => (f === 'general' ? 'General' : NUMBER_FORMATS[f]);
+export const numberFormatOf = (f: ColumnFormat | 'general', currency?: string): string => (f === 'general' ? 'General' : columnFormat(f, currency));
 
 function cellOf(v: CellValue | undefined, format: ColumnFormat | 'general'): LayoutCell {
   if (v === undefined || v === null) return null;
@@ -134,7 +134,7 @@ export function resultLayout(sheet: ResultSheet, lang: Lang, takenTableNames: It
     header,
     body,
     columns: cols.map((c, j) => ({
-      numberFormat: numberFormatOf(formats[j]),
+      numberFormat: numberFormatOf(formats[j], sheet.currency),
       text: formats[j] === 'text',
       width: c.width ?? Math.max(10, Math.min(40, (lang === 'zh' ? c.headerZh.length * 2 : c.header.length) + 2)),
     })),

@@ -32,6 +32,8 @@ export interface ResultSheet {
   /** rows where this column's value is truthy are shaded (late orders, shortages) */
   highlightWhen?: { column: string; color?: 'red' | 'amber' | 'green' };
   chart?: ResultChart;
+  /** Settings Currency, shown on every 'money' column (CNY: 2,253.13 CNY) */
+  currency?: string;
 }
 
 /** The Excel number format for a column format (the same string in exceljs and Office.js). */
@@ -42,6 +44,12 @@ export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
   money: '#,##0.00',
   percent: '0.0%',
   date: 'yyyy-mm-dd',
+};
+
+/** The Excel format of a column, money with its currency: columnFormat('money', 'CNY') === '#,##0.00 "CNY"'. */
+export const columnFormat = (f: ColumnFormat, currency?: string): string => {
+  const code = currency?.replace(/["\\]/g, '').trim();
+  return f === 'money' && code ? `${NUMBER_FORMATS.money} "${code}"` : NUMBER_FORMATS[f];
 };
 
 /**

@@ -1,4 +1,4 @@
-// npm run bench: planning speed on generated plants of growing size (issue 8).
+// npm run bench: planning speed on generated plants of growing size.
 //
 //   node dist/bench.js [--sizes 50x5x12,300x10x26,1000x20x26,3000x30x52] [--cap 60]
 //                      [--backends highs,highs-simplex,highs-ipm,jslp,cbc,glpk] [--phasing N] [--no-cli] [--json]

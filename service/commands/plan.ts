@@ -4,7 +4,7 @@
 // Plans every open order against capacity and material and writes Plan, Load, Materials and
 // Exceptions sheets into the book (or --out), through a temp file, only when the plan succeeded.
 import type { OrderPlan } from '../../shared/plan/extract';
-import { runPlan } from '../jobs/plan';
+import { runPlan, writeLpFile } from '../jobs/plan';
 import type { SolverName } from '../jobs/types';
 import { preloadHighs } from '../solvers/highs';
 import { BACKEND_NAMES } from '../solvers/index';
@@ -59,6 +59,7 @@ export const plan: Command = {
     const folders = ctx.args[0] === undefined ? undefined : checkOutputFolders([resultPath(ctx.args[0], 'plan', ctx), ctx.values['export-lp'] as string | undefined], ctx);
     if (folders !== undefined) return folders;
     if (solver === 'auto' || solver === 'highs') preloadHighs(); // compiles while the workbook is read
+    const exportLp = ctx.values['export-lp'] as string | undefined;
     const loaded = await loadPlant(ctx.args[0], 'plan', ctx);
     if (typeof loaded === 'number') return loaded;
     // An earlier plan to compare with: a result workbook or a stored run.
@@ -76,13 +77,12 @@ export const plan: Command = {
       timeLimitSeconds,
       includeDrafts: Boolean(ctx.values['include-drafts']),
       phasing,
-      exportLp: ctx.values['export-lp'] as string | undefined,
       onProgress: ctx.progress,
       compareWith,
       compareRunId: compareRun === undefined ? undefined : Number(compareRun),
       runOut: Boolean(ctx.values['run-out']),
       warmStart: Boolean(ctx.values['warm-start']),
-    });
+    }, exportLp === undefined ? undefined : writeLpFile(exportLp));
     const out = resultPath(ctx.args[0], 'plan', ctx, loaded.wb);
     if (out) await saveResults(loaded.wb, result.sheets, out, ctx);
     if (ctx.json) {

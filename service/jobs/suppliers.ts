@@ -1,4 +1,4 @@
-// The supplier scorecard job (issue 5): score suppliers for a period, return the --json / API
+// The supplier scorecard job (docs/design.md §5): score suppliers for a period, return the --json / API
 // body and the SupplierScorecard result sheet, and build the standalone formatted export.
 import type { Plant } from '../../shared/domain';
 import { InputError, problem } from '../../shared/problems';

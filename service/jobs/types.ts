@@ -29,8 +29,6 @@ export interface JobOptions {
   warmStart?: boolean;
   /** keep the last plans made in this process, so a what-if after a plan of the same book reuses it (service workers) */
   rememberPlans?: boolean;
-  /** write the plan's LP to this path (CLI only) */
-  exportLp?: string;
   onProgress?: (message: string) => void;
 }
 

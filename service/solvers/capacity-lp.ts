@@ -1,4 +1,4 @@
-// Seeded random LPs shaped like the capacity allocation of DESIGN.md §3, built straight with
+// Seeded random LPs shaped like the capacity allocation of docs/design.md §3, built straight with
 // LpBuilder: orders with a release and a due bucket spread over buckets on one work center each,
 // lateness priced by priority, overtime up to a cap, short quantity at a big penalty. Every one is
 // feasible (all short is a plan), and each has the row kinds the backends must agree on:
@@ -11,7 +11,7 @@ import { LpBuilder, type LpModel } from '../../shared/lp/model';
 
 /**
  * `maxOps` > 1 gives orders a routing of 1…maxOps operations, each on its own work center, tied
- * by DESIGN.md's flow rows (cumulative output of an operation never ahead of the one before).
+ * by cumulative flow rows (cumulative output of an operation never ahead of the one before).
  */
 export function capacityLp(seed: number, orders: number, workCenters: number, buckets: number, maxOps = 1): LpModel {
   const rng = xoroshiro128plus(seed);

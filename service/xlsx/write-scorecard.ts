@@ -6,6 +6,7 @@ import type ExcelJS from 'exceljs';
 import { newWorkbook } from './workbook';
 import { dayToDate } from '../../shared/dates';
 import type { Lang } from '../../shared/problems';
+import { columnFormat } from '../../shared/results';
 import { ADVICE_ZH } from '../../shared/suppliers/report';
 import type { Grade, Scorecard, SupplierScore } from '../../shared/suppliers/score';
 
@@ -19,7 +20,7 @@ interface Col {
   width?: number;
 }
 
-const FMT = { pct: '0.0%', score: '0.00', int: '#,##0', qty: '#,##0.##', money: '#,##0.00', date: 'yyyy-mm-dd', trend: '[Color10]+0.00;[Red]-0.00;0.00', text: '@' };
+const FMT = { pct: '0.0%', score: '0.00', int: '#,##0', qty: '#,##0.##', date: 'yyyy-mm-dd', trend: '[Color10]+0.00;[Red]-0.00;0.00', text: '@' };
 const GRADE_FILL: Record<Grade, string> = { A: 'FF63BE7B', B: 'FFC6EFCE', C: 'FFFFEB9C', D: 'FFFFC7CE' };
 const yn = (b: boolean, lang: Lang): string => (lang === 'zh' ? (b ? '是' : '否') : b ? 'Y' : 'N');
 const day = (d: string | undefined): Date | null => (d ? dayToDate(d) : null);
@@ -157,10 +158,10 @@ function details(wb: ExcelJS.Workbook, card: Scorecard, lang: Lang): void {
   tableSheet(wb, zh ? '价格' : 'Price', [
     ...LINE_COLS,
     { key: 'received', en: 'Received', zh: '到货数量', fmt: FMT.qty },
-    { key: 'unitPrice', en: 'UnitPrice', zh: '单价', fmt: FMT.money },
-    { key: 'spend', en: 'Spend', zh: '金额', fmt: FMT.money, width: 14 },
-    { key: 'paidPrice', en: 'Item price paid (spend/qty)', zh: '物料实付均价', fmt: FMT.money, width: 14 },
-    { key: 'benchmark', en: 'Cheapest approved price', zh: '最低合格价', fmt: FMT.money, width: 14 },
+    { key: 'unitPrice', en: 'UnitPrice', zh: '单价', fmt: columnFormat('money', card.currency) },
+    { key: 'spend', en: 'Spend', zh: '金额', fmt: columnFormat('money', card.currency), width: 14 },
+    { key: 'paidPrice', en: 'Item price paid (spend/qty)', zh: '物料实付均价', fmt: columnFormat('money', card.currency), width: 14 },
+    { key: 'benchmark', en: 'Cheapest approved price', zh: '最低合格价', fmt: columnFormat('money', card.currency), width: 14 },
     { key: 'benchmarkSupplier', en: 'Cheapest approved supplier', zh: '最低价供应商', fmt: FMT.text, width: 14 },
     { key: 'benchmarkSource', en: 'Benchmark from', zh: '基准来源', width: 14 },
     { key: 'itemScore', en: 'Item price score', zh: '物料价格得分', fmt: FMT.score, width: 12 },

@@ -1,4 +1,4 @@
-// Planning buckets (DESIGN.md §3): t = 0..count−1 from PlanStart, each BucketDays long — or,
+// Planning buckets (docs/design.md §3): t = 0..count−1 from PlanStart, each BucketDays long — or,
 // time-phased as APS systems do, the first `fineBuckets` of BucketDays and the rest of the
 // horizon in buckets twice as long (the horizon still ends on the same day). Near-term detail
 // where decisions are made, a smaller model further out.

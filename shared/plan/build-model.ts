@@ -1,4 +1,4 @@
-// Validated plant → the capacity-allocation LP of DESIGN.md §3, solver-neutral, with readable
+// Validated plant → the capacity-allocation LP of docs/design.md §3, solver-neutral, with readable
 // names (x_SO1101_ASSY10_t3). Only variables that can be non-zero are made: no work before an
 // order's release bucket, before its materials can be there, or after the last bucket its output
 // can still be used in; no in-house work in a bucket where the work center has no hours; no

@@ -1,4 +1,4 @@
-// Objective coefficients of the plan LP (DESIGN.md §3), in one place so tests can work answers
+// Objective coefficients of the plan LP (docs/design.md §3), in one place so tests can work answers
 // out by hand with the same numbers.
 
 /** Priority 1 → 16, 2 → 8, 3 → 4, 4 → 2, 5 → 1. */

@@ -1,4 +1,4 @@
-// A solved plan LP → what planners read (issue 3 §3): per order finish date, days late,
+// A solved plan LP → what planners read (docs/design.md §3): per order finish date, days late,
 // subcontracted and short quantities and why; per work center and bucket the load; per Buy item
 // and bucket the projected stock and suggested purchases split over approved suppliers;
 // and the exceptions worth acting on.

@@ -1,4 +1,4 @@
-// Generated plants of any size for benchmarks and size measurements (issue 8): a make-to-order
+// Generated plants of any size for benchmarks and size measurements: a make-to-order
 // shop of the sample's shape — finished items with 2–4 operations, Make subassemblies with their
 // own routings, shared Buy materials with stock, open POs and suppliers, overtime, some
 // subcontractable operations, a plant holiday — and capacity set from the orders' own load so

@@ -1,6 +1,7 @@
 // The whole plan job over a plant, with the solver backend passed in: build the LP, solve it,
-// read the plan back, describe the result sheets. Pure apart from the backend, so the service
-// (HiGHS, glpsol, CBC) and the task pane (javascript-lp-solver, tiny plans) run the same code.
+// read the plan back, describe the result sheets. Pure apart from the backend and the clock, both
+// passed in: the service's jobs (HiGHS, javascript-lp-solver, glpsol, CBC) and the bench run it.
+// The task pane does not solve; it sends the workbook to the service.
 import { checkedSolution } from '../lp/check';
 import type { Clock, LpModel, LpSolution, SolverBackend } from '../lp/model';
 import { SolveError, type Lang } from '../problems';
@@ -25,7 +26,7 @@ export interface SolvePlanOptions {
   /** the clock that measures the solve and its time limit (shared/ reads none itself) */
   clock: Clock;
   /**
-   * The backend for this model (the service picks by size; the task pane passes jslp). A backend
+   * The backend for this model (the service picks by size unless --solver names one). A backend
    * that offers `incremental` solves the plan by column generation (decompose.ts), unless wholeLp.
    */
   backend: (model: LpModel) => SolverBackend;
@@ -57,7 +58,7 @@ export interface PlanOutcome {
 
 const pick = (lang: Lang, t: { en: string; zh: string }) => (lang === 'zh' ? t.zh : t.en);
 
-/** The --json / API body of issue 3 §4, with dates as ISO days and text in the chosen language. */
+/** The --json / API body of the plan job, with dates as ISO days and text in the chosen language. */
 export function planJson(r: PlanResult, lang: Lang, status: string, objective: number, stats: PlanStats, message?: string): Record<string, unknown> {
   return {
     status,

@@ -1,4 +1,4 @@
-// Supply of Buy materials over the buckets (DESIGN.md §3, material constraint):
+// Supply of Buy materials over the buckets (docs/design.md §3, material constraint):
 // usable stock OnHand − SafetyStock, open PurchaseOrders (no ReceivedDate) in the bucket of their
 // DueDate (overdue ones in bucket 0), and extra purchases that can arrive only from the lead-time
 // bucket on. Safety stock is kept back: when OnHand is below it, the first open receipts refill it

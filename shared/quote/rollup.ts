@@ -1,7 +1,7 @@
 // The cost roll-up of one quote line: material, labour, overhead and subcontract per finished
 // unit, with every figure traceable to a BOM line, supplier price or operation.
 //
-// Rules (DESIGN.md §4, issue 4):
+// Rules (docs/design.md §4):
 // - material: each Buy item on each BOM path costs usage × purchase price, usage = Π QtyPer ×
 //   (1 + ScrapPct/100) along the path. The price is chosen for the item's whole lot in this quote
 //   (quote quantity × its total exploded usage over all paths: one purchase per quote).

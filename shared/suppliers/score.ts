@@ -1,4 +1,4 @@
-// The supplier scorecard (DESIGN.md §5): per supplier and period, from the PurchaseOrders lines
+// The supplier scorecard (docs/design.md §5): per supplier and period, from the PurchaseOrders lines
 // received in it. Every criterion keeps the lines (or rating rows) it was computed from, with
 // their cells, so each figure can be checked by hand. README.md (Supplier scorecard) gives every formula.
 import type { SettingsValues } from '../contract';
@@ -128,6 +128,8 @@ export interface Scorecard {
   /** sorted by total, best first; suppliers without deliveries last */
   suppliers: SupplierScore[];
   allocations: Allocation[];
+  /** Settings Currency, shown with prices and spend */
+  currency?: string;
 }
 
 export const scoreSettings = (s: SettingsValues): ScoreSettings => ({
@@ -350,7 +352,7 @@ export function scoreSuppliers(plant: Plant, period: Period, settings: ScoreSett
     };
   });
   suppliers.sort((a, b) => (b.total ?? -1) - (a.total ?? -1) || a.supplierId.localeCompare(b.supplierId));
-  return { period, previous, settings, suppliers, allocations: allocate(plant, suppliers, received) };
+  return { period, previous, settings, suppliers, allocations: allocate(plant, suppliers, received), currency: plant.settings.Currency };
 }
 
 /**

@@ -1,4 +1,4 @@
-// Time-phased buckets: weekly near the start, two-week buckets later (issue 8 §2). Settings:
+// Time-phased buckets: weekly near the start, two-week buckets later. Settings:
 // BucketDays 7, HorizonBuckets 6 (42 days from Monday 01-05); 2 fine buckets →
 //   bucket 0 = 01-05…01-11, 1 = 01-12…01-18, 2 = 01-19…02-01, 3 = 02-02…02-15.
 import { describe, expect, it } from 'vitest';

@@ -8,7 +8,7 @@ import { addDays } from '../../shared/dates';
 import { relativeGap } from '../../shared/lp/check';
 import { SAMPLE_PLAN_START, recordsToRows, samplePlant } from '../../shared/sample-plant';
 import { readPlant } from '../../shared/validate';
-import { runPlan } from '../../service/jobs/plan';
+import { runPlan, writeLpFile } from '../../service/jobs/plan';
 import type { JobResult } from '../../service/jobs/types';
 import { tempDir } from '../helpers';
 
@@ -35,7 +35,7 @@ describe('the sample plant', () => {
   let result: JobResult;
   let json: Json;
   beforeAll(async () => {
-    result = await runPlan(plant(), { lang: 'en', exportLp: lpFile });
+    result = await runPlan(plant(), { lang: 'en' }, writeLpFile(lpFile));
     json = result.json as unknown as Json;
   });
 
