@@ -2,17 +2,13 @@
 //   [--solver auto|highs|jslp|glpk|cbc] [--include-drafts] [--time-limit s] [--phasing n]
 // Plans every open order against capacity and material and writes Plan, Load, Materials and
 // Exceptions sheets into the book (or --out), through a temp file, only when the plan succeeded.
-import type { OrderPlan } from '../../shared/plan/extract';
 import { runPlan, writeLpFile } from '../jobs/plan';
-import type { SolverName } from '../jobs/types';
+import { SOLVER_NAMES, type SolverName } from '../../shared/answers';
 import { preloadHighs } from '../solvers/highs';
-import { BACKEND_NAMES } from '../solvers/index';
 import { days } from '../../shared/plural';
 import { alignTable } from './table';
 import { EXIT, type Command } from './types';
 import { checkOutputFolders, loadPlant, resultPath, saveResults } from './workbook-io';
-
-type OrderJson = Pick<OrderPlan, 'orderId' | 'daysLate' | 'shortQty' | 'finishDate' | 'subcontractedQty'> & { lateBecause: string | null };
 
 export const plan: Command = {
   name: 'plan',
@@ -29,9 +25,10 @@ export const plan: Command = {
   },
   async run(ctx) {
     const zh = ctx.lang === 'zh';
-    const solver = (ctx.values.solver as string | undefined) ?? 'auto';
-    if (!BACKEND_NAMES.includes(solver as SolverName)) {
-      ctx.stderr(zh ? `--solver 应为 ${BACKEND_NAMES.join('、')} 之一` : `--solver must be one of ${BACKEND_NAMES.join(', ')}`);
+    const solverText = (ctx.values.solver as string | undefined) ?? 'auto';
+    const solver = SOLVER_NAMES.find((s): s is SolverName => s === solverText);
+    if (!solver) {
+      ctx.stderr(zh ? `--solver 应为 ${SOLVER_NAMES.join('、')} 之一` : `--solver must be one of ${SOLVER_NAMES.join(', ')}`);
       return EXIT.error;
     }
     const limitText = ctx.values['time-limit'] as string | undefined;
@@ -55,7 +52,7 @@ export const plan: Command = {
     if (typeof loaded === 'number') return loaded;
     const result = await runPlan(loaded.plant, {
       lang: ctx.lang,
-      solver: solver as SolverName,
+      solver,
       timeLimitSeconds,
       includeDrafts: Boolean(ctx.values['include-drafts']),
       phasing,
@@ -67,7 +64,7 @@ export const plan: Command = {
       ctx.stdout(JSON.stringify(result.json, null, 2));
       return EXIT.ok;
     }
-    const j = result.json as { status: string; message?: string; orders: OrderJson[]; load: { overtimeHours: number }[]; purchaseSuggestions: { item: string }[] };
+    const j = result.json;
     if (j.message) ctx.stdout(j.message);
     const late = j.orders.filter((o) => (o.daysLate ?? 0) > 0);
     const short = j.orders.filter((o) => o.shortQty > 0);

@@ -5,12 +5,12 @@ import { runQuote } from './quote';
 import { runSuppliers } from './suppliers';
 import type { JobRunner } from './types';
 
-export const JOBS: Record<Job, JobRunner> = {
+export const JOBS: { [J in Job]: JobRunner<J> } = {
   plan: runPlan,
   quote: runQuote,
   suppliers: runSuppliers,
 };
 
-export const JOB_NAMES = Object.keys(JOBS) as Job[];
+export { JOB_NAMES } from '../../shared/answers';
 
 export { scorecardWorkbook } from './suppliers';

@@ -28,7 +28,7 @@ export const writeLpFile =
     writeFile(path, toLpFile(model));
 
 /** `onModel` sees the built model before it is solved (the CLI writes it with writeLpFile). */
-export const runPlan = async (plant: Parameters<JobRunner>[0], opts: Parameters<JobRunner>[1], onModel?: (model: LpModel) => Promise<void>): ReturnType<JobRunner> => {
+export const runPlan = async (plant: Parameters<JobRunner>[0], opts: Parameters<JobRunner>[1], onModel?: (model: LpModel) => Promise<void>): ReturnType<JobRunner<'plan'>> => {
   const { json, sheets, stats } = await solvePlan(plant, {
     lang: opts.lang,
     includeDrafts: opts.includeDrafts,

@@ -1,9 +1,11 @@
 // The one interface the CLI, the HTTP routes and the solve workers use to run a job.
+import type { JobAnswers, SolverName } from '../../shared/answers';
+import type { Job } from '../../shared/contract';
 import type { Plant } from '../../shared/domain';
 import type { Lang } from '../../shared/problems';
 import type { ResultSheet } from '../../shared/results';
 
-export type SolverName = 'auto' | 'highs' | 'jslp' | 'glpk' | 'cbc';
+export type { SolverName };
 
 export interface JobOptions {
   lang: Lang;
@@ -28,13 +30,13 @@ export interface SolveStats {
   constraints: number;
 }
 
-export interface JobResult {
-  /** the job's --json / API body (shape given in its issue) */
-  json: Record<string, unknown>;
+export interface JobResult<J extends Job = Job> {
+  /** the job's --json / API body (shared/answers.ts) */
+  json: JobAnswers[J];
   /** result sheets to add to the workbook */
   sheets: ResultSheet[];
   stats?: SolveStats;
 }
 
 /** Runs a validated plant. Throws InputError (bad references found late) or SolveError (infeasible, time limit, too large). */
-export type JobRunner = (plant: Plant, opts: JobOptions) => Promise<JobResult>;
+export type JobRunner<J extends Job = Job> = (plant: Plant, opts: JobOptions) => Promise<JobResult<J>>;
