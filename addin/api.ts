@@ -1,16 +1,13 @@
 // The planning service's HTTP API as the task pane uses it. No DOM and no Office.js: `fetch` is
 // passed in, so tests drive it against a real server or a recorded function.
+import type { CheckAnswer, ProblemAnswer } from '../shared/answers';
 import type { Job } from '../shared/contract';
 import type { Lang } from '../shared/problems';
 import type { ResultSheet } from '../shared/results';
 import type { WorkbookRows } from '../shared/rows';
 
 /** One problem as the API reports it (400 `{errors:[…]}`), in the language asked for. */
-export interface CellError {
-  sheet: string;
-  cell: string;
-  message: string;
-}
+export type CellError = ProblemAnswer;
 
 /** A job's JSON answer: the result sheets plus job-specific fields (orders, quotes, suppliers…). */
 export interface JobResponse {
@@ -27,10 +24,7 @@ export interface WorkbookRun {
 }
 
 /** What Validate finds in an uploaded workbook when nothing is wrong. */
-export interface CheckResult {
-  ready: Job[];
-  sheets: number;
-}
+export type CheckResult = CheckAnswer;
 
 export type Failure =
   | { kind: 'problems'; problems: CellError[] }

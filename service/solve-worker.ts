@@ -121,7 +121,7 @@ const tooLarge = (cells: number, max: number): SolveResult => ({
 });
 
 /** A small digest of a job's JSON for run listings: scalars as they are, arrays as their length. */
-export function summarize(json: Record<string, unknown>): Record<string, unknown> {
+export function summarize(json: object): Record<string, unknown> {
   const s: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(json)) {
     if (Array.isArray(v)) s[k] = v.length;

@@ -1,5 +1,6 @@
 // Checks that span rows and sheets (references, cycles, dates), after each cell parsed alone.
 import { actualsProblems } from './actuals/check';
+import { JOB_NAMES } from './answers';
 import { JOB_SHEETS, SETTINGS_SHEET, SHEETS, type Job, type SheetName } from './contract';
 import type { BomLine, Plant } from './domain';
 import { applyWhatIf } from './changes/what-if';
@@ -17,7 +18,7 @@ export function readPlant(book: WorkbookRows, job: Job | 'all'): { plant: Plant;
   return { plant: tables, problems: [...problems, ...crossCheck(tables, job, noSettings), ...changes] };
 }
 
-const JOBS: Job[] = ['plan', 'quote', 'suppliers'];
+const JOBS = JOB_NAMES;
 const present = (book: WorkbookRows, s: SheetName | 'Settings'): boolean =>
   findSheet(book, s, s === 'Settings' ? SETTINGS_SHEET.zh : SHEETS[s].zh) !== undefined;
 const missingSheets = (book: WorkbookRows, job: Job): number => JOB_SHEETS[job].required.filter((s) => !present(book, s)).length;

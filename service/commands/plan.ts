@@ -3,11 +3,9 @@
 //   [--compare earlier-plan.xlsx | --compare-run id] [--run-out] [--warm-start]
 // Plans every open order against capacity and material and writes Plan, Load, Materials and
 // Exceptions sheets into the book (or --out), through a temp file, only when the plan succeeded.
-import type { OrderPlan } from '../../shared/plan/extract';
 import { runPlan, writeLpFile } from '../jobs/plan';
-import type { SolverName } from '../jobs/types';
+import { SOLVER_NAMES, type SolverName } from '../../shared/answers';
 import { preloadHighs } from '../solvers/highs';
-import { BACKEND_NAMES } from '../solvers/index';
 import { days } from '../../shared/plural';
 import { alignTable } from './table';
 import { EXIT, type Command } from './types';
@@ -16,8 +14,6 @@ import { earlierFromFile, earlierFromRun } from './earlier-plan';
 import { printChanges } from './print-changes';
 
 const SHEET_ZH: Record<string, string> = { Plan: '计划', Load: '负荷', Materials: '物料', Exceptions: '异常', Changes: '变更', Stranded: '呆滞料', RunOut: '自然切换' };
-
-type OrderJson = Pick<OrderPlan, 'orderId' | 'daysLate' | 'shortQty' | 'finishDate' | 'subcontractedQty'> & { lateBecause: string | null };
 
 export const plan: Command = {
   name: 'plan',
@@ -38,9 +34,10 @@ export const plan: Command = {
   },
   async run(ctx) {
     const zh = ctx.lang === 'zh';
-    const solver = (ctx.values.solver as string | undefined) ?? 'auto';
-    if (!BACKEND_NAMES.includes(solver as SolverName)) {
-      ctx.stderr(zh ? `--solver 应为 ${BACKEND_NAMES.join('、')} 之一` : `--solver must be one of ${BACKEND_NAMES.join(', ')}`);
+    const solverText = (ctx.values.solver as string | undefined) ?? 'auto';
+    const solver = SOLVER_NAMES.find((s): s is SolverName => s === solverText);
+    if (!solver) {
+      ctx.stderr(zh ? `--solver 应为 ${SOLVER_NAMES.join('、')} 之一` : `--solver must be one of ${SOLVER_NAMES.join(', ')}`);
       return EXIT.error;
     }
     const limitText = ctx.values['time-limit'] as string | undefined;
@@ -73,7 +70,7 @@ export const plan: Command = {
     if (typeof compareWith === 'number') return compareWith;
     const result = await runPlan(loaded.plant, {
       lang: ctx.lang,
-      solver: solver as SolverName,
+      solver,
       timeLimitSeconds,
       includeDrafts: Boolean(ctx.values['include-drafts']),
       phasing,
@@ -89,7 +86,7 @@ export const plan: Command = {
       ctx.stdout(JSON.stringify(result.json, null, 2));
       return EXIT.ok;
     }
-    const j = result.json as { status: string; message?: string; orders: OrderJson[]; load: { overtimeHours: number }[]; purchaseSuggestions: { item: string }[] };
+    const j = result.json;
     if (j.message) ctx.stdout(j.message);
     const late = j.orders.filter((o) => (o.daysLate ?? 0) > 0);
     const short = j.orders.filter((o) => o.shortQty > 0);

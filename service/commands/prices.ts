@@ -27,7 +27,7 @@ export const prices: Command = {
       return EXIT.ok;
     }
     const zh = ctx.lang === 'zh';
-    const j = result.json as ReturnType<typeof import('../jobs/prices').priceReviewJson>;
+    const j = result.json;
     ctx.stdout(zh ? `期间 ${j.period}，价格容差 ${j.tolerancePct}%，${j.lines.length} 行中 ${j.flagged} 行有提示` : `period ${j.period}, tolerance ${j.tolerancePct}%: ${j.flagged} of ${j.lines.length} lines flagged`);
     const head = zh ? ['采购单号', '供应商', '物料', '单价', '核定价格', '偏差率', '偏差金额', '提示'] : ['PO line', 'supplier', 'item', 'price', 'approved', 'deviation', 'amount', 'flags'];
     const rows = j.lines.map((l) => [l.poId, l.supplier, l.item, l.unitPrice.toFixed(2), l.approvedPrice?.toFixed(2) ?? '—', l.deviationPct === null ? '—' : `${l.deviationPct.toFixed(1)}%`, l.deviation?.toFixed(2) ?? '—', l.flags.map((f) => FLAG_TEXT[f as PriceFlag][ctx.lang]).join(zh ? '；' : '; ')]);

@@ -1,23 +1,16 @@
 // What `plan` prints on a terminal about changes: the one-line summary, per change what it does
 // to other orders (and a rush order's answer), stranded material and run-out. Nothing without them.
-import type { Delay } from '../../shared/changes/plan-changes';
-import type { RunOut } from '../../shared/changes/run-out';
-import type { StrandedItem } from '../../shared/changes/stranded';
+import type { PlanAnswer } from '../../shared/answers';
 import type { CommandContext } from './types';
-
-interface ChangesJson {
-  summary: string;
-  effects: { change: string; delays: Delay[] | null; costDelta: { total: number } | null; rush?: { canShip: boolean; dueDate: string; finishDate: string | null; daysLate: number | null } }[];
-}
 
 const q = (v: number) => Math.round(v * 100) / 100;
 const money = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(Math.round(v)).toLocaleString('en')}`;
 
-export function printChanges(json: Record<string, unknown>, ctx: CommandContext): void {
+export function printChanges(json: PlanAnswer, ctx: CommandContext): void {
   const zh = ctx.lang === 'zh';
-  const c = json.changes as ChangesJson | undefined;
-  const stranded = (json.stranded as StrandedItem[] | undefined) ?? [];
-  const runOut = (json.runOut as RunOut[] | undefined) ?? [];
+  const c = json.changes;
+  const stranded = json.stranded ?? [];
+  const runOut = json.runOut ?? [];
   if (c) {
     ctx.stdout(zh ? `变更：${c.summary}` : `changes: ${c.summary}`);
     for (const e of c.effects) {

@@ -1,5 +1,5 @@
 // mto-planner quote <book.xlsx> [--out result.xlsx] [--json]
-import { runQuote, type QuoteJson } from '../jobs/quote';
+import { runQuote } from '../jobs/quote';
 import { alignTable } from './table';
 import { EXIT, type Command } from './types';
 import { checkOutputFolders, loadPlant, resultPath, saveResults } from './workbook-io';
@@ -30,7 +30,7 @@ export const quote: Command = {
     const head = zh
       ? ['报价单号', '物料', '数量', '单位成本', '单价', 'P10 成本', 'P50 成本', 'P90 成本', 'P90 报价', '承诺交期', '加急费用']
       : ['quote', 'item', 'qty', 'unit cost', 'unit price', 'cost P10', 'cost P50', 'cost P90', 'price @P90', 'promise', 'rush premium'];
-    const rows = (result.json.quotes as QuoteJson[]).map((q) => [
+    const rows = result.json.quotes.map((q) => [
       q.quoteId, q.item, String(q.quantity), money(q.unitCost), money(q.unitPrice), money(q.simulation.p10), money(q.simulation.p50),
       money(q.simulation.p90), money(q.priceAtP90), q.promiseDate ?? '—', money(q.rushPremium),
     ]);

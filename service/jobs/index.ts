@@ -7,7 +7,7 @@ import { runQuote } from './quote';
 import { runSuppliers } from './suppliers';
 import type { JobRunner } from './types';
 
-export const JOBS: Record<Job, JobRunner> = {
+export const JOBS: { [J in Job]: JobRunner<J> } = {
   plan: runPlan,
   quote: runQuote,
   suppliers: runSuppliers,
@@ -15,6 +15,6 @@ export const JOBS: Record<Job, JobRunner> = {
   prices: runPrices,
 };
 
-export const JOB_NAMES = Object.keys(JOBS) as Job[];
+export { JOB_NAMES } from '../../shared/answers';
 
 export { scorecardWorkbook } from './suppliers';

@@ -2,6 +2,7 @@
 // for workbook uploads (strings there, hence the coercions). Unknown keys are refused so a typo
 // does not silently run with defaults. Parsed in the solve worker, so it lives with the jobs.
 import { z } from 'zod';
+import { SOLVER_NAMES } from '../../shared/answers';
 import type { JobOptions } from './types';
 
 const WhatIfRow = z
@@ -20,7 +21,7 @@ const flag = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no
 
 export const OptionsSchema = z
   .object({
-    solver: z.enum(['auto', 'highs', 'jslp', 'glpk', 'cbc']).optional(),
+    solver: z.enum(SOLVER_NAMES).optional(),
     timeLimitSeconds: z.coerce.number().positive().max(3600).optional(),
     includeDrafts: flag.optional(),
     phasing: z.coerce.number().int().min(0).max(1000).optional(),

@@ -32,7 +32,7 @@ export const writeLpFile =
  * `onModel` sees the built model before it is solved (the CLI writes it with writeLpFile). A WhatIf
  * sheet or an earlier plan to compare with adds Changes, Stranded and RunOut sheets.
  */
-export const runPlan = async (plant: Parameters<JobRunner>[0], opts: Parameters<JobRunner>[1], onModel?: (model: LpModel) => Promise<void>): ReturnType<JobRunner> => {
+export const runPlan = async (plant: Parameters<JobRunner>[0], opts: Parameters<JobRunner>[1], onModel?: (model: LpModel) => Promise<void>): ReturnType<JobRunner<'plan'>> => {
   const { json, sheets, stats } = await planWithChanges(plant, {
     lang: opts.lang,
     includeDrafts: opts.includeDrafts,

@@ -1,5 +1,6 @@
 // The price review job (核价): PO lines of a period against their approved price tier.
-import { latestQuarterWithLines, reviewPrices, type PriceReview } from '../../shared/actuals/price-review';
+import { priceReviewAnswer } from '../../shared/actuals/answers';
+import { latestQuarterWithLines, reviewPrices } from '../../shared/actuals/price-review';
 import { priceReviewSheet } from '../../shared/actuals/sheets';
 import type { Plant } from '../../shared/domain';
 import { InputError, problem } from '../../shared/problems';
@@ -17,20 +18,7 @@ export function reviewPeriod(plant: Plant, text: string | undefined): Period {
   return latestQuarterWithReceipts(plant) ?? latestQuarterWithLines(plant) ?? parsePeriod('1900')!;
 }
 
-const r2 = (x: number | undefined) => (x === undefined ? null : Math.round(x * 100) / 100);
-
-export const priceReviewJson = (r: PriceReview) => ({
-  period: r.period.key,
-  tolerancePct: r.tolerancePct,
-  flagged: r.lines.filter((l) => l.flags.length).length,
-  lines: r.lines.map((l) => ({
-    poId: l.po.PoId, supplier: l.po.Supplier, item: l.po.Item, order: l.po.Order ?? null, date: l.date, quantity: l.po.Quantity, unitPrice: l.po.UnitPrice,
-    approvedPrice: l.approvedPrice ?? null, tierQty: l.tierQty ?? null, deviationPct: l.deviationPct === undefined ? null : Math.round(l.deviationPct * 10000) / 100,
-    deviation: r2(l.deviation), flags: l.flags,
-  })),
-});
-
-export const runPrices: JobRunner = async (plant, opts) => {
+export const runPrices: JobRunner<'prices'> = async (plant, opts) => {
   const review = reviewPrices(plant, reviewPeriod(plant, opts.period));
-  return { json: priceReviewJson(review), sheets: [priceReviewSheet(review, opts.lang)] };
+  return { json: priceReviewAnswer(review), sheets: [priceReviewSheet(review, opts.lang)] };
 };

@@ -1,4 +1,5 @@
 // The quote job: cost roll-up, risk simulation and delivery promise for every Quotes row.
+import type { QuoteLineAnswer } from '../../shared/answers';
 import { InputError } from '../../shared/problems';
 import { costQuotes, type QuoteResult } from '../../shared/quote/quote';
 import { quoteSheets } from '../../shared/quote/sheets';
@@ -7,7 +8,7 @@ import { pickBackend } from '../solvers/index';
 import { PLAN_HIGHS_METHOD } from './plan';
 import type { JobOptions, JobRunner } from './types';
 
-export const runQuote: JobRunner = async (plant, opts) => {
+export const runQuote: JobRunner<'quote'> = async (plant, opts) => {
   opts.onProgress?.(opts.lang === 'zh' ? '成本汇总与风险模拟…' : 'rolling up costs and simulating risk…');
   const { quotes, problems } = costQuotes(plant);
   if (problems.length) throw new InputError(problems);
@@ -18,9 +19,9 @@ export const runQuote: JobRunner = async (plant, opts) => {
 };
 
 /** The --json / API shape of one quote line (docs/design.md §4). */
-export type QuoteJson = ReturnType<typeof quoteJson>;
+export type QuoteJson = QuoteLineAnswer;
 
-export function quoteJson(q: QuoteResult) {
+export function quoteJson(q: QuoteResult): QuoteLineAnswer {
   const s = q.simulation;
   return {
     quoteId: q.quoteId,

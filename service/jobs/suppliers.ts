@@ -34,7 +34,7 @@ export function scorecard(plant: Plant, opts: Pick<JobOptions, 'period'>): Score
   return scoreSuppliers(plant, periodFor(plant, opts.period));
 }
 
-export const runSuppliers: JobRunner = async (plant, opts) => {
+export const runSuppliers: JobRunner<'suppliers'> = async (plant, opts) => {
   const card = scorecard(plant, opts);
   opts.onProgress?.(opts.lang === 'zh' ? `已评分 ${card.suppliers.length} 家供应商（${card.period.key}）` : `scored ${card.suppliers.length} suppliers for ${card.period.key}`);
   return { json: scorecardJson(card), sheets: [scorecardSheet(card)] };

@@ -1,10 +1,12 @@
 // The one interface the CLI, the HTTP routes and the solve workers use to run a job.
-import type { PlanAnswer } from '../../shared/changes/compare';
+import type { PlanAnswer as EarlierPlan } from '../../shared/changes/compare';
+import type { JobAnswers, SolverName } from '../../shared/answers';
+import type { Job } from '../../shared/contract';
 import type { Plant } from '../../shared/domain';
 import type { Lang } from '../../shared/problems';
 import type { ResultSheet } from '../../shared/results';
 
-export type SolverName = 'auto' | 'highs' | 'jslp' | 'glpk' | 'cbc';
+export type { SolverName };
 
 export interface JobOptions {
   lang: Lang;
@@ -20,7 +22,7 @@ export interface JobOptions {
   /** supplier scorecard period: 2026-Q3, 2026-09, or from..to (2026-07-01..2026-09-30) */
   period?: string;
   /** an earlier plan to compare with (a result workbook or a stored run); not stored with the run */
-  compareWith?: PlanAnswer;
+  compareWith?: EarlierPlan;
   /** the stored run compared with (API compareRunId, CLI --compare-run) */
   compareRunId?: number;
   /** add the engineering-change RunOut sheet even without changes */
@@ -39,13 +41,13 @@ export interface SolveStats {
   constraints: number;
 }
 
-export interface JobResult {
-  /** the job's --json / API body (shape given in its issue) */
-  json: Record<string, unknown>;
+export interface JobResult<J extends Job = Job> {
+  /** the job's --json / API body (shared/answers.ts) */
+  json: JobAnswers[J];
   /** result sheets to add to the workbook */
   sheets: ResultSheet[];
   stats?: SolveStats;
 }
 
 /** Runs a validated plant. Throws InputError (bad references found late) or SolveError (infeasible, time limit, too large). */
-export type JobRunner = (plant: Plant, opts: JobOptions) => Promise<JobResult>;
+export type JobRunner<J extends Job = Job> = (plant: Plant, opts: JobOptions) => Promise<JobResult<J>>;

@@ -1,13 +1,15 @@
 // Which backend solves a model. `auto` keeps javascript-lp-solver for tiny models (it is pure JS
 // and fast there) and gives everything else to HiGHS; `--solver` / the API can force any of them.
+import { SOLVER_NAMES, type SolverName } from '../../shared/answers';
 import { jslpBackend } from './jslp';
 import type { LpModel, SolverBackend } from '../../shared/lp/model';
 import { SolveError } from '../../shared/problems';
 import { highsBackend, type HighsMethod, type HighsTuning } from './highs';
 import { lpFileBackend } from './lp-file-solver';
 
-export type BackendName = 'auto' | 'highs' | 'jslp' | 'glpk' | 'cbc';
-export const BACKEND_NAMES: readonly BackendName[] = ['auto', 'highs', 'jslp', 'glpk', 'cbc'];
+/** The solver names a job may ask for, declared once in shared/answers.ts. */
+export type BackendName = SolverName;
+export const BACKEND_NAMES: readonly BackendName[] = SOLVER_NAMES;
 
 /** Largest model (in columns) `auto` gives to javascript-lp-solver. */
 export const JSLP_MAX_COLUMNS = 300;

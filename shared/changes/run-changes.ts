@@ -5,7 +5,8 @@ import type { Plant } from '../domain';
 import { InputError } from '../problems';
 import type { ResultSheet } from '../results';
 import { solvePlan, type PlanOutcome, type PlanStats, type SolvePlanOptions } from '../plan/solve-plan';
-import { comparePlans, type PlanAnswer } from './compare';
+import type { PlanAnswer } from '../answers';
+import { comparePlans, type PlanAnswer as EarlierPlan } from './compare';
 import { planWhatIf, type ChangeEffect } from './plan-changes';
 import { runOuts } from './run-out';
 import { changesSheet, runOutSheet, strandedSheet } from './sheets';
@@ -14,7 +15,7 @@ import { applyWhatIf } from './what-if';
 
 export interface ChangesOptions {
   /** the earlier plan to compare with (instead of this book's own baseline) */
-  compareWith?: PlanAnswer;
+  compareWith?: EarlierPlan;
   /** add the RunOut sheet even without changes */
   runOut?: boolean;
   /**
@@ -34,7 +35,7 @@ export interface PlanMemo {
 }
 
 export interface ChangesOutcome {
-  json: Record<string, unknown>;
+  json: PlanAnswer;
   sheets: ResultSheet[];
   stats: PlanStats;
   /** the plan written (the scenario in a what-if) */
@@ -87,17 +88,17 @@ export async function planWithChanges(plant: Plant, opts: SolvePlanOptions, c: C
   } else {
     plan = await solve(plant, opts);
   }
-  const before: PlanAnswer = c.compareWith ?? baseline!.result;
+  const before: EarlierPlan = c.compareWith ?? baseline!.result;
   const comparison = comparePlans(edited, before, plan.result);
   const stranded = strandedMaterial(edited, before, plan.result);
   const ro = runOuts(edited, plan.result);
   const currency = plant.settings.Currency ?? 'CNY';
   const stats: PlanStats = { ...plan.stats, seconds: steps.length ? steps.reduce((s, x) => s + x.seconds, 0) : plan.stats.seconds };
-  const json: Record<string, unknown> = {
+  const json: PlanAnswer = {
     ...plan.json,
     changes: {
       summary: pick(lang, comparison.summary),
-      comparedWith: c.compareWith ? 'earlier plan' : 'baseline',
+      comparedWith: c.compareWith ? ('earlier plan' as const) : ('baseline' as const),
       effects: effects.map((e) => ({
         index: e.change.index,
         action: e.change.action,

@@ -6,6 +6,7 @@ import { checkedSolution } from '../lp/check';
 import type { Clock, LpModel, LpSolution, SolverBackend } from '../lp/model';
 import { SolveError, type Lang } from '../problems';
 import type { Plant } from '../domain';
+import type { PlanAnswer } from '../answers';
 import type { ResultSheet } from '../results';
 import type { Phasing } from './buckets';
 import { buildPlanModel, type PlanModel } from './build-model';
@@ -48,7 +49,7 @@ export interface PlanStats {
 }
 
 export interface PlanOutcome {
-  json: Record<string, unknown>;
+  json: PlanAnswer;
   sheets: ResultSheet[];
   stats: PlanStats;
   result: PlanResult;
@@ -59,7 +60,7 @@ export interface PlanOutcome {
 const pick = (lang: Lang, t: { en: string; zh: string }) => (lang === 'zh' ? t.zh : t.en);
 
 /** The --json / API body of the plan job, with dates as ISO days and text in the chosen language. */
-export function planJson(r: PlanResult, lang: Lang, status: string, objective: number, stats: PlanStats, message?: string): Record<string, unknown> {
+export function planJson(r: PlanResult, lang: Lang, status: PlanAnswer['status'], objective: number, stats: PlanStats, message?: string): PlanAnswer {
   return {
     status,
     ...(message ? { message } : {}),

@@ -18,7 +18,7 @@ async function whatIf(r: PlantRecords, changes: Rec[]): Promise<ChangesOutcome> 
   const plant = plantOf(records({ ...r.sheets, WhatIf: changes }, r.settings));
   return planWithChanges(plant, { clock: () => performance.now(), lang: 'en', backend: (m) => pickBackend('highs', m) }, {});
 }
-const changes = (o: ChangesOutcome) => o.json.changes as {
+const changes = (o: ChangesOutcome) => o.json.changes as unknown as {
   summary: string;
   effects: { action: string; orderId: string; delays: { orderId: string; days: number; daysLateAfter: number }[]; costDelta: Record<string, number>; rush?: Record<string, unknown> }[];
   orders: { orderId: string; move: string; movedDays: number | null; finishBefore: string; finishAfter: string }[];

@@ -1,0 +1,101 @@
+// What each job answers, declared once: the --json output of the CLI, the body of the HTTP API
+// (with `sheets` and `runId` added by the service) and what the task pane reads. The lists of
+// jobs and of solver names are declared here too.
+import type { Job } from './contract';
+import type { Day } from './dates';
+import type { LoadRow, MaterialRow, PlanException, PurchaseSuggestion } from './plan/extract';
+import type { ScorecardJson } from './suppliers/report';
+import type { Breakdown, CostLine } from './quote/rollup';
+import type { Simulation } from './quote/simulate';
+import type { DeliveryPromise } from './quote/promise';
+import type { ResultSheet } from './results';
+import type { CostsAnswer, PriceReviewAnswer } from './actuals/answers';
+import type { ChangesAnswer, StrandedItem, RunOut } from './changes/answer';
+
+export const JOB_NAMES: readonly Job[] = ['plan', 'quote', 'suppliers', 'costs', 'prices'];
+
+/** Solvers a plan or quote may ask for; `auto` picks by model size. */
+export const SOLVER_NAMES = ['auto', 'highs', 'jslp', 'glpk', 'cbc'] as const;
+export type SolverName = (typeof SOLVER_NAMES)[number];
+
+/** One order of the plan, its text in the language asked for. */
+export interface PlanOrderAnswer {
+  orderId: string;
+  item: string;
+  quantity: number;
+  dueDate: Day;
+  finishDate: Day | null;
+  daysLate: number | null;
+  subcontractedQty: number;
+  shortQty: number;
+  lateBecause: string | null;
+}
+
+export interface PlanAnswer {
+  /** optimal, or empty when there was nothing to plan (then `message` says why) */
+  status: 'optimal' | 'empty';
+  message?: string;
+  objective: number;
+  solver: { name: string; seconds: number; variables: number; constraints: number };
+  orders: PlanOrderAnswer[];
+  load: LoadRow[];
+  materials: MaterialRow[];
+  purchaseSuggestions: PurchaseSuggestion[];
+  exceptions: (Omit<PlanException, 'message'> & { message: string })[];
+  /** with a WhatIf sheet or an earlier plan to compare with (shared/changes) */
+  changes?: ChangesAnswer;
+  stranded?: StrandedItem[];
+  runOut?: RunOut[];
+}
+
+/** One Quotes row costed, priced, simulated and promised. */
+export interface QuoteLineAnswer {
+  quoteId: string;
+  customer: string | null;
+  item: string;
+  quantity: number;
+  requestedDate: Day | null;
+  costDate: Day | null;
+  unitCost: number;
+  breakdown: Breakdown;
+  lines: CostLine[];
+  marginPct: number;
+  unitPrice: number;
+  priceAtMean: number;
+  priceAtP90: number;
+  simulation: Pick<Simulation, 'runs' | 'seed' | 'mean' | 'stdev' | 'p10' | 'p50' | 'p90' | 'min' | 'max' | 'costAtLikely' | 'histogram' | 'tornado'>;
+  promiseDate: Day | null;
+  rushPremium: number | null;
+  promise: Pick<DeliveryPromise, 'status' | 'note' | 'noteZh'>;
+}
+
+export interface QuoteAnswer {
+  quotes: QuoteLineAnswer[];
+}
+
+export type ScorecardAnswer = ScorecardJson;
+
+/** Each job's answer by job name. */
+export interface JobAnswers {
+  plan: PlanAnswer;
+  quote: QuoteAnswer;
+  suppliers: ScorecardAnswer;
+  costs: CostsAnswer;
+  prices: PriceReviewAnswer;
+}
+
+/** A problem in the input, as the API and --json report it: the cell and what is wrong, in the language asked for. */
+export interface ProblemAnswer {
+  sheet: string;
+  cell: string;
+  message: string;
+}
+
+/** What Validate answers for an uploaded workbook with no problems. */
+export interface CheckAnswer {
+  ready: Job[];
+  sheets: number;
+}
+
+/** The HTTP body of a job: its answer, the result sheets to write, and the stored run's id. */
+export type JobHttpAnswer<J extends Job = Job> = JobAnswers[J] & { sheets: ResultSheet[]; runId?: number };
