@@ -1,5 +1,5 @@
 // Office.js → WorkbookRows: the input sheets of the open workbook in the row shape the service
-// reads from .xlsx files (header = first row of the used range, as shared/xlsx/read-workbook.ts).
+// reads from .xlsx files (header = first row of the used range, as service/xlsx/read-book.ts).
 // Round trips: one for sheet names, one for every used range's position, then values in row blocks.
 import type { WorkbookRows } from '../../shared/rows';
 import { inputSheetNames, planBlocks, toSheetRows, type UsedArea } from './read-plan';

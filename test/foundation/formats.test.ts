@@ -100,6 +100,29 @@ wb.save(sys.argv[3])`,
     }
   }, 300_000);
 
+  it('relationships written as absolute paths (/xl/…), as some writers do: same plan, sheets added', () => {
+    if (!have('openpyxl')) return;
+    const abs = join(dir, 'absolute.xlsx');
+    python(
+      `import sys, re, zipfile
+with zipfile.ZipFile(sys.argv[1]) as z, zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED) as out:
+    for info in z.infolist():
+        data = z.read(info.filename)
+        if info.filename in ('xl/_rels/workbook.xml.rels', '_rels/.rels'):
+            base = b'/xl/' if info.filename.startswith('xl/') else b'/'
+            data = re.sub(rb'Target="(?![/h])([^"]+)"', lambda m: b'Target="' + base + m.group(1) + b'"', data)
+        out.writestr(info, data)`,
+      sample,
+      abs,
+    );
+    expect(parts(abs).get('xl/_rels/workbook.xml.rels')!.toString()).toContain('Target="/xl/worksheets/');
+    const out = join(dir, 'absolute-planned.xlsx');
+    const r = plan(abs, out);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.objective).toBeCloseTo(objective, 6);
+    expect(openpyxlSheets(out)).toEqual([...sheets, ...RESULT_SHEETS]);
+  }, 120_000);
+
   it('a template filled by openpyxl plans; a formula it never calculated is named as such', () => {
     if (!have('openpyxl')) return;
     const template = join(dir, 'template.xlsx');
