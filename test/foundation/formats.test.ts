@@ -4,7 +4,7 @@
 // original sheet and every part of the original package; .xlsm keeps its macros; files that are
 // not workbooks, and hostile ones, are refused quickly with what they are.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { entryData, zipEntries } from '../../service/xlsx/zip';
@@ -225,6 +225,15 @@ print(json.dumps({'sheets': wb.sheetnames, 'charts': len(ws._charts), 'comment':
     for (const [name, data] of after) expect(third.get(name)?.equals(data), name).toBe(true);
     expect(openpyxlSheets(again)).toEqual(seen.sheets);
   }, 120_000);
+
+  it('a write that fails leaves no temporary file behind', () => {
+    // --out names a folder: the temp file is written beside it, then the rename fails.
+    const out = join(dir, 'taken.xlsx');
+    mkdirSync(out);
+    const r = runCli(['plan', sample, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 60_000);
 
   it('.xlsm stays .xlsm with its vbaProject.bin', () => {
     if (!have('openpyxl')) return;
