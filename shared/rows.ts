@@ -1,4 +1,4 @@
-// The row shape every reader produces (exceljs in the service, Office.js in the add-in, JSON
+// The row shape every reader produces (SheetJS in the service, Office.js in the add-in, JSON
 // bodies in the API): per sheet a header row and a 2-D block of plain cell values.
 
 export type CellValue = string | number | boolean | Date | null;

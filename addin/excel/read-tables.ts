@@ -1,5 +1,5 @@
 // Office.js → WorkbookRows: the input sheets of the open workbook in the row shape the service
-// reads from .xlsx files (header = first row of the used range, as shared/xlsx/read-workbook.ts).
+// reads from .xlsx files (header = first row of the used range, as service/xlsx/read-book.ts).
 // Read as the service reads an uploaded file: hidden and filtered rows and a table's total row
 // are rows like any other, a merged area repeats its top-left value (ExcelApi 1.13 reports merged
 // areas; older Excel leaves the other cells empty), and in a workbook counting days from 1904 the

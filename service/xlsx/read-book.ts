@@ -102,8 +102,11 @@ function identifyOther(b: Uint8Array): void {
   // delimited text is named, since it holds one sheet and a plant needs several.
   const head = Buffer.from(b.buffer, b.byteOffset, Math.min(b.byteLength, 4096)).toString('utf8').replace(/^\uFEFF/, '');
   if (/^\s*</.test(head)) return;
-  const firstLine = head.split(/\r?\n/)[0];
-  if (/[,;\t]/.test(firstLine) && !/[\x00-\x08]/.test(head)) throw new NotSpreadsheetError('a CSV text file (one table; the planner needs a workbook with several sheets)', 'CSV 文本文件（只有一张表，排产需要含多张工作表的工作簿）');
+  // Delimited: the first lines split into the same number of fields (more than one) by , ; or tab.
+  const lines = head.split(/\r?\n/).filter((l) => l.trim()).slice(0, 5);
+  const fields = (d: string) => lines.map((l) => l.split(d).length);
+  const delimited = lines.length >= 2 && [',', ';', '\t'].some((d) => fields(d).every((n) => n > 1 && n === fields(d)[0]));
+  if (delimited && !/[\x00-\x08]/.test(head)) throw new NotSpreadsheetError('a CSV text file (one table; the planner needs a workbook with several sheets)', 'CSV 文本文件（只有一张表，排产需要含多张工作表的工作簿）');
   if (!/[\x00-\x08\x0e-\x1a]/.test(head)) throw new NotSpreadsheetError('a text file', '文本文件');
   throw new NotSpreadsheetError('a file of unknown type', '未知类型的文件');
 }

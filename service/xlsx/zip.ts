@@ -109,15 +109,21 @@ export function entryData(b: Uint8Array, e: ZipEntry, maxBytes = Number.MAX_SAFE
 export const declaredSize = (entries: ZipEntry[]): number => entries.reduce((n, e) => n + e.size, 0);
 
 /**
- * Inflate every entry against one budget, so what the directory claims cannot understate it.
- * Throws ZipTooLargeError past `maxBytes` in all.
+ * Check what the entries really expand to: ZipTooLargeError when the directory declares more
+ * than `maxBytes`; BadZipError as soon as an entry inflates past the size the directory gives
+ * it (a bomb that understates itself is stopped after its declared bytes, not after the cap).
  */
 export function checkExpandedSize(b: Uint8Array, entries: ZipEntry[], maxBytes: number): number {
   if (declaredSize(entries) > maxBytes) throw new ZipTooLargeError(maxBytes);
   let total = 0;
   for (const e of entries) {
     if (e.name.endsWith('/')) continue;
-    total += entryData(b, e, maxBytes - total).length;
+    try {
+      total += entryData(b, e, e.size).length;
+    } catch (err) {
+      if (err instanceof ZipTooLargeError) throw new BadZipError(`${e.name} holds more than the ${e.size} bytes its directory says`);
+      throw err;
+    }
   }
   return total;
 }

@@ -58,12 +58,12 @@ describe('mto-planner CLI', () => {
     expect(r.stderr).toContain('Settings!B2: PlanStart is required to plan');
   });
 
-  it('uses exit 1 for a missing file or an unknown command, 2 for a non-xlsx file', () => {
+  it('uses exit 1 for a missing file or an unknown command, 2 for a file that is not a spreadsheet', () => {
     expect(runCli(['validate', join(dir, 'nope.xlsx')]).code).toBe(1);
     expect(runCli(['frobnicate']).code).toBe(1);
     const r = runCli(['validate', join(__dirname, 'cli.test.ts')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('not an .xlsx workbook');
+    expect(r.stderr).toContain('This is not a spreadsheet (found: a text file)');
   });
 
   it('shows a progress line on a terminal, and none with --json', () => {

@@ -4,7 +4,7 @@
 // original sheet and every part of the original package; .xlsm keeps its macros; files that are
 // not workbooks, and hostile ones, are refused quickly with what they are.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { entryData, zipEntries } from '../../service/xlsx/zip';
@@ -34,7 +34,9 @@ function measured(args: string[]): { code: number | null; stderr: string; second
     timeout: 60_000,
   });
   const m = /TIME ([\d.]+) (\d+)\s*$/.exec(r.stderr)!;
-  return { code: r.status, stderr: r.stderr.slice(0, m.index), seconds: Number(m[1]), mb: Number(m[2]) / 1024 };
+  // GNU time adds "Command exited with non-zero status 2" before its own line.
+  const stderr = r.stderr.slice(0, m.index).replace(/^Command exited with non-zero status \d+\n/m, '');
+  return { code: r.status, stderr, seconds: Number(m[1]), mb: Number(m[2]) / 1024 };
 }
 
 describe('workbooks saved by other programs', () => {
@@ -97,6 +99,29 @@ wb.save(sys.argv[3])`,
       expect(openpyxlSheets(out)).toEqual([...sheets, ...RESULT_SHEETS]);
     }
   }, 300_000);
+
+  it('relationships written as absolute paths (/xl/…), as some writers do: same plan, sheets added', () => {
+    if (!have('openpyxl')) return;
+    const abs = join(dir, 'absolute.xlsx');
+    python(
+      `import sys, re, zipfile
+with zipfile.ZipFile(sys.argv[1]) as z, zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED) as out:
+    for info in z.infolist():
+        data = z.read(info.filename)
+        if info.filename in ('xl/_rels/workbook.xml.rels', '_rels/.rels'):
+            base = b'/xl/' if info.filename.startswith('xl/') else b'/'
+            data = re.sub(rb'Target="(?![/h])([^"]+)"', lambda m: b'Target="' + base + m.group(1) + b'"', data)
+        out.writestr(info, data)`,
+      sample,
+      abs,
+    );
+    expect(parts(abs).get('xl/_rels/workbook.xml.rels')!.toString()).toContain('Target="/xl/worksheets/');
+    const out = join(dir, 'absolute-planned.xlsx');
+    const r = plan(abs, out);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.objective).toBeCloseTo(objective, 6);
+    expect(openpyxlSheets(out)).toEqual([...sheets, ...RESULT_SHEETS]);
+  }, 120_000);
 
   it('a template filled by openpyxl plans; a formula it never calculated is named as such', () => {
     if (!have('openpyxl')) return;
@@ -201,6 +226,15 @@ print(json.dumps({'sheets': wb.sheetnames, 'charts': len(ws._charts), 'comment':
     expect(openpyxlSheets(again)).toEqual(seen.sheets);
   }, 120_000);
 
+  it('a write that fails leaves no temporary file behind', () => {
+    // --out names a folder: the temp file is written beside it, then the rename fails.
+    const out = join(dir, 'taken.xlsx');
+    mkdirSync(out);
+    const r = runCli(['plan', sample, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 60_000);
+
   it('.xlsm stays .xlsm with its vbaProject.bin', () => {
     if (!have('openpyxl')) return;
     const book = join(dir, 'macros.xlsm');
@@ -267,7 +301,8 @@ openpyxl.Workbook().save(sys.argv[2])`,
     // A real but empty workbook: the sheets it lacks, never "no problems found".
     const blank = runCli(['validate', join(dir, 'blank.xlsx')]);
     expect(blank.code).toBe(2);
-    expect(blank.stderr).toMatch(/^Settings!A1: missing sheet Settings/m);
+    // (the missing sheets of the job nearest to ready: the scorecard needs only two)
+    expect(blank.stderr).toMatch(/^Suppliers!A1: missing sheet Suppliers .*\nPurchaseOrders!A1: missing sheet PurchaseOrders/m);
     expect(blank.stdout).not.toContain('no problems found');
   }, 60_000);
 
@@ -297,10 +332,13 @@ open(liar, 'wb').write(data)`,
       liar,
     );
     expect(readFileSync(bomb).length).toBeLessThan(2 * 1024 * 1024);
-    for (const f of [bomb, liar]) {
+    for (const [f, message] of [
+      [bomb, 'The workbook expands to more than 200 MB when unzipped'],
+      [liar, 'This is not a spreadsheet (found: a damaged zip file (xl/worksheets/sheet1.xml holds more than the 1000 bytes its directory says))'],
+    ]) {
       const r = measured(['plan', f]);
       expect(r.code, r.stderr).toBe(2);
-      expect(r.stderr).toContain('The workbook expands to more than 200 MB when unzipped');
+      expect(r.stderr).toContain(message);
       expect(r.stderr).not.toMatch(/fewer orders/);
       expect(r.seconds).toBeLessThan(15);
       expect(r.mb).toBeLessThan(1024);

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { columnsOf, Orders, SettingsKeys } from '../../shared/contract';
 import type { ResultSheet } from '../../shared/results';
 import { readPlant } from '../../shared/validate';
-import { loadWorkbook, NotXlsxError, workbookRows } from '../exceljs-read';
+import { loadWorkbook, workbookRows } from '../exceljs-read';
+import { NotSpreadsheetError, readBook } from '../../service/xlsx/read-book';
 import { newWorkbook, xlsxBytes } from '../../service/xlsx/workbook';
 import { inputWorkbook } from '../../service/xlsx/write-inputs';
 import { writeResultSheet } from '../../service/xlsx/write-results';
@@ -38,7 +39,7 @@ describe('workbook round trip', () => {
     fill(wb.getWorksheet('Routing')!, [['FG', 10, 'CNC', 1, 0.5]]);
     fill(orders, [['SO-1', 'ACME', 'FG', 12, new Date(Date.UTC(2026, 11, 24)), null, 2, 'Approved']]);
     const back = await saveAndLoad(wb, join(dir, 'filled.xlsx'));
-    const { plant, problems } = readPlant(workbookRows(back), 'plan');
+    const { plant, problems } = readPlant(readBook(await xlsxBytes(back)).rows, 'plan');
     expect(problems).toEqual([]);
     expect(plant.Orders).toEqual([
       expect.objectContaining({ OrderId: 'SO-1', Quantity: 12, DueDate: '2026-12-24', Priority: 2, Status: 'Approved', row: 2 }),
@@ -56,7 +57,7 @@ describe('workbook round trip', () => {
     fill(wb.getWorksheet('WorkCenters')!, [['CNC', null, 8]]);
     fill(wb.getWorksheet('Routing')!, [['FG', 10, 'CNC', 0, 1]]);
     fill(wb.getWorksheet('Orders')!, [['SO-1', '海尔', 'FG', -3, '2026-12-24', null, null, '已审批']]);
-    const { problems } = readPlant(workbookRows(await saveAndLoad(wb, join(dir, 'zh2.xlsx'))), 'plan');
+    const { problems } = readPlant(readBook(await xlsxBytes(await saveAndLoad(wb, join(dir, 'zh2.xlsx')))).rows, 'plan');
     expect(problems.map((p) => `${p.sheet}!${p.cell}: ${p.messageZh}`)).toEqual(['Orders!D2: 数量应为正数（当前为 -3）']);
   });
 
@@ -66,7 +67,7 @@ describe('workbook round trip', () => {
     ws.getCell('B1').value = 'Open orders, week 48'; // a title above the header is not a header
     ws.getRow(3).values = [null, null, 'OrderId', 'Customer', 'Item', 'Quantity', 'DueDate'];
     ws.getRow(4).values = [null, null, 'SO-7', 'Midea', 'FG', 'twelve', 46380];
-    const rows = workbookRows(await loadWorkbook(Buffer.from(await wb.xlsx.writeBuffer())));
+    const rows = readBook(Buffer.from(await wb.xlsx.writeBuffer())).rows;
     expect(rows.Orders).toMatchObject({ headerRow: 1, firstColumn: 2 }); // the reader starts at the title…
     const { problems, plant } = readPlant(rows, 'all'); // …and parsing finds the header under it
     expect(problems.map((p) => `${p.sheet}!${p.cell}`)).toEqual(['Orders!F4']);
@@ -126,8 +127,9 @@ describe('workbook round trip', () => {
     expect(ws.getCell('A4').value).toBe(7);
   });
 
-  it('rejects a file that is not an .xlsx with a plain message', async () => {
-    await expect(loadWorkbook(Buffer.from('OrderId,Customer\nSO-1,ACME\n'))).rejects.toBeInstanceOf(NotXlsxError);
+  it('rejects a file that is not a spreadsheet, saying what it is', () => {
+    expect(() => readBook(Buffer.from('OrderId,Customer\nSO-1,ACME\n'))).toThrow(NotSpreadsheetError);
+    expect(() => readBook(Buffer.from('%PDF-1.7\n'))).toThrow('This is not a spreadsheet (found: a PDF document)');
   });
 
   it('template opens in an independent reader (openpyxl) with tables and validation lists', async () => {

@@ -120,12 +120,12 @@ describe('malformed requests → 400 with a plain message', () => {
     expect((await expectError(await fetch(api('/workbook/plan?format=csv'), { method: 'POST', headers: { 'content-type': XLSX }, body: xlsx }), 400)).error).toMatch(/format must be json or xlsx/);
   });
 
-  test('an upload that is not an .xlsx: text, a zip of something else, no file at all', async () => {
+  test('an upload that is not a spreadsheet: text, a zip of something else, no file at all', async () => {
     const text = await expectError(await fetch(api('/workbook/plan'), { method: 'POST', headers: { 'content-type': XLSX }, body: 'OrderId,Quantity\nA,1\n' }), 400);
-    expect(text.error).toMatch(/not an \.xlsx/);
+    expect(text.error).toMatch(/^This is not a spreadsheet \(found: a CSV text file/);
     const zip = await new JSZip().file('hello.txt', 'not a workbook').generateAsync({ type: 'uint8array' });
     expect([...zip.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]); // passes the signature check…
-    expect((await expectError(await fetch(api('/workbook/plan'), { method: 'POST', headers: { 'content-type': XLSX }, body: bytes(zip) }), 400)).error).toMatch(/not an \.xlsx/); // …and fails to load
+    expect((await expectError(await fetch(api('/workbook/plan'), { method: 'POST', headers: { 'content-type': XLSX }, body: bytes(zip) }), 400)).error).toMatch(/found: a zip archive without a workbook: hello\.txt/); // …and is named
     const form = new FormData();
     form.append('file', new Blob([xlsx]), 'plant.xlsx'); // wrong field name
     expect((await expectError(await fetch(api('/workbook/plan'), { method: 'POST', body: form }), 400)).error).toMatch(/"workbook"/);
