@@ -183,11 +183,9 @@ async function act(run: () => Promise<Outcome>, job: Job | 'other' = 'other') {
   if (job !== 'other') lock.acquire(job);
   setBusy(true);
   try {
-    const outcome = await run();
+    const outcome = await run().catch((e: unknown) => failure(e, lang));
     if (outcome.kind === 'token') retry = run;
     render(outcome);
-  } catch (e) {
-    render(failure(e, lang));
   } finally {
     if (job !== 'other') lock.release();
     setBusy(false);
