@@ -14,7 +14,7 @@ import { selectCell } from './excel/select-cell';
 import { staleResultSheets, writeResultSheets } from './excel/write-results';
 import { esc, lateList, problemList, sheetSection } from './html';
 import { pickLang, STRINGS, type Strings } from './i18n';
-import { hostHints, loadOfficeJs, mayBeInOffice, officeReady } from './office-host';
+import { hostHints, loadOfficeJs, mayBeInOffice, officeJsSources, officeReady } from './office-host';
 import { JobLock, registerRibbon, type RibbonOffice } from './ribbon';
 
 type Mode = 'pending' | 'excel' | 'standalone';
@@ -303,7 +303,8 @@ async function start() {
   // A plain browser tab (none of the hints office.js itself looks for) is standalone at once:
   // office.js could not find a host there either, so it is not even loaded.
   if (params.get('standalone') === '1' || !mayBeInOffice(hostHints(window))) return enterStandalone();
-  const office = await loadOfficeJs(document);
+  // Excel on the web frames the pane: its origin says which cloud (and which office.js CDN).
+  const office = await loadOfficeJs(document, officeJsSources(location.ancestorOrigins?.[0] ?? (document.referrer || undefined)));
   const ready = office ? await officeReady(office) : undefined;
   if (String(ready?.host) === 'Excel') {
     mode = 'pending';
