@@ -31,7 +31,7 @@ const lock = new JobLock(storage('localStorage'));
 /** the service's last answer that was not fully written: "Write results again" needs no new solve */
 let unwritten: { job: Job; response: JobResponse } | undefined;
 /** what to do again once a token is entered */
-let retry: (() => Promise<Outcome>) | undefined;
+let retry: { run: () => Promise<Outcome>; job: Job | 'other' } | undefined;
 let file: PickedFile | undefined;
 /** the workbook with results from the last run (standalone), saved as it came */
 let download: PickedFile | undefined;
@@ -184,7 +184,7 @@ async function act(run: () => Promise<Outcome>, job: Job | 'other' = 'other') {
   setBusy(true);
   try {
     const outcome = await run().catch((e: unknown) => failure(e, lang));
-    if (outcome.kind === 'token') retry = run;
+    if (outcome.kind === 'token') retry = { run, job };
     render(outcome);
   } finally {
     if (job !== 'other') lock.release();
@@ -277,7 +277,7 @@ function wire() {
     $<HTMLInputElement>('token-input').value = '';
     const again = retry;
     $('token-form').hidden = true;
-    if (again) void act(again);
+    if (again) void act(again.run, again.job);
   });
   // The workbook came with the results: saving it asks the service nothing.
   $('download-button').addEventListener('click', () => {
