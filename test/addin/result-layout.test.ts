@@ -171,6 +171,8 @@ print(json.dumps({'ref': t.ref, 'style': t.tableStyleInfo.name, 'freeze': ws.fre
     expect(uniqueTableName('tblPlan', [])).toBe('tblPlan');
     expect(uniqueTableName('tblPlan', ['TBLPLAN', 'tblPlan_2'])).toBe('tblPlan_3');
     expect(resultLayout({ ...sheet, name: 'Plan 2026' }, 'en').table.name).toBe('tblPlan_2026');
+    // table headers must differ: a repeated one is numbered
+    expect(resultLayout({ ...sheet, columns: [sheet.columns[0], { ...sheet.columns[1], header: 'ORDER' }] }, 'en').header).toEqual(['Order', 'ORDER (2)']);
     // an empty result still gets a table with one (blank) data row: Excel tables cannot be empty
     expect(resultLayout({ ...sheet, rows: [] }, 'en').table.address).toBe('A1:G2');
   });
