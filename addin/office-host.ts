@@ -34,6 +34,19 @@ export function hostHints(w: Window & { agaveHost?: unknown }): HostHints {
 }
 
 export const OFFICE_JS_SOURCES = ['https://appsforoffice.microsoft.com/lib/1/hosted/office.js', 'office-js/office.js'];
+/** Office 365 operated by 21Vianet (China) serves office.js from its own CDN. */
+export const OFFICE_JS_21VIANET = 'https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js';
+
+/** Where to load office.js from: 21Vianet's CDN first when Excel on the web frames the pane from a 21Vianet host. */
+export function officeJsSources(frameOrigin: string | undefined): string[] {
+  let host = '';
+  try {
+    host = frameOrigin ? new URL(frameOrigin).hostname : '';
+  } catch {
+    host = '';
+  }
+  return /(^|\.)(partner\.office365\.cn|sharepoint\.cn)$/i.test(host) ? [OFFICE_JS_21VIANET, ...OFFICE_JS_SOURCES] : OFFICE_JS_SOURCES;
+}
 
 function loadScript(doc: Document, src: string, timeoutMs: number): Promise<boolean> {
   return new Promise((resolve) => {

@@ -14,7 +14,7 @@ import { selectCell } from './excel/select-cell';
 import { staleResultSheets, writeResultSheets } from './excel/write-results';
 import { esc, lateList, problemList, sheetSection } from './html';
 import { pickLang, STRINGS, type Strings } from './i18n';
-import { hostHints, loadOfficeJs, mayBeInOffice, officeReady } from './office-host';
+import { hostHints, loadOfficeJs, mayBeInOffice, officeJsSources, officeReady } from './office-host';
 import { JobLock, registerRibbon, type RibbonOffice } from './ribbon';
 
 type Mode = 'pending' | 'excel' | 'standalone';
@@ -31,7 +31,7 @@ const lock = new JobLock(storage('localStorage'));
 /** the service's last answer that was not fully written: "Write results again" needs no new solve */
 let unwritten: { job: Job; response: JobResponse } | undefined;
 /** what to do again once a token is entered */
-let retry: (() => Promise<Outcome>) | undefined;
+let retry: { run: () => Promise<Outcome>; job: Job | 'other' } | undefined;
 let file: PickedFile | undefined;
 /** the workbook with results from the last run (standalone), saved as it came */
 let download: PickedFile | undefined;
@@ -183,11 +183,9 @@ async function act(run: () => Promise<Outcome>, job: Job | 'other' = 'other') {
   if (job !== 'other') lock.acquire(job);
   setBusy(true);
   try {
-    const outcome = await run();
-    if (outcome.kind === 'token') retry = run;
+    const outcome = await run().catch((e: unknown) => failure(e, lang));
+    if (outcome.kind === 'token') retry = { run, job };
     render(outcome);
-  } catch (e) {
-    render(failure(e, lang));
   } finally {
     if (job !== 'other') lock.release();
     setBusy(false);
@@ -279,7 +277,7 @@ function wire() {
     $<HTMLInputElement>('token-input').value = '';
     const again = retry;
     $('token-form').hidden = true;
-    if (again) void act(again);
+    if (again) void act(again.run, again.job);
   });
   // The workbook came with the results: saving it asks the service nothing.
   $('download-button').addEventListener('click', () => {
@@ -305,7 +303,8 @@ async function start() {
   // A plain browser tab (none of the hints office.js itself looks for) is standalone at once:
   // office.js could not find a host there either, so it is not even loaded.
   if (params.get('standalone') === '1' || !mayBeInOffice(hostHints(window))) return enterStandalone();
-  const office = await loadOfficeJs(document);
+  // Excel on the web frames the pane: its origin says which cloud (and which office.js CDN).
+  const office = await loadOfficeJs(document, officeJsSources(location.ancestorOrigins?.[0] ?? (document.referrer || undefined)));
   const ready = office ? await officeReady(office) : undefined;
   if (String(ready?.host) === 'Excel') {
     mode = 'pending';

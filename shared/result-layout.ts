@@ -83,7 +83,14 @@ export function uniqueTableName(wanted: string, taken: Iterable<string>): string
 export function resultLayout(sheet: ResultSheet, lang: Lang, takenTableNames: Iterable<string> = []): ResultLayout {
   const cols = sheet.columns;
   const formats = cols.map((c) => formatOf(c, sheet));
-  const header = cols.map((c) => (lang === 'zh' ? c.headerZh : c.header));
+  // Table headers must differ (case-insensitively), or Excel renames them and exceljs writes a broken file.
+  const seen = new Map<string, number>();
+  const header = cols.map((c) => {
+    const h = lang === 'zh' ? c.headerZh : c.header;
+    const n = (seen.get(h.toLowerCase()) ?? 0) + 1;
+    seen.set(h.toLowerCase(), n);
+    return n === 1 ? h : `${h} (${n})`;
+  });
   const body = sheet.rows.map((r) => cols.map((c, j) => cellOf(r[c.key], formats[j])));
   const rowCount = body.length + 1;
   const last = columnLetter(cols.length);

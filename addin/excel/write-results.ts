@@ -72,6 +72,8 @@ export async function writeResultSheets(context: Excel.RequestContext, sheets: R
   // Check first: which result sheets exist, whether any is protected, which table names are taken.
   const tables = wb.tables;
   tables.load('items/name');
+  const lastRun = wb.names.getItemOrNullObject(LAST_RUN_NAME);
+  lastRun.load('isNullObject');
   const found = sheets.map((s) => {
     const ws = wb.worksheets.getItemOrNullObject(s.name);
     ws.load('isNullObject');
@@ -91,7 +93,8 @@ export async function writeResultSheets(context: Excel.RequestContext, sheets: R
 
   const taken = new Set(tables.items.map((t) => t.name));
   const runId = opts.runId ?? new Date().toISOString();
-  wb.names.getItemOrNullObject(LAST_RUN_NAME).delete(); // null object: a no-op when absent
+  // Methods on a null object fail the batch: delete only a name that is there.
+  if (!lastRun.isNullObject) lastRun.delete();
   wb.names.add(LAST_RUN_NAME, `="${runId}|${sheets.map((s) => s.name).join('|')}"`);
   const written: string[] = [];
   try {
@@ -212,9 +215,11 @@ async function writeOne(context: Excel.RequestContext, layout: ResultLayout, old
     ws.pageLayout.zoom = { horizontalFitToPages: layout.print.fitToPagesWide, verticalFitToPages: 0 };
     ws.pageLayout.setPrintTitleRows(layout.print.titleRows);
   }
+  const stamp = ws.names.getItemOrNullObject(RUN_NAME);
+  stamp.load('isNullObject');
   await context.sync();
   // Stamped only once the sheet is written: a failed batch leaves the old stamp, which says stale.
-  ws.names.getItemOrNullObject(RUN_NAME).delete();
+  if (!stamp.isNullObject) stamp.delete();
   ws.names.add(RUN_NAME, `="${runId}"`);
   await context.sync();
 }
@@ -229,13 +234,18 @@ export async function staleResultSheets(context: Excel.RequestContext): Promise<
   await context.sync();
   if (last.isNullObject) return [];
   const [runId, ...sheets] = String(last.formula).replace(/^="?|"$/g, '').split('|');
-  const stamps = sheets.map((s) => {
+  const found = sheets.map((s) => {
     const ws = context.workbook.worksheets.getItemOrNullObject(s);
+    ws.load('isNullObject');
+    return { s, ws };
+  });
+  await context.sync();
+  // Sheets the user deleted since are not stale; only the ones there are asked for their stamp.
+  const stamps = found.filter((x) => !x.ws.isNullObject).map(({ s, ws }) => {
     const name = ws.names.getItemOrNullObject(RUN_NAME);
     name.load('isNullObject,formula');
-    return { s, ws, name };
+    return { s, name };
   });
-  for (const x of stamps) x.ws.load('isNullObject');
   await context.sync();
-  return stamps.filter(({ ws, name }) => !ws.isNullObject && (name.isNullObject || String(name.formula).replace(/^="?|"$/g, '') !== runId)).map((x) => x.s);
+  return stamps.filter(({ name }) => name.isNullObject || String(name.formula).replace(/^="?|"$/g, '') !== runId).map((x) => x.s);
 }

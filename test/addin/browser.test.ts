@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { parse } from 'acorn';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResultSheet } from '../../shared/results';
@@ -176,6 +177,58 @@ describe.skipIf(!haveBrowser)('task pane in a browser (standalone)', () => {
     await page.click('#validate');
     await page.waitForSelector('#status:not(.busy):not(.error) >> text=/13 个输入工作表/', { timeout: 20_000 });
     expect(await page.$$('ul.problems li')).toHaveLength(0);
+    await page.close();
+  });
+});
+
+describe('the pane for older and locked-down Office', () => {
+  it('is a bundle EdgeHTML 18 parses (ES2017: no ?., ??, object spread), with a notice for webviews without modules', () => {
+    const js = readFileSync(join(ROOT, 'dist/addin/taskpane.js'), 'utf8');
+    expect(() => parse(js, { ecmaVersion: 2017, sourceType: 'module' })).not.toThrow();
+    const html = readFileSync(join(ROOT, 'dist/addin/taskpane.html'), 'utf8');
+    expect(html).toContain('<script nomodule src="old-webview.js"></script>');
+    expect(() => parse(readFileSync(join(ROOT, 'dist/addin/old-webview.js'), 'utf8'), { ecmaVersion: 5 })).not.toThrow();
+  });
+});
+
+describe.skipIf(!haveBrowser)('task pane against a service that needs a token', () => {
+  const TOKEN = 'a-token-of-at-least-16-chars';
+  let server: Server;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer({ MTO_TOKEN: TOKEN });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('asks for the token once, then keeps it for the session', async () => {
+    const page = await browser.newPage({ locale: 'en-US' });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/taskpane.html`); // no #token= in the address, as inside Excel
+    await page.waitForSelector('#standalone:not([hidden])');
+    await page.click('#sample');
+    await page.waitForSelector('#token-form:not([hidden])');
+    expect(await page.textContent('#status')).toContain('asks for an access token');
+    await page.fill('#token-input', 'wrong-token-wrong-token');
+    await page.click('#token-form button');
+    await page.waitForSelector('#status >> text=/did not accept that token/');
+    await page.fill('#token-input', TOKEN);
+    await page.click('#token-form button');
+    await page.waitForSelector('section.result h3', { timeout: 90_000 });
+    expect(await page.isHidden('#token-form')).toBe(true);
+    // Reloaded (the pane's Reload): the token is still there, nothing asked, nothing run unasked.
+    await page.reload();
+    await page.waitForSelector('#standalone:not([hidden])');
+    expect(await page.isHidden('#token-form')).toBe(true);
+    expect(await page.$$('section.result')).toHaveLength(0);
+    await page.click('#sample');
+    await page.waitForSelector('section.result h3', { timeout: 90_000 });
+    expect(await page.isHidden('#token-form')).toBe(true);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -327,12 +327,16 @@ export function mockExcel(specs: SheetSpec[], options: MockOptions = {}) {
         store[name] = formula;
         log.push(`name ${scope}${name}`);
       },
-      getItemOrNullObject: (name: string) => ({
-        isNullObject: store[name] === undefined,
-        formula: store[name],
-        load() { return this; },
-        delete: () => { delete store[name]; },
-      }),
+      getItemOrNullObject: (name: string) => {
+        const absent = store[name] === undefined;
+        return {
+          isNullObject: absent,
+          formula: store[name],
+          load() { return this; },
+          // Excel fails a batch that calls a method on a null object.
+          delete: () => (absent ? fail('ItemNotFound', `There is no name ${name}.`) : delete store[name]),
+        };
+      },
     };
   }
   Object.defineProperty(context.workbook, 'names', { value: namesApi(workbookNames, '') });

@@ -8,7 +8,7 @@ import { failure } from '../../addin/controller';
 import { ApiError } from '../../addin/api';
 import { display, esc, problemList, sheetChart, sheetSection, sheetTable } from '../../addin/html';
 import { pickLang, STRINGS } from '../../addin/i18n';
-import { mayBeInOffice } from '../../addin/office-host';
+import { mayBeInOffice, OFFICE_JS_21VIANET, OFFICE_JS_SOURCES, officeJsSources } from '../../addin/office-host';
 import { startProgress, type Clock } from '../../addin/progress';
 import { lateOrders, summarize } from '../../addin/summary';
 import { readyJobs, validateBook } from '../../addin/validate-book';
@@ -28,6 +28,14 @@ describe('where the pane talks to', () => {
     expect(pickLang('en-GB', 'zh-CN')).toBe('en'); // Office's display language wins
     expect(pickLang(undefined, 'zh-Hans-CN')).toBe('zh');
     expect(pickLang('', undefined)).toBe('en');
+  });
+
+  it('loads office.js from 21Vianet\'s CDN first when a 21Vianet host frames the pane', () => {
+    expect(officeJsSources('https://contoso.officeapps.partner.office365.cn')).toEqual([OFFICE_JS_21VIANET, ...OFFICE_JS_SOURCES]);
+    expect(officeJsSources('https://contoso.sharepoint.cn')[0]).toBe(OFFICE_JS_21VIANET);
+    expect(officeJsSources('https://excel.officeapps.live.com')).toEqual(OFFICE_JS_SOURCES);
+    expect(officeJsSources('https://evil-sharepoint.cn.example.com')).toEqual(OFFICE_JS_SOURCES);
+    expect(officeJsSources(undefined)).toEqual(OFFICE_JS_SOURCES);
   });
 
   it('knows a plain browser tab from an Office host by the hints office.js itself reads', () => {

@@ -41,6 +41,10 @@ interface Seen {
   values: Cell[][];
   formats: string[][]; // data rows
   table: { name: string; ref: string; style: string };
+  /** column widths in characters, frozen header rows, print setup */
+  widths: number[];
+  frozenRows: number;
+  print: { landscape: boolean; pagesWide: number; pagesTall: number; titleRows: string };
   cfs: ({ ref: string; type: 'colorScale'; colors: string[] } | { ref: string; type: 'expression'; formula: string; fill: string })[];
 }
 
@@ -68,6 +72,9 @@ async function viaFile(lang: 'en' | 'zh'): Promise<Seen & { bytes: Buffer }> {
     values: Array.from({ length: n }, (_, i) => Array.from({ length: cols }, (_, j) => cell(i + 1, j + 1))),
     formats: Array.from({ length: n - 1 }, (_, i) => Array.from({ length: cols }, (_, j) => ws.getCell(i + 2, j + 1).numFmt ?? 'General')),
     table: { name: table.name, ref: table.tableRef, style: table.style.theme },
+    widths: sheet.columns.map((_, j) => ws.getColumn(j + 1).width!),
+    frozenRows: (ws.views[0] as { ySplit?: number }).ySplit ?? 0,
+    print: { landscape: ws.pageSetup.orientation === 'landscape', pagesWide: ws.pageSetup.fitToWidth!, pagesTall: ws.pageSetup.fitToHeight!, titleRows: `$${ws.pageSetup.printTitlesRow!.replace(':', ':$')}` },
     cfs: cfs.flatMap((cf) =>
       cf.rules.map((r) =>
         r.type === 'colorScale'
@@ -80,8 +87,8 @@ async function viaFile(lang: 'en' | 'zh'): Promise<Seen & { bytes: Buffer }> {
 
 /** What the Office.js writer leaves in (mock) Excel. */
 async function viaExcel(lang: 'en' | 'zh'): Promise<Seen & { chart?: string; guarded: Cell[][] }> {
-  const xl = mockExcel([]);
-  await writeExcel(xl.context, [sheet], lang);
+  const xl = mockExcel([], { excelApi: '1.9' }); // page layout is ExcelApi 1.9
+  await writeExcel(xl.context, [sheet], lang, { supports: xl.supports });
   const ws = xl.sheet('Plan')!;
   const guarded = ws.ranges.find((r) => r.values)!.values as Cell[][];
   const t = ws.tables[0];
@@ -98,6 +105,18 @@ async function viaExcel(lang: 'en' | 'zh'): Promise<Seen & { chart?: string; gua
     guarded,
     formats: ws.ranges.find((r) => r.numberFormat)!.numberFormat as string[][],
     table: { name: t.name!, ref: t.address, style: t.style! },
+    // Office.js widths are points: 5.25 pt a character plus 4 pt of padding
+    widths: sheet.columns.map((_, j) => {
+      const L = String.fromCharCode(65 + j);
+      return (ws.ranges.find((r) => r.address === `${L}:${L}`)!.format.columnWidth! - 4) / 5.25;
+    }).map((w) => Math.round(w)),
+    frozenRows: ws.frozenRows!,
+    print: {
+      landscape: ws.pageLayout!.orientation === 'Landscape',
+      pagesWide: (ws.pageLayout!.zoom as { horizontalFitToPages: number }).horizontalFitToPages,
+      pagesTall: (ws.pageLayout!.zoom as { verticalFitToPages: number }).verticalFitToPages,
+      titleRows: ws.pageLayout!.printTitleRows!,
+    },
     cfs,
     chart: ws.charts[0]?.type,
   };
@@ -114,6 +133,10 @@ describe('one result layout, two writers', () => {
       expect(fromFile.values[1].slice(0, 5)).toEqual(['SO-1', 46356, 10, 1234.5, 0.5]);
       expect(fromFile.formats[0]).toEqual(['@', 'yyyy-mm-dd', '#,##0', '#,##0.00', '0.0%', 'General', '@']);
       expect(fromFile.table).toEqual({ name: 'tblPlan', ref: 'A1:G4', style: 'TableStyleMedium2' });
+      expect(fromFile.print).toEqual({ landscape: true, pagesWide: 1, pagesTall: 0, titleRows: '$1:$1' });
+      expect(fromFile.frozenRows).toBe(1);
+      // widths: header length + 2, at least 10 ("Utilisation" 11 + 2 = 13; Chinese counts double: 利用率 3 × 2 + 2 = 8 → 10)
+      expect(fromFile.widths[4]).toBe(lang === 'en' ? 13 : 10);
       expect(fromFile.cfs).toEqual([
         { ref: 'E2:E4', type: 'colorScale', colors: ['63BE7B', 'FFEB84', 'F8696B'] },
         { ref: 'A2:G4', type: 'expression', formula: 'AND($F2<>"",$F2<>0,$F2<>FALSE)', fill: 'FFEB9C' },
@@ -148,6 +171,8 @@ print(json.dumps({'ref': t.ref, 'style': t.tableStyleInfo.name, 'freeze': ws.fre
     expect(uniqueTableName('tblPlan', [])).toBe('tblPlan');
     expect(uniqueTableName('tblPlan', ['TBLPLAN', 'tblPlan_2'])).toBe('tblPlan_3');
     expect(resultLayout({ ...sheet, name: 'Plan 2026' }, 'en').table.name).toBe('tblPlan_2026');
+    // table headers must differ: a repeated one is numbered
+    expect(resultLayout({ ...sheet, columns: [sheet.columns[0], { ...sheet.columns[1], header: 'ORDER' }] }, 'en').header).toEqual(['Order', 'ORDER (2)']);
     // an empty result still gets a table with one (blank) data row: Excel tables cannot be empty
     expect(resultLayout({ ...sheet, rows: [] }, 'en').table.address).toBe('A1:G2');
   });

@@ -113,6 +113,8 @@ describe('writeResultSheets', () => {
     const ws = xl.context.workbook.worksheets.getItem('Plan');
     ws.tables.add('A1:B2', true).name = 'TBLPLAN'; // names are unique case-insensitively
     await expect(xl.context.sync()).rejects.toMatchObject({ code: 'ItemAlreadyExists' });
+    ws.tables.add('D1:E2', true).name = 'Plan 2026'; // no spaces in table names
+    await expect(xl.context.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
     ws.pageLayout.orientation = 'Landscape';
     await expect(xl.context.sync()).rejects.toMatchObject({ code: 'ApiNotFound' });
     // …so the writer, told this Excel had ExcelApi 1.9 when it has 1.8, fails like Excel would
