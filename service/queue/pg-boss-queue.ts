@@ -87,9 +87,23 @@ export async function startBoss(url: string, onError: (e: Error) => void, o: { m
 
 /** Worker processes report here every few seconds: /health counts the live ones and their threads. */
 export async function ensureWorkerTable(db: pg.Pool): Promise<void> {
-  await db.query(`CREATE TABLE IF NOT EXISTS mto_workers (
-    id text PRIMARY KEY, host text NOT NULL, pid integer NOT NULL, slots integer NOT NULL, busy integer NOT NULL,
-    started_at timestamptz NOT NULL DEFAULT now(), seen_at timestamptz NOT NULL DEFAULT now())`);
+  // Under a lock: two processes running CREATE TABLE IF NOT EXISTS at the same moment can both try.
+  const c = await db.connect();
+  try {
+    await c.query('BEGIN');
+    await c.query('SELECT pg_advisory_xact_lock(7263002)');
+    await c.query(`CREATE TABLE IF NOT EXISTS mto_workers (
+      id text PRIMARY KEY, host text NOT NULL, pid integer NOT NULL, slots integer NOT NULL, busy integer NOT NULL,
+      started_at timestamptz NOT NULL DEFAULT now(), seen_at timestamptz NOT NULL DEFAULT now())`);
+    // Workers gone for a day (killed, never stopped) are forgotten.
+    await c.query("DELETE FROM mto_workers WHERE seen_at < now() - interval '1 day'");
+    await c.query('COMMIT');
+  } catch (e) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    c.release();
+  }
 }
 
 export const workerId = (): string => `${hostname()}:${process.pid}:${Date.now().toString(36)}`;
