@@ -181,13 +181,15 @@ async function main() {
     serverRssMb: server ? { start: Math.round(rssStart ?? 0), peak: Math.round(peakRss) } : 'n/a (--url)',
   };
 
-  for (const w of workerProcs) if (w.exitCode === null) w.kill('SIGTERM');
+  const alive = (p: ChildProcess) => p.exitCode === null && p.signalCode === null;
+  const stopping = workerProcs.filter(alive).map((w) => new Promise((res) => w.once('exit', res)));
+  for (const w of workerProcs) if (alive(w)) w.kill('SIGTERM');
   for (const sv of server ? [server, ...extra] : []) {
     sv.proc.kill('SIGTERM');
     await new Promise((res) => sv.proc.once('exit', res));
     rmSync(sv.dir, { recursive: true, force: true });
   }
-  await Promise.all(workerProcs.map((w) => (w.exitCode === null ? new Promise((res) => w.once('exit', res)) : undefined)));
+  await Promise.all(stopping);
 
   if (args.json) console.log(JSON.stringify(report, null, 2));
   else {
