@@ -9,7 +9,8 @@ import { pino } from 'pino';
 import type { Config } from '../config';
 import { solveAndRecord } from '../solve-runner';
 import type { SolveResult, SolveTask } from '../solve-worker';
-import { PgRunStore, safeUrl } from '../store/pg-runs';
+import { openRunStore } from '../store/open';
+import { safeUrl, type PgRunStore } from '../store/pg-runs';
 import { RunRecorder } from '../store/record';
 import { WorkerPool } from '../worker-pool';
 import { ensureWorkerTable, failJobsOfDeadWorkers, fromJobTask, QUEUE, startBoss, toJobOutput, workerId, type JobData, type JobOutput } from './pg-boss-queue';
@@ -17,7 +18,8 @@ import { ensureWorkerTable, failJobsOfDeadWorkers, fromJobTask, QUEUE, startBoss
 export async function runWorker(config: Config, o: { signal: AbortSignal }): Promise<void> {
   const log = pino({ level: config.logLevel, base: { service: 'mto-planner-worker' } });
   const id = workerId();
-  const store = await PgRunStore.open(config.dbPath, { max: config.workers + 2 });
+  // Errors here name the database (without its password) and MTO_DB.
+  const store = (await openRunStore(config.dbPath)) as PgRunStore;
   const recorder = new RunRecorder(store, (err, what) => log.error({ err: { message: err.message } }, `run history: ${what} failed`));
   const pool = new WorkerPool<SolveTask, SolveResult>({
     file: config.workerFile,
