@@ -7,6 +7,10 @@
 //     [--workers N --queue N]   (server settings for the server the benchmark starts)
 //     [--url http://127.0.0.1:3000]   (use a running server instead; loopback only)
 //     [--json]
+//   --queue pg-boss --db postgres://…/throwaway [--services N] [--workers N] [--kill-worker S]
+//     starts N service processes (default 2) and N `mto-planner worker` processes (default 2, one
+//     thread each) on that database; clients take turns over the services; --kill-worker SIGKILLs
+//     one worker S seconds in (its jobs are retried by the others: counted as retries).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +29,9 @@ const { values: args } = parseArgs({
     workers: { type: 'string' },
     queue: { type: 'string' },
     url: { type: 'string' },
+    db: { type: 'string' },
+    services: { type: 'string', default: '2' },
+    'kill-worker': { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -33,18 +40,22 @@ const ENDPOINT: Record<string, string> = { plan: '/api/v1/plan', quote: '/api/v1
 const clients = Number(args.clients);
 const seconds = Number(args.seconds);
 const endpoint = ENDPOINT[args.job!];
-if (!endpoint || !(clients >= 1) || !(seconds > 0)) {
+const pgBoss = args.queue === 'pg-boss';
+const db = args.db ?? process.env.MTO_DB;
+if (!endpoint || !(clients >= 1) || !(seconds > 0) || (pgBoss && !/^postgres(ql)?:\/\//.test(db ?? ''))) {
   console.error('usage: bench:service [--clients N] [--seconds S] [--job plan|quote|suppliers] [--workers N] [--queue N] [--url http://127.0.0.1:PORT] [--json]');
+  console.error('       bench:service --queue pg-boss --db postgres://user@host/throwaway-db [--services N] [--workers N] [--kill-worker S] …');
   process.exit(1);
 }
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Start dist/server.js on an ephemeral loopback port with a throwaway database. */
+/** Start dist/server.js on an ephemeral loopback port with a throwaway database (or the pg-boss one). */
 async function startServer(): Promise<{ url: string; proc: ChildProcess; dir: string }> {
-  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
   const dir = mkdtempSync(join(tmpdir(), 'mto-bench-'));
   const env: Record<string, string | undefined> = { ...process.env, HOST: '127.0.0.1', PORT: '0', MTO_HTTPS: '0', MTO_DB: join(dir, 'bench.db'), LOG_LEVEL: 'info', MTO_TOKEN: '' };
-  if (args.workers) env.MTO_WORKERS = args.workers;
+  if (args.workers && !pgBoss) env.MTO_WORKERS = args.workers;
   if (args.queue) env.MTO_QUEUE = args.queue;
+  if (pgBoss) env.MTO_DB = db;
   const proc = spawn(process.execPath, [join(root, 'dist', 'server.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let buf = '';
@@ -53,10 +64,15 @@ async function startServer(): Promise<{ url: string; proc: ChildProcess; dir: st
       const m = /"port":(\d+)/.exec(buf);
       if (m) resolve(`http://127.0.0.1:${m[1]}`);
     });
-    proc.on('exit', (code) => reject(new Error(`server exited with code ${code}`)));
+    proc.on('exit', (code) => reject(new Error(`server exited with code ${code}: ${buf.slice(-800)}`)));
   });
   proc.stdout!.resume(); // keep draining request logs
   return { url, proc, dir };
+}
+
+/** `mto-planner worker` with one solve thread; ready once /health counts it (waited for below). */
+async function startWorker(): Promise<ChildProcess> {
+  return spawn(process.execPath, [join(root, 'dist', 'cli.js'), 'worker'], { cwd: root, env: { ...process.env, MTO_DB: db, MTO_WORKERS: '1', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 /** Resident set size of a process in MB, from /proc (Linux). */
@@ -73,15 +89,35 @@ const pct = (sorted: number[], p: number): number => (sorted.length ? quantileSo
 
 async function main() {
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  const extra: Awaited<ReturnType<typeof startServer>>[] = [];
+  const workerProcs: ChildProcess[] = [];
   let base = args.url;
   if (base) {
     if (!isLoopback(new URL(base).hostname)) throw new Error(`--url must be a loopback address (got ${base})`);
+  } else if (pgBoss) {
+    const n = Math.max(1, Number(args.services));
+    const w = Math.max(1, Number(args.workers ?? 2));
+    const started = await Promise.all([...Array.from({ length: n }, startServer), ...Array.from({ length: w }, startWorker)]);
+    server = started[0] as Awaited<ReturnType<typeof startServer>>;
+    extra.push(...(started.slice(1, n) as Awaited<ReturnType<typeof startServer>>[]));
+    workerProcs.push(...(started.slice(n) as ChildProcess[]));
+    base = server.url;
+    // Wait until every worker has reported in.
+    for (let i = 0; i < 300; i++) {
+      const h = (await (await fetch(`${base}/api/v1/health`)).json()) as { workers: { liveWorkers?: number } };
+      if ((h.workers.liveWorkers ?? 0) >= w) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
   } else {
     server = await startServer();
     base = server.url;
   }
+  const bases = [base, ...extra.map((e) => e.url)];
   const body = JSON.stringify({ workbook: recordsToRows(samplePlant()) });
-  const health = (await (await fetch(`${base}/api/v1/health`)).json()) as { workers: { size: number; queueMax: number } };
+  const health = (await (await fetch(`${base}/api/v1/health`)).json()) as { workers: { size: number; queueMax: number; liveWorkers?: number } };
+  let retries = 0;
+  let turn = 0;
+  if (args['kill-worker'] && workerProcs.length) setTimeout(() => workerProcs[0].kill('SIGKILL'), Number(args['kill-worker']) * 1000).unref();
 
   const latencies: number[] = [];
   const healthMs: number[] = [];
@@ -97,8 +133,9 @@ async function main() {
     while (performance.now() < end) {
       const t = performance.now();
       try {
-        const r = await fetch(base + endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        const r = await fetch(bases[turn++ % bases.length] + endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
         await r.arrayBuffer();
+        retries += Number(r.headers.get('x-attempts') ?? 1) - 1;
         if (r.status === 200) (ok++, latencies.push(performance.now() - t));
         else if (r.status === 429) {
           busy++;
@@ -129,11 +166,14 @@ async function main() {
     job: args.job,
     clients,
     seconds: Math.round(elapsed * 10) / 10,
-    workers: health.workers.size,
+    queue: pgBoss ? 'pg-boss' : 'threads',
+    services: bases.length,
+    workers: pgBoss ? workerProcs.length || health.workers.liveWorkers : health.workers.size,
     queueMax: health.workers.queueMax,
     requests: ok + busy + [...errors.values()].reduce((a, b) => a + b, 0),
     ok,
     rejected429: busy,
+    retries,
     errors: Object.fromEntries(errors),
     throughputPerSecond: Math.round((ok / elapsed) * 100) / 100,
     latencyMs: { p50: Math.round(pct(latencies, 0.5)), p90: Math.round(pct(latencies, 0.9)), p99: Math.round(pct(latencies, 0.99)), max: Math.round(latencies.at(-1) ?? NaN) },
@@ -141,17 +181,22 @@ async function main() {
     serverRssMb: server ? { start: Math.round(rssStart ?? 0), peak: Math.round(peakRss) } : 'n/a (--url)',
   };
 
-  if (server) {
-    server.proc.kill('SIGTERM');
-    await new Promise((res) => server!.proc.once('exit', res));
-    rmSync(server.dir, { recursive: true, force: true });
+  const alive = (p: ChildProcess) => p.exitCode === null && p.signalCode === null;
+  const stopping = workerProcs.filter(alive).map((w) => new Promise((res) => w.once('exit', res)));
+  for (const w of workerProcs) if (alive(w)) w.kill('SIGTERM');
+  for (const sv of server ? [server, ...extra] : []) {
+    sv.proc.kill('SIGTERM');
+    await new Promise((res) => sv.proc.once('exit', res));
+    rmSync(sv.dir, { recursive: true, force: true });
   }
+  await Promise.all(stopping);
 
   if (args.json) console.log(JSON.stringify(report, null, 2));
   else {
     const errCount = report.requests - ok - busy;
-    console.log(`POST ${endpoint} (sample plant), ${clients} clients for ${report.seconds} s; ${report.workers} worker(s), queue ${report.queueMax}`);
-    console.log(`  requests ${report.requests}: ok ${ok}, 429 busy ${busy}, errors ${errCount}${errCount ? ` ${JSON.stringify(report.errors)}` : ''}`);
+    const where = pgBoss ? `pg-boss: ${report.services} service(s), ${report.workers} worker process(es) × 1 thread, queue ${report.queueMax}` : `${report.workers} worker(s), queue ${report.queueMax}`;
+    console.log(`POST ${endpoint} (sample plant), ${clients} clients for ${report.seconds} s; ${where}`);
+    console.log(`  requests ${report.requests}: ok ${ok}, 429 busy ${busy}, errors ${errCount}${errCount ? ` ${JSON.stringify(report.errors)}` : ''}, retries ${retries}`);
     console.log(`  throughput ${report.throughputPerSecond} plans/s`);
     console.log(`  latency ms: p50 ${report.latencyMs.p50}, p90 ${report.latencyMs.p90}, p99 ${report.latencyMs.p99}, max ${report.latencyMs.max}`);
     console.log(`  /health ms meanwhile: p50 ${report.healthMs.p50}, p99 ${report.healthMs.p99}, max ${report.healthMs.max} (${report.healthMs.probes} probes)`);

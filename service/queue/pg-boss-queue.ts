@@ -12,6 +12,8 @@ export const QUEUE = 'mto-solve';
 export const RETRY_LIMIT = 2;
 /** A worker that has not reported for this long is not counted as live. */
 export const LIVE_SECONDS = 10;
+/** A worker silent this long is dead: its jobs are failed at once, so pg-boss retries them. */
+export const DEAD_SECONDS = 15;
 
 export interface JobData {
   task: Omit<SolveTask, 'input'> & { input: { kind: SolveTask['input']['kind']; base64: string } };
@@ -87,9 +89,40 @@ export async function startBoss(url: string, onError: (e: Error) => void, o: { m
 
 /** Worker processes report here every few seconds: /health counts the live ones and their threads. */
 export async function ensureWorkerTable(db: pg.Pool): Promise<void> {
-  await db.query(`CREATE TABLE IF NOT EXISTS mto_workers (
-    id text PRIMARY KEY, host text NOT NULL, pid integer NOT NULL, slots integer NOT NULL, busy integer NOT NULL,
-    started_at timestamptz NOT NULL DEFAULT now(), seen_at timestamptz NOT NULL DEFAULT now())`);
+  // Under a lock: two processes running CREATE TABLE IF NOT EXISTS at the same moment can both try.
+  const c = await db.connect();
+  try {
+    await c.query('BEGIN');
+    await c.query('SELECT pg_advisory_xact_lock(7263002)');
+    await c.query(`CREATE TABLE IF NOT EXISTS mto_workers (
+      id text PRIMARY KEY, host text NOT NULL, pid integer NOT NULL, slots integer NOT NULL, busy integer NOT NULL,
+      jobs text[] NOT NULL DEFAULT '{}', started_at timestamptz NOT NULL DEFAULT now(), seen_at timestamptz NOT NULL DEFAULT now())`);
+    // Workers gone for a day (killed, never stopped) are forgotten.
+    await c.query("DELETE FROM mto_workers WHERE seen_at < now() - interval '1 day'");
+    await c.query('COMMIT');
+  } catch (e) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    c.release();
+  }
+}
+
+/**
+ * pg-boss 10 notices a dead worker only when its job expires (the job's whole time limit). Workers
+ * here report their jobs with every heartbeat; the jobs of one silent for DEAD_SECONDS are failed
+ * now, and pg-boss retries them on another worker. One statement takes them, so of several
+ * processes doing this at once only one fails each job. Returns how many.
+ */
+export async function failJobsOfDeadWorkers(db: pg.Pool, boss: PgBoss): Promise<number> {
+  const { rows } = await db.query<{ jobs: string[] }>(
+    `WITH dead AS (SELECT id, jobs FROM mto_workers WHERE seen_at < now() - make_interval(secs => $1) AND cardinality(jobs) > 0 FOR UPDATE SKIP LOCKED)
+     UPDATE mto_workers w SET jobs = '{}' FROM dead WHERE w.id = dead.id RETURNING dead.jobs`,
+    [DEAD_SECONDS],
+  );
+  const ids = rows.flatMap((r) => r.jobs);
+  for (const id of ids) await boss.fail(QUEUE, id, { message: `its worker stopped reporting for ${DEAD_SECONDS} s` });
+  return ids.length;
 }
 
 export const workerId = (): string => `${hostname()}:${process.pid}:${Date.now().toString(36)}`;

@@ -9,7 +9,7 @@ import type { RunnerStats, RunOptions, Solved, SolveRunner } from '../solve-runn
 import type { SolveTask } from '../solve-worker';
 import type { RunMeta, RunRecorder } from '../store/record';
 import { CancelledError, QueueFullError, ShuttingDownError } from '../worker-pool';
-import { ensureWorkerTable, fromJobOutput, LIVE_SECONDS, QUEUE, RETRY_LIMIT, startBoss, toJobTask, type JobData, type JobOutput } from './pg-boss-queue';
+import { ensureWorkerTable, failJobsOfDeadWorkers, fromJobOutput, LIVE_SECONDS, QUEUE, RETRY_LIMIT, startBoss, toJobTask, type JobData, type JobOutput } from './pg-boss-queue';
 
 /** How often a waiting request looks at its job. */
 const POLL_MS = 150;
@@ -54,6 +54,8 @@ export class PgBossRunner implements SolveRunner {
 
   private async refresh(): Promise<void> {
     try {
+      const failed = await failJobsOfDeadWorkers(this.db, this.boss);
+      if (failed) this.log.warn({ jobs: failed }, 'jobs of a silent worker failed for retry');
       const [waiting, notDone, workers] = await Promise.all([
         this.boss.getQueueSize(QUEUE),
         this.boss.getQueueSize(QUEUE, { before: 'completed' }),

@@ -9,15 +9,17 @@ import { pino } from 'pino';
 import type { Config } from '../config';
 import { solveAndRecord } from '../solve-runner';
 import type { SolveResult, SolveTask } from '../solve-worker';
-import { PgRunStore, safeUrl } from '../store/pg-runs';
+import { openRunStore } from '../store/open';
+import { safeUrl, type PgRunStore } from '../store/pg-runs';
 import { RunRecorder } from '../store/record';
 import { WorkerPool } from '../worker-pool';
-import { ensureWorkerTable, fromJobTask, QUEUE, startBoss, toJobOutput, workerId, type JobData, type JobOutput } from './pg-boss-queue';
+import { ensureWorkerTable, failJobsOfDeadWorkers, fromJobTask, QUEUE, startBoss, toJobOutput, workerId, type JobData, type JobOutput } from './pg-boss-queue';
 
 export async function runWorker(config: Config, o: { signal: AbortSignal }): Promise<void> {
   const log = pino({ level: config.logLevel, base: { service: 'mto-planner-worker' } });
   const id = workerId();
-  const store = await PgRunStore.open(config.dbPath, { max: config.workers + 2 });
+  // Errors here name the database (without its password) and MTO_DB.
+  const store = (await openRunStore(config.dbPath)) as PgRunStore;
   const recorder = new RunRecorder(store, (err, what) => log.error({ err: { message: err.message } }, `run history: ${what} failed`));
   const pool = new WorkerPool<SolveTask, SolveResult>({
     file: config.workerFile,
@@ -30,21 +32,27 @@ export async function runWorker(config: Config, o: { signal: AbortSignal }): Pro
   await ensureWorkerTable(store.pool);
   const boss: PgBoss = await startBoss(config.dbPath, (e) => log.warn({ err: { message: e.message } }, 'pg-boss'), { max: config.workers + 2 });
 
-  let busy = 0;
+  const inHand = new Set<string>();
+  // The heartbeat: alive, and which jobs this process holds (so others can retry them if it dies).
   const beat = async () => {
     await store.pool
       .query(
-        `INSERT INTO mto_workers (id, host, pid, slots, busy) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (id) DO UPDATE SET busy = EXCLUDED.busy, seen_at = now()`,
-        [id, id.split(':')[0], process.pid, config.workers, busy],
+        `INSERT INTO mto_workers (id, host, pid, slots, busy, jobs) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (id) DO UPDATE SET busy = EXCLUDED.busy, jobs = EXCLUDED.jobs, seen_at = now()`,
+        [id, id.split(':')[0], process.pid, config.workers, inHand.size, [...inHand]],
       )
       .catch((e: Error) => log.warn({ err: { message: e.message } }, 'heartbeat failed'));
+    await failJobsOfDeadWorkers(store.pool, boss).then(
+      (n) => n && log.warn({ jobs: n }, 'jobs of a silent worker failed for retry'),
+      () => undefined,
+    );
   };
   await beat();
   const heartbeat = setInterval(() => void beat(), 2000);
 
   const handle = async ([job]: PgBoss.JobWithMetadata<JobData>[]): Promise<JobOutput> => {
-    busy++;
+    inHand.add(job.id);
+    void beat(); // others learn at once that this job is held here
     try {
       const task = fromJobTask(job.data.task);
       const meta = job.data.meta;
@@ -54,7 +62,7 @@ export async function runWorker(config: Config, o: { signal: AbortSignal }): Pro
       log.info({ jobId: job.id, runId: meta.runId, status: r.out.status, saved: r.saved, attempt: job.retryCount + 1, runMs: Math.round(r.runMs) }, 'solve');
       return toJobOutput(r.out, { saved: r.saved, waitMs: r.waitMs, runMs: r.runMs, worker: id });
     } finally {
-      busy--;
+      inHand.delete(job.id);
     }
   };
   // One poller per thread, one job at a time each: a worker never takes more than it can solve.
@@ -64,7 +72,7 @@ export async function runWorker(config: Config, o: { signal: AbortSignal }): Pro
   log.info({ worker: id, threads: config.workers, db: safeUrl(config.dbPath), queue: QUEUE }, `worker ${id} ready: ${config.workers} solve thread(s) on queue ${QUEUE}`);
 
   await new Promise<void>((resolve) => (o.signal.aborted ? resolve() : o.signal.addEventListener('abort', () => resolve(), { once: true })));
-  log.info({ worker: id, busy }, 'stopping: no new jobs, finishing the ones in hand');
+  log.info({ worker: id, busy: inHand.size }, 'stopping: no new jobs, finishing the ones in hand');
   await boss.offWork(QUEUE);
   // Waits for jobs in hand up to the grace, then fails what is left so another worker retries it.
   await boss.stop({ graceful: true, wait: true, timeout: Math.max(1000, config.shutdownGraceSeconds * 1000) });
