@@ -7,6 +7,7 @@ import type { Lang } from '../shared/problems';
 import { apiBase, PlannerApi } from './api';
 import { exportScorecard, runJob, validate, type Deps, type Outcome, type PickedFile, type WorkbookHost } from './controller';
 import { createTemplate } from './excel/create-template';
+import { EARLIER_PLAN_SHEETS } from './excel/read-plan';
 import { readInputSheets } from './excel/read-tables';
 import { selectCell } from './excel/select-cell';
 import { writeResultSheets } from './excel/write-results';
@@ -62,10 +63,10 @@ function status(text: string, error = false) {
 // ---- hosts -------------------------------------------------------------------------------
 
 const excelHost: WorkbookHost = {
-  read: (show) =>
+  read: (show, withEarlierPlan) =>
     Excel.run(async (ctx) => {
       show(t.reading);
-      return (await readInputSheets(ctx, (sheet) => show(`${t.reading} ${sheet}`))).book;
+      return (await readInputSheets(ctx, (sheet) => show(`${t.reading} ${sheet}`), withEarlierPlan ? EARLIER_PLAN_SHEETS : [])).book;
     }),
   write: (sheets, show) => Excel.run((ctx) => writeResultSheets(ctx, sheets, lang, (s) => show(t.writing(s)))),
 };

@@ -10,11 +10,11 @@ export interface ReadStats {
   cells: number;
 }
 
-export async function readInputSheets(context: Excel.RequestContext, onProgress?: (sheet: string) => void): Promise<{ book: WorkbookRows; stats: ReadStats }> {
+export async function readInputSheets(context: Excel.RequestContext, onProgress?: (sheet: string) => void, extra: string[] = []): Promise<{ book: WorkbookRows; stats: ReadStats }> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   await context.sync();
-  const names = inputSheetNames(sheets.items.map((s) => s.name));
+  const names = inputSheetNames(sheets.items.map((s) => s.name), extra);
 
   // valuesOnly: formatting alone (an empty formatted table body) does not stretch the area.
   const used = names.map((name) => {
