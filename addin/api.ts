@@ -72,8 +72,8 @@ export class PlannerApi {
   ) {}
 
   /** Run a job on rows read from the workbook; resolves with its result sheets. */
-  async runJob(job: Job, workbook: WorkbookRows): Promise<JobResponse> {
-    const res = await this.send(JOB_PATHS[job], jsonBody({ workbook }));
+  async runJob(job: Job, workbook: WorkbookRows, options?: Record<string, unknown>): Promise<JobResponse> {
+    const res = await this.send(JOB_PATHS[job], jsonBody(options ? { workbook, options } : { workbook }));
     const body = (await res.json()) as JobResponse;
     return { ...body, sheets: Array.isArray(body.sheets) ? body.sheets : [] };
   }

@@ -15,8 +15,8 @@ import { summarize, type Summary } from './summary';
 import { jobProblems, shownFromApi, validateBook, type ShownProblem } from './validate-book';
 
 export interface WorkbookHost {
-  /** the input sheets as rows */
-  read(progress: (text: string) => void): Promise<WorkbookRows>;
+  /** the input sheets as rows (with the plan's earlier result sheets too when asked, to compare with) */
+  read(progress: (text: string) => void, withEarlierPlan?: boolean): Promise<WorkbookRows>;
   /** write result sheets into the open workbook (Excel only), stamped with the run; returns the sheet names */
   write?(sheets: ResultSheet[], progress: (text: string) => void, runId?: string): Promise<string[]>;
 }
@@ -87,13 +87,14 @@ export async function runJob(job: Job, { host, file, api, lang, show, clock = re
         stop();
       }
     }
-    const book = await rowsOf(host, show, lang);
+    const book = await rowsOf(host, show, lang, job === 'plan');
     const problems = jobProblems(book, job, lang);
     if (problems.length) return { kind: 'problems', problems };
     const stop = startProgress(show, t.sending, t.elapsed, clock);
     let response: JobResponse;
     try {
-      response = await api.runJob(job, book);
+      // A plan already in the workbook is compared with before it is replaced (the Changes sheet).
+      response = await api.runJob(job, book, job === 'plan' && book.Plan ? { compareWithBook: true } : undefined);
     } finally {
       stop();
     }
@@ -149,9 +150,9 @@ export async function exportScorecard({ host, file, api, lang, show, clock = rea
 }
 
 /** The input rows from the host; without one (standalone, nothing picked) the pane asks for a file. */
-async function rowsOf(host: WorkbookHost | undefined, show: (text: string) => void, lang: Lang): Promise<WorkbookRows> {
+async function rowsOf(host: WorkbookHost | undefined, show: (text: string) => void, lang: Lang, withEarlierPlan = false): Promise<WorkbookRows> {
   if (!host) throw new Error(STRINGS[lang].noFile);
-  return host.read(show);
+  return host.read(show, withEarlierPlan);
 }
 
 /** Any error as something to show: cell problems stay clickable, the rest become one message. */

@@ -9,6 +9,7 @@ import type { JobResponse } from './api';
 import { exportScorecard, failure, runJob, validate, writeAgain, type Deps, type Outcome, type PickedFile, type WorkbookHost } from './controller';
 import { createTemplate } from './excel/create-template';
 import { runWhenFree } from './excel/excel-errors';
+import { EARLIER_PLAN_SHEETS } from './excel/read-plan';
 import { readInputSheets } from './excel/read-tables';
 import { selectCell } from './excel/select-cell';
 import { staleResultSheets, writeResultSheets } from './excel/write-results';
@@ -84,12 +85,12 @@ const excelApi = (version: string): boolean => Office.context.requirements.isSet
 let date1904 = false;
 
 const excelHost: WorkbookHost = {
-  read: (show) =>
+  read: (show, withEarlierPlan) =>
     runWhenFree(
       Excel,
       async (ctx) => {
         show(t.reading);
-        const read = await readInputSheets(ctx, { onProgress: (sheet) => show(`${t.reading} ${sheet}`), supports: excelApi });
+        const read = await readInputSheets(ctx, { onProgress: (sheet) => show(`${t.reading} ${sheet}`), supports: excelApi, extra: withEarlierPlan ? EARLIER_PLAN_SHEETS : [] });
         date1904 = read.date1904;
         return read.book;
       },

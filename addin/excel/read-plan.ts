@@ -15,10 +15,13 @@ export const ROWS_PER_BLOCK = 5000;
  */
 export const CELLS_PER_SYNC = 60_000;
 
-/** The workbook's sheets that are input sheets (English or Chinese names, any case or spacing). */
-export function inputSheetNames(sheetNames: string[]): string[] {
+/** The plan's result sheets a new plan is compared with (the service reads them as the earlier plan). */
+export const EARLIER_PLAN_SHEETS = ['Plan', 'Load', 'Materials'];
+
+/** The workbook's sheets that are input sheets (English or Chinese names, any case or spacing), and `extra` sheets by name. */
+export function inputSheetNames(sheetNames: string[], extra: string[] = []): string[] {
   const book: WorkbookRows = Object.fromEntries(sheetNames.map((n) => [n, { header: [], rows: [] }]));
-  const defs = [{ name: SETTINGS_SHEET.name, zh: SETTINGS_SHEET.zh }, ...Object.values(SHEETS)];
+  const defs = [{ name: SETTINGS_SHEET.name, zh: SETTINGS_SHEET.zh }, ...Object.values(SHEETS), ...extra.map((n) => ({ name: n, zh: n }))];
   const found = defs.map((d) => findSheet(book, d.name, d.zh)?.[0]).filter((n): n is string => n !== undefined);
   return sheetNames.filter((n) => found.includes(n)); // workbook order
 }

@@ -23,6 +23,8 @@ export interface ReadOptions {
   /** does this Excel have ExcelApi `version`? */
   supports?: (version: string) => boolean;
   cellsPerSync?: number;
+  /** sheets to read besides the input sheets (the earlier plan's, to compare with) */
+  extra?: string[];
 }
 
 export async function readInputSheets(context: Excel.RequestContext, opts: ReadOptions = {}): Promise<{ book: WorkbookRows; stats: ReadStats; date1904: boolean }> {
@@ -34,7 +36,7 @@ export async function readInputSheets(context: Excel.RequestContext, opts: ReadO
   probe.load('value');
   await context.sync();
   const date1904 = probe.value === 0;
-  const names = inputSheetNames(sheets.items.map((s) => s.name));
+  const names = inputSheetNames(sheets.items.map((s) => s.name), opts.extra ?? []);
 
   // valuesOnly: formatting alone (an empty formatted table body) does not stretch the area.
   const used = names.map((name) => {

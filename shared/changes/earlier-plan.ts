@@ -54,7 +54,7 @@ export function answerFromWorkbook(book: WorkbookRows, label = 'earlier plan'): 
     load: load.filter((r) => text(r.workCenter) && day(r.bucketStart)).map((r) => ({ workCenter: text(r.workCenter), bucketStart: day(r.bucketStart)!, loadHours: num(r.loadHours), overtimeHours: num(r.overtimeHours) })),
     // Bucket rows only: the purchase-suggestion rows under them carry no requirement.
     materials: mats
-      .filter((r) => text(r.item) && day(r.bucketStart) && r.requirement !== null && r.requirement !== undefined)
+      .filter((r) => text(r.item) && day(r.bucketStart) && text(r.requirement) !== '')
       .map((r) => ({ item: text(r.item), bucketStart: day(r.bucketStart)!, requirement: num(r.requirement), suggestedPurchase: num(r.suggestedPurchase) })),
   };
   return { answer, problems };

@@ -24,7 +24,7 @@ export interface ChangesOptions {
    * than a plan from scratch would (so it is asked for, not the default).
    */
   warmStart?: boolean;
-  /** plans already made of identical plants (the service keeps the last few per worker) */
+  /** plans already made of identical plants (the service keeps the last few per worker): a what-if takes its baseline from here */
   memo?: PlanMemo;
 }
 
@@ -49,8 +49,9 @@ const pick = (lang: 'en' | 'zh', t: { en: string; zh: string }) => (lang === 'zh
 export async function planWithChanges(plant: Plant, opts: SolvePlanOptions, c: ChangesOptions): Promise<ChangesOutcome> {
   const lang = opts.lang;
   const whatIf = plant.WhatIf.length > 0;
-  const solve = async (p: Plant, o: SolvePlanOptions): Promise<PlanOutcome> => {
-    const known = c.memo?.get(p);
+  // Every plan is remembered; only a what-if's baseline is looked up (a plan request always plans).
+  const solve = async (p: Plant, o: SolvePlanOptions, lookUp = false): Promise<PlanOutcome> => {
+    const known = lookUp ? c.memo?.get(p) : undefined;
     if (known) return known;
     const out = await solvePlan(p, o);
     c.memo?.set(p, out);
@@ -76,7 +77,7 @@ export async function planWithChanges(plant: Plant, opts: SolvePlanOptions, c: C
     let warm = opts.warm;
     const r = await planWhatIf(plant, { includeDrafts: opts.includeDrafts }, async (p, step) => {
       const t = opts.clock();
-      const out = step === 0 ? await solve(p, opts) : await solvePlan(p, { ...opts, warm: c.warmStart ? warm : undefined, onProgress: undefined });
+      const out = step === 0 ? await solve(p, opts, true) : await solvePlan(p, { ...opts, warm: c.warmStart ? warm : undefined, onProgress: undefined });
       steps.push({ step, seconds: (opts.clock() - t) / 1000 });
       warm = out.prices ?? warm;
       return out;

@@ -151,7 +151,7 @@ print(json.dumps({'sheets': wb.sheetnames, 'tables': list(ws.tables.keys()),
     const r = spawnSync(py, [join(dir, 'read.py'), path], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     const got = JSON.parse(r.stdout);
-    expect(got.sheets).toEqual(['Settings', 'Orders', 'Items', 'BOM', 'Routing', 'WorkCenters', 'Calendar', 'Suppliers', 'SupplierItems', 'PurchaseOrders', 'SupplierRatings', 'Quotes', 'CostRisk', 'WorkReports', 'MaterialIssues', 'Workers']);
+    expect(got.sheets).toEqual(['Settings', 'Orders', 'Items', 'BOM', 'Routing', 'WorkCenters', 'Calendar', 'Suppliers', 'SupplierItems', 'PurchaseOrders', 'SupplierRatings', 'Quotes', 'CostRisk', 'WorkReports', 'MaterialIssues', 'Workers', 'WhatIf']);
     expect(got.tables).toEqual(['tblOrders']);
     expect(got.header).toEqual(columnsOf(Orders).map((c) => c.key));
     expect(got.lists).toEqual(['"Draft,Approved,InProduction,Delivered,Completed,Cancelled"']);
