@@ -14,7 +14,7 @@ export const runQuote: JobRunner = async (plant, opts) => {
   opts.onProgress?.(opts.lang === 'zh' ? '计算承诺交期…' : 'searching delivery promises…');
   const promises = await promiseDeliveries(plant, quotes, solverFor(opts));
   const results: QuoteResult[] = quotes.map((q, i) => ({ ...q, promise: promises[i] }));
-  return { json: { quotes: results.map(quoteJson) }, sheets: quoteSheets(results) };
+  return { json: { quotes: results.map(quoteJson) }, sheets: quoteSheets(results, opts.lang, plant.settings.Currency) };
 };
 
 /** The --json / API shape of one quote line (issue 4). */

@@ -205,6 +205,14 @@ function materialRows(pm: PlanModel, s: PlanState): { rows: MaterialRow[]; sugge
   return { rows, suggestions };
 }
 
+/**
+ * How serious lateness is: an error when a priority-1 order is late at all or any order is more
+ * than 7 days late; a warning otherwise (a week or less, priority 2–5). Short orders and orders
+ * that cannot start or finish are errors; a full work center is a warning with overtime, else
+ * information; a material short is a warning.
+ */
+export const lateSeverity = (priority: number, daysLate: number): 'error' | 'warning' => (priority <= 1 || daysLate > 7 ? 'error' : 'warning');
+
 function exceptions(pm: PlanModel, orders: OrderPlan[], load: LoadRow[], suggestions: PurchaseSuggestion[]): PlanException[] {
   const out: PlanException[] = [];
   const word = bucketWord(pm.buckets);
@@ -232,7 +240,7 @@ function exceptions(pm: PlanModel, orders: OrderPlan[], load: LoadRow[], suggest
     else if (op.state === 'late')
       out.push({
         type: 'late',
-        severity: o.weight >= 8 ? 'error' : 'warning',
+        severity: lateSeverity(op.priority, op.daysLate ?? 0),
         subject: op.orderId,
         date: op.finishDate,
         // daysLate counts whole buckets (the due-date rule), so say that rather than imply a
