@@ -51,6 +51,7 @@ function applyTexts() {
 function setBusy(on: boolean) {
   busy = on;
   for (const b of document.querySelectorAll<HTMLButtonElement>('button')) b.disabled = on || mode === 'pending';
+  ($('file') as HTMLInputElement).disabled = on; // no new workbook while a job reads this one
   $('status').classList.toggle('busy', on);
 }
 
@@ -92,7 +93,7 @@ function render(o: Outcome) {
   $('download').hidden = true;
   switch (o.kind) {
     case 'problems':
-      status(t.problemsFound(o.problems.length), true);
+      status(t.problemsFound(o.problems.length, mode === 'excel'), true);
       messages.innerHTML = problemList(o.problems, mode === 'excel');
       results.innerHTML = '';
       return;
@@ -127,6 +128,11 @@ function render(o: Outcome) {
 async function act(run: () => Promise<Outcome>) {
   if (busy) return;
   setBusy(true);
+  // A new job starts with nothing left over from the last one's answer.
+  status('');
+  $('messages').innerHTML = '';
+  $('results').innerHTML = '';
+  $('download').hidden = true;
   try {
     render(await run());
   } catch (e) {
