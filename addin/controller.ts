@@ -111,8 +111,8 @@ export async function exportScorecard({ host, file, api, lang, show, clock = rea
     }
     const stop = startProgress(show, t.sending, t.elapsed, clock);
     try {
-      const blob = await api.exportScorecard(source);
-      return { kind: 'file', blob, name: 'supplier-scorecard.xlsx', seconds: (clock.now() - t0) / 1000 };
+      const { blob, name } = await api.exportScorecard(source);
+      return { kind: 'file', blob, name, seconds: (clock.now() - t0) / 1000 };
     } finally {
       stop();
     }

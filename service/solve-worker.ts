@@ -11,6 +11,7 @@ import { InputError, problem, SolveError, type Lang, type Problem } from '../sha
 import { dataCell, type WorkbookRows } from '../shared/rows';
 import { checkWorkbook, readPlant } from '../shared/validate';
 import { JOBS, scorecardWorkbook } from './jobs/index';
+import { scorecard } from './jobs/suppliers';
 import type { JobOptions, JobResult, SolveStats } from './jobs/types';
 import { jobOptions, parseOptions } from './routes/options';
 import { warmHighs } from './solvers/highs';
@@ -173,7 +174,8 @@ export async function runTask(task: SolveTask): Promise<SolveResult> {
     if (task.output === 'export') {
       const xlsx = await scorecardWorkbook(plant, opts);
       run.resultBytes = xlsx.byteLength;
-      return done({ status: 'ok', body: '', xlsx, run });
+      // The body carries only the period, which names the file (supplier-scorecard-2026-Q3.xlsx).
+      return done({ status: 'ok', body: JSON.stringify({ period: scorecard(plant, opts).period.key }), xlsx, run });
     }
     const result: JobResult = await JOBS[task.job](plant, opts);
     const body = JSON.stringify({ ...result.json, sheets: result.sheets, ...(result.stats && !('stats' in result.json) ? { stats: result.stats } : {}) });
