@@ -79,9 +79,12 @@ export class PlannerApi {
   }
 
   /** The supplier scorecard as a formatted .xlsx of its own, from rows or an uploaded workbook. */
-  async exportScorecard(workbook: WorkbookRows | Blob): Promise<Blob> {
+  async exportScorecard(workbook: WorkbookRows | Blob): Promise<{ blob: Blob; name: string }> {
     const body = workbook instanceof Blob ? { body: workbook, headers: { 'Content-Type': XLSX_TYPE } } : jsonBody({ workbook });
-    return (await this.send('suppliers/export', body)).blob();
+    const res = await this.send('suppliers/export', body);
+    // The service names the file with its period (supplier-scorecard-2026-Q3.xlsx).
+    const name = /filename="?([^";]+)"?/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? 'supplier-scorecard.xlsx';
+    return { blob: await res.blob(), name };
   }
 
   /**

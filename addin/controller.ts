@@ -139,8 +139,8 @@ export async function exportScorecard({ host, file, api, lang, show, clock = rea
         openUrl(url);
         return { kind: 'opened', url, name: filename, seconds: (clock.now() - t0) / 1000 };
       }
-      const blob = await api.exportScorecard(source);
-      return { kind: 'file', blob, name: 'supplier-scorecard.xlsx', seconds: (clock.now() - t0) / 1000 };
+      const { blob, name } = await api.exportScorecard(source);
+      return { kind: 'file', blob, name, seconds: (clock.now() - t0) / 1000 };
     } finally {
       stop();
     }

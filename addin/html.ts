@@ -74,9 +74,26 @@ export function sheetChart(sheet: ResultSheet, lang: Lang): string {
     cols.forEach((c, i) => (acc[i] += typeof r[c.key] === 'number' ? (r[c.key] as number) : 0));
     sums.set(cat, acc);
   }
-  const cats = [...sums.keys()].slice(0, MAX_CHART_CATEGORIES);
-  const max = Math.max(0, ...cats.flatMap((c) => sums.get(c)!));
-  const min = Math.min(0, ...cats.flatMap((c) => sums.get(c)!));
+  const all = [...sums.keys()];
+  const max = Math.max(0, ...all.flatMap((c) => sums.get(c)!));
+  const min = Math.min(0, ...all.flatMap((c) => sums.get(c)!));
+  const title = lang === 'zh' ? ch.titleZh : ch.title;
+  const type = ch.type;
+  if (all.length <= MAX_CHART_CATEGORIES) return chartFigure(all, title);
+  // Too many bars for one chart: small multiples on one scale, never a silent cut. Categories
+  // group by what comes before " · " (a quote line) or their first word (a work center).
+  const groups = new Map<string, string[]>();
+  for (const c of all) {
+    const g = c.includes(' · ') ? c.slice(0, c.indexOf(' · ')) : c.split(' ')[0];
+    groups.set(g, [...(groups.get(g) ?? []), c]);
+  }
+  const byGroup = groups.size > 1 && [...groups.values()].every((g) => g.length <= MAX_CHART_CATEGORIES);
+  const parts = byGroup
+    ? [...groups.entries()]
+    : Array.from({ length: Math.ceil(all.length / MAX_CHART_CATEGORIES) }, (_, k) => [`${k + 1}/${Math.ceil(all.length / MAX_CHART_CATEGORIES)}`, all.slice(k * MAX_CHART_CATEGORIES, (k + 1) * MAX_CHART_CATEGORIES)] as [string, string[]]);
+  return `<div class="multiples">${parts.map(([g, cs]) => chartFigure(cs, `${title} · ${g}`)).join('')}</div>`;
+
+  function chartFigure(cats: string[], caption: string): string {
   const span = max - min || 1;
   const W = 640;
   const H = 240;
@@ -90,7 +107,7 @@ export function sheetChart(sheet: ResultSheet, lang: Lang): string {
   const parts: string[] = [];
   parts.push(`<line x1="${pad.l}" y1="${y(0)}" x2="${W - pad.r}" y2="${y(0)}" class="axis"/>`);
   for (const v of [min, (min + max) / 2, max]) parts.push(`<text x="${pad.l - 4}" y="${y(v) + 4}" class="tick" text-anchor="end">${esc(tick(v))}</text>`);
-  if (ch.type === 'line') {
+  if (type === 'line') {
     cols.forEach((_, i) => {
       const pts = cats.map((c, k) => `${(pad.l + slot * (k + 0.5)).toFixed(1)},${y(sums.get(c)![i]).toFixed(1)}`).join(' ');
       parts.push(`<polyline points="${pts}" fill="none" stroke="${PALETTE[i % PALETTE.length]}" stroke-width="2"/>`);
@@ -113,8 +130,8 @@ export function sheetChart(sheet: ResultSheet, lang: Lang): string {
     parts.push(`<text x="${x.toFixed(1)}" y="${H - pad.b + 14}" class="tick" text-anchor="end" transform="rotate(-35 ${x.toFixed(1)} ${H - pad.b + 14})">${esc(c.length > 12 ? `${c.slice(0, 11)}…` : c)}</text>`);
   });
   const legend = cols.map((c, i) => `<span class="key"><i style="background:${PALETTE[i % PALETTE.length]}"></i>${esc(lang === 'zh' ? c.headerZh : c.header)}</span>`).join('');
-  const title = lang === 'zh' ? ch.titleZh : ch.title;
-  return `<figure class="chart"><figcaption>${esc(title)}</figcaption><svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}">${parts.join('')}</svg><div class="legend">${legend}</div></figure>`;
+  return `<figure class="chart"><figcaption>${esc(caption)}</figcaption><svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(caption)}">${parts.join('')}</svg><div class="legend">${legend}</div></figure>`;
+  }
 }
 
 /** A sheet's section: its title in the UI language (in Chinese with the workbook's sheet name beside it), chart, table. */
@@ -124,9 +141,26 @@ export function sheetSection(sheet: ResultSheet, lang: Lang, t: Strings): string
   return `<section class="result" data-sheet="${esc(sheet.name)}"><h3>${esc(title)}${name}</h3>${sheetChart(sheet, lang)}${sheetTable(sheet, lang, t)}</section>`;
 }
 
+/** Problems in workbook order: by sheet (first appearance), then row, then column (D7 before AA7 before A8). */
+export function inSheetOrder(problems: ShownProblem[]): ShownProblem[] {
+  const sheets = new Map<string, number>();
+  for (const p of problems) if (!sheets.has(p.sheet)) sheets.set(p.sheet, sheets.size);
+  const pos = (cell: string): [number, number] => {
+    const m = /^\$?([A-Z]+)\$?(\d+)/i.exec(cell);
+    if (!m) return [0, 0];
+    let col = 0;
+    for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
+    return [Number(m[2]), col];
+  };
+  return problems
+    .map((p, i) => ({ p, i, at: pos(p.cell) }))
+    .sort((a, b) => sheets.get(a.p.sheet)! - sheets.get(b.p.sheet)! || a.at[0] - b.at[0] || a.at[1] - b.at[1] || a.i - b.i)
+    .map((x) => x.p);
+}
+
 /** Problems as `Sheet!Cell: text`; in Excel the reference is a link whose data-sheet/data-cell a click selects. */
 export const problemList = (problems: ShownProblem[], clickable: boolean): string =>
-  `<ul class="problems">${problems
+  `<ul class="problems">${inSheetOrder(problems)
     .map((p) => {
       const ref = esc(cellRef(p.sheet, p.cell));
       const link = clickable ? `<a href="#" data-sheet="${esc(p.sheet)}" data-cell="${esc(p.cell)}">${ref}</a>` : `<span class="ref">${ref}</span>`;

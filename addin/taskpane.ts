@@ -69,6 +69,7 @@ function applyTexts() {
 function setBusy(on: boolean) {
   busy = on;
   for (const b of document.querySelectorAll<HTMLButtonElement>('button')) b.disabled = on || mode === 'pending';
+  ($('file') as HTMLInputElement).disabled = on; // no new workbook while a job reads this one
   $('status').classList.toggle('busy', on);
 }
 
@@ -134,7 +135,7 @@ function render(o: Outcome) {
   $('rewrite').hidden = !unwritten;
   switch (o.kind) {
     case 'problems':
-      status(t.problemsFound(o.problems.length), true);
+      status(t.problemsFound(o.problems.length, mode === 'excel'), true);
       messages.innerHTML = problemList(o.problems, mode === 'excel');
       results.innerHTML = '';
       return;
@@ -183,6 +184,11 @@ async function act(run: () => Promise<Outcome>, job: Job | 'other' = 'other') {
   }
   if (job !== 'other') lock.acquire(job);
   setBusy(true);
+  // A new job starts with nothing left over from the last one's answer.
+  status('');
+  $('messages').innerHTML = '';
+  $('results').innerHTML = '';
+  $('download').hidden = true;
   try {
     const outcome = await run().catch((e: unknown) => failure(e, lang));
     if (outcome.kind === 'token') retry = { run, job };

@@ -10,6 +10,7 @@ import { InputError, problem, SolveError, type Lang, type Problem } from '../sha
 import { dataCell, type WorkbookRows } from '../shared/rows';
 import { checkWorkbook, readPlant } from '../shared/validate';
 import { JOBS, scorecardWorkbook } from './jobs/index';
+import { scorecard } from './jobs/suppliers';
 import type { JobOptions, JobResult, SolveStats } from './jobs/types';
 import { jobOptions, parseOptions } from './jobs/options';
 import { storedAnswer, whatIfSheet } from './jobs/what-if-input';
@@ -210,7 +211,8 @@ export async function runTask(task: SolveTask): Promise<SolveResult> {
     if (task.output === 'export') {
       const xlsx = await scorecardWorkbook(plant, opts);
       run.resultBytes = xlsx.byteLength;
-      return done({ status: 'ok', body: '', xlsx, run });
+      // The body carries only the period, which names the file (supplier-scorecard-2026-Q3.xlsx).
+      return done({ status: 'ok', body: JSON.stringify({ period: scorecard(plant, opts).period.key }), xlsx, run });
     }
     // A worker remembers its last plans, so a what-if after a plan of the same book starts from it.
     const result: JobResult = await JOBS[task.job](plant, { ...opts, rememberPlans: true, ...(task.compareGz ? { compareWith: storedAnswer(task.compareGz) } : inBook ? { compareWith: inBook.answer } : {}) });

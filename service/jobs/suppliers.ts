@@ -37,7 +37,7 @@ export function scorecard(plant: Plant, opts: Pick<JobOptions, 'period'>): Score
 export const runSuppliers: JobRunner<'suppliers'> = async (plant, opts) => {
   const card = scorecard(plant, opts);
   opts.onProgress?.(opts.lang === 'zh' ? `已评分 ${card.suppliers.length} 家供应商（${card.period.key}）` : `scored ${card.suppliers.length} suppliers for ${card.period.key}`);
-  return { json: scorecardJson(card), sheets: [scorecardSheet(card)] };
+  return { json: scorecardJson(card), sheets: [scorecardSheet(card, opts.lang)] };
 };
 
 /** The scorecard export with the period's price review as its PriceReview (核价) sheet. */

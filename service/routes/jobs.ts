@@ -66,6 +66,17 @@ function downloadName(req: Request, suffix: string, ext = 'xlsx'): string {
 }
 
 /** A JSON object's text with members put in front, e.g. `"runId":7` (no parse and re-stringify of a large body). */
+/** The scorecard export named with its period: supplier-scorecard-2026-Q3.xlsx. */
+const scorecardName = (body: string): string => {
+  let period: unknown;
+  try {
+    period = (JSON.parse(body) as { period?: unknown }).period;
+  } catch {
+    period = undefined;
+  }
+  return typeof period === 'string' && /^[\w-]+$/.test(period) ? `supplier-scorecard-${period}.xlsx` : 'supplier-scorecard.xlsx';
+};
+
 const splice = (members: string[], body: string): string => {
   const rest = body.trim() === '{}' ? [] : [body.trim().slice(1, -1)];
   return `{${[...members, ...rest].join(',')}}`;
@@ -200,7 +211,7 @@ export function jobRoutes(deps: JobDeps): Router {
           const url = deps.downloads.put(Buffer.from(result.xlsx!.buffer, result.xlsx!.byteOffset, result.xlsx!.byteLength), 'supplier-scorecard.xlsx', XLSX_TYPE);
           res.json({ url, filename: 'supplier-scorecard.xlsx' });
         } else {
-          res.attachment(output === 'export' ? 'supplier-scorecard.xlsx' : downloadName(req, job, result.xlsxExt));
+          res.attachment(output === 'export' ? scorecardName(result.body) : downloadName(req, job, result.xlsxExt));
           res.type(result.xlsxExt === 'xlsm' ? XLSM_TYPE : XLSX_TYPE).send(Buffer.from(result.xlsx!.buffer, result.xlsx!.byteOffset, result.xlsx!.byteLength));
         }
         return;

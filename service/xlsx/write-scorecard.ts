@@ -20,7 +20,7 @@ interface Col {
   width?: number;
 }
 
-const FMT = { pct: '0.0%', score: '0.00', int: '#,##0', qty: '#,##0.##', date: 'yyyy-mm-dd', trend: '[Color10]+0.00;[Red]-0.00;0.00', text: '@' };
+const FMT = { pct: '0.0%', score: '0.00', int: '#,##0', qty: '#,##0.##', money: '#,##0.00', date: 'yyyy-mm-dd', trend: '+0.00;[Red]-0.00;0.00', text: '@' };
 const GRADE_FILL: Record<Grade, string> = { A: 'FF63BE7B', B: 'FFC6EFCE', C: 'FFFFEB9C', D: 'FFFFC7CE' };
 const yn = (b: boolean, lang: Lang): string => (lang === 'zh' ? (b ? '是' : '否') : b ? 'Y' : 'N');
 const day = (d: string | undefined): Date | null => (d ? dayToDate(d) : null);

@@ -7,6 +7,7 @@ import { key } from './capacity';
 import type { OpVars, PlanModel, PlannedOrder } from './build-model';
 import type { PartNode } from './network';
 import { days } from '../plural';
+import { bucketWord, plural, usableFrom } from './words';
 
 export interface Text {
   en: string;
@@ -72,8 +73,18 @@ export const cumDone = (s: PlanState, v: OpVars, upTo: number): number => {
 
 /** "2026-12-07, 2026-12-14" or "2026-12-07 – 2027-01-04" for a long run (Chinese: 、 and 至). */
 function bucketList(pm: PlanModel, ts: number[], zh = false): string {
-  const days = ts.map((t) => bucketStart(pm.buckets, t));
-  return days.length > 3 ? `${days[0]}${zh ? ' 至 ' : ' – '}${days[days.length - 1]}` : days.join(zh ? '、' : ', ');
+  // Runs of consecutive buckets longer than two become "first – last"; every bucket is named.
+  const sorted = [...new Set(ts)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    const first = bucketStart(pm.buckets, sorted[i]);
+    if (j - i >= 2) parts.push(`${first}${zh ? ' 至 ' : ' – '}${bucketStart(pm.buckets, sorted[j])}`);
+    else for (let k = i; k <= j; k++) parts.push(bucketStart(pm.buckets, sorted[k]));
+    i = j + 1;
+  }
+  return parts.join(zh ? '、' : ', ');
 }
 
 function names(pm: PlanModel, idx: number[], zh = false): string {
@@ -97,15 +108,26 @@ function takerText(pm: PlanModel, o: PlannedOrder, hours: Map<number, number>): 
 
 export function explainLate(pm: PlanModel, s: PlanState, o: PlannedOrder): Text {
   const b = pm.buckets;
-  const week = b.days === 7 && b.offsets.every((o, t) => o === t * 7);
-  const unit = week ? { en: 'week', zh: '当周' } : { en: 'bucket', zh: '当期' };
-  const d = Math.min(o.dueBucket, b.count - 1);
+  const T = b.count;
+  const word = bucketWord(b);
+  const unit = word;
+  // The last bucket the order still had work in: before its finish bucket, or the horizon's end when short.
+  const isShort = s.val(o.short) > s.tol(o.order.Quantity);
+  let finish = -1;
+  if (o.last) for (let t = 0; t < T; t++) if (cumDone(s, o.last, t) > (t > 0 ? cumDone(s, o.last, t - 1) : 0) + s.tol(o.order.Quantity)) finish = t;
+  const lastNeeded = isShort ? T - 1 : finish - 1;
+  // Capacity and material are judged from the due bucket, or from the earliest possible finish
+  // when the due date could not be met at all (then the rest of the delay is theirs).
+  let d = Math.min(o.dueBucket, T - 1);
   const reasons: Text[] = [];
 
   // 1. A due date no capacity could meet.
   if (o.earliestFinish > o.dueBucket) {
-    if (o.releaseBucket > o.dueBucket || o.dueBucket < 0)
-      reasons.push({ en: `due ${o.order.DueDate}, before it can start (${o.release})`, zh: `交期 ${o.order.DueDate} 早于可开工日期 ${o.release}` });
+    d = Math.min(Math.max(o.earliestFinish, 0), T - 1);
+    if (o.dueBucket < 0 && o.release <= b.start)
+      reasons.push({ en: `due ${o.order.DueDate}, before the plan starts (PlanStart ${b.start})`, zh: `交期 ${o.order.DueDate} 早于计划开始日期 ${b.start}` });
+    else if (o.releaseBucket > o.dueBucket || o.dueBucket < 0)
+      reasons.push({ en: `released only on ${o.release} (ReleaseDate), after its due date ${o.order.DueDate}`, zh: `投产日期 ${o.release} 晚于交期 ${o.order.DueDate}` });
     else {
       const late = new Map<string, { id: string; first: number; lead: number }>();
       const walk = (n: PartNode) => {
@@ -116,16 +138,34 @@ export function explainLate(pm: PlanModel, s: PlanState, o: PlannedOrder): Text 
         for (const c of n.makeChildren) walk(c.node);
       };
       walk(o.root);
-      for (const m of late.values())
+      for (const m of late.values()) {
+        const u = usableFrom(b, m.lead);
         reasons.push({
-          en: `material ${m.id} has no stock or open PO before ${bucketStart(b, m.first)} (purchase lead time ${days(m.lead)})`,
-          zh: `物料 ${m.id} 在 ${bucketStart(b, m.first)} 之前无库存也无在途采购（采购提前期 ${m.lead} 天）`,
+          en: `material ${m.id} has no stock or open PO before ${bucketStart(b, m.first)} (purchase lead time ${days(m.lead)}${u.en})`,
+          zh: `物料 ${m.id} 在 ${bucketStart(b, m.first)} 之前无库存也无在途采购（采购提前期 ${m.lead} 天${u.zh}）`,
         });
-      if (late.size === 0)
-        reasons.push({
-          en: `earliest possible finish is ${bucketEnd(b, o.earliestFinish)} even with free capacity (subcontract lead times and work-center calendars)`,
-          zh: `即使产能充足，最早也只能在 ${bucketEnd(b, o.earliestFinish)} 完工（委外周期及工作日历所限）`,
-        });
+      }
+      if (late.size === 0) {
+        // Work centers closed (no hours, no overtime) between release and the earliest finish.
+        const closed = new Map<string, number[]>();
+        for (const v of o.ops) {
+          const c = pm.capacity.get(v.op.wc);
+          if (!c) continue;
+          for (let t = Math.max(0, o.releaseBucket); t < Math.min(o.earliestFinish, T); t++)
+            if (c.hours[t] <= 0 && c.overtimeMax[t] <= 0) closed.set(c.wc.WorkCenterId, [...new Set([...(closed.get(c.wc.WorkCenterId) ?? []), t])]);
+        }
+        for (const [id, ts] of closed)
+          reasons.push({
+            en: `work center ${id} closed in the ${plural(word.en, ts.length)} of ${bucketList(pm, ts)} (Calendar)`,
+            zh: `工作中心 ${id} 在 ${bucketList(pm, ts, true)} ${word.zh}停工（工作日历）`,
+          });
+        const sub = o.ops.some((v) => v.op.subcontract);
+        if (closed.size === 0)
+          reasons.push({
+            en: `earliest possible finish is ${bucketEnd(b, o.earliestFinish)} even with free capacity (its operations in sequence${sub ? ', subcontract lead times' : ''} and work-center calendars)`,
+            zh: `即使产能充足，最早也只能在 ${bucketEnd(b, o.earliestFinish)} 完工（工序先后相接${sub ? '、委外周期' : ''}及工作日历所限）`,
+          });
+      }
     }
   }
 
@@ -172,12 +212,18 @@ export function explainLate(pm: PlanModel, s: PlanState, o: PlannedOrder): Text 
       for (let t = Math.max(0, d + 1); t < until && po < 0; t++) if (mv.supply.usableReceipts[t] > 0) po = t;
       const id = bc.item.ItemId;
       const arrive = bucketStart(b, mv.supply.leadBucket);
+      // From when: the first bucket from which no stock is to spare (what is there is held for
+      // uses that come later, up to when new supply can arrive).
+      let from = Math.max(0, until - 1);
+      for (let t = until - 1, low = Infinity; t >= 0; t--) if ((low = Math.min(low, s.val(mv.inv[t]))) <= s.tol(need)) from = t;
+      const since = bucketStart(b, from);
+      const u = usableFrom(b, mv.supply.leadDays);
       reasons.push(
         po >= 0
-          ? { en: `material ${id} short: no stock to spare until the open PO due in the ${unit.en} of ${bucketStart(b, po)}${by.en}`, zh: `物料 ${id} 不足：库存已分配完，须等 ${bucketStart(b, po)} ${unit.zh}到货的在途采购${by.zh}` }
+          ? { en: `material ${id} short from ${since}: no stock to spare until the open PO due in the ${unit.en} of ${bucketStart(b, po)}${by.en}`, zh: `物料 ${id} 自 ${since} 起不足：库存已分配完，须等 ${bucketStart(b, po)} ${unit.zh}到货的在途采购${by.zh}` }
           : {
-              en: `material ${id} short: no stock to spare before a new purchase can arrive (${arrive} at the earliest, lead time ${days(mv.supply.leadDays)})${by.en}`,
-              zh: `物料 ${id} 不足：库存及在途采购已分配完，新采购最早 ${arrive} 到货（提前期 ${mv.supply.leadDays} 天）${by.zh}`,
+              en: `material ${id} short from ${since}: no stock to spare before a new purchase can arrive (${arrive} at the earliest, lead time ${days(mv.supply.leadDays)}${u.en})${by.en}`,
+              zh: `物料 ${id} 自 ${since} 起不足：库存及在途采购已分配完，新采购最早 ${arrive} 到货（提前期 ${mv.supply.leadDays} 天${u.zh}）${by.zh}`,
             },
       );
     }
@@ -189,18 +235,34 @@ export function explainLate(pm: PlanModel, s: PlanState, o: PlannedOrder): Text 
   // holds the order back, the rest of its work waits for it (just in time) and no work center is
   // to blame.
   const fullAt = new Map<string, Set<number>>();
+  let idleBeforeRelease = '';
   for (const v of o.ops) {
-    if (materialBound.size > 0 || cumDone(s, v, d) >= v.op.node.qty - s.tol(v.op.node.qty)) continue;
+    const qty = v.op.node.qty;
+    if (materialBound.size > 0 || cumDone(s, v, d) >= qty - s.tol(qty)) continue;
     const run: number[] = [];
-    for (let t = d; t >= Math.max(0, v.earliestStart); t--) {
+    let t = d;
+    for (; t >= Math.max(0, v.earliestStart); t--) {
       if (v.x[t] < 0) continue;
       if (!s.full(v.op.wc, t)) break;
       run.push(t);
+    }
+    // Full right back to the release: the hours free before it could not be used.
+    if (run.length && t < Math.max(0, v.earliestStart) && o.release > b.start && v.earliestStart === o.releaseBucket)
+      for (let u = 0; u < o.releaseBucket; u++) if ((pm.capacity.get(v.op.wc)?.hours[u] ?? 0) > 0 && !s.full(v.op.wc, u)) idleBeforeRelease = pm.capacity.get(v.op.wc)!.wc.WorkCenterId;
+    // Every full bucket after it, too, while the operation still had units to do.
+    for (let u = Math.max(d + 1, 0, v.earliestStart); u <= lastNeeded; u++) {
+      if (v.x[u] < 0 || cumDone(s, v, u - 1) >= qty - s.tol(qty)) continue;
+      if (s.full(v.op.wc, u)) run.push(u);
     }
     if (run.length === 0) continue;
     if (!fullAt.has(v.op.wc)) fullAt.set(v.op.wc, new Set());
     for (const t of run) fullAt.get(v.op.wc)!.add(t);
   }
+  if (idleBeforeRelease)
+    reasons.push({
+      en: `released only on ${o.release} (ReleaseDate): work center ${idleBeforeRelease} had hours free before then`,
+      zh: `投产日期为 ${o.release}：工作中心 ${idleBeforeRelease} 在此之前的空闲工时无法使用`,
+    });
   const ranked = [...fullAt.entries()].sort((a, b) => b[1].size - a[1].size).slice(0, 2);
   for (const [wc, set] of ranked) {
     const ts = [...set].sort((a, b) => a - b);
@@ -219,8 +281,8 @@ export function explainLate(pm: PlanModel, s: PlanState, o: PlannedOrder): Text 
     const by = takerText(pm, o, hours);
     const id = cap.wc.WorkCenterId;
     reasons.push({
-      en: `work center ${id} full in the ${week ? 'week' : 'bucket'}${ts.length > 1 ? 's' : ''} of ${bucketList(pm, ts)} (${ot.en})${by.en}`,
-      zh: `工作中心 ${id} 在 ${bucketList(pm, ts, true)} ${week ? '当周' : '时段'}满负荷（${ot.zh}）${by.zh}`,
+      en: `work center ${id} full in the ${plural(word.en, ts.length)} of ${bucketList(pm, ts)} (${ot.en})${by.en}`,
+      zh: `工作中心 ${id} 在 ${bucketList(pm, ts, true)} ${word.zh}满负荷（${ot.zh}）${by.zh}`,
     });
   }
 

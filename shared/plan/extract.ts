@@ -10,8 +10,10 @@ import { addDays, daysBetween, type Day } from '../dates';
 import { bucketEnd, bucketStart, daysBetweenBuckets } from './buckets';
 import type { PlanModel, PlannedOrder } from './build-model';
 import { explainLate, planState, type PlanState, type Text } from './explain';
+import { nodesOf } from './network';
 import { suggestLots } from './purchase-suggestions';
 import { days } from '../plural';
+import { bucketWord } from './words';
 
 export type { Text } from './explain';
 
@@ -204,8 +206,17 @@ function materialRows(pm: PlanModel, s: PlanState): { rows: MaterialRow[]; sugge
   return { rows, suggestions };
 }
 
+/**
+ * How serious lateness is: an error when a priority-1 order is late at all or any order is more
+ * than 7 days late; a warning otherwise (a week or less, priority 2–5). Short orders and orders
+ * that cannot start or finish are errors; a full work center is a warning with overtime, else
+ * information; a material short is a warning.
+ */
+export const lateSeverity = (priority: number, daysLate: number): 'error' | 'warning' => (priority <= 1 || daysLate > 7 ? 'error' : 'warning');
+
 function exceptions(pm: PlanModel, orders: OrderPlan[], load: LoadRow[], suggestions: PurchaseSuggestion[]): PlanException[] {
   const out: PlanException[] = [];
+  const word = bucketWord(pm.buckets);
   for (const sk of pm.skipped)
     out.push({
       type: sk.kind,
@@ -230,7 +241,7 @@ function exceptions(pm: PlanModel, orders: OrderPlan[], load: LoadRow[], suggest
     else if (op.state === 'late')
       out.push({
         type: 'late',
-        severity: o.weight >= 8 ? 'error' : 'warning',
+        severity: lateSeverity(op.priority, op.daysLate ?? 0),
         subject: op.orderId,
         date: op.finishDate,
         // daysLate counts whole buckets (the due-date rule), so say that rather than imply a
@@ -247,8 +258,8 @@ function exceptions(pm: PlanModel, orders: OrderPlan[], load: LoadRow[], suggest
       subject: l.workCenter,
       date: l.bucketStart,
       message: ot
-        ? { en: `${l.workCenter}: full in the week of ${l.bucketStart}, with ${l.overtimeHours} h overtime`, zh: `${l.workCenter}：${l.bucketStart} 当期满负荷，需加班 ${l.overtimeHours} 小时` }
-        : { en: `${l.workCenter}: fully loaded in the bucket of ${l.bucketStart} (${l.loadHours} of ${l.capacityHours} h)`, zh: `${l.workCenter}：${l.bucketStart} 当期满负荷（${l.loadHours}/${l.capacityHours} 小时）` },
+        ? { en: `${l.workCenter}: full in the ${word.en} of ${l.bucketStart}, with ${l.overtimeHours} h overtime`, zh: `${l.workCenter}：${l.bucketStart} ${word.zh}满负荷，需加班 ${l.overtimeHours} 小时` }
+        : { en: `${l.workCenter}: fully loaded in the ${word.en} of ${l.bucketStart} (${l.loadHours} of ${l.capacityHours} h)`, zh: `${l.workCenter}：${l.bucketStart} ${word.zh}满负荷（${l.loadHours}/${l.capacityHours} 小时）` },
     });
   }
   const byItem = new Map<string, PurchaseSuggestion[]>();
@@ -256,18 +267,45 @@ function exceptions(pm: PlanModel, orders: OrderPlan[], load: LoadRow[], suggest
   for (const [item, ps] of byItem) {
     const first = ps.reduce((a, p) => (p.orderBy < a.orderBy ? p : a));
     const total = round(ps.reduce((a, p) => a + p.quantity, 0), 2);
+    // From when stock and open POs fall short of what the orders need by their due dates — not
+    // the later bucket the plan could first use a purchase in.
+    const since = shortFrom(pm, item) ?? first.needBy;
     out.push({
       type: 'shortage',
       severity: 'warning',
       subject: item,
-      date: first.needBy,
+      date: since,
       message: {
-        en: `${item}: stock and open POs run short from ${first.needBy}; buy ${total} in total, the first by ${first.orderBy}`,
-        zh: `${item}：自 ${first.needBy} 起库存及在途采购不足；共需采购 ${total}，最早须在 ${first.orderBy} 前下单`,
+        en: `${item}: stock and open POs run short from ${since}; buy ${total} in total, the first by ${first.orderBy}`,
+        zh: `${item}：自 ${since} 起库存及在途采购不足；共需采购 ${total}，最早须在 ${first.orderBy} 前下单`,
       },
     });
   }
   return out;
+}
+
+/**
+ * The first bucket whose cumulative need — every planned order's use of the item counted in its
+ * due bucket (bucket 0 when due before PlanStart) — exceeds usable stock plus open POs by then.
+ */
+function shortFrom(pm: PlanModel, itemId: string): Day | undefined {
+  const mv = pm.materials.get(itemId.trim().toLowerCase());
+  if (!mv) return undefined;
+  const T = pm.buckets.count;
+  const need = new Float64Array(T);
+  for (const o of pm.orders) {
+    if (o.hypothetical) continue;
+    const t = Math.min(Math.max(o.dueBucket, 0), T - 1);
+    for (const n of nodesOf(o.root)) for (const bc of n.buyChildren) if (bc.item === mv.supply.item) need[t] += n.qty * bc.ratio;
+  }
+  let cumNeed = 0;
+  let cumSupply = mv.supply.usable;
+  for (let t = 0; t < T; t++) {
+    cumNeed += need[t];
+    cumSupply += mv.supply.usableReceipts[t];
+    if (cumNeed > cumSupply + 1e-6 * Math.max(1, cumNeed)) return bucketStart(pm.buckets, t);
+  }
+  return undefined;
 }
 
 export function extractPlan(pm: PlanModel, values: ArrayLike<number>): PlanResult {
@@ -288,7 +326,8 @@ export function extractPlan(pm: PlanModel, values: ArrayLike<number>): PlanResul
       fromStock: 0,
       componentsFromStock: '',
       subcontracting: '',
-      lateBecause: { en: sk.en, zh: sk.zh },
+      // Due after the horizon is information (in Exceptions), not a reason for lateness.
+      lateBecause: sk.kind === 'beyondHorizon' ? null : { en: sk.en, zh: sk.zh },
       state: 'notPlanned',
     });
   const load = loadRows(pm, s);

@@ -12,6 +12,15 @@ const STATE: Record<string, { en: string; zh: string }> = {
 };
 
 const SEVERITY: Record<string, string> = { error: '严重', warning: '警告', info: '提示' };
+const TYPE_EN: Record<string, string> = {
+  late: 'late',
+  short: 'short',
+  cannotStart: 'cannot start',
+  cannotFinish: 'cannot finish',
+  beyondHorizon: 'after the horizon',
+  overload: 'full work center',
+  shortage: 'material short',
+};
 const TYPE_ZH: Record<string, string> = {
   late: '延期',
   short: '欠交',
@@ -30,16 +39,16 @@ export function planSheets(r: PlanResult, lang: Lang): ResultSheet[] {
       { key: 'orderId', header: 'Order', headerZh: '订单号', width: 14 },
       { key: 'customer', header: 'Customer', headerZh: '客户', width: 24 },
       { key: 'item', header: 'Item', headerZh: '物料', width: 16 },
-      { key: 'quantity', header: 'Quantity', headerZh: '数量', format: 'number' },
+      { key: 'quantity', header: 'Quantity', headerZh: '数量' },
       { key: 'priority', header: 'Priority', headerZh: '优先级', format: 'integer' },
       { key: 'dueDate', header: 'Due date', headerZh: '交期', format: 'date', width: 12 },
       { key: 'finishDate', header: 'Finish date', headerZh: '预计完工', format: 'date', width: 12 },
       { key: 'daysLate', header: 'Days late', headerZh: '延期天数', format: 'integer' },
-      { key: 'subcontractedQty', header: 'Subcontracted', headerZh: '委外数量', format: 'number' },
+      { key: 'subcontractedQty', header: 'Subcontracted', headerZh: '委外数量' },
       { key: 'subcontracting', header: 'Subcontracted operations', headerZh: '委外工序', width: 24 },
-      { key: 'shortQty', header: 'Short', headerZh: '欠交数量', format: 'number' },
+      { key: 'shortQty', header: 'Short', headerZh: '欠交数量' },
       { key: 'alert', header: 'Alert', headerZh: '异常', width: 12 },
-      { key: 'fromStock', header: 'From stock', headerZh: '库存发货', format: 'number' },
+      { key: 'fromStock', header: 'From stock', headerZh: '库存发货' },
       { key: 'componentsFromStock', header: 'Components from stock', headerZh: '库存领用半成品', width: 24 },
       { key: 'lateBecause', header: 'Late because', headerZh: '延期原因', width: 80 },
     ],
@@ -84,14 +93,14 @@ export function planSheets(r: PlanResult, lang: Lang): ResultSheet[] {
     columns: [
       { key: 'item', header: 'Item', headerZh: '物料', width: 16 },
       { key: 'bucketStart', header: 'Bucket start', headerZh: '时段开始', format: 'date', width: 12 },
-      { key: 'requirement', header: 'Requirement', headerZh: '需求', format: 'number' },
-      { key: 'receipts', header: 'Open PO receipts', headerZh: '在途到货', format: 'number' },
-      { key: 'suggestedPurchase', header: 'Suggested purchase', headerZh: '建议采购', format: 'number' },
-      { key: 'projectedOnHand', header: 'Projected on hand', headerZh: '预计库存', format: 'number' },
-      { key: 'safetyStock', header: 'Safety stock', headerZh: '安全库存', format: 'number' },
+      { key: 'requirement', header: 'Requirement', headerZh: '需求' },
+      { key: 'receipts', header: 'Open PO receipts', headerZh: '在途到货' },
+      { key: 'suggestedPurchase', header: 'Suggested purchase', headerZh: '建议采购' },
+      { key: 'projectedOnHand', header: 'Projected on hand', headerZh: '预计库存' },
+      { key: 'safetyStock', header: 'Safety stock', headerZh: '安全库存' },
       { key: 'supplier', header: 'Supplier', headerZh: '供应商', width: 14 },
       { key: 'orderBy', header: 'Order by', headerZh: '最晚下单日', format: 'date', width: 12 },
-      { key: 'purchaseQty', header: 'Purchase quantity', headerZh: '采购数量', format: 'number' },
+      { key: 'purchaseQty', header: 'Purchase quantity', headerZh: '采购数量' },
     ],
     // Each bucket row, then the purchase suggestions that arrive in it (split by supplier).
     rows: r.materials.flatMap((m) => [
@@ -111,17 +120,18 @@ export function planSheets(r: PlanResult, lang: Lang): ResultSheet[] {
       { key: 'subject', header: 'Order / work center / item', headerZh: '订单/工作中心/物料', width: 18 },
       { key: 'date', header: 'Date', headerZh: '日期', format: 'date', width: 12 },
       { key: 'message', header: 'Message', headerZh: '说明', width: 100 },
-      { key: 'isError', header: 'Error', headerZh: '严重', width: 8 },
+      { key: 'action', header: 'Act now', headerZh: '需立即处理', width: 12 },
     ],
     rows: r.exceptions.map((e) => ({
       severity: zh ? SEVERITY[e.severity] : e.severity,
-      type: zh ? TYPE_ZH[e.type] : e.type,
+      type: zh ? TYPE_ZH[e.type] : TYPE_EN[e.type],
       subject: e.subject,
       date: e.date,
       message: zh ? e.message.zh : e.message.en,
-      isError: e.severity === 'error',
+      // Errors are shaded and marked in words (not a TRUE/FALSE helper column).
+      action: e.severity === 'error' ? (zh ? '是' : 'yes') : '',
     })),
-    highlightWhen: { column: 'isError', color: 'red' },
+    highlightWhen: { column: 'action', color: 'red' },
   };
   return [plan, load, materials, exceptions];
 }

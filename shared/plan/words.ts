@@ -1,6 +1,7 @@
 // Planners' words for the plan's time buckets, by their length: a 7-day bucket is a week, a
 // 14-day one is not.
-import type { Buckets } from './buckets';
+import { addDays } from '../dates';
+import { bucketIndex, bucketStart, type Buckets } from './buckets';
 
 export interface Word {
   en: string;
@@ -18,3 +19,19 @@ export function bucketWord(b: Pick<Buckets, 'days' | 'offsets'>): Word {
 
 /** English plural of a bucket word: week → weeks, 14-day period → 14-day periods. */
 export const plural = (w: string, n: number): string => (n === 1 ? w : `${w}s`);
+
+/**
+ * Why a purchase is usable later than its lead time: the plan counts it from the first bucket
+ * that starts on or after its arrival. ", arrives 07-16 if bought on 07-06, used from the bucket
+ * of 07-20" — empty when the lead time ends on a bucket start.
+ */
+export function usableFrom(b: Buckets, leadDays: number): Word {
+  const arrives = addDays(b.start, leadDays);
+  const t = bucketIndex(b, arrives);
+  if (leadDays <= 0 || bucketStart(b, t) === arrives || t + 1 >= b.count) return { en: '', zh: '' };
+  const next = bucketStart(b, t + 1);
+  return {
+    en: `: bought on ${b.start} it arrives ${arrives}, and the plan counts it from the next ${bucketWord(b).en}, ${next}`,
+    zh: `：${b.start} 下单则 ${arrives} 到货，计划按下一${bucketWord(b).zh}（${next}）起可用`,
+  };
+}

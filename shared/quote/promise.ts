@@ -22,7 +22,7 @@
 // requested day falls in bucket F itself, that day (finishing in the due date's bucket is on
 // time). The note always states the date the column shows.
 import type { Clock } from '../lp/model';
-import { addDays, type Day } from '../dates';
+import type { Day } from '../dates';
 import type { Order, Plant } from '../domain';
 import type { SolverBackend } from '../lp/model';
 import { bucketEnd, bucketIndex, bucketStart } from '../plan/buckets';
@@ -30,7 +30,7 @@ import type { PlanModel, PlannedOrder } from '../plan/build-model';
 import { key } from '../plan/capacity';
 import { nodesOf, type PlanOp } from '../plan/network';
 import { openWhatIf, type RushAnswer, type WhatIfEngine } from '../plan/what-if';
-import { bucketWord } from '../plan/words';
+import { bucketWord, usableFrom } from '../plan/words';
 import type { CostedQuote } from './quote';
 import { ownCapacity } from './rollup';
 import { days } from '../plural';
@@ -197,19 +197,11 @@ function leadReason(pm: PlanModel, qo: PlannedOrder, R: number): { en: string; z
   const late = nodesOf(qo.root).flatMap((n) => n.buyChildren).map((bc) => pm.materials.get(key(bc.item.ItemId))?.supply).filter((s) => s !== undefined && s.firstAvailable > R);
   if (late.length)
     return {
-      en: late.map((s) => `${s!.item.ItemId} arrives from ${bucketStart(b, s!.firstAvailable)}, lead time ${days(s!.leadDays)}${usableFrom(pm, s!.leadDays)}`).join('; '),
-      zh: late.map((s) => `${s!.item.ItemId} 最早 ${bucketStart(b, s!.firstAvailable)} 到货，采购提前期 ${s!.leadDays} 天`).join('；'),
+      en: late.map((s) => `${s!.item.ItemId} arrives from ${bucketStart(b, s!.firstAvailable)}, lead time ${days(s!.leadDays)}${usableFrom(b, s!.leadDays).en}`).join('; '),
+      zh: late.map((s) => `${s!.item.ItemId} 最早 ${bucketStart(b, s!.firstAvailable)} 到货，采购提前期 ${s!.leadDays} 天${usableFrom(b, s!.leadDays).zh}`).join('；'),
     };
   const subcontract = qo.ops.some((v) => v.op.subcontract);
   return subcontract
     ? { en: 'its operations in sequence, subcontract lead times and work-center calendars', zh: '工序先后相接、委外周期及工作日历所限' }
     : { en: 'its operations in sequence and work-center calendars', zh: '工序先后相接及工作日历所限' };
-}
-
-/** " (a purchase placed on PlanStart arrives 07-16, usable from the next bucket, 07-20)" when the lead time does not end on a bucket start. */
-function usableFrom(pm: PlanModel, leadDays: number): string {
-  const b = pm.buckets;
-  const arrives = addDays(b.start, leadDays);
-  const t = bucketIndex(b, arrives);
-  return bucketStart(b, t) === arrives || t >= b.count ? '' : ` (bought on ${b.start} it arrives ${arrives}; the plan uses it from the next ${bucketWord(b).en}, ${bucketStart(b, t + 1)})`;
 }

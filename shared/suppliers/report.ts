@@ -1,4 +1,5 @@
 // The scorecard as the API/CLI JSON and as the SupplierScorecard result sheet for the user's workbook.
+import type { Lang } from '../problems';
 import type { ResultSheet } from '../results';
 import { round, type Advice, type Scorecard } from './score';
 
@@ -46,26 +47,32 @@ export function scorecardJson(card: Scorecard) {
 export type ScorecardJson = ReturnType<typeof scorecardJson>;
 
 /** The SupplierScorecard sheet written into the user's workbook (exceljs or Office.js). */
-export function scorecardSheet(card: Scorecard): ResultSheet {
+export function scorecardSheet(card: Scorecard, lang: Lang = 'en'): ResultSheet {
+  const zh = lang === 'zh';
   return {
     name: 'SupplierScorecard',
     columns: [
       { key: 'period', header: 'Period', headerZh: '期间', format: 'text' },
-      { key: 'supplierId', header: 'SupplierId', headerZh: '供应商编码', format: 'text', width: 14 },
+      { key: 'supplierId', header: 'Supplier', headerZh: '供应商编码', format: 'text', width: 14 },
       { key: 'name', header: 'Name', headerZh: '名称', format: 'text', width: 28 },
       { key: 'approved', header: 'Approved', headerZh: '合格供应商', format: 'text' },
-      { key: 'lines', header: 'Lines', headerZh: '到货行数', format: 'integer' },
-      { key: 'onTimeRate', header: 'OnTimeRate', headerZh: '准时交货率', format: 'percent' },
-      { key: 'quantityAccuracy', header: 'QuantityAccuracy', headerZh: '数量准确率', format: 'percent' },
-      { key: 'qualityRate', header: 'QualityRate', headerZh: '来料合格率', format: 'percent' },
-      { key: 'priceScore', header: 'PriceScore', headerZh: '价格得分', format: 'number' },
-      { key: 'serviceScore', header: 'ServiceScore', headerZh: '服务得分', format: 'number' },
-      { key: 'total', header: 'Total', headerZh: '总分', format: 'number' },
+      { key: 'lines', header: 'Lines received', headerZh: '到货行数', format: 'integer' },
+      { key: 'onTimeRate', header: 'On-time rate', headerZh: '准时交货率', format: 'percent' },
+      { key: 'quantityAccuracy', header: 'Quantity accuracy', headerZh: '数量准确率', format: 'percent' },
+      { key: 'qualityRate', header: 'Quality rate', headerZh: '来料合格率', format: 'percent' },
+      { key: 'priceScore', header: 'Price score', headerZh: '价格得分', format: 'number' },
+      { key: 'serviceScore', header: 'Service score', headerZh: '服务得分', format: 'number' },
+      { key: 'total', header: 'Total score', headerZh: '总分', format: 'number' },
       { key: 'grade', header: 'Grade', headerZh: '等级', format: 'text' },
       { key: 'advice', header: 'Advice', headerZh: '建议', format: 'text', width: 14 },
-      { key: 'trend', header: 'Trend', headerZh: '趋势', format: 'number' },
+      { key: 'trend', header: `Change vs ${card.previous.key}`, headerZh: `较 ${card.previous.key} 变化`, format: 'number' },
     ],
-    rows: card.suppliers.map((s) => ({ period: card.period.key, ...supplierFigures(s), approved: s.approved ? 'Y' : 'N' })),
+    rows: card.suppliers.map((s) => ({
+      period: card.period.key,
+      ...supplierFigures(s),
+      approved: s.approved ? (zh ? '是' : 'yes') : zh ? '否' : 'no',
+      advice: zh ? ADVICE_ZH[s.advice] : s.advice,
+    })),
     colorScales: ['onTimeRate', 'quantityAccuracy', 'qualityRate', 'priceScore', 'serviceScore', 'total'].map((column) => ({ column, highIsGood: true })),
     chart: { type: 'bar', title: `Supplier scores ${card.period.key}`, titleZh: `供应商评分 ${card.period.key}`, category: 'name', series: ['total'] },
   };

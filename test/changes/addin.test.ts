@@ -7,6 +7,7 @@ import { PlannerApi } from '../../addin/api';
 import { runJob, type WorkbookHost } from '../../addin/controller';
 import { EARLIER_PLAN_SHEETS, inputSheetNames } from '../../addin/excel/read-plan';
 import { resultLayout } from '../../shared/result-layout';
+import { officeCell } from '../../addin/excel/write-results';
 import type { ResultSheet } from '../../shared/results';
 import type { WorkbookRows } from '../../shared/rows';
 import { sampleRows, startServer, type Server } from '../service/harness';
@@ -37,7 +38,10 @@ function excel(rows: WorkbookRows) {
       return out;
     },
     write: async (written: ResultSheet[]) => {
-      for (const s of written) { const l = resultLayout(s, 'zh'); sheets[s.name] = [l.header, ...l.body]; }
+      for (const s of written) {
+        const l = resultLayout(s, 'zh');
+        sheets[s.name] = [l.header, ...l.body.map((r) => r.map((v, j) => officeCell(v, l.columns[j].text, false)))];
+      }
       return written.map((s) => s.name);
     },
   };

@@ -142,9 +142,9 @@ describe('a shared material', () => {
     const c2 = orderOf(result, 'C2');
     expect([c2.finishDate, c2.daysLate]).toEqual(['2026-01-25', 14]);
     expect(c2.lateBecause!.en).toBe(
-      'material RM-X short: no stock to spare before a new purchase can arrive (2026-01-19 at the earliest, lead time 14 days), taken by higher-priority C1',
+      'material RM-X short from 2026-01-05: no stock to spare before a new purchase can arrive (2026-01-19 at the earliest, lead time 14 days), taken by higher-priority C1',
     );
-    expect(c2.lateBecause!.zh).toContain('物料 RM-X 不足');
+    expect(c2.lateBecause!.zh).toContain('物料 RM-X 自 2026-01-05 起不足');
     // 10 to buy for 01-19: S1 60 % = 6, S2 40 % = 4, each ordered 14 days before; S3 is not approved.
     expect(json.purchaseSuggestions).toEqual([
       { item: 'RM-X', supplier: 'S1', quantity: 6, orderBy: '2026-01-05', needBy: '2026-01-19' },
@@ -158,7 +158,9 @@ describe('a shared material', () => {
       [10, 10, 0],
       [0, 0, 0],
     ]);
-    expect(result.exceptions.find((e) => e.type === 'shortage')?.message.en).toBe('RM-X: stock and open POs run short from 2026-01-19; buy 10 in total, the first by 2026-01-05');
+    expect(result.exceptions.find((e) => e.type === 'shortage')?.message.en).toBe('RM-X: stock and open POs run short from 2026-01-05; buy 10 in total, the first by 2026-01-05');
+    // Short from the first week (both orders want 10 there, 10 are in stock), not from 01-19, the
+    // week the plan could first use a purchase in.
   });
 
   it('uses an open PO before buying and keeps safety stock back', async () => {
@@ -176,7 +178,7 @@ describe('a shared material', () => {
     expect(json.objective).toBeCloseTo(1400, 6);
     const c2 = orderOf(result, 'C2');
     expect(c2.daysLate).toBe(7);
-    expect(c2.lateBecause!.en).toBe('material RM-X short: no stock to spare until the open PO due in the week of 2026-01-12, taken by higher-priority C1');
+    expect(c2.lateBecause!.en).toBe('material RM-X short from 2026-01-05: no stock to spare until the open PO due in the week of 2026-01-12, taken by higher-priority C1');
     expect(json.purchaseSuggestions).toEqual([]);
     expect(result.materials.filter((m) => m.item === 'RM-X').map((m) => [m.receipts, m.projectedOnHand])).toEqual([
       [0, 5],

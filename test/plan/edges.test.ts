@@ -150,7 +150,7 @@ describe('past-due orders', () => {
     const { json, result } = await plan(base([order('PAST', 'FG', 10, '2026-01-02', 3, { Status: 'InProduction', ReleaseDate: '2025-12-15' })]));
     expect(json.objective).toBeCloseTo(2800, 6);
     expect(orderOf(result, 'PAST')).toMatchObject({ finishDate: '2026-01-11', daysLate: 7 });
-    expect(orderOf(result, 'PAST').lateBecause!.en).toBe('due 2026-01-02, before it can start (2026-01-05)');
+    expect(orderOf(result, 'PAST').lateBecause!.en).toBe('due 2026-01-02, before the plan starts (PlanStart 2026-01-05)');
   });
 });
 

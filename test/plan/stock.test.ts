@@ -93,6 +93,6 @@ describe('an order for a Buy item (a trading good)', () => {
     const { result } = await plan(book('2026-01-09'));
     const t1 = orderOf(result, 'T1');
     expect(t1).toMatchObject({ state: 'late', finishDate: '2026-01-18', daysLate: 7 });
-    expect(t1.lateBecause!.en).toBe('material TG short: no stock to spare before a new purchase can arrive (2026-01-12 at the earliest, lead time 7 days)');
+    expect(t1.lateBecause!.en).toBe('material TG short from 2026-01-05: no stock to spare before a new purchase can arrive (2026-01-12 at the earliest, lead time 7 days)');
   });
 });

@@ -83,7 +83,7 @@ describe('service routes on the sample plant', () => {
     const r = await postJson(api('/suppliers/export'), { workbook: rows });
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe(XLSX);
-    expect(r.headers.get('content-disposition')).toContain('supplier-scorecard.xlsx');
+    expect(r.headers.get('content-disposition')).toMatch(/supplier-scorecard-\d{4}-Q[1-4]\.xlsx/); // named with its period
     const wb = await loadXlsx(await r.arrayBuffer());
     expect(wb.worksheets.length).toBeGreaterThanOrEqual(2);
     // the same export from an uploaded workbook
