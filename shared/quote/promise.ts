@@ -140,7 +140,7 @@ async function promiseOne(plant: Plant, q: CostedQuote, i: number, limits: Map<s
   const start = plant.settings.PlanStart!;
   const order: Order = {
     row: q.quote.row, OrderId: `QUOTE-${q.quoteId}-${i + 1}`, Customer: q.customer ?? q.quoteId, Item: q.item, Quantity: q.quantity,
-    DueDate: start, ReleaseDate: start, Priority: 5, Status: 'Approved', Notes: 'hypothetical order for a delivery promise',
+    DueDate: start, ReleaseDate: start, Priority: 5, Status: 'Approved', Notes: 'hypothetical order for a delivery promise', PartialOk: false,
   };
   const pm = buildPlanModel({ ...plant, Orders: [...plant.Orders, order] });
   const b = pm.buckets;
