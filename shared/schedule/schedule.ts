@@ -12,7 +12,7 @@ import { key } from '../plan/capacity';
 import type { PlanException, PlanResult, Text } from '../plan/extract';
 import { clockText, dayAt, dayOfEnd, dayOfStart, workCenterDays, type WorkCenterDays } from './days';
 import { discreteUoms, isDiscrete, wholeNearest, wholeSeries, wholeUp } from './round';
-import { sequence, type Lot, type MaterialTimeline, type PlacedLot } from './sequence';
+import { idleBetween, sequence, type Lot, type MaterialTimeline, type PlacedLot } from './sequence';
 
 export interface ScheduleRow {
   orderId: string;
@@ -63,6 +63,8 @@ export interface Schedule {
   /** days of the plan horizon */
   horizonDays: number;
   rows: ScheduleRow[];
+  /** the transfer batches as placed, before batches of one lot are joined into rows */
+  batches: PlacedLot[];
   orders: Map<string, OrderFinish>;
   /** which dispatch order was kept (see schedulePlan) */
   rule: Rule;
@@ -120,7 +122,7 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
   const { rule, placed } = best;
   const chosen = best;
 
-  const rows = mergeBatches(placed).map((p) => row(b.start, p, days, chosen.finish, discrete));
+  const rows = mergeBatches(placed, days).map((p) => row(b.start, p, days, chosen.finish, discrete));
   rows.sort((x, y) => x.t0 - y.t0 || x.workCenter.localeCompare(y.workCenter) || x.lane - y.lane);
   const orders = new Map<string, OrderFinish>();
   for (const o of pm.orders) {
@@ -133,6 +135,7 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
     start: b.start,
     horizonDays: b.offsets[b.count],
     rows,
+    batches: placed,
     orders,
     rule,
     weightedLateness: Object.fromEntries(runs.map((r) => [r.rule, r.score])) as Schedule['weightedLateness'],
@@ -250,17 +253,18 @@ function lateness(pm: PlanModel, placed: PlacedLot[]): { score: number; finish: 
 
 const r2 = (v: number) => Math.round(v * 100) / 100;
 
-/** Batches of one lot that follow each other on the same unit are one row: one lot, one setup. */
-function mergeBatches(placed: PlacedLot[]): PlacedLot[] {
+/** Batches of one lot that run back to back on the same unit (or only a night apart) are one row: one lot, one setup. */
+function mergeBatches(placed: PlacedLot[], days: Map<string, WorkCenterDays>): PlacedLot[] {
   const sorted = placed.slice().sort((x, y) => x.lot.lotId - y.lot.lotId || x.lane - y.lane || x.start - y.start);
   const out: PlacedLot[] = [];
   for (const p of sorted) {
     const q = out[out.length - 1];
-    if (q && q.placed && p.placed && q.lot.lotId === p.lot.lotId && q.lane === p.lane) {
+    const w = days.get(p.lot.v.op.wc);
+    if (q && q.placed && p.placed && !p.lot.subcontract && q.lot.lotId === p.lot.lotId && q.lane === p.lane && w && idleBetween(w, q.end, p.start)) {
       const pieces = q.pieces.slice();
       for (const piece of p.pieces) {
         const last = pieces[pieces.length - 1];
-        if (last && Math.floor(last[0] / 24) === Math.floor(piece[0] / 24)) pieces[pieces.length - 1] = [Math.min(last[0], piece[0]), Math.max(last[1], piece[1])];
+        if (last && Math.abs(last[1] - piece[0]) < 1e-9) pieces[pieces.length - 1] = [last[0], piece[1]];
         else pieces.push(piece);
       }
       out[out.length - 1] = {
@@ -270,7 +274,7 @@ function mergeBatches(placed: PlacedLot[]): PlacedLot[] {
         pieces,
         setupHours: q.setupHours + p.setupHours,
         runHours: q.runHours + p.runHours,
-        materialReady: Math.max(q.materialReady, p.materialReady),
+        materialReady: q.materialReady, // what the lot's start needs; each batch waited for its own
         materialOk: q.materialOk && p.materialOk,
       };
     } else out.push(p);

@@ -63,19 +63,23 @@ export interface SequenceInput {
   releaseOf: (lot: Lot) => number;
 }
 
+/** No working time between a and b (a night, a weekend, a holiday). */
+export function idleBetween(w: WorkCenterDays, a: number, b: number): boolean {
+  if (b - a <= 1e-9) return true;
+  for (let d = Math.max(0, Math.floor((a - SHIFT_START) / 24)); 24 * d + SHIFT_START < b - 1e-9; d++) {
+    const ws = 24 * d + SHIFT_START;
+    const we = ws + w.open(d);
+    if (Math.max(ws, a) < Math.min(we, b) - 1e-9) return false;
+  }
+  return true;
+}
+
 /** Busy stretches of one lane, sorted and disjoint, as flat [start0, end0, start1, end1, …]. */
 class Lane {
   busy: number[] = [];
   constructor(private readonly w: WorkCenterDays) {}
-  /** no working time between a and b (a night, a weekend, a holiday) */
   private idle(a: number, b: number): boolean {
-    if (b - a <= 1e-9) return true;
-    for (let d = Math.max(0, Math.floor((a - SHIFT_START) / 24)); 24 * d + SHIFT_START < b - 1e-9; d++) {
-      const ws = 24 * d + SHIFT_START;
-      const we = ws + this.w.open(d);
-      if (Math.max(ws, a) < Math.min(we, b) - 1e-9) return false;
-    }
-    return true;
+    return idleBetween(this.w, a, b);
   }
   /** index of the first stretch that ends after t */
   private after(t: number): number {
