@@ -1,4 +1,5 @@
 // Every CLI command, in the order `mto-planner --help` lists them.
+import { dispatch } from './dispatch';
 import { plan } from './plan';
 import { quote } from './quote';
 import { sample } from './sample';
@@ -7,4 +8,4 @@ import { template } from './template';
 import type { Command } from './types';
 import { validate } from './validate';
 
-export const COMMANDS: Command[] = [template, sample, validate, plan, suppliers, quote];
+export const COMMANDS: Command[] = [template, sample, validate, plan, dispatch, suppliers, quote];
