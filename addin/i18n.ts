@@ -12,6 +12,10 @@ const RESULT_SHEETS_ZH: Record<string, string> = {
   QuoteDistribution: '成本模拟分布',
   QuoteLines: '报价明细',
   SupplierScorecard: '供应商评分表',
+  Schedule: '工序排程',
+  Dispatch: '派工单',
+  'Gantt by work center': '甘特图（按工作中心）',
+  'Gantt by order': '甘特图（按订单）',
 };
 
 const zhLabel = (sheet: string): string => (RESULT_SHEETS_ZH[sheet] ? `${RESULT_SHEETS_ZH[sheet]}（${sheet}）` : sheet);
