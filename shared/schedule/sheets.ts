@@ -1,7 +1,7 @@
-// The schedule's result sheets: Schedule (every lot), Dispatch (派工单: per work center and day,
+// The schedule's result sheets: Schedule (every lot starting in the first GANTT_DAYS), Dispatch (派工单: per work center and day,
 // in sequence) and two Gantt charts as day grids — hours per work-center unit and per order on
 // each day, shaded by a colour scale — so exceljs and Office.js draw them from one description.
-import { addDays, weekday, type Day } from '../dates';
+import { addDays, daysBetween, weekday, type Day } from '../dates';
 import type { Lang } from '../problems';
 import type { ResultColumn, ResultSheet } from '../results';
 import { clockText } from './days';
@@ -44,12 +44,15 @@ export interface DispatchRow {
 export function dispatchRows(s: Schedule, filter: { workCenter?: string; from?: Day; days?: number } = {}): DispatchRow[] {
   const wc = filter.workCenter?.trim().toLowerCase();
   const last = filter.from && filter.days ? addDays(filter.from, filter.days - 1) : undefined;
+  // The window in hours from PlanStart, to skip stretches outside it before naming their days.
+  const lo = filter.from ? 24 * daysBetween(s.start, filter.from) : -Infinity;
+  const hi = last ? 24 * (daysBetween(s.start, last) + 1) : Infinity;
   const out: DispatchRow[] = [];
   for (const r of s.rows) {
-    if (r.subcontract || (wc && r.workCenter.toLowerCase() !== wc)) continue;
+    if (r.subcontract || (wc && r.workCenter.toLowerCase() !== wc) || r.t1 < lo || r.t0 >= hi) continue;
     r.pieces.forEach(([a, b], i) => {
+      if (a < lo || a >= hi) return;
       const day = clockText(s.start, a).slice(0, 10);
-      if ((filter.from && day < filter.from) || (last && day > last)) return;
       out.push({
         workCenter: r.workCenter,
         day,
@@ -133,7 +136,8 @@ export function scheduleSheets(s: Schedule, lang: Lang): ResultSheet[] {
       { key: 'dueDate', header: 'Due date', headerZh: '交期', format: 'date', width: 12 },
       { key: 'lateRisk', header: 'Late risk', headerZh: '延期风险', width: 12 },
     ],
-    rows: s.rows.map(({ pieces: _, ...r }) => ({
+    // The lots that start in the weeks the Gantt shows; later ones are re-planned before they start.
+    rows: s.rows.filter((r) => r.t0 < 24 * GANTT_DAYS).map(({ pieces: _, ...r }) => ({
       ...r,
       workCenter: r.subcontract ? (zh ? `${r.workCenter}（委外）` : `${r.workCenter} (subcontracted)`) : r.workCenter,
       lane: r.subcontract ? null : r.lane,
@@ -190,7 +194,7 @@ export function scheduleSheets(s: Schedule, lang: Lang): ResultSheet[] {
       { key: 'finishDate', header: 'Finish date', headerZh: '预计完工', format: 'date', width: 12 },
       ...cols,
     ],
-    rows: orders.map((o) => ({ orderId: o.orderId, dueDate: o.dueDate, finishDate: o.finishDate, ...cellsOf(byOrder.get(o.orderId), n) })),
+    rows: orders.filter((o) => byOrder.get(o.orderId)?.some((h) => h > 1e-9)).map((o) => ({ orderId: o.orderId, dueDate: o.dueDate, finishDate: o.finishDate, ...cellsOf(byOrder.get(o.orderId), n) })),
     colorScales: scales,
   };
   return [schedule, dispatchSheet, ganttWc, ganttOrder];
@@ -208,12 +212,15 @@ export function wholeQuantityFormats(sheets: ResultSheet[]): ResultSheet[] {
   }));
 }
 
-/** What the plan's JSON adds from the schedule: the rounding gap, the rule kept, and every lot. */
+/**
+ * What the plan's JSON adds from the schedule: the rounding gap, the dispatch order kept, and the
+ * lots that start in the foreman's fortnight (`mto-planner dispatch --json` lists any days).
+ */
 export function scheduleJson(s: Schedule, lpObjective: number): Record<string, unknown> {
   return {
     roundedObjective: Math.round(s.roundedObjective * 1e4) / 1e4,
     roundingGap: Math.round((s.roundedObjective - lpObjective) * 1e4) / 1e4,
     sequencing: { kept: s.rule, weightedDaysLate: s.weightedLateness },
-    schedule: s.rows.map(({ pieces: _p, t0: _0, t1: _1, ...r }) => r),
+    schedule: s.rows.filter((r) => r.t0 < 24 * DISPATCH_DAYS).map(({ pieces: _p, t0: _0, t1: _1, ...r }) => r),
   };
 }
