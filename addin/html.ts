@@ -8,6 +8,7 @@ import type { Strings } from './i18n';
 import type { LateOrder } from './summary';
 import type { ShownProblem } from './validate-book';
 import { cellRef } from './excel/select-cell';
+import { ganttSvg } from './gantt-svg';
 
 export const esc = (s: unknown): string =>
   String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -138,7 +139,7 @@ export function sheetChart(sheet: ResultSheet, lang: Lang): string {
 export function sheetSection(sheet: ResultSheet, lang: Lang, t: Strings): string {
   const title = t.sheetTitle(sheet.name);
   const name = title === sheet.name ? '' : ` <small class="sheet-name">${esc(sheet.name)}</small>`;
-  return `<section class="result" data-sheet="${esc(sheet.name)}"><h3>${esc(title)}${name}</h3>${sheetChart(sheet, lang)}${sheetTable(sheet, lang, t)}</section>`;
+  return `<section class="result" data-sheet="${esc(sheet.name)}"><h3>${esc(title)}${name}</h3>${sheetChart(sheet, lang)}${ganttSvg(sheet, lang)}${sheetTable(sheet, lang, t)}</section>`;
 }
 
 /** Problems in workbook order: by sheet (first appearance), then row, then column (D7 before AA7 before A8). */

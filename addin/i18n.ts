@@ -20,6 +20,10 @@ const RESULT_SHEETS_ZH: Record<string, string> = {
   SubcontractLots: '委外批次',
   Wages: '工资',
   PriceReview: '核价',
+  Schedule: '工序排程',
+  Dispatch: '派工单',
+  'Gantt by work center': '甘特图（按工作中心）',
+  'Gantt by order': '甘特图（按订单）',
 };
 
 const zhLabel = (sheet: string): string => (RESULT_SHEETS_ZH[sheet] ? `${RESULT_SHEETS_ZH[sheet]}（${sheet}）` : sheet);

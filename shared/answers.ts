@@ -10,6 +10,7 @@ import type { Simulation } from './quote/simulate';
 import type { DeliveryPromise } from './quote/promise';
 import type { ResultSheet } from './results';
 import type { CostsAnswer, PriceReviewAnswer } from './actuals/answers';
+import type { ScheduleAnswer } from './schedule/sheets';
 import type { ChangesAnswer, StrandedItem, RunOut } from './changes/answer';
 
 export const JOB_NAMES: readonly Job[] = ['plan', 'quote', 'suppliers', 'costs', 'prices'];
@@ -46,6 +47,11 @@ export interface PlanAnswer {
   changes?: ChangesAnswer;
   stranded?: StrandedItem[];
   runOut?: RunOut[];
+  /** the day-by-day schedule: rounded objective and gap, the sequencing rule kept, the operation lots */
+  roundedObjective?: ScheduleAnswer['roundedObjective'];
+  roundingGap?: ScheduleAnswer['roundingGap'];
+  sequencing?: ScheduleAnswer['sequencing'];
+  schedule?: ScheduleAnswer['schedule'];
 }
 
 /** One Quotes row costed, priced, simulated and promised. */

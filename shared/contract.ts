@@ -105,6 +105,7 @@ export const Orders = sheet('Orders', '订单', 'Customer orders to plan', {
   Status: col.enumOf(ORDER_STATUSES, { zh: '状态', default: 'Approved', description: 'Order life cycle; Approved and InProduction are planned' }),
   Notes: col.text({ zh: '备注', description: 'Free text' }),
   QuoteId: col.text({ zh: '报价单号', description: 'QuoteId (Quotes sheet) the order was won on: its quoted cost and price' }),
+  PartialOk: col.yesNo({ zh: '允许分批', default: false, description: 'Y: the customer takes partial shipments; N (default): the order ships complete' }),
 }, ['OrderId']);
 
 export const Items = sheet('Items', '物料', 'Everything made or bought', {
@@ -269,6 +270,7 @@ export const SettingsKeys = {
   Currency: col.text({ zh: '币种', default: 'CNY', description: 'Currency code for reports' }),
   LatePenaltyPerUnitDay: col.number({ zh: '延期罚金', min: 0, default: 10, unit: 'currency/unit/day', description: 'Cost of one unit one day late (before priority weight)' }),
   ShortPenaltyPerUnit: col.number({ zh: '缺交罚金', min: 0, unit: 'currency/unit', description: 'Cost of a unit not made in the horizon (default: far above any lateness)' }),
+  DiscreteUoms: col.text({ zh: '整数单位', description: 'More units counted in whole pieces, comma-separated (blank, pcs, ea, set, unit, 件, 台, 个, 套, 只, 把 always are)' }),
   SimulationRuns: col.integer({ zh: '模拟次数', min: 1, max: 1_000_000, default: 10000, description: 'Monte Carlo draws for quotes' }),
   RandomSeed: col.integer({ zh: '随机种子', default: 42, description: 'Seed for the simulation (same seed, same numbers)' }),
   OnTimeToleranceDays: col.number({ zh: '准时容差天数', min: 0, default: 0, unit: 'days', description: 'Days late still counted on time' }),

@@ -1,5 +1,6 @@
 // Every CLI command, in the order `mto-planner --help` lists them.
 import { costs } from './costs';
+import { dispatch } from './dispatch';
 import { plan } from './plan';
 import { prices } from './prices';
 import { quote } from './quote';
@@ -10,4 +11,4 @@ import type { Command } from './types';
 import { validate } from './validate';
 import { worker } from './worker';
 
-export const COMMANDS: Command[] = [template, sample, validate, plan, suppliers, quote, costs, prices, worker];
+export const COMMANDS: Command[] = [template, sample, validate, plan, dispatch, suppliers, quote, costs, prices, worker];

@@ -101,6 +101,7 @@ export function applyWhatIf(
         Customer: c.Note ?? 'What-if',
         Item: items.get(c.Item!.toLowerCase())!.ItemId,
         QuoteId: undefined,
+        PartialOk: false,
         Quantity: c.Quantity!,
         DueDate: c.Date!,
         ReleaseDate: undefined,

@@ -24,12 +24,21 @@ export interface WorkCenterCapacity {
 /** The plant network's id rule (network/id.ts), under the short name the plan's files use. */
 export const key = idKey;
 
+/** Calendar exceptions by "wc|day" (lower-case id, or '*' for all) → hours per unit that day. */
+export function calendarExceptions(plant: Plant): Map<string, number> {
+  const exceptions = new Map<string, number>();
+  for (const c of plant.Calendar) exceptions.set(`${key(c.WorkCenter)}|${c.Date}`, c.Hours);
+  return exceptions;
+}
+
+/** Clock hours one unit of a work center works on a day: its own Calendar row, else a '*' row, else HoursPerDay on its working weekdays. */
+export function dayHours(wc: WorkCenter, d: Day, exceptions: Map<string, number>): number {
+  return exceptions.get(`${key(wc.WorkCenterId)}|${d}`) ?? exceptions.get(`*|${d}`) ?? (weekday(d) < wc.DaysPerWeek ? wc.HoursPerDay : 0);
+}
+
 /** Per work center (by lower-case id): hours, overtime cap and working days of every bucket. */
 export function workCenterCapacity(plant: Plant, b: Buckets): Map<string, WorkCenterCapacity> {
-  const exceptions = new Map<string, number>(); // "wc|day" → hours per unit that day
-  for (const c of plant.Calendar) {
-    exceptions.set(`${key(c.WorkCenter)}|${c.Date}`, c.Hours);
-  }
+  const exceptions = calendarExceptions(plant);
   const out = new Map<string, WorkCenterCapacity>();
   for (const wc of plant.WorkCenters) {
     const id = key(wc.WorkCenterId);
@@ -41,9 +50,7 @@ export function workCenterCapacity(plant: Plant, b: Buckets): Map<string, WorkCe
     for (let t = 0; t < b.count; t++) {
       for (let i = b.offsets[t]; i < b.offsets[t + 1]; i++) {
         const d: Day = addDays(b.start, i);
-        const own = exceptions.get(`${id}|${d}`);
-        const all = exceptions.get(`*|${d}`);
-        const h = own ?? all ?? (weekday(d) < wc.DaysPerWeek ? wc.HoursPerDay : 0);
+        const h = dayHours(wc, d, exceptions);
         hours[t] += h * perDay;
         if (h > 0) workingDays[t]++;
       }

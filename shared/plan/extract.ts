@@ -67,7 +67,7 @@ export interface PurchaseSuggestion {
   needBy: Day;
 }
 
-export type ExceptionType = 'late' | 'short' | 'cannotStart' | 'cannotFinish' | 'beyondHorizon' | 'overload' | 'shortage';
+export type ExceptionType = 'late' | 'short' | 'cannotStart' | 'cannotFinish' | 'beyondHorizon' | 'overload' | 'shortage' | 'noWorkingDay' | 'lotSplit' | 'movedOn' | 'unscheduled';
 
 export interface PlanException {
   type: ExceptionType;

@@ -29,6 +29,10 @@ const TYPE_ZH: Record<string, string> = {
   beyondHorizon: '超出计划期',
   overload: '超负荷',
   shortage: '缺料',
+  noWorkingDay: '无工作日',
+  lotSplit: '跨天批次',
+  movedOn: '顺延',
+  unscheduled: '未能排程',
 };
 
 export function planSheets(r: PlanResult, lang: Lang): ResultSheet[] {

@@ -13,6 +13,8 @@ import { buildPlanModel, type PlanModel } from './build-model';
 import { solveByColumns, type WarmPrices } from './decompose';
 import { extractPlan, type PlanResult } from './extract';
 import { planSheets } from './sheets';
+import { applySchedule, schedulePlan, type Schedule } from '../schedule/schedule';
+import { scheduleJson, scheduleSheets, wholeQuantityFormats } from '../schedule/sheets';
 
 /** Models above this many variables are refused before solving (memory, and minutes of solve). */
 export const PLAN_MAX_VARIABLES = 2_000_000;
@@ -52,9 +54,14 @@ export interface PlanOutcome {
   json: PlanAnswer;
   sheets: ResultSheet[];
   stats: PlanStats;
+  /** the LP's allocation read in buckets (finish = the last day of the bucket the last unit is done in) */
   result: PlanResult;
   /** column generation's final prices, to warm-start a plan of a changed plant */
   prices?: WarmPrices;
+  /** what planners read: the allocation with the schedule's real days and whole pieces (json and sheets) */
+  scheduled?: PlanResult;
+  /** the finite schedule inside the buckets (none when there was nothing to solve) */
+  schedule?: Schedule;
 }
 
 const pick = (lang: Lang, t: { en: string; zh: string }) => (lang === 'zh' ? t.zh : t.en);
@@ -142,7 +149,19 @@ export async function solvePlan(plant: Plant, opts: SolvePlanOptions): Promise<P
   }
   opts.onProgress?.(zh ? '整理计划结果…' : 'reading the plan…');
   const result = extractPlan(pm, sol.values);
-  return { json: planJson(result, opts.lang, 'optimal', sol.objective, stats), sheets: planSheets(result, opts.lang), stats, result, prices };
+  // Whole units and real days: the schedule inside the buckets corrects the plan's dates.
+  opts.onProgress?.(zh ? '逐日排程…' : 'scheduling day by day…');
+  const schedule = schedulePlan(plant, pm, sol.values, sol.objective);
+  const scheduled = applySchedule(pm, plant, result, schedule);
+  return {
+    json: { ...planJson(scheduled, opts.lang, 'optimal', sol.objective, stats), ...scheduleJson(schedule, sol.objective) },
+    sheets: [...wholeQuantityFormats(planSheets(scheduled, opts.lang)), ...scheduleSheets(schedule, opts.lang)],
+    stats,
+    result,
+    scheduled,
+    schedule,
+    prices,
+  };
 }
 
 /**

@@ -65,7 +65,7 @@ export async function promiseDeliveries(plant: Plant, quotes: CostedQuote[], bac
   // One hypothetical lowest-priority order per quote line, released at PlanStart.
   const orders: Order[] = quotes.map((q, i) => ({
     row: q.quote.row, OrderId: `QUOTE-${q.quoteId}-${i + 1}`, Customer: q.customer ?? q.quoteId, Item: q.item, Quantity: q.quantity,
-    DueDate: start, ReleaseDate: start, Priority: 5, Status: 'Approved', Notes: 'hypothetical order for a delivery promise', QuoteId: q.quoteId,
+    DueDate: start, ReleaseDate: start, Priority: 5, Status: 'Approved', Notes: 'hypothetical order for a delivery promise', QuoteId: q.quoteId, PartialOk: false,
   }));
   const engine = await openWhatIf(plant, orders, backend, clock);
   try {

@@ -124,8 +124,8 @@ describe.skipIf(!haveBrowser)('task pane in a browser (standalone)', () => {
     await page.waitForSelector('section.result h3', { timeout: 90_000 });
     expect(await page.textContent('#status')).toMatch(/^完成，用时 \d+\.\d 秒。$/);
     // Result sheets keep their workbook names (shown small beside the Chinese title).
-    expect(await page.$$eval('section.result h3', (els) => els.map((e) => e.firstChild!.textContent!.trim()))).toEqual(['排产计划', '工作中心负荷', '物料需求', '异常清单']);
-    expect(await page.$$eval('section.result h3 small', (els) => els.map((e) => e.textContent))).toEqual(['Plan', 'Load', 'Materials', 'Exceptions']);
+    expect(await page.$$eval('section.result h3', (els) => els.map((e) => e.firstChild!.textContent!.trim()))).toEqual(['排产计划', '工作中心负荷', '物料需求', '异常清单', '工序排程', '派工单', '甘特图（按工作中心）', '甘特图（按订单）']);
+    expect(await page.$$eval('section.result h3 small', (els) => els.map((e) => e.textContent))).toEqual(['Plan', 'Load', 'Materials', 'Exceptions', 'Schedule', 'Dispatch', 'Gantt by work center', 'Gantt by order']);
     // Every word the page itself says is Chinese: the chrome, the summary lines, table headers,
     // chart captions and legends. Data (order, item and work-center ids, sheet names) is left out.
     const said = await page.evaluate(() => {
@@ -140,7 +140,7 @@ describe.skipIf(!haveBrowser)('task pane in a browser (standalone)', () => {
     });
     // Allowed: ids in capitals (SO-261103, TEST), the product name Excel, the file type, and a result
     // sheet's workbook name in brackets after its Chinese title (物料需求（Materials）).
-    const english = said.replace(/\b[A-Z0-9]+(-[A-Z0-9]+)*\b/g, '').replace(/（(Plan|Load|Materials|Exceptions)）/g, '').match(/\b[A-Za-z]{3,}\b/g) ?? [];
+    const english = said.replace(/\b[A-Z0-9]+(-[A-Z0-9]+)*\b/g, '').replace(/（(Plan|Load|Materials|Exceptions|Schedule|Dispatch|Gantt by work center|Gantt by order)）/g, '').match(/\b[A-Za-z]{3,}\b/g) ?? [];
     expect(english.filter((w) => !['xlsx', 'Excel'].includes(w)), said).toEqual([]);
     expect(said).toMatch(/\d+ 个订单延期：/);
     await page.screenshot({ path: join(ROOT, 'test/artifacts/addin-standalone-plan-zh.png'), fullPage: false });

@@ -51,7 +51,7 @@ describe('mto-planner plan', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json)).toEqual(['status', 'objective', 'solver', 'orders', 'load', 'materials', 'purchaseSuggestions', 'exceptions']);
+    expect(Object.keys(json)).toEqual(['status', 'objective', 'solver', 'orders', 'load', 'materials', 'purchaseSuggestions', 'exceptions', 'roundedObjective', 'roundingGap', 'sequencing', 'schedule']);
     expect(json.status).toBe('optimal');
     expect(json.objective).toBeCloseTo(5600, 6); // 20 units × 7 days × 10 × weight 4
     expect(Object.keys(json.solver)).toEqual(['name', 'seconds', 'variables', 'constraints']);
@@ -61,8 +61,11 @@ describe('mto-planner plan', () => {
       quantity: 30,
       fromStock: 0,
       dueDate: '2026-01-09',
-      finishDate: '2026-01-18',
-      daysLate: 7,
+      // The schedule, 8 h a day from Monday 01-05: A1 (priority 1) 30 h, Mon–Thu 14:00; A2 then
+      // 2 h Thu + 8 h Fri = 10 units in week 0 (the plan's 40 h), its other 20 units Mon 8 + Tue 8
+      // + Wed 4 h → finishes Wed 01-14, 14 − 9 = 5 calendar days late.
+      finishDate: '2026-01-14',
+      daysLate: 5,
       subcontractedQty: 0,
       shortQty: 0,
       lateBecause: 'work center ASSY full in the week of 2026-01-05 (no overtime allowed), taken by higher-priority A1',
@@ -74,8 +77,8 @@ describe('mto-planner plan', () => {
     expect(rowValues(plan, 1).slice(0, 8)).toEqual(['Order', 'Customer', 'Item', 'Quantity', 'Priority', 'Due date', 'Finish date', 'Days late']);
     const a2 = rowValues(plan, 3);
     expect(a2[0]).toBe('A2');
-    expect(a2[6]).toEqual(new Date(Date.UTC(2026, 0, 18)));
-    expect(a2[7]).toBe(7);
+    expect(a2[6]).toEqual(new Date(Date.UTC(2026, 0, 14)));
+    expect(a2[7]).toBe(5);
     expect(a2[11]).toBe('LATE');
     expect(plan.getCell('G3').numFmt).toBe('yyyy-mm-dd');
     const load = await sheet(out, 'Load');
@@ -98,7 +101,7 @@ describe('mto-planner plan', () => {
       const r = await cli(args);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('共 2 个订单：1 个按期，1 个延期');
-      expect(r.stdout).toContain('A2  2026-01-18  延期 7 天：工作中心 ASSY');
+      expect(r.stdout).toContain('A2  2026-01-14  延期 5 天：工作中心 ASSY');
     }
     expect(readFileSync(input).equals(before)).toBe(true);
     const wb = await loadWorkbook(readFileSync(planned));
@@ -132,7 +135,8 @@ describe('mto-planner plan', () => {
   it('plans on time-phased buckets with --phasing, and rejects a bad count', async () => {
     // HorizonBuckets 4 from Monday 01-05 with 2 fine buckets: weeks 01-05 and 01-12, then one
     // two-week bucket 01-19 … 02-01 (80 h of ASSY). The priority conflict plays out in the weekly
-    // buckets as before: A2 gets 10 h in week 0 and finishes its other 20 units a week late.
+    // buckets as before: A2 gets 10 h in week 0 and its other 20 units in week 1, which the
+    // schedule finishes on Wednesday 01-14: 5 days late.
     const input = join(dir, 'phased.xlsx');
     await writeBook(input);
     const r = await cli(['plan', input, '--out', join(dir, 'phased-result.xlsx'), '--phasing', '2', '--json']);
@@ -145,7 +149,7 @@ describe('mto-planner plan', () => {
     ]);
     expect(j.orders.map((o: { orderId: string; daysLate: number }) => [o.orderId, o.daysLate])).toEqual([
       ['A1', 0],
-      ['A2', 7],
+      ['A2', 5],
     ]);
     const weekly = JSON.parse((await cli(['plan', input, '--out', join(dir, 'weekly-result.xlsx'), '--json'])).stdout);
     expect(j.solver.variables).toBeLessThan(weekly.solver.variables);

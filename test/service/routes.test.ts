@@ -117,7 +117,7 @@ describe('service routes on the sample plant', () => {
     form.append('workbook', new Blob([xlsx], { type: XLSX }), 'plant.xlsx');
     const r = await fetch(api('/workbook/plan'), { method: 'POST', body: form });
     expect(r.status, await r.clone().text().then((t) => t.slice(0, 300))).toBe(200);
-    const back = await expectInputsUntouched(await r.arrayBuffer(), ['Plan', 'Load', 'Materials', 'Exceptions']);
+    const back = await expectInputsUntouched(await r.arrayBuffer(), ['Plan', 'Load', 'Materials', 'Exceptions', 'Schedule', 'Dispatch', 'Gantt by work center', 'Gantt by order']);
     expect(back.Plan.rows.length).toBeGreaterThan(0);
   });
 
@@ -133,7 +133,7 @@ describe('service routes on the sample plant', () => {
     const body = (await r.json()) as { runId: number; filename: string; workbook: string; orders: { orderId: string; daysLate: number | null; shortQty: number }[]; sheets: { name: string }[] };
     expect(body.runId).toBe(Number(r.headers.get('x-run-id')));
     expect(body.filename).toBe('plant-plan.xlsx');
-    expect(body.sheets.map((x) => x.name)).toEqual(['Plan', 'Load', 'Materials', 'Exceptions']);
+    expect(body.sheets.map((x) => x.name)).toEqual(['Plan', 'Load', 'Materials', 'Exceptions', 'Schedule', 'Dispatch', 'Gantt by work center', 'Gantt by order']);
 
     // The base64 is the uploaded workbook plus the result sheets; its Plan sheet lists exactly the
     // JSON's orders, row for row, with the same days late (so the page shows what the file holds).

@@ -1,0 +1,91 @@
+// The working day of each work center, as the schedule sees it: one lane per unit (machine or
+// crew), each open from SHIFT_START for the day's hours (Calendar exceptions, else HoursPerDay on
+// its working weekdays) plus the overtime the plan used that week, spread evenly over the week's
+// working days. Times are hours from PlanStart 00:00, so day d's window is
+// [24d + SHIFT_START, 24d + SHIFT_START + hours]; a window never reaches the next day's.
+import { addDays, type Day } from '../dates';
+import type { Plant, WorkCenter } from '../domain';
+import { bucketIndex } from '../plan/buckets';
+import type { PlanModel } from '../plan/build-model';
+import { calendarExceptions, dayHours, key } from '../plan/capacity';
+
+/** The working day starts at 08:00. */
+export const SHIFT_START = 8;
+/** How far past the horizon work that does not fit may move on (then it is reported unscheduled). */
+export const OVERFLOW_DAYS = 366;
+
+export interface WorkCenterDays {
+  wc: WorkCenter;
+  id: string;
+  lanes: number;
+  /** EfficiencyPct / 100: an hour of work takes 1/eff clock hours */
+  eff: number;
+  /** clock hours each lane is open on day d (from PlanStart), overtime included */
+  open(d: number): number;
+  /** overtime hours per lane included in open(d) */
+  overtime(d: number): number;
+  /** working days within the horizon (days with any hours) */
+  workingDays: number;
+}
+
+export function workCenterDays(plant: Plant, pm: PlanModel, values: ArrayLike<number>): Map<string, WorkCenterDays> {
+  const b = pm.buckets;
+  const horizon = b.offsets[b.count];
+  const exceptions = calendarExceptions(plant);
+  const out = new Map<string, WorkCenterDays>();
+  for (const wc of plant.WorkCenters) {
+    const id = key(wc.WorkCenterId);
+    const eff = wc.EfficiencyPct > 0 ? wc.EfficiencyPct / 100 : 1;
+    const lanes = Math.max(1, Math.round(wc.Units));
+    const regular = new Float64Array(horizon + OVERFLOW_DAYS);
+    const extra = new Float64Array(horizon + OVERFLOW_DAYS);
+    let workingDays = 0;
+    for (let d = 0; d < regular.length; d++) regular[d] = Math.min(24, dayHours(wc, addDays(b.start, d) as Day, exceptions));
+    for (let d = 0; d < horizon; d++) if (regular[d] > 0) workingDays++;
+    // Planned overtime (hours of work across all units) → clock hours per lane on each working day.
+    const cap = pm.capacity.get(id);
+    const ot = pm.otCols.get(id);
+    if (cap && ot)
+      for (let d = 0; d < horizon; d++) {
+        const t = bucketIndex(b, addDays(b.start, d));
+        const col = ot[t];
+        if (col < 0 || regular[d] <= 0 || cap.workingDays[t] === 0) continue;
+        const hours = Math.max(0, values[col]) / cap.workingDays[t] / (lanes * eff);
+        extra[d] = Math.min(24 - regular[d], hours);
+      }
+    out.set(id, {
+      wc,
+      id,
+      lanes,
+      eff,
+      open: (d) => (d >= 0 && d < regular.length ? regular[d] + extra[d] : 0),
+      overtime: (d) => (d >= 0 && d < extra.length ? extra[d] : 0),
+      workingDays,
+    });
+  }
+  return out;
+}
+
+// Day n after a start, remembered: the schedule names tens of thousands of days, a few hundred distinct.
+const dayCache = new Map<Day, Day[]>();
+export function dayAt(start: Day, n: number): Day {
+  let days = dayCache.get(start);
+  if (!days) {
+    if (dayCache.size > 16) dayCache.clear();
+    dayCache.set(start, (days = []));
+  }
+  if (n < 0 || n > 4000) return addDays(start, n);
+  return (days[n] ??= addDays(start, n));
+}
+
+/** "2026-12-07 08:00" for a time in hours from PlanStart 00:00. */
+export function clockText(start: Day, hours: number): string {
+  const minutes = Math.round(hours * 60);
+  const d = Math.floor(minutes / 1440);
+  const m = minutes - d * 1440;
+  return `${dayAt(start, d)} ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+/** The calendar day a time falls in; an end exactly at midnight belongs to the day before. */
+export const dayOfEnd = (hours: number): number => Math.floor((hours - 1e-7) / 24);
+export const dayOfStart = (hours: number): number => Math.floor((hours + 1e-7) / 24);

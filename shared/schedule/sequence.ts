@@ -1,0 +1,283 @@
+// The finite schedule: lots placed one by one, in a dispatch order, on the lane of their work
+// center that finishes them first, at the earliest time when
+//   - the order is released (and, when following the plan, the lot's planning bucket has begun),
+//   - the units it works on are done by the operation before (an operation starts a lot when its
+//     predecessor's units for that lot are finished; components likewise, QtyPer × scrap each),
+//   - its Buy materials are there (stock above safety stock, open POs on their due dates,
+//     suggested purchases on the day they are needed by),
+//   - the lane is free for the whole lot, setup included, within the days' working hours.
+// A lot that does not fit in the rest of a day goes on at the start of the lane's next working
+// day (and is reported as split over days). A lot longer than a day moves in transfer batches:
+// the next operation starts on the first batch while this one works on the rest, as on the shop
+// floor; the setup is paid once per lot on each unit the lot runs on. A gap left earlier on a lane is used by a later lot
+// that fits in it, so a low-priority order still fills an idle Monday.
+import type { OpVars, PlanModel, PlannedOrder } from '../plan/build-model';
+import type { PlanOp } from '../plan/network';
+import { key } from '../plan/capacity';
+import { OVERFLOW_DAYS, SHIFT_START, type WorkCenterDays } from './days';
+
+export interface Lot {
+  order: PlannedOrder;
+  /** position of the operation in order.ops (components first) */
+  opIndex: number;
+  v: OpVars;
+  /** the planning bucket the lot belongs to (its first, for a lot merged over buckets) */
+  bucket: number;
+  qty: number;
+  subcontract: boolean;
+  /** this operation's units in this batch and the ones of it before */
+  cumQty: number;
+  /** the lot this transfer batch belongs to (batches of one lot share its setup) */
+  lotId: number;
+}
+
+export interface PlacedLot {
+  lot: Lot;
+  /** 1-based lane (unit) of the work center; 0 for a subcontracted lot */
+  lane: number;
+  start: number;
+  end: number;
+  /** the working stretches, one per day: [start, end] in hours from PlanStart */
+  pieces: [number, number][];
+  setupHours: number;
+  runHours: number;
+  /** when its materials are there (−Infinity when it needs none) */
+  materialReady: number;
+  /** false when stock, open POs and suggested purchases do not cover it */
+  materialOk: boolean;
+  /** false when no working time was found (no working day) */
+  placed: boolean;
+}
+
+/** A supply of a Buy item: quantities arriving at times (hours from PlanStart). */
+export interface MaterialTimeline {
+  times: number[];
+  qty: number[];
+}
+
+export interface SequenceInput {
+  pm: PlanModel;
+  days: Map<string, WorkCenterDays>;
+  materials: Map<string, MaterialTimeline>;
+  /** earliest start of a lot (release, and the bucket when following the plan) */
+  releaseOf: (lot: Lot) => number;
+}
+
+/** No working time between a and b (a night, a weekend, a holiday). */
+export function idleBetween(w: WorkCenterDays, a: number, b: number): boolean {
+  if (b - a <= 1e-9) return true;
+  for (let d = Math.max(0, Math.floor((a - SHIFT_START) / 24)); 24 * d + SHIFT_START < b - 1e-9; d++) {
+    const ws = 24 * d + SHIFT_START;
+    const we = ws + w.open(d);
+    if (Math.max(ws, a) < Math.min(we, b) - 1e-9) return false;
+  }
+  return true;
+}
+
+/** Busy stretches of one lane, sorted and disjoint, as flat [start0, end0, start1, end1, …]. */
+class Lane {
+  busy: number[] = [];
+  constructor(private readonly w: WorkCenterDays) {}
+  private idle(a: number, b: number): boolean {
+    return idleBetween(this.w, a, b);
+  }
+  /** index of the first stretch that ends after t */
+  private after(t: number): number {
+    const b = this.busy;
+    let lo = 0;
+    let hi = b.length / 2;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (b[2 * mid + 1] > t + 1e-9) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+  /** the first time from t that begins a free gap at least `dur` clock hours long (a shorter one cannot hold the lot) */
+  skip(t: number, dur: number): number {
+    const b = this.busy;
+    let i = this.after(t);
+    if (2 * i < b.length && b[2 * i] <= t + 1e-9) t = b[2 * i++ + 1];
+    // Look into at most 64 gaps, then go to the lane's end: a lane fragmented into many small
+    // gaps would otherwise cost every later lot a walk through all of them.
+    for (let k = 0; 2 * i < b.length && b[2 * i] - t < dur - 1e-9; k++) t = k < 64 ? b[2 * i++ + 1] : ((i = b.length / 2), b[b.length - 1]);
+    return t;
+  }
+  /** the end of a stretch that overlaps [s, e], or −1 */
+  clash(s: number, e: number): number {
+    const i = this.after(s);
+    if (i * 2 < this.busy.length && this.busy[2 * i] < e - 1e-9) return this.busy[2 * i + 1];
+    return -1;
+  }
+  add(s: number, e: number): void {
+    if (e - s <= 1e-9) return;
+    const b = this.busy;
+    let i = this.after(s);
+    // Merge with a neighbour that touches or is only a night or a closed day away, so a full
+    // lane stays a few long stretches and placing a lot jumps over them at once.
+    if (i > 0 && this.idle(b[2 * i - 1], s)) {
+      i--;
+      b[2 * i + 1] = e;
+    } else b.splice(2 * i, 0, s, e);
+    if (2 * i + 2 < b.length && this.idle(b[2 * i + 1], b[2 * i + 2])) {
+      b[2 * i + 1] = b[2 * i + 3];
+      b.splice(2 * i + 2, 2);
+    }
+  }
+}
+
+/** Working stretches for `dur` clock hours starting no earlier than t, ignoring other lots; null past the overflow. */
+function stretches(w: WorkCenterDays, t: number, dur: number, lastDay: number): [number, number][] | null {
+  const pieces: [number, number][] = [];
+  let d = Math.max(0, Math.floor((t - SHIFT_START) / 24));
+  let rem = dur;
+  let at = t;
+  for (; d <= lastDay; d++) {
+    const open = w.open(d);
+    if (open <= 0) continue;
+    const ws = 24 * d + SHIFT_START;
+    const we = ws + open;
+    const s = Math.max(at, ws);
+    if (s >= we - 1e-9 && !(rem <= 1e-9 && s <= we)) continue;
+    const e = Math.min(we, s + rem);
+    pieces.push([s, e]);
+    rem -= e - s;
+    if (rem <= 1e-9) return pieces;
+    at = we;
+  }
+  return null;
+}
+
+/** Units an operation has finished, sorted by end time, with running totals. */
+class Done {
+  ends: number[] = [];
+  qty: number[] = [];
+  cum: number[] = [];
+  add(end: number, qty: number): void {
+    let i = this.ends.length;
+    while (i > 0 && this.ends[i - 1] > end) i--;
+    this.ends.splice(i, 0, end);
+    this.qty.splice(i, 0, qty);
+    this.cum.splice(i, 0, 0);
+    for (let k = i; k < this.cum.length; k++) this.cum[k] = (k > 0 ? this.cum[k - 1] : 0) + this.qty[k];
+  }
+  get last(): number {
+    return this.ends.length ? this.ends[this.ends.length - 1] : -Infinity;
+  }
+  /** earliest time `need` units are done (Infinity if they never are) */
+  when(need: number): number {
+    if (need <= 1e-9) return -Infinity;
+    const target = need - 1e-6 * Math.max(1, need);
+    const c = this.cum;
+    if (!c.length || c[c.length - 1] < target) return Infinity;
+    let lo = 0;
+    let hi = c.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (c[mid] >= target) hi = mid;
+      else lo = mid + 1;
+    }
+    return this.ends[lo];
+  }
+}
+
+export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
+  const { pm, days } = input;
+  const lastDay = pm.buckets.offsets[pm.buckets.count] + OVERFLOW_DAYS - 1;
+  const lanes = new Map<string, Lane[]>();
+  for (const [id, w] of days) lanes.set(id, Array.from({ length: w.lanes }, () => new Lane(w)));
+  // Completed units per operation of each order.
+  const done = new Map<PlanOp, Done>();
+  const doneOf = (op: PlanOp) => {
+    let l = done.get(op);
+    if (!l) done.set(op, (l = new Done()));
+    return l;
+  };
+  const used = new Map<string, number>();
+  const out: PlacedLot[] = [];
+  const setUp = new Map<number, Set<number>>(); // lot → lanes it is set up on
+
+  for (const lot of lots) {
+    const op = lot.v.op;
+    const node = op.node;
+    const k = node.ops.indexOf(op);
+    let ready = input.releaseOf(lot);
+    // Precedence: the operation before in the routing, or the components for the first one.
+    const preds = k > 0 ? [{ op: node.ops[k - 1], ratio: 1 }] : node.makeChildren.map((c) => ({ op: c.node.ops[c.node.ops.length - 1], ratio: c.ratio }));
+    for (const p of preds) {
+      const l = doneOf(p.op);
+      const at = l.when(p.ratio * lot.cumQty);
+      // Never expected (rounding keeps predecessors ahead); if it happens, wait for all of them.
+      ready = Math.max(ready, at === Infinity ? l.last : at);
+    }
+    // Materials, drawn when the node's first operation starts.
+    let materialReady = -Infinity;
+    let materialOk = true;
+    if (k === 0)
+      for (const bc of node.buyChildren) {
+        const m = key(bc.item.ItemId);
+        const tl = input.materials.get(m);
+        const need = (used.get(m) ?? 0) + bc.ratio * lot.qty;
+        used.set(m, need);
+        let sum = 0;
+        let at = Infinity;
+        if (tl)
+          for (let i = 0; i < tl.times.length; i++) {
+            sum += tl.qty[i];
+            if (sum >= need - 1e-6 * Math.max(1, need)) {
+              at = tl.times[i];
+              break;
+            }
+          }
+        if (at === Infinity) {
+          materialOk = false;
+          at = tl && tl.times.length ? tl.times[tl.times.length - 1] : -Infinity;
+        }
+        materialReady = Math.max(materialReady, at);
+      }
+    ready = Math.max(ready, materialReady);
+
+    const placed: PlacedLot = { lot, lane: 0, start: ready, end: ready, pieces: [], setupHours: 0, runHours: 0, materialReady, materialOk, placed: true };
+    if (lot.subcontract) {
+      const back = ready + 24 * (op.op.SubcontractLeadDays ?? 0);
+      placed.end = back;
+    } else {
+      const w = days.get(op.wc);
+      const ready0 = setUp.get(lot.lotId) ?? new Set<number>();
+      setUp.set(lot.lotId, ready0);
+      placed.runHours = op.op.RunHoursPerUnit * lot.qty;
+      let best: { lane: number; pieces: [number, number][] } | null = null;
+      for (const [li, lane] of (lanes.get(op.wc) ?? []).entries()) {
+        const dur = w ? ((ready0.has(li) ? 0 : op.op.SetupHours) + placed.runHours) / w.eff : 0;
+        let t = ready;
+        for (let guard = 0; guard < 1_000_000; guard++) {
+          t = lane.skip(t, dur);
+          const p = stretches(w!, t, dur, lastDay);
+          if (!p) break;
+          const s = p[0][0];
+          const e = p[p.length - 1][1];
+          let clash = -1;
+          for (const [ps, pe] of p) if ((clash = lane.clash(ps, Math.max(pe, ps + 1e-9))) >= 0) break;
+          if (clash < 0) {
+            if (!best || e < best.pieces[best.pieces.length - 1][1] - 1e-9) best = { lane: li, pieces: p };
+            break;
+          }
+          t = Math.max(clash, s + 1e-9);
+        }
+      }
+      if (best) {
+        const lane = lanes.get(op.wc)![best.lane];
+        for (const [s, e] of best.pieces) lane.add(s, e);
+        placed.lane = best.lane + 1;
+        if (!ready0.has(best.lane)) placed.setupHours = op.op.SetupHours;
+        ready0.add(best.lane);
+        placed.pieces = best.pieces;
+        placed.start = best.pieces[0][0];
+        placed.end = best.pieces[best.pieces.length - 1][1];
+      } else placed.placed = false;
+    }
+    if (placed.placed) doneOf(op).add(placed.end, lot.qty);
+    out.push(placed);
+  }
+  return out;
+}
