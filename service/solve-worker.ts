@@ -16,6 +16,7 @@ import { jobOptions, parseOptions } from './jobs/options';
 import { storedAnswer, whatIfSheet } from './jobs/what-if-input';
 import { answerFromWorkbook } from '../shared/changes/earlier-plan';
 import { findSheet } from '../shared/parse';
+import { EARLIER_PLAN_SHEETS } from '../shared/sheet-names';
 import { warmHighs } from './solvers/highs';
 import { BookTooLargeError, mergeProblems, NotSpreadsheetError, readBook, readErrorMessage, type Book } from './xlsx/read-book';
 import { resultWorkbook } from './xlsx/result-book';
@@ -160,7 +161,8 @@ export async function runTask(task: SolveTask): Promise<SolveResult> {
     if (cells > task.maxCells) return tooLarge(cells, task.maxCells);
   } else {
     try {
-      wb = readBook(task.input.bytes, task.maxExpandedMb);
+      // A plan may compare with the plan already in the book (compareWithBook): its result sheets are read too.
+      wb = readBook(task.input.bytes, task.maxExpandedMb, task.job === 'plan' ? EARLIER_PLAN_SHEETS : []);
     } catch (e) {
       if (e instanceof NotSpreadsheetError) return { status: 'badRequest', message: readErrorMessage(e, task.lang) };
       if (e instanceof BookTooLargeError) return { status: 'tooLarge', message: readErrorMessage(e, task.lang) };

@@ -1,7 +1,5 @@
 // Which sheets to read and in which blocks: the plain part of read-tables.ts, so the batching
 // can be tested without Excel.
-import { SETTINGS_SHEET, SHEETS } from '../../shared/contract';
-import { findSheet } from '../../shared/parse';
 import { isBlank, type CellValue, type SheetRows, type WorkbookRows } from '../../shared/rows';
 
 /** Rows per values request. */
@@ -15,16 +13,7 @@ export const ROWS_PER_BLOCK = 5000;
  */
 export const CELLS_PER_SYNC = 60_000;
 
-/** The plan's result sheets a new plan is compared with (the service reads them as the earlier plan). */
-export const EARLIER_PLAN_SHEETS = ['Plan', 'Load', 'Materials'];
-
-/** The workbook's sheets that are input sheets (English or Chinese names, any case or spacing), and `extra` sheets by name. */
-export function inputSheetNames(sheetNames: string[], extra: string[] = []): string[] {
-  const book: WorkbookRows = Object.fromEntries(sheetNames.map((n) => [n, { header: [], rows: [] }]));
-  const defs = [{ name: SETTINGS_SHEET.name, zh: SETTINGS_SHEET.zh }, ...Object.values(SHEETS), ...extra.map((n) => ({ name: n, zh: n }))];
-  const found = defs.map((d) => findSheet(book, d.name, d.zh)?.[0]).filter((n): n is string => n !== undefined);
-  return sheetNames.filter((n) => found.includes(n)); // workbook order
-}
+export { EARLIER_PLAN_SHEETS, inputSheetNames } from '../../shared/sheet-names';
 
 /** Where a sheet's used range sits (0-based, as Office.js reports rowIndex/columnIndex). */
 export interface UsedArea {

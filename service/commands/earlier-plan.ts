@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { answerFromJson, answerFromWorkbook } from '../../shared/changes/earlier-plan';
 import type { PlanAnswer } from '../../shared/changes/compare';
+import { EARLIER_PLAN_SHEETS } from '../../shared/sheet-names';
 import { loadConfig } from '../config';
 import { openRunStore } from '../store/open';
 import { isPostgresUrl } from '../store/pg-runs';
@@ -13,7 +14,7 @@ import { EXIT, type CommandContext } from './types';
 import { openBook, reportProblems } from './workbook-io';
 
 export async function earlierFromFile(path: string, ctx: CommandContext): Promise<PlanAnswer | number> {
-  const wb = await openBook(path, ctx);
+  const wb = await openBook(path, ctx, EARLIER_PLAN_SHEETS);
   if (typeof wb === 'number') return wb;
   const { answer, problems } = answerFromWorkbook(wb.rows, path);
   return problems.length ? reportProblems(problems, ctx) : answer;

@@ -12,7 +12,7 @@ import { BookTooLargeError, mergeProblems, NotSpreadsheetError, readBook, readEr
 import { resultWorkbook } from '../xlsx/result-book';
 import { EXIT, type CommandContext } from './types';
 
-export async function openBook(path: string | undefined, ctx: CommandContext): Promise<Book | number> {
+export async function openBook(path: string | undefined, ctx: CommandContext, extra: string[] = []): Promise<Book | number> {
   if (!path) {
     ctx.stderr(ctx.lang === 'zh' ? '请指定工作簿文件（.xlsx）' : 'name a workbook (.xlsx) to read');
     return EXIT.error;
@@ -25,7 +25,7 @@ export async function openBook(path: string | undefined, ctx: CommandContext): P
     return EXIT.error;
   }
   try {
-    return readBook(bytes);
+    return readBook(bytes, undefined, extra);
   } catch (e) {
     if (!(e instanceof NotSpreadsheetError || e instanceof BookTooLargeError)) throw e;
     if (ctx.json) ctx.stdout(JSON.stringify({ status: 'invalid', error: readErrorMessage(e, ctx.lang) }, null, 2));

@@ -15,7 +15,7 @@ export const runQuote: JobRunner<'quote'> = async (plant, opts) => {
   opts.onProgress?.(opts.lang === 'zh' ? '计算承诺交期…' : 'searching delivery promises…');
   const promises = await promiseDeliveries(plant, quotes, solverFor(opts), () => performance.now());
   const results: QuoteResult[] = quotes.map((q, i) => ({ ...q, promise: promises[i] }));
-  return { json: { quotes: results.map(quoteJson) }, sheets: quoteSheets(results, opts.lang, plant.settings.Currency) };
+  return { json: { quotes: results.map(quoteJson) }, sheets: quoteSheets(results, opts.lang, plant.settings.Currency).map((s) => ({ ...s, currency: plant.settings.Currency })) };
 };
 
 /** The --json / API shape of one quote line (docs/design.md §4). */

@@ -4,10 +4,9 @@
 // is named as such) and a zip is inflated once against a size cap, so a small file that expands
 // to gigabytes is refused. Cells are read from the ones the file holds, never from the sheet's
 // declared extent, so one value at XFD1048576 costs one cell.
+import { inputSheetNames } from '../../shared/sheet-names';
 import * as XLSX from '@e965/xlsx';
-import { SETTINGS_SHEET, SHEETS } from '../../shared/contract';
 import { dayToDate, excelSerialToDay } from '../../shared/dates';
-import { findSheet } from '../../shared/parse';
 import { problem, type Lang, type Problem } from '../../shared/problems';
 import type { CellValue, SheetRows, WorkbookRows } from '../../shared/rows';
 import { BadZipError, checkExpandedSize, entryData, zipEntries, ZipTooLargeError, type ZipEntry } from './zip';
@@ -112,7 +111,8 @@ function identifyOther(b: Uint8Array): void {
 }
 
 /** Read spreadsheet bytes; throws NotSpreadsheetError or BookTooLargeError. */
-export function readBook(bytes: Uint8Array, maxExpandedMb = MAX_EXPANDED_MB): Book {
+/** `extra`: sheets to read besides the input sheets (an earlier plan's result sheets, to compare with). */
+export function readBook(bytes: Uint8Array, maxExpandedMb = MAX_EXPANDED_MB, extra: string[] = []): Book {
   let format: BookFormat = 'other';
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
   if (isZip) {
@@ -149,7 +149,7 @@ export function readBook(bytes: Uint8Array, maxExpandedMb = MAX_EXPANDED_MB): Bo
   const rows: WorkbookRows = {};
   const problems: Problem[] = [];
   const unread: string[] = [];
-  for (const name of inputSheets(wb.SheetNames)) {
+  for (const name of inputSheetNames(wb.SheetNames, extra)) {
     const s = sheetRows(name, wb.Sheets[name], date1904, problems);
     if (s === 'stray') unread.push(name);
     else if (s) rows[name] = s;
@@ -171,14 +171,6 @@ export function readBook(bytes: Uint8Array, maxExpandedMb = MAX_EXPANDED_MB): Bo
           zh: `输入文件是${fmtName[format][1]}；结果工作表只能添加到 Excel 工作簿中，因此结果保存为 .xlsx：包含原工作表的数值与公式以及结果工作表（原文件的格式和图表不会保留）。`,
         },
   };
-}
-
-/** Sheets the contract knows (English or Chinese names), in workbook order: the ones the add-in reads. */
-function inputSheets(names: string[]): string[] {
-  const book: WorkbookRows = Object.fromEntries(names.map((n) => [n, { header: [], rows: [] }]));
-  const defs = [{ name: SETTINGS_SHEET.name, zh: SETTINGS_SHEET.zh }, ...Object.values(SHEETS)];
-  const found = new Set(defs.map((d) => findSheet(book, d.name, d.zh)?.[0]).filter((n) => n !== undefined));
-  return names.filter((n) => found.has(n));
 }
 
 const isDateFormat = (z: unknown): boolean => typeof z === 'string' && z !== 'General' && XLSX.SSF.is_date(z);

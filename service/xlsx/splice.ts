@@ -297,7 +297,13 @@ export function addResultSheets(pkgBytes: Uint8Array, resultBytes: Uint8Array): 
   const rPrefix = new RegExp(`xmlns:(\\w+)="${REL_NS.replace(/\./g, '\\.')}"`).exec(root)?.[1];
   const existing = sheetsOf(pkg, wbPart);
   let nextSheetId = Math.max(0, ...existing.map((s) => s.sheetId)) + 1;
-  let tableId = maxTableId(pkg);
+  // Table ids continue from the tables that stay: a rerun's result tables get the ids they had.
+  const replacedNames = new Set(sheetsOf(res, resWb).map((s) => s.name.toLowerCase()));
+  const leaving = new Set<string>();
+  for (const s of existing)
+    if (s.part && replacedNames.has(s.name.toLowerCase()) && pkg.has(relsOf(s.part)))
+      for (const r of parseRels(pkg.text(relsOf(s.part)))) if (!r.external && isType(r, 'table')) leaving.add(resolve(dirOf(s.part), r.target));
+  let tableId = maxTableId(pkg, leaving);
   let replaced = false;
   const filters: { index: number; name: string; ref: string }[] = [];
 
@@ -381,10 +387,10 @@ function freshRid(rels: Rel[]): string {
   for (let k = rels.length + 1; ; k++) if (!ids.has(`rId${k}`)) return `rId${k}`;
 }
 
-function maxTableId(pkg: Pkg): number {
+function maxTableId(pkg: Pkg, except: Set<string>): number {
   let max = 0;
   for (const n of pkg.order)
-    if (/tables\/[^/]+\.xml$/i.test(n)) {
+    if (/tables\/[^/]+\.xml$/i.test(n) && !except.has(n)) {
       const id = Number(/<(?:\w+:)?table\b[^>]*?\sid="(\d+)"/.exec(pkg.text(n))?.[1] ?? 0);
       max = Math.max(max, id);
     }

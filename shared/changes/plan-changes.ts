@@ -52,7 +52,8 @@ export interface WhatIfReport {
   stranded: StrandedItem[];
 }
 
-export const answerOf = (o: PlanOutcome): PlanAnswer => o.result;
+/** What planners read of a plan: the schedule's real days and whole pieces where there is one. */
+export const answerOf = (o: PlanOutcome): PlanAnswer => o.scheduled ?? o.result;
 
 export function costDelta(before: PlanCosts, after: PlanCosts): CostDelta {
   const d = (k: 'lateness' | 'overtime' | 'purchases') => Math.round((after[k] - before[k]) * 100) / 100;
@@ -98,7 +99,7 @@ export async function planWhatIf(
       // Costs of both plans priced on the edited plant (an added order has no rates in the old one).
       const effect: ChangeEffect = { change, delays: delaysIn(cmp, change.orderId), costDelta: costDelta(planCosts(step.scenario, answerOf(prev)), planCosts(step.scenario, answerOf(out))) };
       if (change.action === 'AddOrder') {
-        const o = out.result.orders.find((x) => x.orderId.toLowerCase() === change.orderId.toLowerCase());
+        const o = answerOf(out).orders.find((x) => x.orderId.toLowerCase() === change.orderId.toLowerCase());
         if (o)
           effect.rush = {
             orderId: o.orderId,

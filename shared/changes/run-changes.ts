@@ -7,7 +7,7 @@ import type { ResultSheet } from '../results';
 import { solvePlan, type PlanOutcome, type PlanStats, type SolvePlanOptions } from '../plan/solve-plan';
 import type { PlanAnswer } from '../answers';
 import { comparePlans, type PlanAnswer as EarlierPlan } from './compare';
-import { planWhatIf, type ChangeEffect } from './plan-changes';
+import { answerOf, planWhatIf, type ChangeEffect } from './plan-changes';
 import { runOuts } from './run-out';
 import { changesSheet, runOutSheet, strandedSheet } from './sheets';
 import { strandedMaterial } from './stranded';
@@ -59,7 +59,7 @@ export async function planWithChanges(plant: Plant, opts: SolvePlanOptions, c: C
   };
   if (!whatIf && !c.compareWith) {
     const plan = await solve(plant, opts);
-    const ro = c.runOut ? runOuts(plant, plan.result) : [];
+    const ro = c.runOut ? runOuts(plant, answerOf(plan)) : [];
     return { json: c.runOut ? { ...plan.json, runOut: ro } : plan.json, sheets: c.runOut ? [...plan.sheets, runOutSheet(ro, lang)] : plan.sheets, stats: plan.stats, plan };
   }
   if (whatIf) {
@@ -89,10 +89,10 @@ export async function planWithChanges(plant: Plant, opts: SolvePlanOptions, c: C
   } else {
     plan = await solve(plant, opts);
   }
-  const before: EarlierPlan = c.compareWith ?? baseline!.result;
-  const comparison = comparePlans(edited, before, plan.result);
-  const stranded = strandedMaterial(edited, before, plan.result);
-  const ro = runOuts(edited, plan.result);
+  const before: EarlierPlan = c.compareWith ?? answerOf(baseline!);
+  const comparison = comparePlans(edited, before, answerOf(plan));
+  const stranded = strandedMaterial(edited, before, answerOf(plan));
+  const ro = runOuts(edited, answerOf(plan));
   const currency = plant.settings.Currency ?? 'CNY';
   const stats: PlanStats = { ...plan.stats, seconds: steps.length ? steps.reduce((s, x) => s + x.seconds, 0) : plan.stats.seconds };
   const json: PlanAnswer = {

@@ -26,6 +26,11 @@ export interface SolvePlanOptions {
   /** time-phased buckets (fine first, coarser later); default: every bucket BucketDays long */
   phasing?: Phasing;
   timeLimitSeconds?: number;
+  /**
+   * false: the weekly allocation only, finish dates at bucket ends (tests whose hand arithmetic is
+   * in buckets); default: the day-by-day schedule gives the real days and whole pieces.
+   */
+  schedule?: boolean;
   /** the clock that measures the solve and its time limit (shared/ reads none itself) */
   clock: Clock;
   /**
@@ -149,6 +154,7 @@ export async function solvePlan(plant: Plant, opts: SolvePlanOptions): Promise<P
   }
   opts.onProgress?.(zh ? '整理计划结果…' : 'reading the plan…');
   const result = extractPlan(pm, sol.values);
+  if (opts.schedule === false) return { json: planJson(result, opts.lang, 'optimal', sol.objective, stats), sheets: planSheets(result, opts.lang), stats, result, prices };
   // Whole units and real days: the schedule inside the buckets corrects the plan's dates.
   opts.onProgress?.(zh ? '逐日排程…' : 'scheduling day by day…');
   const schedule = schedulePlan(plant, pm, sol.values, sol.objective);

@@ -121,7 +121,7 @@ export function scheduleSheets(s: Schedule, lang: Lang): ResultSheet[] {
     columns: [
       { key: 'orderId', header: 'Order', headerZh: '订单号', width: 14 },
       { key: 'item', header: 'Item', headerZh: '物料', width: 16 },
-      { key: 'opSeq', header: 'OpSeq', headerZh: '工序号', format: 'integer' },
+      { key: 'opSeq', header: 'Operation no.', headerZh: '工序号', format: 'integer' },
       { key: 'operation', header: 'Operation', headerZh: '工序', width: 18 },
       { key: 'workCenter', header: 'Work center', headerZh: '工作中心', width: 14 },
       { key: 'lane', header: 'Unit', headerZh: '设备', format: 'integer', width: 8 },
@@ -137,10 +137,22 @@ export function scheduleSheets(s: Schedule, lang: Lang): ResultSheet[] {
       { key: 'lateRisk', header: 'Late risk', headerZh: '延期风险', width: 12 },
     ],
     // The lots that start in the weeks the Gantt shows; later ones are re-planned before they start.
-    rows: s.rows.filter((r) => r.t0 < 24 * GANTT_DAYS).map(({ pieces: _, ...r }) => ({
-      ...r,
+    rows: s.rows.filter((r) => r.t0 < 24 * GANTT_DAYS).map((r) => ({
+      orderId: r.orderId,
+      item: r.item,
+      opSeq: r.opSeq,
+      operation: r.operation,
       workCenter: r.subcontract ? (zh ? `${r.workCenter}（委外）` : `${r.workCenter} (subcontracted)`) : r.workCenter,
       lane: r.subcontract ? null : r.lane,
+      quantity: r.quantity,
+      uom: r.uom,
+      start: r.start,
+      end: r.end,
+      setupHours: r.setupHours,
+      runHours: r.runHours,
+      days: r.days,
+      materialReady: r.materialReady,
+      dueDate: r.dueDate,
       lateRisk: t(RISK[r.lateRisk]) || null,
     })),
     highlightWhen: { column: 'lateRisk', color: 'red' },

@@ -175,7 +175,7 @@ describe.skipIf(!haveBrowser)('task pane in a browser (standalone)', () => {
     await new Promise((r) => setTimeout(r, 1100)); // a later modification time
     writeFileSync(path, Buffer.from(await wb.xlsx.writeBuffer()));
     await page.click('#validate');
-    await page.waitForSelector('#status:not(.busy):not(.error) >> text=/14 个输入工作表/', { timeout: 20_000 });
+    await page.waitForSelector('#status:not(.busy):not(.error) >> text=/17 个输入工作表/', { timeout: 20_000 });
     expect(await page.$$('ul.problems li')).toHaveLength(0);
     await page.close();
   });

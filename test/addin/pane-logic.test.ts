@@ -76,7 +76,7 @@ describe('validation before sending', () => {
   const book = recordsToRows(samplePlant());
 
   it('checks the sample plant for all three jobs and finds nothing', () => {
-    expect(validateBook(book, 'en')).toEqual({ ready: ['plan', 'quote', 'suppliers'], problems: [] });
+    expect(validateBook(book, 'en')).toEqual({ ready: ['plan', 'quote', 'suppliers', 'costs', 'prices'], problems: [] });
   });
 
   it('names the cell of a bad value once, even when several jobs read that sheet', () => {

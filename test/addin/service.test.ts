@@ -62,7 +62,7 @@ describe('task pane ↔ service', () => {
     expect(o).toEqual({ kind: 'problems', problems: [{ sheet: 'Orders', cell: 'D4', text: '数量应为数字（当前为 twelve）' }] });
     expect(requests()).toBe(before);
     expect(await validate({ host: host(bad).h, api: api(), lang: 'en', show })).toMatchObject({ kind: 'problems', problems: [{ sheet: 'Orders', cell: 'D4' }] });
-    expect(await validate({ host: host(book).h, api: api(), lang: 'en', show })).toEqual({ kind: 'validated', ready: ['plan', 'quote', 'suppliers'], sheets: Object.keys(book).length });
+    expect(await validate({ host: host(book).h, api: api(), lang: 'en', show })).toEqual({ kind: 'validated', ready: ['plan', 'quote', 'suppliers', 'costs', 'prices'], sheets: Object.keys(book).length });
   });
 
   it("shows the service's own cell problems as clickable problems", async () => {
@@ -119,7 +119,7 @@ describe('task pane ↔ service', () => {
     const bad = await picked('bad.xlsx', bytes(await wb.xlsx.writeBuffer()));
     const before = solves();
     expect(await validate({ file: bad, api: api('zh'), lang: 'zh', show })).toEqual({ kind: 'problems', problems: [{ sheet: 'Orders', cell: 'D3', text: '数量应为正数（当前为 -5）' }] });
-    expect(await validate({ file: await picked('good.xlsx'), api: api(), lang: 'en', show })).toEqual({ kind: 'validated', ready: ['plan', 'quote', 'suppliers'], sheets: Object.keys(book).length });
+    expect(await validate({ file: await picked('good.xlsx'), api: api(), lang: 'en', show })).toEqual({ kind: 'validated', ready: ['plan', 'quote', 'suppliers', 'costs', 'prices'], sheets: Object.keys(book).length });
     expect(solves()).toBe(before);
     expect(await runJob('quote', { file: bad, api: api(), lang: 'en', show })).toEqual({ kind: 'problems', problems: [{ sheet: 'Orders', cell: 'D3', text: 'Quantity must be a positive number (got -5)' }] });
     // Nothing picked: the pane asks for a file instead of calling the service.

@@ -54,7 +54,7 @@ describe('task pane: compare with the plan in the workbook', () => {
     const first = await runJob('plan', { host: x.h, api: api(), lang: 'zh', show: () => undefined });
     if (first.kind !== 'done') throw new Error(JSON.stringify(first));
     expect(first.response.changes).toBeUndefined(); // nothing to compare with yet
-    expect(Object.keys(x.sheets)).toEqual(['Plan', 'Load', 'Materials', 'Exceptions']);
+    expect(Object.keys(x.sheets)).toEqual(['Plan', 'Load', 'Materials', 'Exceptions', 'Schedule', 'Dispatch', 'Gantt by work center', 'Gantt by order']);
 
     // The planner cancels an order in the Orders sheet and plans again.
     const st = book.Orders.header.indexOf('Status');

@@ -155,7 +155,7 @@ describe('mto-planner plan: what-if and --compare on the sample plant', () => {
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/^changes: \d+ orders? later.*1 added, 1 gone/m);
-      expect(r.stdout).toContain('(sheets Plan, Load, Materials, Exceptions, Changes, Stranded, RunOut)');
+      expect(r.stdout).toContain('(sheets Plan, Load, Materials, Exceptions, Schedule, Dispatch, Gantt by work center, Gantt by order, Changes, Stranded, RunOut)');
       const q = await cli(['plan', editedBook, '--compare-run', String(quote)]);
       expect(q.code).toBe(2);
       expect(q.stderr).toContain(`run ${quote} is not a successful plan run (quote, ok)`);

@@ -16,7 +16,7 @@ const assy = (run: number) => ({ Item: 'FG', OpSeq: 10, WorkCenter: 'ASSY', RunH
 
 async function whatIf(r: PlantRecords, changes: Rec[]): Promise<ChangesOutcome> {
   const plant = plantOf(records({ ...r.sheets, WhatIf: changes }, r.settings));
-  return planWithChanges(plant, { clock: () => performance.now(), lang: 'en', backend: (m) => pickBackend('highs', m) }, {});
+  return planWithChanges(plant, { schedule: false, clock: () => performance.now(), lang: 'en', backend: (m) => pickBackend('highs', m) }, {});
 }
 const changes = (o: ChangesOutcome) => o.json.changes as unknown as {
   summary: string;
@@ -174,7 +174,7 @@ describe('engineering-change run-out (自然切换)', () => {
 
   it('finds the run-out week and the change date that strands nothing', async () => {
     const plant = plantOf(book);
-    const out = await planWithChanges(plant, { clock: () => performance.now(), lang: 'en', backend: (m) => pickBackend('highs', m) }, { runOut: true });
+    const out = await planWithChanges(plant, { schedule: false, clock: () => performance.now(), lang: 'en', backend: (m) => pickBackend('highs', m) }, { runOut: true });
     expect(out.json.runOut).toEqual([
       { parent: 'FG', oldItem: 'OLD', newItem: 'NEW', validTo: '2026-01-18', validFrom: '2026-01-19', supply: 100, plannedUse: 80, usedUpIn: '2026-01-19', stranded: 20, strandedValue: 100, noStrandValidFrom: '2026-01-26' },
     ]);
@@ -220,7 +220,7 @@ describe('invalid change rows', () => {
     expect(problems.every((p) => p.messageZh.length > 0)).toBe(true);
     // Validate (readPlant for the plan job) reports the same rows.
     expect(readPlant(recordsToRows(records({ ...book.sheets, WhatIf: [{ Action: 'Cancel', OrderId: 'NOPE' }] }, book.settings)), 'plan').problems.map((p) => p.cell)).toEqual(['B2']);
-    await expect(planWithChanges(plant, { clock: () => performance.now(), lang: 'en', backend: (m) => pickBackend('highs', m) }, {})).rejects.toBeInstanceOf(InputError);
+    await expect(planWithChanges(plant, { schedule: false, clock: () => performance.now(), lang: 'en', backend: (m) => pickBackend('highs', m) }, {})).rejects.toBeInstanceOf(InputError);
     // The input plant is as it was read.
     expect(plant.Orders.map((o) => o.Status)).toEqual(['Approved', 'Delivered']);
   });

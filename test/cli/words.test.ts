@@ -41,7 +41,7 @@ describe('--help per command', () => {
       expect(r.stdout).toContain(`  ${opt}  `);
     expect(r.stdout).toContain('plan Draft orders too (what-if)');
     expect(new Set(explanationColumns(r.stdout)).size).toBe(1);
-    expect(explanationColumns(r.stdout)).toHaveLength(9);
+    expect(explanationColumns(r.stdout)).toHaveLength(13);
     const zh = await cli(['plan', '--help', '--lang', 'zh']);
     expect(zh.stdout).toContain('同时排产草稿订单（模拟）');
     expect(new Set(explanationColumns(zh.stdout)).size).toBe(1);

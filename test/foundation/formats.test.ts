@@ -11,7 +11,7 @@ import { entryData, zipEntries } from '../../service/xlsx/zip';
 import { have, openpyxlSheets, python, soffice, ssconvert } from '../files';
 import { ROOT, runCli, tempDir } from '../helpers';
 
-const RESULT_SHEETS = ['Plan', 'Load', 'Materials', 'Exceptions'];
+const RESULT_SHEETS = ['Plan', 'Load', 'Materials', 'Exceptions', 'Schedule', 'Dispatch', 'Gantt by work center', 'Gantt by order'];
 
 /** Every part of a zip package: name → bytes. */
 function parts(file: string): Map<string, Buffer> {
@@ -266,7 +266,7 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) 
     const p = parts(out);
     expect(p.get('xl/vbaProject.bin')!.equals(vba)).toBe(true);
     expect(p.get('[Content_Types].xml')!.toString()).toContain('application/vnd.ms-excel.sheet.macroEnabled.main+xml');
-    expect(openpyxlSheets(out).slice(-4)).toEqual(RESULT_SHEETS);
+    expect(openpyxlSheets(out).slice(-RESULT_SHEETS.length)).toEqual(RESULT_SHEETS);
     // --out naming an .xlsx would give Excel a macro book it refuses to open: the name follows the content.
     const r2 = runCli(['plan', book, '--out', join(dir, 'copy.xlsx')]);
     expect(r2.code).toBe(0);

@@ -154,6 +154,6 @@ print(json.dumps({'sheets': wb.sheetnames, 'tables': list(ws.tables.keys()),
     expect(got.sheets).toEqual(['Settings', 'Orders', 'Items', 'BOM', 'Routing', 'WorkCenters', 'Calendar', 'Suppliers', 'SupplierItems', 'PurchaseOrders', 'SupplierRatings', 'Quotes', 'CostRisk', 'WorkReports', 'MaterialIssues', 'Workers', 'WhatIf']);
     expect(got.tables).toEqual(['tblOrders']);
     expect(got.header).toEqual(columnsOf(Orders).map((c) => c.key));
-    expect(got.lists).toEqual(['"Draft,Approved,InProduction,Delivered,Completed,Cancelled"']);
+    expect(got.lists).toEqual(['"Draft,Approved,InProduction,Delivered,Completed,Cancelled"', '"Y,N"']);
   });
 });

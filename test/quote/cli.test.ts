@@ -36,13 +36,13 @@ describe('mto-planner quote', () => {
     const header = (ws.getRow(1).values as unknown[]).slice(1);
     const row = (n: number) => Object.fromEntries(header.map((h, j) => [h, ws.getRow(n).getCell(j + 1).value]));
     // Q = 10: 39.80 + 82 + 104 = 225.80; Q = 100: 39.80 + 53.20 + 64.40 = 157.40 (rollup.test.ts)
-    expect(row(2)).toMatchObject({ QuoteId: 'Q1', Quantity: 10, Material: expect.closeTo(39.8, 9), Labour: expect.closeTo(82, 9), Overhead: expect.closeTo(104, 9), UnitCost: expect.closeTo(225.8, 9), UnitPrice: expect.closeTo(282.25, 9) });
-    expect(row(3)).toMatchObject({ Quantity: 100, UnitCost: expect.closeTo(157.4, 9) });
+    expect(row(2)).toMatchObject({ Quote: 'Q1', Quantity: 10, 'Material (CNY)': expect.closeTo(39.8, 9), 'Labour (CNY)': expect.closeTo(82, 9), 'Overhead (CNY)': expect.closeTo(104, 9), 'Unit cost (CNY)': expect.closeTo(225.8, 9), 'Unit price (CNY)': expect.closeTo(282.25, 9) });
+    expect(row(3)).toMatchObject({ Quantity: 100, 'Unit cost (CNY)': expect.closeTo(157.4, 9) });
     // No CostRisk rows: every draw is the deterministic cost.
-    expect([row(2).CostP10, row(2).CostP50, row(2).CostP90]).toEqual([expect.closeTo(225.8, 9), expect.closeTo(225.8, 9), expect.closeTo(225.8, 9)]);
+    expect([row(2)['Cost P10 (CNY)'], row(2)['Cost P50 (CNY)'], row(2)['Cost P90 (CNY)']]).toEqual([expect.closeTo(225.8, 9), expect.closeTo(225.8, 9), expect.closeTo(225.8, 9)]);
     // Empty plant: FG 7 h at ASSY and SA 9 h at CNC fit in the first week (40 h each) → 12-06.
-    expect(row(2).PromiseDate).toEqual(new Date('2026-12-06T00:00:00Z'));
-    expect(row(2).RushPremium).toBe(0);
+    expect(row(2)['Promise date']).toEqual(new Date('2026-12-06T00:00:00Z'));
+    expect(row(2)['Rush premium (CNY)']).toBe(0);
     const dist = wb.getWorksheet('QuoteDistribution')!;
     expect(dist.rowCount).toBe(1 + 2 * 20); // 20 histogram bins per quote line, no tornado factors
     const lines = wb.getWorksheet('QuoteLines')!;

@@ -22,7 +22,7 @@ const englishWord = /\b[a-z]{3,}\b/;
 describe('result sheets in words', () => {
   it('has no CamelCase header on any sheet, and money headers name the currency', async () => {
     const sheets = await sheetsOf('en');
-    expect(sheets.map((s) => s.name)).toEqual(['Plan', 'Load', 'Materials', 'Exceptions', 'QuoteResults', 'QuoteDistribution', 'QuoteLines', 'SupplierScorecard']);
+    expect(sheets.map((s) => s.name)).toEqual(['Plan', 'Load', 'Materials', 'Exceptions', 'Schedule', 'Dispatch', 'Gantt by work center', 'Gantt by order', 'QuoteResults', 'QuoteDistribution', 'QuoteLines', 'SupplierScorecard']);
     for (const s of sheets)
       for (const c of s.columns) {
         expect(c.header, `${s.name}.${c.key}`).not.toMatch(/[a-z][A-Z]/);

@@ -93,7 +93,7 @@ open(liar, 'wb').write(data)`,
     expect(r.status, JSON.stringify(j).slice(0, 300)).toBe(200);
     expect(j.filename).toBe('plant-plan.xlsx');
     expect(j.note).toMatch(/^The input is an OpenDocument spreadsheet \(\.ods\); result sheets can only be added to an Excel workbook/);
-    expect(SheetJS.read(Buffer.from(j.workbook, 'base64')).SheetNames.slice(-4)).toEqual(['Plan', 'Load', 'Materials', 'Exceptions']);
+    expect(SheetJS.read(Buffer.from(j.workbook, 'base64')).SheetNames.slice(-8)).toEqual(['Plan', 'Load', 'Materials', 'Exceptions', 'Schedule', 'Dispatch', 'Gantt by work center', 'Gantt by order']);
 
     const zip = await JSZip.loadAsync(xlsx);
     const types = (await zip.file('[Content_Types].xml')!.async('string'))

@@ -172,7 +172,7 @@ describe('service routes on the sample plant', () => {
     form.append('workbook', new Blob([xlsx], { type: XLSX }), 'plant.xlsx');
     const r = await fetch(api('/workbook/validate'), { method: 'POST', body: form });
     expect(r.status).toBe(200);
-    expect(await r.json()).toEqual({ ready: ['plan', 'quote', 'suppliers'], sheets: Object.keys(rows).length });
+    expect(await r.json()).toEqual({ ready: ['plan', 'quote', 'suppliers', 'costs', 'prices'], sheets: Object.keys(rows).length });
     expect(await total()).toBe(before);
   });
 

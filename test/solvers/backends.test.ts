@@ -202,7 +202,9 @@ describe('pickBackend', () => {
     expect(pickBackend('auto', model(300)).name).toBe('jslp');
     expect(pickBackend('auto', model(301)).name).toBe('highs');
     expect(pickBackend('highs', model(3)).name).toBe('highs');
-    expect(pickBackend('jslp', model(5000)).name).toBe('jslp');
+    // Forced, javascript-lp-solver takes models up to 3000 columns; above that it is refused at once.
+    expect(pickBackend('jslp', model(3000)).name).toBe('jslp');
+    expect(() => pickBackend('jslp', model(5000))).toThrow(/takes up to 3000/);
     expect(pickBackend('glpk', model(3)).name).toBe('glpk');
     expect(pickBackend('cbc', model(3)).name).toBe('cbc');
   });
