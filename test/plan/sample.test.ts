@@ -57,10 +57,11 @@ describe('the sample plant', () => {
     expect(json.orders.every((o) => ((o.daysLate ?? 0) > 0) === (o.lateBecause !== null))).toBe(true);
   });
 
-  it('names why late orders are late: the 7.5 kW motors held back for higher priorities, and the TEST bench', () => {
+  it('names why late orders are late: the 7.5 kW motors held back for higher priorities, a full work center, the day-by-day sequence', () => {
     const why = json.orders.filter((o) => o.lateBecause).map((o) => o.lateBecause!);
     expect(why.some((w) => /^material BP-MOTOR-7KW short from 2026-1[12]-\d\d: no stock to spare until the open PO/.test(w))).toBe(true);
-    expect(why.some((w) => w.startsWith('work center TEST full in the weeks of 2026-11-30, 2026-12-07 (overtime used up)'))).toBe(true);
+    expect(why.some((w) => /^work center \w+ full in the weeks? of 2026-12-\d\d/.test(w))).toBe(true);
+    expect(why.some((w) => w.startsWith('the day-by-day sequence: its work waits on the same work centers'))).toBe(true);
   });
 
   it('uses overtime on the TEST bench in the first, tight weeks, and works only ASSY’s Saturday in the Spring Festival shutdown', () => {
