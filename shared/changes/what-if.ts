@@ -7,6 +7,7 @@ import type { Order, Plant } from '../domain';
 import { cellOf } from '../parse';
 import { PLANNED_STATUSES } from '../plan/build-model';
 import { problem, type Problem } from '../problems';
+import { ENUM_ZH } from '../enum-zh';
 
 export type ChangeRow = RowOf<typeof WhatIf>;
 export type ChangeAction = ChangeRow['Action'];
@@ -22,15 +23,6 @@ export interface AppliedChange {
   row: number;
 }
 
-const ACTION_ZH: Record<ChangeAction, string> = {
-  AddOrder: '加单',
-  Cancel: '撤单',
-  Quantity: '改量',
-  DueDate: '改期',
-  Priority: '改优先级',
-  Item: '改型',
-  Release: '改投产日期',
-};
 
 const ACTION_EN: Record<ChangeAction, string> = {
   AddOrder: 'an added order',
@@ -67,7 +59,7 @@ export function applyWhatIf(
     const bad = (col: keyof ChangeRow & string, en: string, zh: string) => problems.push(problem(sheet, cellOf(plant, 'WhatIf', c, col), en, zh));
     const need = <K extends 'Item' | 'Quantity' | 'Date' | 'Priority'>(col: K, what: string, whatZh: string): boolean => {
       if (c[col] !== undefined) return true;
-      bad(col, `${col} is empty: ${ACTION_EN[c.Action]} needs ${what}`, `${ACTION_ZH[c.Action]}需要填写${whatZh}`);
+      bad(col, `${col} is empty: ${ACTION_EN[c.Action]} needs ${what}`, `${ENUM_ZH[c.Action]}需要填写${whatZh}`);
       return false;
     };
     const dateOk = (): boolean => {
@@ -87,7 +79,7 @@ export function applyWhatIf(
     };
     const id = c.OrderId;
     const existing = byId.get(id.toLowerCase());
-    const label = (en: string, zh: string) => applied.push({ index: i + 1, action: c.Action, orderId: id, row: c.row, label: { en: `${c.Action} ${id}: ${en}`, zh: `${ACTION_ZH[c.Action]} ${id}：${zh}` } });
+    const label = (en: string, zh: string) => applied.push({ index: i + 1, action: c.Action, orderId: id, row: c.row, label: { en: `${c.Action} ${id}: ${en}`, zh: `${ENUM_ZH[c.Action]} ${id}：${zh}` } });
 
     if (c.Action === 'AddOrder') {
       if (existing) {

@@ -4,6 +4,7 @@
 import type { Lang } from '../problems';
 import type { ResultSheet } from '../results';
 import type { CostedQuote, QuoteResult } from './quote';
+import { ENUM_ZH } from '../enum-zh';
 
 /** "Unit price (CNY)" / "单价（CNY）": money headers carry the Settings Currency. */
 const money = (en: string, zh: string, currency: string) => ({ header: `${en} (${currency})`, headerZh: `${zh}（${currency}）`, format: 'money' as const });
@@ -14,8 +15,6 @@ const ELEMENT: Record<string, { en: string; zh: string }> = {
   overhead: { en: 'overhead', zh: '制造费用' },
   subcontract: { en: 'subcontract', zh: '委外' },
 };
-const FACTOR_ZH: Record<string, string> = { Price: '价格', RunHours: '工时', LabourRate: '人工费率', ScrapPct: '损耗率' };
-const DIST_ZH: Record<string, string> = { Triangular: '三角分布', Uniform: '均匀分布', Normal: '正态分布', Fixed: '固定值' };
 
 const label = (q: CostedQuote) => `${q.quoteId} ×${q.quantity}`;
 const fmt = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
@@ -86,8 +85,8 @@ export function quoteDistributionSheet(quotes: QuoteResult[], lang: Lang = 'en',
   );
   const tornado = quotes.flatMap((q) =>
     q.simulation.tornado.map((t) => ({
-      quoteId: q.quoteId, quantity: q.quantity, kind: KIND.tornado[lang], label: `${label(q)} · ${t.target} ${zh ? (FACTOR_ZH[t.factor] ?? t.factor) : t.factor}`,
-      factor: zh ? `${t.target} ${FACTOR_ZH[t.factor] ?? t.factor}（${DIST_ZH[t.distribution] ?? t.distribution}）` : `${t.target} ${t.factor} (${t.distribution})`, low: t.low, high: t.high,
+      quoteId: q.quoteId, quantity: q.quantity, kind: KIND.tornado[lang], label: `${label(q)} · ${t.target} ${zh ? (ENUM_ZH[t.factor] ?? t.factor) : t.factor}`,
+      factor: zh ? `${t.target} ${ENUM_ZH[t.factor] ?? t.factor}（${ENUM_ZH[t.distribution] ?? t.distribution}）` : `${t.target} ${t.factor} (${t.distribution})`, low: t.low, high: t.high,
       costAtLow: t.costAtLow, costAtHigh: t.costAtHigh, deltaLow: t.deltaLow, deltaHigh: t.deltaHigh,
     })),
   );
