@@ -3,6 +3,7 @@
 import { availableParallelism, homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isPostgresUrl } from './store/pg-runs';
 
 export interface Config {
   host: string;
@@ -99,7 +100,7 @@ export function loadConfig(env: Env = process.env, certExists: (path: string) =>
   }
 
   const db = env.MTO_DB?.trim() || join('data', 'mto-planner.db');
-  const postgres = /^postgres(ql)?:\/\//i.test(db);
+  const postgres = isPostgresUrl(db);
   // MTO_QUEUE is the embedded queue's length, or `pg-boss` for the shared job queue (MTO_QUEUE_MAX long).
   const pgBoss = env.MTO_QUEUE?.trim().toLowerCase() === 'pg-boss';
   if (pgBoss && !postgres) throw new ConfigError('MTO_QUEUE=pg-boss keeps its jobs in PostgreSQL: set MTO_DB=postgres://user@host/database too');

@@ -10,7 +10,6 @@ import { InputError, problem, SolveError, type Lang, type Problem } from '../sha
 import { dataCell, type WorkbookRows } from '../shared/rows';
 import { checkWorkbook, readPlant } from '../shared/validate';
 import { JOBS, scorecardWorkbook } from './jobs/index';
-import { scorecard } from './jobs/suppliers';
 import type { JobOptions, JobResult, SolveStats } from './jobs/types';
 import { jobOptions, parseOptions } from './jobs/options';
 import { storedAnswer, whatIfSheet } from './jobs/what-if-input';
@@ -211,10 +210,10 @@ export async function runTask(task: SolveTask): Promise<SolveResult> {
 
   try {
     if (task.output === 'export') {
-      const xlsx = await scorecardWorkbook(plant, opts);
+      const { xlsx, period } = await scorecardWorkbook(plant, opts);
       run.resultBytes = xlsx.byteLength;
       // The body carries only the period, which names the file (supplier-scorecard-2026-Q3.xlsx).
-      return done({ status: 'ok', body: JSON.stringify({ period: scorecard(plant, opts).period.key }), xlsx, run });
+      return done({ status: 'ok', body: JSON.stringify({ period }), xlsx, run });
     }
     // A worker remembers its last plans, so a what-if after a plan of the same book starts from it.
     const result: JobResult = await JOBS[task.job](plant, { ...opts, rememberPlans: true, ...(task.compareGz ? { compareWith: storedAnswer(task.compareGz) } : inBook ? { compareWith: inBook.answer } : {}) });

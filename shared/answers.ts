@@ -13,7 +13,7 @@ import type { CostsAnswer, PriceReviewAnswer } from './actuals/answers';
 import type { ScheduleAnswer } from './schedule/sheets';
 import type { ChangesAnswer, StrandedItem, RunOut } from './changes/answer';
 
-export const JOB_NAMES: readonly Job[] = ['plan', 'quote', 'suppliers', 'costs', 'prices'];
+export const JOB_NAMES = ['plan', 'quote', 'suppliers', 'costs', 'prices'] as const satisfies readonly Job[];
 
 /** Solvers a plan or quote may ask for; `auto` picks by model size. */
 export const SOLVER_NAMES = ['auto', 'highs', 'jslp', 'glpk', 'cbc'] as const;

@@ -1,4 +1,7 @@
 // Calendar days as ISO strings ('2026-11-25'): no time zones, no clocks, JSON-safe.
+/** Serial days between Excel's 1900 and 1904 date systems (old Mac workbooks count from 1904). */
+export const DAYS_1900_TO_1904 = 1462;
+
 export type Day = string;
 
 const MS_PER_DAY = 86_400_000;

@@ -10,7 +10,7 @@
 //   first cell is written, and each sheet carries the run that wrote it (a sheet-scoped name,
 //   MtoRun), so a batch that still dies half-way says which sheets are from this run and which
 //   are stale (runStamps).
-import { dayToExcelSerial } from '../../shared/dates';
+import { DAYS_1900_TO_1904, dayToExcelSerial } from '../../shared/dates';
 import type { Lang } from '../../shared/problems';
 import { resultLayout, type LayoutCell, type ResultLayout } from '../../shared/result-layout';
 import type { ResultSheet } from '../../shared/results';
@@ -21,7 +21,6 @@ import { inputSheetNames } from './read-plan';
 export const ROWS_PER_WRITE = 5000;
 export const CELLS_PER_WRITE = 50_000;
 /** Serial of the same day in the 1904 date system: 1,462 days fewer (1900-01-01 … 1904-01-01, with Excel's 1900-02-29). */
-export const DAYS_1900_TO_1904 = 1462;
 /** The sheet-scoped name that records which run wrote a result sheet; the workbook-scoped one the last run's sheets. */
 export const RUN_NAME = 'MtoRun';
 export const LAST_RUN_NAME = 'MtoLastRun';

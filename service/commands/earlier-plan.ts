@@ -2,8 +2,7 @@
 // workbook written by an earlier plan, or a plan run stored in the service's run history
 // (MTO_DB, default data/mto-planner.db).
 import { existsSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import { answerFromJson, answerFromWorkbook } from '../../shared/changes/earlier-plan';
+import { answerFromWorkbook } from '../../shared/changes/earlier-plan';
 import type { PlanAnswer } from '../../shared/changes/compare';
 import { EARLIER_PLAN_SHEETS } from '../../shared/sheet-names';
 import { loadConfig } from '../config';
@@ -12,6 +11,7 @@ import { isPostgresUrl } from '../store/pg-runs';
 import type { RunStore } from '../store/runs';
 import { EXIT, type CommandContext } from './types';
 import { openBook, reportProblems } from './workbook-io';
+import { storedAnswer } from '../jobs/what-if-input';
 
 export async function earlierFromFile(path: string, ctx: CommandContext): Promise<PlanAnswer | number> {
   const wb = await openBook(path, ctx, EARLIER_PLAN_SHEETS);
@@ -26,7 +26,7 @@ export function earlierFromStored(run: { job: string; status: string; resultGz: 
   if (!run) return zh ? `没有编号为 ${id} 的运行记录` : `there is no run ${id} in the run history`;
   if (run.job !== 'plan' || run.status !== 'ok' || !run.resultGz)
     return zh ? `运行 ${id} 不是成功的排产运行（${run.job}，${run.status}），无法比较` : `run ${id} is not a successful plan run (${run.job}, ${run.status}): nothing to compare with`;
-  const answer = answerFromJson(JSON.parse(gunzipSync(run.resultGz).toString('utf8')));
+  const answer = storedAnswer(run.resultGz);
   return answer ?? (zh ? `运行 ${id} 的结果中没有计划` : `run ${id} holds no plan`);
 }
 

@@ -3,6 +3,7 @@ import { checkWorkbook, readPlant } from '../../shared/validate';
 import { mergeProblems } from '../xlsx/read-book';
 import { openBook, reportProblems } from './workbook-io';
 import { EXIT, type Command } from './types';
+import { JOB_NAMES } from '../../shared/answers';
 
 export const validate: Command = {
   name: 'validate',
@@ -12,7 +13,7 @@ export const validate: Command = {
   options: { job: { type: 'string', arg: 'plan|quote|suppliers', en: 'check only what this job needs (default: every sheet)', zh: '只检查该作业所需的表（默认：全部）' } },
   async run(ctx) {
     const job = (ctx.values.job as Job | undefined) ?? 'all';
-    if (!['plan', 'quote', 'suppliers', 'costs', 'prices', 'all'].includes(job)) {
+    if (job !== 'all' && !JOB_NAMES.includes(job)) {
       ctx.stderr('--job must be plan, quote, suppliers, costs or prices');
       return EXIT.error;
     }

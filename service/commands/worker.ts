@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig } from '../config';
 import { EXIT, type Command } from './types';
+import { isPostgresUrl } from '../store/pg-runs';
 
 export const worker: Command = {
   name: 'worker',
@@ -19,7 +20,7 @@ export const worker: Command = {
       ctx.stderr(e.message);
       return EXIT.error;
     }
-    if (!/^postgres(ql)?:\/\//i.test(config.dbPath)) {
+    if (!isPostgresUrl(config.dbPath)) {
       ctx.stderr(ctx.lang === 'zh' ? '求解进程需要 MTO_DB=postgres://用户@主机/数据库（与服务共用的数据库）' : 'a worker needs MTO_DB=postgres://user@host/database: the database the services use');
       return EXIT.error;
     }

@@ -50,6 +50,7 @@ export function scorecardBook(plant: Plant, card: Scorecard, lang: Lang) {
 }
 
 /** The standalone formatted scorecard workbook (.xlsx bytes): CLI `suppliers --out` and POST /suppliers/export. */
-export async function scorecardWorkbook(plant: Plant, opts: JobOptions): Promise<Buffer> {
-  return xlsxBytes(scorecardBook(plant, scorecard(plant, opts), opts.lang));
+export async function scorecardWorkbook(plant: Plant, opts: JobOptions): Promise<{ xlsx: Buffer; period: string }> {
+  const card = scorecard(plant, opts);
+  return { xlsx: await xlsxBytes(scorecardBook(plant, card, opts.lang)), period: card.period.key };
 }

@@ -8,12 +8,13 @@ import { langOf, type Lang } from '../../shared/problems';
 import type { Config } from '../config';
 import type { SolveRunner } from '../solve-runner';
 import type { SolveTask, Output } from '../solve-worker';
-import { MAX_EXPANDED_MB } from '../xlsx/read-book';
+import { BookTooLargeError, MAX_EXPANDED_MB } from '../xlsx/read-book';
 import { declaredSize, zipEntries } from '../xlsx/zip';
 import { QueueFullError } from '../worker-pool';
 import { compareRunId, storedPlan } from './compare-run';
 import { HttpError } from './errors';
 import type { Downloads } from '../downloads';
+import { JOB_NAMES } from '../../shared/answers';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const XLSM_TYPE = 'application/vnd.ms-excel.sheet.macroEnabled.12';
@@ -126,8 +127,10 @@ export function jobRoutes(deps: JobDeps): Router {
       } catch {
         // a damaged zip: the worker names what it is
       }
-      if (declared > MAX_EXPANDED_MB * 1024 * 1024)
-        throw new HttpError(413, `The workbook expands to more than ${MAX_EXPANDED_MB} MB when unzipped (a plant's workbook is a few MB); it is damaged or was built to exhaust memory / 工作簿解压后超过 ${MAX_EXPANDED_MB} MB`);
+      if (declared > MAX_EXPANDED_MB * 1024 * 1024) {
+        const e = new BookTooLargeError(MAX_EXPANDED_MB);
+        throw new HttpError(413, `${e.message} / ${e.messageZh}`);
+      }
     }
     return { kind: 'xlsx', bytes };
   };
@@ -229,7 +232,7 @@ export function jobRoutes(deps: JobDeps): Router {
   r.post('/suppliers/export', room, (req, res, next) => (req.is(['application/json', 'application/*+json']) ? jsonBody : uploadBody)(req, res, next), (req, res) =>
     execute(req, res, 'suppliers', 'export', req.is(['application/json', 'application/*+json']) ? jsonInput(req) : xlsxInput(req)),
   );
-  for (const job of ['plan', 'quote', 'suppliers', 'costs', 'prices'] as const) {
+  for (const job of JOB_NAMES) {
     r.post(`/workbook/${job}`, room, uploadBody, (req, res) => execute(req, res, job, 'workbook', xlsxInput(req)));
   }
   // Problems of an uploaded workbook, without solving: what the standalone page's Validate asks.

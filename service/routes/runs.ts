@@ -6,6 +6,7 @@ import { gunzip } from 'node:zlib';
 import { z } from 'zod';
 import { RUN_STATUSES, type RunStore } from '../store/runs';
 import { HttpError } from './errors';
+import { JOB_NAMES } from '../../shared/answers';
 
 const gunzipAsync = promisify(gunzip); // on libuv's thread pool, not the main thread
 
@@ -13,7 +14,7 @@ const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
   before: z.coerce.number().int().min(1).optional(),
-  job: z.enum(['plan', 'quote', 'suppliers', 'costs', 'prices']).optional(),
+  job: z.enum(JOB_NAMES).optional(),
   status: z.enum(RUN_STATUSES).optional(),
   lang: z.string().optional(),
 });

@@ -1,12 +1,12 @@
 // Spreadsheet bytes → the input sheets as WorkbookRows. SheetJS reads (Excel .xlsx/.xlsm/.xls,
 // LibreOffice .ods, WPS, Gnumeric, Google Sheets, openpyxl and ERP exports all come through it);
 // exceljs only writes result sheets. Before any parsing the bytes are identified (a PDF or a CSV
-// is named as such) and a zip is inflated once against a size cap, so a small file that expands
-// to gigabytes is refused. Cells are read from the ones the file holds, never from the sheet's
+// is named as such) and a zip's entries are inflated against a size cap before SheetJS reads them
+// (so twice in all), so a small file that expands to gigabytes is refused. Cells are read from the ones the file holds, never from the sheet's
 // declared extent, so one value at XFD1048576 costs one cell.
 import { inputSheetNames } from '../../shared/sheet-names';
 import * as XLSX from '@e965/xlsx';
-import { dayToDate, excelSerialToDay } from '../../shared/dates';
+import { DAYS_1900_TO_1904, dayToDate, excelSerialToDay } from '../../shared/dates';
 import { problem, type Lang, type Problem } from '../../shared/problems';
 import type { CellValue, SheetRows, WorkbookRows } from '../../shared/rows';
 import { BadZipError, checkExpandedSize, entryData, zipEntries, ZipTooLargeError, type ZipEntry } from './zip';
@@ -185,7 +185,7 @@ function cellValue(c: XLSX.CellObject, date1904: boolean): CellValue {
     case 'n': {
       const v = c.v as number;
       // Dates are serial numbers with a date format; old Mac books count from 1904.
-      if (isDateFormat(c.z) && Number.isFinite(v)) return dayToDate(excelSerialToDay(v + (date1904 ? 1462 : 0)));
+      if (isDateFormat(c.z) && Number.isFinite(v)) return dayToDate(excelSerialToDay(v + (date1904 ? DAYS_1900_TO_1904 : 0)));
       return v;
     }
     case 'd':

@@ -4,12 +4,10 @@
 // a stored run, or the Plan/Load/Materials sheets of an earlier result workbook), so the fields
 // are read through the plan's own result types: whatever finishDate and daysLate a plan carries
 // (a bucket's last day or a real day) are compared as they are.
-import { bucketsOf } from '../plan/buckets';
 import { key } from '../plan/capacity';
 import type { LoadRow, MaterialRow, OrderPlan } from '../plan/extract';
-import { plantNetwork } from '../network';
+import { idKey, plantNetwork, purchasePrice } from '../network';
 import { explodeOrder, nodesOf } from '../plan/network';
-import { materialSupply } from '../plan/supply';
 import { daysBetween, type Day } from '../dates';
 import type { Plant } from '../domain';
 
@@ -119,18 +117,12 @@ function orderDelta(b: PlanAnswer['orders'][number] | undefined, a: PlanAnswer['
   };
 }
 
-/** Unit price of a Buy item as the plan buys it: cheapest approved supplier, else StdCost. */
+/** Unit price of a Buy item as the plan buys it: the approved supplier price rule (network/supplier-price.ts). */
 export function buyPrice(plant: Plant): (item: string) => number {
-  const items = new Map(plant.Items.map((i) => [key(i.ItemId), i]));
-  const b = bucketsOf({ ...plant.settings, PlanStart: plant.settings.PlanStart ?? '2000-01-03' });
-  const cache = new Map<string, number>();
+  const net = plantNetwork(plant);
   return (item) => {
-    const k = key(item);
-    if (!cache.has(k)) {
-      const it = items.get(k);
-      cache.set(k, it ? materialSupply(it, plant, b, 0).unitPrice : 0);
-    }
-    return cache.get(k)!;
+    const it = net.items.get(idKey(item));
+    return it ? (purchasePrice(it, 0, net)?.price ?? 0) : 0;
   };
 }
 

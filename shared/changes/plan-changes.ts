@@ -7,6 +7,7 @@ import type { PlanOutcome } from '../plan/solve-plan';
 import { comparePlans, planCosts, type Comparison, type PlanAnswer, type PlanCosts } from './compare';
 import { strandedMaterial, type StrandedItem } from './stranded';
 import { applyWhatIf, type AppliedChange } from './what-if';
+import { sameId } from '../network';
 
 /** Above this many change rows the changes are planned together only (one scenario), not one by one. */
 export const MAX_STEPS = 12;
@@ -65,7 +66,7 @@ export function costDelta(before: PlanCosts, after: PlanCosts): CostDelta {
 /** Orders other than `self` that finish later (or fall short more) in `c`. */
 export function delaysIn(c: Comparison, self: string): Delay[] {
   return c.orders
-    .filter((o) => o.orderId.toLowerCase() !== self.toLowerCase() && o.move !== 'added' && o.move !== 'gone')
+    .filter((o) => !sameId(o.orderId, self) && o.move !== 'added' && o.move !== 'gone')
     .filter((o) => (o.movedDays ?? 0) > 0 || (o.shortAfter ?? 0) > (o.shortBefore ?? 0) + 1e-6)
     .map((o) => ({ orderId: o.orderId, days: o.movedDays ?? 0, daysLateAfter: o.daysLateAfter, shortAfter: o.shortAfter }));
 }
@@ -99,7 +100,7 @@ export async function planWhatIf(
       // Costs of both plans priced on the edited plant (an added order has no rates in the old one).
       const effect: ChangeEffect = { change, delays: delaysIn(cmp, change.orderId), costDelta: costDelta(planCosts(step.scenario, answerOf(prev)), planCosts(step.scenario, answerOf(out))) };
       if (change.action === 'AddOrder') {
-        const o = answerOf(out).orders.find((x) => x.orderId.toLowerCase() === change.orderId.toLowerCase());
+        const o = answerOf(out).orders.find((x) => sameId(x.orderId, change.orderId));
         if (o)
           effect.rush = {
             orderId: o.orderId,

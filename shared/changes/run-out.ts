@@ -72,10 +72,11 @@ export function runOuts(plant: Plant, answer: Pick<PlanAnswer, 'materials'>): Ru
     const instead = perBucket(next.Component);
     const conv = ratio(old) / ratio(next);
     const from = next.ValidFrom!;
+    const fromBucket = bucketOf(from);
     let cum = 0;
     let usedUp = -1;
     for (let t = 0; t < starts.length; t++) {
-      cum += use[t] + (starts[t] >= from || t === bucketOf(from) ? instead[t] * conv : 0);
+      cum += use[t] + (starts[t] >= from || t === fromBucket ? instead[t] * conv : 0);
       if (cum >= supply - 1e-9 && supply > 0) {
         usedUp = t;
         break;
