@@ -1,7 +1,15 @@
 // npm run bench: planning speed on generated plants of growing size.
 //
-//   node dist/bench.js [--sizes 50x5x12,300x10x26,1000x20x26,3000x30x52] [--cap 60]
+//   node dist/bench.js [--sizes 50x5x12,300x10x26,1000x20x26,3000x30x52] [--cap 60] [--runs 3]
 //                      [--backends highs,highs-simplex,highs-ipm,jslp,cbc,glpk] [--phasing N] [--no-cli] [--json]
+//                      [--shapes standard,few-ops,shared-material,long-routings]
+//   node dist/bench.js --growth [--sizes …] [--max-orders N]   (time and memory per phase)
+//
+// Every timed figure is run --runs times (default 3) and printed as "min / median"; ratios are
+// of minimums measured in the same bench run. The objective's gap is against CBC's where CBC
+// finished (else against the default's). Shapes other than the standard one (see
+// shared/plan/generate-plant.ts) run the default backend, CBC and the CLI only, unless --backends
+// is given. BENCH_MAX_ORDERS (or --max-orders) leaves out sizes with more orders, for quick runs.
 //
 // Sizes are orders × work centers × weekly buckets, generated with a fixed seed. Each size and
 // backend runs in a child process of its own, so the peak RSS is that run's and a solve that
@@ -33,7 +41,8 @@ import type { LpSolution } from '../../shared/lp/model';
 import { buildPlanModel } from '../../shared/plan/build-model';
 import { solveByColumns } from '../../shared/plan/decompose';
 import { extractPlan } from '../../shared/plan/extract';
-import { generatePlant } from '../../shared/plan/generate-plant';
+import { generatePlant, PLANT_SHAPES, type PlantShape } from '../../shared/plan/generate-plant';
+import { PHASES, phaseRun, type PhaseRun } from './phases';
 import { recordsToRows } from '../../shared/sample-plant';
 import { readPlant } from '../../shared/validate';
 import { highsIncremental, solveHighs, warmHighs } from '../solvers/highs';
@@ -44,6 +53,7 @@ import { xlsxBytes } from '../xlsx/workbook';
 export const BENCH_BACKENDS = ['highs', 'highs-simplex', 'highs-ipm', 'jslp', 'cbc', 'glpk'] as const;
 type Backend = (typeof BENCH_BACKENDS)[number];
 const DEFAULT_SIZES = '50x5x12,300x10x26,1000x20x26,3000x30x52';
+const GROWTH_SIZES = '100x10x26,300x10x26,1000x20x26,3000x30x52,10000x50x52';
 const SEED = 1;
 const JSLP_MAX_COLUMNS = 5000;
 const MARK = 'BENCH-RESULT ';
@@ -63,6 +73,9 @@ export interface RunResult {
   buildSeconds?: number;
   solveSeconds?: number;
   objective?: number;
+  /** every run's solve seconds (solveSeconds is their minimum) and build seconds */
+  solveRuns?: number[];
+  buildRuns?: number[];
   /** peak resident memory of the run's process */
   rssMB?: number;
   /** orders finishing after their due bucket or short */
@@ -74,8 +87,9 @@ export interface CliResult {
   /** 'CLI end to end', or 'CLI phased N' */
   label: string;
   status: 'ok' | 'overCap' | 'error';
-  /** process start to exit */
+  /** process start to exit: the fastest run, and every run */
   seconds: number;
+  runs?: number[];
   rssMB?: number;
   solver?: string;
   solveSeconds?: number;
@@ -85,12 +99,17 @@ export interface CliResult {
 
 export interface SizeResult {
   size: Size;
+  shape: PlantShape;
   runs: RunResult[];
   /** the CLI end to end, then (with --phasing) on phased buckets */
   cli: CliResult[];
 }
 
 const sizeText = (s: Size) => `${s.orders}x${s.workCenters}x${s.buckets}`;
+const median = (xs: number[]) => {
+  const a = [...xs].sort((x, y) => x - y);
+  return a.length % 2 ? a[(a.length - 1) / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+};
 
 function parseSize(text: string): Size {
   const m = /^(\d+)x(\d+)x(\d+)$/.exec(text.trim());
@@ -102,16 +121,29 @@ const rssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 // ---- one run, in a child process ---------------------------------------------------------------
 
-async function runOne(size: Size, backend: Backend, capSeconds: number, phasing?: number): Promise<RunResult> {
+async function runOne(size: Size, backend: Backend, capSeconds: number, runs: number, shape: PlantShape, phasing?: number): Promise<RunResult> {
   const label = phasing === undefined ? backend : `${backend} phased ${phasing}`;
   if ((backend === 'cbc' || backend === 'glpk') && !onPath(backend === 'cbc' ? 'cbc' : 'glpsol'))
     return { backend: label, status: 'skipped', message: `${backend === 'cbc' ? 'cbc' : 'glpsol'} is not installed` };
-  const { plant, problems } = readPlant(recordsToRows(generatePlant({ ...size, seed: SEED })), 'plan');
+  const { plant, problems } = readPlant(recordsToRows(generatePlant({ ...size, seed: SEED, shape })), 'plan');
   if (problems.length) return { backend: label, status: 'error', message: `generated plant invalid: ${problems[0].message}` };
   if (backend.startsWith('highs')) await warmHighs();
-  const t0 = performance.now();
-  const pm = buildPlanModel(plant, phasing === undefined ? {} : { phasing: { fineBuckets: phasing } });
-  const buildSeconds = (performance.now() - t0) / 1000;
+  // The same build and solve `runs` times; each run's times kept, the last run's answer reported.
+  const buildRuns: number[] = [];
+  const solveRuns: number[] = [];
+  let last: RunResult | undefined;
+  for (let k = 0; k < runs; k++) {
+    const t0 = performance.now();
+    const pm = buildPlanModel(plant, phasing === undefined ? {} : { phasing: { fineBuckets: phasing } });
+    buildRuns.push((performance.now() - t0) / 1000);
+    last = await solveOnce(pm, backend, label, buildRuns[k], capSeconds);
+    if (last.status !== 'optimal') return last;
+    solveRuns.push(last.solveSeconds!);
+  }
+  return { ...last!, buildSeconds: Math.min(...buildRuns), solveSeconds: Math.min(...solveRuns), buildRuns, solveRuns };
+}
+
+async function solveOnce(pm: ReturnType<typeof buildPlanModel>, backend: Backend, label: string, buildSeconds: number, capSeconds: number): Promise<RunResult> {
   const lp = pm.lp;
   const base = { backend: label, variables: lp.colCost.length, constraints: lp.rowLower.length, buildSeconds };
   if (backend === 'jslp' && lp.colCost.length > JSLP_MAX_COLUMNS)
@@ -166,10 +198,10 @@ function child(args: string[], capSeconds: number, nodeArgs: string[] = process.
 /** Grace over the cap for a child's own start, plant generation and model building. */
 const graceSeconds = (s: Size) => 10 + (s.orders * s.buckets) / 5000;
 
-async function runInChild(script: string, size: Size, backend: Backend, cap: number, phasing?: number): Promise<RunResult> {
+async function runInChild(script: string, size: Size, backend: Backend, cap: number, runs: number, shape: PlantShape, phasing?: number): Promise<RunResult> {
   const label = phasing === undefined ? backend : `${backend} phased ${phasing}`;
-  const args = [script, '--child', sizeText(size), '--backend', backend, '--cap', String(cap), ...(phasing === undefined ? [] : ['--phasing', String(phasing)])];
-  const r = await child(args, cap + graceSeconds(size));
+  const args = [script, '--child', sizeText(size), '--backend', backend, '--cap', String(cap), '--runs', String(runs), '--shapes', shape, ...(phasing === undefined ? [] : ['--phasing', String(phasing)])];
+  const r = await child(args, (cap + graceSeconds(size)) * runs);
   const line = r.stdout.split('\n').find((l) => l.startsWith(MARK));
   if (line) return JSON.parse(line.slice(MARK.length)) as RunResult;
   if (r.killed) return { backend: label, status: 'overCap', message: `killed after ${cap} s (+ ${graceSeconds(size).toFixed(0)} s to build)` };
@@ -177,10 +209,21 @@ async function runInChild(script: string, size: Size, backend: Backend, cap: num
 }
 
 /** The CLI on a real .xlsx, fresh process; peak RSS read by a preloaded exit hook. */
-async function runCli(size: Size, cap: number, cliPath: string, phasing?: number): Promise<CliResult> {
+async function runCli(size: Size, cap: number, cliPath: string, runs: number, shape: PlantShape, phasing?: number): Promise<CliResult> {
+  const all: CliResult[] = [];
+  for (let k = 0; k < runs; k++) {
+    const r = await runCliOnce(size, cap, cliPath, shape, phasing);
+    if (r.status !== 'ok') return r;
+    all.push(r);
+  }
+  const best = all.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+  return { ...best, runs: all.map((r) => r.seconds), rssMB: Math.max(...all.map((r) => r.rssMB ?? 0)) || undefined };
+}
+
+async function runCliOnce(size: Size, cap: number, cliPath: string, shape: PlantShape, phasing?: number): Promise<CliResult> {
   const dir = mkdtempSync(join(tmpdir(), 'mto-bench-'));
   try {
-    const p = generatePlant({ ...size, seed: SEED });
+    const p = generatePlant({ ...size, seed: SEED, shape });
     const book = join(dir, 'plant.xlsx');
     writeFileSync(book, await xlsxBytes(inputWorkbook(p.settings, p.sheets)));
     const hook = join(dir, 'rss.cjs');
@@ -211,9 +254,13 @@ const int = (v: number | undefined) => (v === undefined ? '' : v.toLocaleString(
 function table(results: SizeResult[], cap: number): string {
   const out: string[] = [];
   for (const r of results) {
-    out.push(`\n${r.size.orders} orders × ${r.size.workCenters} work centers × ${r.size.buckets} buckets (seed ${SEED}, cap ${cap} s)`);
+    const n = r.runs.find((x) => x.solveRuns)?.solveRuns?.length ?? r.cli[0]?.runs?.length ?? 1;
+    out.push(`\n${r.size.orders} orders × ${r.size.workCenters} work centers × ${r.size.buckets} buckets (seed ${SEED}, cap ${cap} s), ${r.shape ?? 'standard'} plant, ${n} run${n === 1 ? '' : 's'} each`);
     const cbc = r.runs.find((x) => x.backend === 'cbc' && x.status === 'optimal');
-    const ref = r.runs.find((x) => x.backend === 'highs' && x.status === 'optimal');
+    const highs = r.runs.find((x) => x.backend === 'highs' && x.status === 'optimal');
+    // The objective's gap is against CBC's where CBC finished; late orders against the default's.
+    const ref = highs;
+    const gapRef = cbc ?? highs;
     const head = ['backend', 'variables', 'constraints', 'build s', 'solve s', 'objective', 'gap', 'late', 'RSS MB', cbc ? '× cbc' : '× highs'];
     // Late orders against the exact weekly plan's: "12" when the same, "14 (+3 −1)" when not.
     const lateText = (x: RunResult) => {
@@ -225,18 +272,19 @@ function table(results: SizeResult[], cap: number): string {
       const minus = ref.lateOrders.filter((o) => !mine.has(o)).length;
       return plus || minus ? `${x.lateOrders.length} (+${plus} −${minus})` : String(x.lateOrders.length);
     };
+    const minMed = (runs: number[] | undefined, min: number | undefined) => (runs && runs.length > 1 ? `${f2(Math.min(...runs))} / ${f2(median(runs))}` : f2(min));
     const rows = r.runs.map((x) => {
       const base = cbc ?? ref;
       const ok = x.status === 'optimal';
-      const comparable = ok && ref && !x.backend.includes('phased');
+      const comparable = ok && gapRef && !x.backend.includes('phased');
       return [
         x.backend,
         int(x.variables),
         int(x.constraints),
         f2(x.buildSeconds),
-        ok ? f2(x.solveSeconds) : x.status === 'overCap' ? 'over cap' : x.status,
+        ok ? minMed(x.solveRuns, x.solveSeconds) : x.status === 'overCap' ? 'over cap' : x.status,
         ok ? x.objective!.toFixed(4) : '',
-        comparable ? relativeGap(x.objective!, ref.objective!).toExponential(1) : x.backend.includes('phased') ? '(other model)' : '',
+        comparable ? relativeGap(x.objective!, gapRef.objective!).toExponential(1) : x.backend.includes('phased') ? '(other model)' : '',
         lateText(x),
         x.rssMB === undefined ? '' : String(x.rssMB),
         ok && base && base.solveSeconds! > 0 ? `${(x.solveSeconds! / base.solveSeconds!).toFixed(2)}` : '',
@@ -248,7 +296,7 @@ function table(results: SizeResult[], cap: number): string {
         int(c.variables),
         '',
         '',
-        c.status === 'ok' ? f2(c.seconds) : c.status === 'overCap' ? 'over cap' : 'error',
+        c.status === 'ok' ? minMed(c.runs, c.seconds) : c.status === 'overCap' ? 'over cap' : 'error',
         c.status === 'ok' ? `(${c.solver} ${f2(c.solveSeconds)} s)` : (c.message ?? ''),
         '',
         '',
@@ -257,11 +305,35 @@ function table(results: SizeResult[], cap: number): string {
       ]);
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
     const fmt = (row: string[]) => row.map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+    out.push(`solve s: min / median; gap: against ${cbc ? 'CBC' : 'the default'}'s objective; × ${cbc ? 'cbc' : 'highs'}: minimum over minimum, same run`);
     out.push('late: orders late or short (+ more / − fewer than the exact weekly plan\'s)');
     out.push(fmt(head), ...rows.map(fmt));
     for (const x of r.runs) if (x.message && x.status !== 'optimal') out.push(`  ${x.backend}: ${x.message}`);
   }
   return out.join('\n');
+}
+
+/** Seconds and resident MB per phase and size, and the time outside the solver per 1,000 orders. */
+function growthTable(runs: PhaseRun[], shape: PlantShape): string {
+  const head = ['orders × WCs × weeks', 'variables', ...PHASES.map((p) => `${p} s`), 'total s', 'outside solve s / 1k orders', ...PHASES.map((p) => `RSS ${p}`), 'peak MB', 'status'];
+  const rows = runs.map((r) => {
+    const secs = PHASES.map((p) => r.seconds[p]);
+    const total = secs.reduce<number>((a, s) => a + (s ?? 0), 0);
+    const outside = total - (r.seconds.solve ?? 0);
+    return [
+      `${r.orders} × ${r.workCenters} × ${r.buckets}`,
+      int(r.variables),
+      ...secs.map(f2),
+      f2(total),
+      r.status === 'optimal' ? f2((outside / r.orders) * 1000) : '',
+      ...PHASES.map((p) => (r.rssMB[p] === undefined ? '' : String(r.rssMB[p]))),
+      String(r.peakMB || ''),
+      r.status === 'optimal' ? 'optimal' : `${r.status}${r.message ? `: ${r.message}` : ''}`,
+    ];
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const fmt = (row: string[]) => row.map((c, i) => (i === 0 || i === row.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [`\nTime (s) and resident memory (MB, after each phase) per phase, one fresh process per size, ${shape} plant, seed ${SEED}, HiGHS warmed first`, fmt(head), ...rows.map(fmt)].join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -276,39 +348,66 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean' },
       child: { type: 'string' },
       backend: { type: 'string' },
+      runs: { type: 'string' },
+      shapes: { type: 'string' },
+      growth: { type: 'boolean' },
+      'max-orders': { type: 'string' },
     },
   });
+  const runs = values.runs === undefined ? 3 : Number(values.runs);
+  if (!(Number.isInteger(runs) && runs >= 1)) throw new Error(`--runs must be a whole number, 1 or more (got ${values.runs})`);
+  const shapes = (values.shapes ?? PLANT_SHAPES.join(',')).split(',').map((x) => x.trim()) as PlantShape[];
+  for (const x of shapes) if (!PLANT_SHAPES.includes(x)) throw new Error(`--shapes: unknown shape "${x}" (known: ${PLANT_SHAPES.join(', ')})`);
+  const maxText = values['max-orders'] ?? process.env.BENCH_MAX_ORDERS;
+  const maxOrders = maxText === undefined || maxText === '' ? Infinity : Number(maxText);
+  if (!(maxOrders > 0)) throw new Error(`--max-orders (BENCH_MAX_ORDERS) must be a positive number of orders (got ${maxText})`);
   const cap = values.cap === undefined ? 60 : Number(values.cap);
   if (!(cap > 0)) throw new Error(`--cap must be a positive number of seconds (got ${values.cap})`);
   const phasing = values.phasing === undefined ? undefined : Number(values.phasing);
   if (phasing !== undefined && !(Number.isInteger(phasing) && phasing >= 0)) throw new Error(`--phasing must be a whole number of fine buckets (got ${values.phasing})`);
 
   if (values.child) {
-    const r = await runOne(parseSize(values.child), values.backend as Backend, cap, phasing);
+    const size = parseSize(values.child);
+    const r = values.growth ? await phaseRun(size, cap, SEED, shapes[0]) : await runOne(size, values.backend as Backend, cap, runs, shapes[0], phasing);
     process.stdout.write(MARK + JSON.stringify(r) + '\n');
     return 0;
   }
 
-  const sizes = (values.sizes ?? DEFAULT_SIZES).split(',').map(parseSize);
+  const sizes = (values.sizes ?? (values.growth ? GROWTH_SIZES : DEFAULT_SIZES)).split(',').map(parseSize).filter((s) => s.orders <= maxOrders);
+  if (values.growth) {
+    const script = resolve(process.argv[1]);
+    const out: PhaseRun[] = [];
+    for (const size of sizes) {
+      const r = await child([script, '--child', sizeText(size), '--growth', '--cap', String(cap), '--shapes', shapes[0]], cap + graceSeconds(size) * 3);
+      const line = r.stdout.split('\n').find((l) => l.startsWith(MARK));
+      out.push(line ? (JSON.parse(line.slice(MARK.length)) as PhaseRun) : { ...size, status: r.killed ? 'overCap' : 'error', seconds: {}, rssMB: {}, heapMB: {}, peakMB: 0, message: r.killed ? `killed after ${(cap + graceSeconds(size) * 3).toFixed(0)} s` : (r.stderr.trim().split('\n').pop() ?? '') || `exit ${r.code}` });
+      if (!values.json) process.stderr.write(`${sizeText(size)} phases: ${out[out.length - 1].status}\n`);
+    }
+    process.stdout.write(values.json ? JSON.stringify(out, null, 2) + '\n' : growthTable(out, shapes[0]) + '\n');
+    return 0;
+  }
   const backends = (values.backends ?? BENCH_BACKENDS.join(',')).split(',').map((b) => b.trim()) as Backend[];
   for (const b of backends) if (!BENCH_BACKENDS.includes(b)) throw new Error(`--backends: unknown backend "${b}" (known: ${BENCH_BACKENDS.join(', ')})`);
   const script = resolve(process.argv[1]);
   const cliPath = existsSync(join(dirname(script), 'cli.js')) ? join(dirname(script), 'cli.js') : resolve('dist/cli.js');
   const results: SizeResult[] = [];
-  for (const size of sizes) {
-    const r: SizeResult = { size, runs: [], cli: [] };
-    for (const b of backends) {
-      r.runs.push(await runInChild(script, size, b, cap));
-      if (!values.json) process.stderr.write(`${sizeText(size)} ${b}: ${r.runs[r.runs.length - 1].status}\n`);
-    }
-    if (phasing !== undefined) r.runs.push(await runInChild(script, size, 'highs', cap, phasing));
-    if (!values['no-cli'])
-      for (const p of phasing === undefined ? [undefined] : [undefined, phasing]) {
-        if (!existsSync(cliPath)) r.cli.push({ label: 'CLI end to end', status: 'error', seconds: 0, message: `${cliPath} not found: run npm run build` });
-        else r.cli.push(await runCli(size, cap, cliPath, p));
+  for (const shape of shapes)
+    for (const size of sizes) {
+      const r: SizeResult = { size, shape, runs: [], cli: [] };
+      // Other shapes: the default backend against CBC (and the CLI), unless backends were named.
+      const mine = shape === 'standard' || values.backends !== undefined ? backends : backends.filter((b) => b === 'highs' || b === 'cbc');
+      for (const b of mine) {
+        r.runs.push(await runInChild(script, size, b, cap, runs, shape));
+        if (!values.json) process.stderr.write(`${shape} ${sizeText(size)} ${b}: ${r.runs[r.runs.length - 1].status}\n`);
       }
-    results.push(r);
-  }
+      if (phasing !== undefined) r.runs.push(await runInChild(script, size, 'highs', cap, runs, shape, phasing));
+      if (!values['no-cli'])
+        for (const p of phasing === undefined ? [undefined] : [undefined, phasing]) {
+          if (!existsSync(cliPath)) r.cli.push({ label: 'CLI end to end', status: 'error', seconds: 0, message: `${cliPath} not found: run npm run build` });
+          else r.cli.push(await runCli(size, cap, cliPath, runs, shape, p));
+        }
+      results.push(r);
+    }
   process.stdout.write(values.json ? JSON.stringify(results, null, 2) + '\n' : table(results, cap) + '\n');
   return 0;
 }

@@ -41,6 +41,14 @@ export interface SolverBackend {
   incremental?: IncrementalSolver;
 }
 
+/** A model grew past the builder's column limit. */
+export class TooManyColumnsError extends Error {
+  constructor(readonly limit: number) {
+    super(`more than ${limit} columns`);
+    this.name = 'TooManyColumnsError';
+  }
+}
+
 /** A growable typed array: the builder's numbers live outside the JS heap's object graph, so
  *  building a million-column model does not keep the garbage collector busy. */
 class Grow<A extends Float64Array | Int32Array> {
@@ -84,7 +92,8 @@ export class LpBuilder {
   /** per column, where it sits in the row being added (−1: not in it): merges repeats without a Map */
   private at = new Grow((n) => new Int32Array(n));
 
-  constructor() {
+  /** maxColumns: addVar throws TooManyColumnsError past it (a model too large is refused while it is built, not after) */
+  constructor(private readonly maxColumns = Infinity) {
     this.rowStart.push(0);
   }
 
@@ -97,6 +106,7 @@ export class LpBuilder {
 
   /** A column named `name`, or `name_t<bucket>` when a bucket is given. */
   addVar(name: string, cost: number, upper = Infinity, bucket = -1): number {
+    if (this.colCost.length >= this.maxColumns) throw new TooManyColumnsError(this.maxColumns);
     this.colBase.push(name);
     this.colBucket.push(bucket);
     this.colCost.push(cost);

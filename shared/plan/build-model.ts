@@ -45,6 +45,8 @@ export interface PlanOptions {
    * one at a time).
    */
   whatIf?: Order[];
+  /** stop building (TooManyColumnsError) past this many columns: a too-large plan is refused early */
+  maxColumns?: number;
 }
 
 export const PLANNED_STATUSES = ['Approved', 'InProduction'] as const;
@@ -141,7 +143,7 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
   const latePenalty = plant.settings.LatePenaltyPerUnitDay;
   const idx = plantNetwork(plant);
   const capacity = workCenterCapacity(plant, b);
-  const lp = new LpBuilder();
+  const lp = new LpBuilder(opts.maxColumns);
   const colOrder: number[] = [];
   const wipRows: number[] = [];
   const wipCols: number[] = [];

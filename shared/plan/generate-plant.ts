@@ -13,21 +13,48 @@ export interface GenerateOptions {
   /** weekly buckets in the horizon */
   buckets: number;
   seed: number;
+  /** the plant's shape; default the sample's ('standard') */
+  shape?: PlantShape;
 }
+
+/**
+ * Shapes of plant for benchmarks, so speed is not tuned to one: the standard shop; few operations
+ * per order; a few materials shared by every product (material rows couple all orders); long
+ * routings (many operations per product and subassembly).
+ */
+export const PLANT_SHAPES = ['standard', 'few-ops', 'shared-material', 'long-routings'] as const;
+export type PlantShape = (typeof PLANT_SHAPES)[number];
+
+interface ShapeParams {
+  /** operations per finished item, per subassembly: lowest, highest (capped at the work centers) */
+  fgOps: [number, number];
+  saOps: [number, number];
+  /** Buy materials per work center, and at least */
+  materialsPerWc: number;
+  minMaterials: number;
+}
+
+const SHAPES: Record<PlantShape, ShapeParams> = {
+  standard: { fgOps: [2, 4], saOps: [1, 3], materialsPerWc: 1.5, minMaterials: 4 },
+  'few-ops': { fgOps: [1, 2], saOps: [1, 1], materialsPerWc: 1.5, minMaterials: 4 },
+  'shared-material': { fgOps: [2, 4], saOps: [1, 3], materialsPerWc: 0, minMaterials: 3 },
+  'long-routings': { fgOps: [6, 10], saOps: [3, 5], materialsPerWc: 1.5, minMaterials: 4 },
+};
 
 export const GENERATED_PLAN_START: Day = '2026-01-05'; // a Monday
 
 type Rec = Record<string, unknown>;
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
-export function generatePlant({ orders, workCenters, buckets, seed }: GenerateOptions): PlantRecords {
+export function generatePlant({ orders, workCenters, buckets, seed, shape = 'standard' }: GenerateOptions): PlantRecords {
   const rng = seededRng(seed);
+  const sp = SHAPES[shape];
   const start = GENERATED_PLAN_START;
   const W = Math.max(1, workCenters);
   const T = Math.max(2, buckets);
   const nFg = Math.max(3, Math.round(orders / 10));
   const nSa = Math.max(2, Math.round(nFg / 2));
-  const nRm = Math.max(4, Math.round(W * 1.5));
+  const nRm = Math.max(sp.minMaterials, Math.round(W * sp.materialsPerWc));
   const wcIds = Array.from({ length: W }, (_, i) => `WC${pad(i + 1, 2)}`);
   const distinctWcs = (n: number) => {
     const pool = [...wcIds];
@@ -44,6 +71,7 @@ export function generatePlant({ orders, workCenters, buckets, seed }: GenerateOp
   const fgs = Array.from({ length: nFg }, (_, i) => `FG${pad(i + 1, 3)}`);
   const runHours = new Map<string, { wc: string; run: number; setup: number }[]>();
 
+  const opCount = ([lo, hi]: [number, number]) => rng.int(Math.min(lo, Math.min(hi, W)), Math.min(hi, W));
   const routing = (item: string, ops: number, runLo: number, runHi: number) => {
     const list = distinctWcs(ops).map((wc, k) => {
       const run = (rng.int(runLo, runHi) / 10) as number;
@@ -63,13 +91,13 @@ export function generatePlant({ orders, workCenters, buckets, seed }: GenerateOp
   }
   for (const sa of sas) {
     Items.push({ ItemId: sa, Description: `Subassembly ${sa}`, Type: 'Make', Uom: 'pcs', StdCost: rng.int(100, 800) });
-    routing(sa, rng.int(1, Math.min(3, W)), 2, 8);
+    routing(sa, opCount(sp.saOps), 2, 8);
     for (const rm of new Set([rng.pick(rms), rng.pick(rms)])) BOM.push({ Parent: sa, Component: rm, QtyPer: rng.int(1, 4), ScrapPct: rng.pick([0, 0, 2, 5]) });
   }
   const saPer = new Map<string, { sa: string; qty: number }[]>();
   for (const fg of fgs) {
     Items.push({ ItemId: fg, Description: `Product ${fg}`, Type: 'Make', Uom: 'pcs', StdCost: rng.int(500, 5000) });
-    routing(fg, rng.int(2, Math.min(4, W)), 3, 20);
+    routing(fg, opCount(sp.fgOps), 3, 20);
     const comps = [...new Set([rng.pick(sas), ...(rng.next() < 0.4 ? [rng.pick(sas)] : [])])].map((sa) => ({ sa, qty: rng.int(1, 2) }));
     saPer.set(fg, comps);
     for (const c of comps) BOM.push({ Parent: fg, Component: c.sa, QtyPer: c.qty });

@@ -1,0 +1,93 @@
+// One plan of a generated plant, phase by phase, as the CLI runs it in one process: read the
+// .xlsx (SheetJS and validation), build the LP, solve it (column generation on HiGHS), extract the
+// plan, schedule it day by day, write the result sheets into the book. Each phase's wall time and
+// the process's resident and heap memory after it, for `npm run bench -- --growth`.
+import { readBook } from '../xlsx/read-book';
+import { resultWorkbook } from '../xlsx/result-book';
+import { inputWorkbook } from '../xlsx/write-inputs';
+import { xlsxBytes } from '../xlsx/workbook';
+import { checkedSolution } from '../../shared/lp/check';
+import { TooManyColumnsError } from '../../shared/lp/model';
+import { buildPlanModel } from '../../shared/plan/build-model';
+import { solveByColumns } from '../../shared/plan/decompose';
+import { extractPlan } from '../../shared/plan/extract';
+import { generatePlant, type PlantShape } from '../../shared/plan/generate-plant';
+import { planSheets } from '../../shared/plan/sheets';
+import { PLAN_MAX_VARIABLES } from '../../shared/plan/solve-plan';
+import { applySchedule, schedulePlan } from '../../shared/schedule/schedule';
+import { scheduleSheets, wholeQuantityFormats } from '../../shared/schedule/sheets';
+import { readPlant } from '../../shared/validate';
+import { highsIncremental, warmHighs } from '../solvers/highs';
+
+export const PHASES = ['read', 'build', 'solve', 'extract', 'schedule', 'write'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export interface PhaseRun {
+  orders: number;
+  workCenters: number;
+  buckets: number;
+  status: 'optimal' | 'tooLarge' | 'overCap' | 'error';
+  variables?: number;
+  constraints?: number;
+  /** seconds per phase reached */
+  seconds: Partial<Record<Phase, number>>;
+  /** resident MB after each phase reached */
+  rssMB: Partial<Record<Phase, number>>;
+  /** JavaScript heap used, MB, after each phase reached (HiGHS's Wasm memory is outside it) */
+  heapMB: Partial<Record<Phase, number>>;
+  /** the process's peak resident memory */
+  peakMB: number;
+  objective?: number;
+  message?: string;
+}
+
+const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+
+export async function phaseRun(size: { orders: number; workCenters: number; buckets: number }, capSeconds: number, seed: number, shape?: PlantShape): Promise<PhaseRun> {
+  const p = generatePlant({ ...size, seed, shape });
+  const bytes = await xlsxBytes(inputWorkbook(p.settings, p.sheets));
+  await warmHighs(); // as the service does at start: the solve phase times the solve, not Wasm compilation
+  const run: PhaseRun = { ...size, status: 'error', seconds: {}, rssMB: {}, heapMB: {}, peakMB: 0 };
+  let t = performance.now();
+  const done = (phase: Phase) => {
+    const now = performance.now();
+    run.seconds[phase] = (now - t) / 1000;
+    const m = process.memoryUsage();
+    run.rssMB[phase] = mb(m.rss);
+    run.heapMB[phase] = mb(m.heapUsed);
+    t = performance.now();
+  };
+  const finish = (r: PhaseRun) => ({ ...r, peakMB: Math.round(process.resourceUsage().maxRSS / 1024) });
+
+  const book = readBook(bytes);
+  const { plant, problems } = readPlant(book.rows, 'plan');
+  if (problems.length) return finish({ ...run, message: `generated plant invalid: ${problems[0].message}` });
+  done('read');
+  // As the plan job builds: stopped at its variable limit, refused as too large.
+  let pm: ReturnType<typeof buildPlanModel>;
+  try {
+    pm = buildPlanModel(plant, { maxColumns: PLAN_MAX_VARIABLES + 1 });
+  } catch (e) {
+    if (!(e instanceof TooManyColumnsError)) throw e;
+    done('build');
+    return finish({ ...run, status: 'tooLarge', message: `refused while building: over the plan job's limit of ${PLAN_MAX_VARIABLES.toLocaleString('en-US')} variables` });
+  }
+  run.variables = pm.lp.colCost.length;
+  run.constraints = pm.lp.rowLower.length;
+  done('build');
+  const t0 = performance.now();
+  const cg = await solveByColumns(pm, highsIncremental, { timeLimitSeconds: capSeconds, clock: () => performance.now() });
+  const sol = checkedSolution(pm.lp, cg.status, cg.values, 'highs-columns', (performance.now() - t0) / 1000, cg.message);
+  done('solve');
+  if (sol.status !== 'optimal') return finish({ ...run, status: sol.status === 'timeLimit' ? 'overCap' : 'error', message: sol.message });
+  run.objective = sol.objective;
+  const result = extractPlan(pm, sol.values);
+  done('extract');
+  const schedule = schedulePlan(plant, pm, sol.values, sol.objective);
+  const scheduled = applySchedule(pm, plant, result, schedule);
+  done('schedule');
+  const sheets = [...wholeQuantityFormats(planSheets(scheduled, 'en')), ...scheduleSheets(schedule, 'en')];
+  await resultWorkbook(book, sheets, 'en');
+  done('write');
+  return finish({ ...run, status: 'optimal' });
+}
