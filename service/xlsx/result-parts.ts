@@ -1,0 +1,177 @@
+// Result sheets as a small package of their own (workbook, styles, one worksheet and one table per
+// sheet), written straight from the layout (shared/result-layout.ts) as XML strings, for
+// splice.ts to put into the user's book. The same layout write-results.ts applies through exceljs
+// (used for the suppliers' workbook): header and values (text as inline strings, never formulas),
+// column formats and widths, the table, colour scales, highlighted rows, frozen header, landscape
+// fit-to-width printing. Why not exceljs here: a planned 1000-order book has 8 MB of result-sheet
+// XML, and exceljs's cell objects, XML writer and JavaScript zip took about 2 CPU seconds to write
+// it (more than the solve); this takes a tenth of that (measured, see README "Performance").
+import type { Lang } from '../../shared/problems';
+import { resultLayout, type LayoutCell, type ResultLayout } from '../../shared/result-layout';
+import type { ResultSheet } from '../../shared/results';
+import { columnLetter } from '../../shared/rows';
+import { writeZip } from './zip';
+
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+
+// XML 1.0 cannot carry most control characters: they are dropped from text.
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const esc = (s: string): string => s.replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const textEl = (s: string): string => (/^\s|\s$/.test(s) ? `<t xml:space="preserve">${esc(s)}</t>` : `<t>${esc(s)}</t>`);
+
+/** Excel's built-in number formats the results use (the rest get ids from 164 up). */
+const BUILT_IN: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, 'mm-dd-yy': 14, '@': 49 };
+/** A date in a column without a number format: Excel's short date. */
+const DATE_IN_GENERAL = 'mm-dd-yy';
+/** Days from Excel's day 0 (1899-12-30) to 1970-01-01. */
+const EPOCH_SERIAL = 25569;
+
+/** Cell formats shared by every result sheet: index 0 plain, 1 the bold header, then one per number format. */
+class Styles {
+  private xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>', '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'];
+  private byFormat = new Map<string, number>([['General', 0]]);
+  private custom: string[] = [];
+  readonly dxfs: string[] = [];
+  private dxfByFill = new Map<string, number>();
+  static readonly BOLD = 1;
+
+  xf(format: string): number {
+    let i = this.byFormat.get(format);
+    if (i !== undefined) return i;
+    let id = BUILT_IN[format];
+    if (id === undefined) {
+      id = 164 + this.custom.length;
+      this.custom.push(`<numFmt numFmtId="${id}" formatCode="${esc(format)}"/>`);
+    }
+    i = this.xfs.length;
+    this.xfs.push(`<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`);
+    this.byFormat.set(format, i);
+    return i;
+  }
+
+  dxf(fill: string): number {
+    let i = this.dxfByFill.get(fill);
+    if (i === undefined) {
+      i = this.dxfs.length;
+      this.dxfs.push(`<dxf><fill><patternFill patternType="solid"><bgColor rgb="FF${fill}"/></patternFill></fill></dxf>`);
+      this.dxfByFill.set(fill, i);
+    }
+    return i;
+  }
+
+  xml(): string {
+    return (
+      `${HEAD}<styleSheet xmlns="${MAIN_NS}">` +
+      (this.custom.length ? `<numFmts count="${this.custom.length}">${this.custom.join('')}</numFmts>` : '') +
+      '<fonts count="2"><font><color theme="1"/><family val="2"/><scheme val="minor"/><sz val="11"/><name val="Calibri"/></font><font><b/></font></fonts>' +
+      '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+      '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      `<cellXfs count="${this.xfs.length}">${this.xfs.join('')}</cellXfs>` +
+      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+      `<dxfs count="${this.dxfs.length}">${this.dxfs.join('')}</dxfs>` +
+      '</styleSheet>'
+    );
+  }
+}
+
+/** One cell's XML; null cells keep only their column's format. */
+function cellXml(ref: string, v: LayoutCell, style: number, styles: Styles): string {
+  const s = (n: number) => (n ? ` s="${n}"` : '');
+  if (v === null || v === undefined) return style ? `<c r="${ref}"${s(style)}/>` : '';
+  if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${s(style)}><v>${v}</v></c>` : style ? `<c r="${ref}"${s(style)}/>` : '';
+  if (typeof v === 'string') return `<c r="${ref}"${s(style)} t="inlineStr"><is>${textEl(v)}</is></c>`;
+  if (typeof v === 'boolean') return `<c r="${ref}"${s(style)} t="b"><v>${v ? 1 : 0}</v></c>`;
+  // A Date (UTC midnight): Excel's serial day number, in a date format.
+  const serial = v.getTime() / 86_400_000 + EPOCH_SERIAL;
+  return `<c r="${ref}"${s(style || styles.xf(DATE_IN_GENERAL))}><v>${serial}</v></c>`;
+}
+
+function sheetXml(layout: ResultLayout, styles: Styles): string {
+  const n = layout.columnCount;
+  const letters = Array.from({ length: n }, (_, j) => columnLetter(j + 1));
+  const colStyle = layout.columns.map((c) => styles.xf(c.numberFormat));
+  const out: string[] = [];
+  out.push(`${HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`);
+  out.push(`<dimension ref="${layout.table.address}"/>`);
+  const top = `A${layout.freezeRows + 1}`;
+  out.push(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="${layout.freezeRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>`);
+  out.push('<sheetFormatPr defaultRowHeight="15"/>');
+  out.push(`<cols>${layout.columns.map((c, j) => `<col min="${j + 1}" max="${j + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols>`);
+  out.push(`<sheetData><row r="1" s="${Styles.BOLD}" customFormat="1">`);
+  for (let j = 0; j < n; j++) out.push(`<c r="${letters[j]}1" s="${Styles.BOLD}" t="inlineStr"><is>${textEl(layout.header[j])}</is></c>`);
+  out.push('</row>');
+  // An empty result keeps one blank data row: Excel tables cannot be empty.
+  const body = layout.body.length ? layout.body : [layout.header.map(() => null)];
+  for (let i = 0; i < body.length; i++) {
+    const r = i + 2;
+    const row = body[i];
+    let cells = '';
+    for (let j = 0; j < n; j++) cells += cellXml(`${letters[j]}${r}`, row[j] ?? null, colStyle[j], styles);
+    out.push(`<row r="${r}">${cells}</row>`);
+  }
+  out.push('</sheetData>');
+  let priority = 1;
+  for (const cs of layout.colorScales)
+    out.push(
+      `<conditionalFormatting sqref="${cs.address}"><cfRule type="colorScale" priority="${priority++}"><colorScale><cfvo type="min"/><cfvo type="percentile" val="50"/><cfvo type="max"/>` +
+        `<color rgb="FF${cs.low}"/><color rgb="FF${cs.middle}"/><color rgb="FF${cs.high}"/></colorScale></cfRule></conditionalFormatting>`,
+    );
+  if (layout.highlight)
+    out.push(`<conditionalFormatting sqref="${layout.highlight.address}"><cfRule type="expression" dxfId="${styles.dxf(layout.highlight.fill)}" priority="${priority++}"><formula>${esc(layout.highlight.formula)}</formula></cfRule></conditionalFormatting>`);
+  out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  out.push(`<pageSetup orientation="${layout.print.orientation}" fitToWidth="${layout.print.fitToPagesWide}" fitToHeight="0"/>`);
+  out.push('<tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>');
+  return out.join('');
+}
+
+function tableXml(layout: ResultLayout, id: number): string {
+  const t = layout.table;
+  return (
+    `${HEAD}<table xmlns="${MAIN_NS}" id="${id}" name="${esc(t.name)}" displayName="${esc(t.name)}" ref="${t.address}" totalsRowShown="0">` +
+    `<autoFilter ref="${t.address}"/><tableColumns count="${layout.header.length}">${layout.header.map((h, j) => `<tableColumn id="${j + 1}" name="${esc(h)}"/>`).join('')}</tableColumns>` +
+    `<tableStyleInfo name="${esc(t.style)}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`
+  );
+}
+
+const rels = (items: { id: string; type: string; target: string }[]) =>
+  `${HEAD}<Relationships xmlns="${PKG_REL_NS}">${items.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${esc(r.target)}"/>`).join('')}</Relationships>`;
+
+/** The result sheets as a package (.xlsx bytes) of their own, for addResultSheets. */
+export function resultPackage(sheets: ResultSheet[], lang: Lang): Buffer {
+  const styles = new Styles();
+  const parts: { name: string; data: string }[] = [];
+  const taken: string[] = [];
+  const sheetTags: string[] = [];
+  const wbRels: { id: string; type: string; target: string }[] = [];
+  const overrides: string[] = [];
+  sheets.forEach((sheet, k) => {
+    const layout = resultLayout(sheet, lang, taken);
+    taken.push(layout.table.name);
+    const n = k + 1;
+    parts.push({ name: `xl/worksheets/sheet${n}.xml`, data: sheetXml(layout, styles) });
+    parts.push({ name: `xl/worksheets/_rels/sheet${n}.xml.rels`, data: rels([{ id: 'rId1', type: `${REL_NS}/table`, target: `../tables/table${n}.xml` }]) });
+    parts.push({ name: `xl/tables/table${n}.xml`, data: tableXml(layout, n) });
+    sheetTags.push(`<sheet name="${esc(sheet.name)}" sheetId="${n}" r:id="rId${n}"/>`);
+    wbRels.push({ id: `rId${n}`, type: `${REL_NS}/worksheet`, target: `worksheets/sheet${n}.xml` });
+    overrides.push(`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="${CT}.worksheet+xml"/><Override PartName="/xl/tables/table${n}.xml" ContentType="${CT}.table+xml"/>`);
+  });
+  wbRels.push({ id: `rId${sheets.length + 1}`, type: `${REL_NS}/styles`, target: 'styles.xml' });
+  const head: { name: string; data: string }[] = [
+    {
+      name: '[Content_Types].xml',
+      data:
+        `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+        `<Override PartName="/xl/workbook.xml" ContentType="${CT}.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="${CT}.styles+xml"/>${overrides.join('')}</Types>`,
+    },
+    { name: '_rels/.rels', data: rels([{ id: 'rId1', type: `${REL_NS}/officeDocument`, target: 'xl/workbook.xml' }]) },
+    { name: 'xl/workbook.xml', data: `${HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${sheetTags.join('')}</sheets></workbook>` },
+    { name: 'xl/_rels/workbook.xml.rels', data: rels(wbRels) },
+    { name: 'xl/styles.xml', data: styles.xml() },
+  ];
+  return writeZip([...head, ...parts].map((p) => ({ name: p.name, data: Buffer.from(p.data, 'utf8') })));
+}
