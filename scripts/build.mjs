@@ -2,7 +2,7 @@
 // Node entries keep node_modules external (native better-sqlite3, highs' .wasm); the task pane
 // is bundled whole for the browser. Runs in `prepare`, so `npm ci` leaves a runnable product.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, chmodSync, copyFileSync, cpSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, chmodSync, copyFileSync, cpSync, readdirSync, rmSync } from 'node:fs';
 
 const nodeEntries = {
   cli: 'service/cli.ts',
@@ -13,10 +13,17 @@ const nodeEntries = {
 };
 const present = Object.fromEntries(Object.entries(nodeEntries).filter(([, f]) => existsSync(f)));
 mkdirSync('dist', { recursive: true });
+// Chunks are named by content hash: the previous build's go first.
+for (const f of readdirSync('dist')) if (/^chunk-[\w-]+\.js(\.map)?$/.test(f)) rmSync(`dist/${f}`);
 await build({
   entryPoints: present,
   outdir: 'dist',
   bundle: true,
+  // Modules imported with import() (the service's worker, the run history) go to chunks of their
+  // own, with the packages they load: a plan from the CLI does not load pino or SQLite. Chunks sit
+  // beside the entries: code that finds the project from its own file (config.ts) stays right.
+  splitting: true,
+  chunkNames: '[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',

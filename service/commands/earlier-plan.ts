@@ -6,7 +6,6 @@ import { answerFromWorkbook } from '../../shared/changes/earlier-plan';
 import type { PlanAnswer } from '../../shared/changes/compare';
 import { EARLIER_PLAN_SHEETS } from '../../shared/sheet-names';
 import { loadConfig } from '../config';
-import { openRunStore } from '../store/open';
 import { isPostgresUrl } from '../store/pg-runs';
 import type { RunStore } from '../store/runs';
 import { EXIT, type CommandContext } from './types';
@@ -43,6 +42,8 @@ export async function earlierFromRun(text: string, ctx: CommandContext): Promise
   }
   let store: RunStore;
   try {
+    // Loaded here, not at start: SQLite and PostgreSQL clients only for --compare-run.
+    const { openRunStore } = await import('../store/open');
     store = await openRunStore(where);
   } catch (e) {
     ctx.stderr((e as Error).message);

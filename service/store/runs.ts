@@ -1,7 +1,8 @@
 // Run history: one row per plan, quote or evaluation, behind one interface (RunStore) with two
 // engines — SQLite here (better-sqlite3, WAL: the embedded default) and PostgreSQL (pg-runs.ts).
 // Inputs and results arrive already gzipped from the worker, so the main thread only copies bytes.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
 import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './migrations';
@@ -182,7 +183,9 @@ export class SqliteRunStore implements RunStore {
 
   constructor(readonly where: string) {
     createPrivate(where);
-    this.db = new Database(where, { timeout: 5000 });
+    // The native module is loaded when a history is opened, not by every CLI start that imports this file.
+    const Sqlite = createRequire(import.meta.url)('better-sqlite3') as typeof Database;
+    this.db = new Sqlite(where, { timeout: 5000 });
     try {
       if ((this.db.pragma('user_version', { simple: true }) as number) <= MIGRATIONS.length) this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL'); // durable across app crashes; WAL makes it safe
