@@ -5,7 +5,7 @@
 // column formats and widths, the table, colour scales, highlighted rows, frozen header, landscape
 // fit-to-width printing. Why not exceljs here: a planned 1000-order book has 8 MB of result-sheet
 // XML, and exceljs's cell objects, XML writer and JavaScript zip took about 2 CPU seconds to write
-// it (more than the solve); this takes a tenth of that (measured, see README "Performance").
+// it (more than the solve); this takes under a third of that (measured, see README "Performance").
 import type { Lang } from '../../shared/problems';
 import { resultLayout, type LayoutCell, type ResultLayout } from '../../shared/result-layout';
 import type { ResultSheet } from '../../shared/results';
