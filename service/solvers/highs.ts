@@ -198,6 +198,10 @@ export async function highsIncremental(m: LpModel): Promise<IncrementalLp> {
   const model = createHighsModel(highs, m);
   model.options.set({ output_flag: false, solver: 'simplex', presolve: 'off' });
   let cols = numCols;
+  // HiGHS's time limit counts every run() of a model kept between solves, so each solve's limit
+  // is the time already spent in run() plus what this solve may take (without this, column
+  // generation on 3000 × 30 × 52 stopped "at its time limit" after half of it, on a loaded machine).
+  let spent = 0;
   return {
     addColumns(b: ColumnBatch) {
       const count = b.cost.length;
@@ -215,8 +219,10 @@ export async function highsIncremental(m: LpModel): Promise<IncrementalLp> {
       model.changeRowsBounds({ kind: 'set', indices: index }, lower, upper);
     },
     solve(timeLimitSeconds: number, primal = false): MasterSolution {
-      model.options.set({ time_limit: Math.max(0.001, timeLimitSeconds), simplex_strategy: primal ? 4 : 1 });
+      model.options.set({ time_limit: spent + Math.max(0.001, timeLimitSeconds), simplex_strategy: primal ? 4 : 1 });
+      const t0 = performance.now();
       model.raw.run();
+      spent += (performance.now() - t0) / 1000;
       const status = statusOf(highs, model.getModelStatus());
       const iterations = Number(model.info.get('simplex_iteration_count')) || 0;
       if (status !== 'optimal') return { status, objective: NaN, colValue: new Float64Array(cols), rowDual: new Float64Array(numRows), iterations, message: `HiGHS model status ${model.getModelStatus()}` };
