@@ -1,6 +1,7 @@
 // How a result sheet looks, decided once, as data: cell values, per-column number formats and
 // widths, the table, colour scales, highlighted rows, the chart, frozen header and print setup.
-// Two writers only apply it: service/xlsx/write-results.ts (exceljs, for files) and
+// Writers only apply it: service/xlsx/result-parts.ts (XML, for the result files of the jobs),
+// service/xlsx/write-results.ts (exceljs, the suppliers' review sheet) and
 // addin/excel/write-results.ts (Office.js, into the open workbook). Pure data, no I/O.
 import { toDay, dayToDate } from './dates';
 import type { Lang } from './problems';
