@@ -147,6 +147,7 @@ export function resultPackage(sheets: ResultSheet[], lang: Lang): Buffer {
   const parts: { name: string; data: string }[] = [];
   const taken: string[] = [];
   const sheetTags: string[] = [];
+  const printTitles: string[] = [];
   const wbRels: { id: string; type: string; target: string }[] = [];
   const overrides: string[] = [];
   sheets.forEach((sheet, k) => {
@@ -157,6 +158,7 @@ export function resultPackage(sheets: ResultSheet[], lang: Lang): Buffer {
     parts.push({ name: `xl/worksheets/_rels/sheet${n}.xml.rels`, data: rels([{ id: 'rId1', type: `${REL_NS}/table`, target: `../tables/table${n}.xml` }]) });
     parts.push({ name: `xl/tables/table${n}.xml`, data: tableXml(layout, n) });
     sheetTags.push(`<sheet name="${esc(sheet.name)}" sheetId="${n}" r:id="rId${n}"/>`);
+    printTitles.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${k}">${esc(`'${sheet.name.replace(/'/g, "''")}'!${layout.print.titleRows}`)}</definedName>`);
     wbRels.push({ id: `rId${n}`, type: `${REL_NS}/worksheet`, target: `worksheets/sheet${n}.xml` });
     overrides.push(`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="${CT}.worksheet+xml"/><Override PartName="/xl/tables/table${n}.xml" ContentType="${CT}.table+xml"/>`);
   });
@@ -169,7 +171,7 @@ export function resultPackage(sheets: ResultSheet[], lang: Lang): Buffer {
         `<Override PartName="/xl/workbook.xml" ContentType="${CT}.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="${CT}.styles+xml"/>${overrides.join('')}</Types>`,
     },
     { name: '_rels/.rels', data: rels([{ id: 'rId1', type: `${REL_NS}/officeDocument`, target: 'xl/workbook.xml' }]) },
-    { name: 'xl/workbook.xml', data: `${HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${sheetTags.join('')}</sheets></workbook>` },
+    { name: 'xl/workbook.xml', data: `${HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${sheetTags.join('')}</sheets>${printTitles.length ? `<definedNames>${printTitles.join('')}</definedNames>` : ''}</workbook>` },
     { name: 'xl/_rels/workbook.xml.rels', data: rels(wbRels) },
     { name: 'xl/styles.xml', data: styles.xml() },
   ];

@@ -12,6 +12,7 @@ import { resultLayout, uniqueTableName } from '../../shared/result-layout';
 import type { ResultSheet } from '../../shared/results';
 import { writeResultSheets as writeExcel } from '../../addin/excel/write-results';
 import { writeResultSheet as writeFile } from '../../service/xlsx/write-results';
+import { resultPackage } from '../../service/xlsx/result-parts';
 import { tempDir } from '../helpers';
 import { mockExcel } from './excel-mock';
 
@@ -52,10 +53,16 @@ interface Seen {
 async function viaFile(lang: 'en' | 'zh'): Promise<Seen & { bytes: Buffer }> {
   const wb = new ExcelJS.Workbook();
   writeFile(wb, sheet, lang);
-  const raw = await wb.xlsx.writeBuffer();
-  const bytes = Buffer.from(raw);
+  return readBack(Buffer.from(await wb.xlsx.writeBuffer()));
+}
+
+/** What the jobs' XML writer (service/xlsx/result-parts.ts) leaves, read back the same way. */
+const viaParts = (lang: 'en' | 'zh') => readBack(resultPackage([sheet], lang));
+
+async function readBack(raw: Buffer): Promise<Seen & { bytes: Buffer }> {
+  const bytes = raw;
   const back = new ExcelJS.Workbook();
-  await back.xlsx.load(raw);
+  await back.xlsx.load(raw as unknown as ExcelJS.Buffer);
   const ws = back.getWorksheet('Plan')!;
   const n = sheet.rows.length + 1;
   const cols = sheet.columns.length;
@@ -125,10 +132,12 @@ async function viaExcel(lang: 'en' | 'zh'): Promise<Seen & { chart?: string; gua
 describe('one result layout, two writers', () => {
   for (const lang of ['en', 'zh'] as const)
     it(`leaves the same values, formats, table and conditional formats (${lang})`, async () => {
-      const [file, excel] = await Promise.all([viaFile(lang), viaExcel(lang)]);
+      const [file, excel, parts] = await Promise.all([viaFile(lang), viaExcel(lang), viaParts(lang)]);
       const { bytes: _b, ...fromFile } = file;
       const { chart, guarded, ...fromExcel } = excel;
+      const { bytes: _p, ...fromParts } = parts;
       expect(fromExcel).toEqual(fromFile);
+      expect(fromParts).toEqual(fromFile);
       // hand-checked: 2026-11-30 is serial 46356 (2026-01-01 = 46023, + 333 days)
       expect(fromFile.values[1].slice(0, 5)).toEqual(['SO-1', 46356, 10, 1234.5, 0.5]);
       expect(fromFile.formats[0]).toEqual(['@', 'yyyy-mm-dd', '#,##0', '#,##0.00', '0.0%', 'General', '@']);
