@@ -31,6 +31,14 @@ export function earlierFromStored(run: { job: string; status: string; resultGz: 
 }
 
 export async function earlierFromRun(text: string, ctx: CommandContext): Promise<PlanAnswer | number> {
+  return withStoredPlanRun(text, ctx, (run, id) => earlierFromStored(run, id, ctx.lang));
+}
+
+/**
+ * Run `use` on the stored run `--compare-run <id>` names (the service's run history, MTO_DB): its
+ * answer, or a message saying why it cannot be used (exit 1), or an exit code.
+ */
+export async function withStoredPlanRun<T>(text: string, ctx: CommandContext, use: (run: { job: string; status: string; resultGz: Uint8Array | null } | undefined, id: number) => T | string): Promise<T | number> {
   const id = Number(text);
   if (!Number.isInteger(id) || id < 1) {
     ctx.stderr(ctx.lang === 'zh' ? `--compare-run 应为运行编号（正整数，当前为 ${text}）` : `--compare-run must be a run id, a whole number from 1 (got ${text})`);
@@ -49,7 +57,7 @@ export async function earlierFromRun(text: string, ctx: CommandContext): Promise
     return EXIT.error;
   }
   try {
-    const r = earlierFromStored(await store.get(id), id, ctx.lang);
+    const r = use(await store.get(id), id);
     if (typeof r === 'string') {
       ctx.stderr(r);
       return EXIT.invalid;

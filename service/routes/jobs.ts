@@ -135,6 +135,27 @@ export function jobRoutes(deps: JobDeps): Router {
     return { kind: 'xlsx', bytes };
   };
 
+  /**
+   * A plan compares with the stored plan run it names (compareRunId); a price review holds PO
+   * quantities against that run's suggestions, or the latest successful plan run's.
+   */
+  async function attachStoredPlan(task: SolveTask, req: Request): Promise<void> {
+    if ((task.job !== 'plan' && task.job !== 'prices') || task.output === 'check') return;
+    const id = compareRunId(req, task.input, task.options);
+    if (id !== undefined) {
+      task.compareGz = await storedPlan(runner.recorder.store, id);
+      return;
+    }
+    if (task.job !== 'prices') return;
+    try {
+      const latest = (await runner.recorder.store.list({ limit: 1, job: 'plan', status: 'ok' })).runs[0]?.id;
+      const gz = latest === undefined ? null : (await runner.recorder.store.get(latest))?.resultGz;
+      if (latest !== undefined && gz) [task.compareGz, task.options.compareRunId] = [gz, latest];
+    } catch (e) {
+      req.log.warn({ err: e }, 'no stored plan for the price review'); // the review runs without one
+    }
+  }
+
   async function execute(req: Request, res: Response, job: Job, output: Output, input: SolveTask['input']): Promise<void> {
     const json = output === 'workbook' && wantsJson(req);
     if (output === 'workbook') res.vary('Accept');
@@ -142,9 +163,8 @@ export function jobRoutes(deps: JobDeps): Router {
     const lang = requestLang(req);
     const t0 = performance.now();
     const options = queryOptions(req);
-    const compareId = job === 'plan' && output !== 'check' ? compareRunId(req, input, options) : undefined;
     const task: SolveTask = { job, output, input, options, lang, maxCells: config.maxCells, solveTimeoutSeconds: config.solveTimeoutSeconds };
-    if (compareId !== undefined) task.compareGz = await storedPlan(runner.recorder.store, compareId);
+    await attachStoredPlan(task, req);
     // The job stops itself at its time limit; the worker is killed if it does not (model building, a stuck solver).
     const hardLimitMs = (config.solveTimeoutSeconds * 1.25 + 1) * 1000;
     // A time limit asked for in the query (or form) also bounds a queued job's expiry (pg-boss).

@@ -209,3 +209,21 @@ describe('checks of the actuals sheets', () => {
     expect(orderCosts(plantOf(r)).problems.map((p) => formatProblem(p))).toEqual(['MaterialIssues!F4: no cost for the RM3 issued: enter its UnitCost here, or a StdCost in Items']);
   });
 });
+
+describe('price review against a plan', () => {
+  it('flags a PO line above the plan suggestion of its item from its supplier, not one below', () => {
+    const { plant, problems } = readPlant(recordsToRows(actualsBook()), 'prices');
+    expect(problems).toEqual([]);
+    const plan = { source: 'plan run 7', suggestions: [{ item: 'rm', supplier: 'SUP1', quantity: 60 }, { item: 'RM', supplier: 'sup1', quantity: 40 }, { item: 'RM', supplier: 'SUP9', quantity: 500 }] };
+    const r = reviewPrices(plant, parsePeriod('2026-Q1')!, plan);
+    expect(r.plan).toBe('plan run 7');
+    const line = (id: string) => r.lines.find((l) => l.po.PoId === id)!;
+    // SUP1's RM suggestions: 60 + 40 = 100 kg (ids matched case-insensitively; SUP9's are another supplier's)
+    expect([line('P2').suggestedQty, line('P2').vsSuggestion]).toEqual([100, 20]); // 120 ordered − 100
+    expect(line('P2').flags).toContain('aboveSuggestion');
+    expect([line('P3').suggestedQty, line('P3').vsSuggestion]).toEqual([100, -50]); // 50 − 100
+    expect(line('P3').flags).not.toContain('aboveSuggestion');
+    expect(line('P4').suggestedQty).toBeUndefined(); // SUP2: nothing suggested from it
+    expect(reviewPrices(plant, parsePeriod('2026-Q1')!).lines.every((l) => l.suggestedQty === undefined)).toBe(true);
+  });
+});
