@@ -67,6 +67,22 @@ export function startingWip(rem: Remaining, from: PartNode['ops'][number], to: P
 }
 
 /**
+ * Are any units part-way: waiting in front of an operation (or of the parent) or at a
+ * subcontractor? An order whose reported units went through every operation alike (some finished,
+ * the rest not started) is planned like a smaller new order.
+ */
+export function unitsPartWay(rem: Remaining, root: PartNode): boolean {
+  const waiting = (from: PartNode['ops'][number], to: PartNode['ops'][number], ratio: number) => {
+    const w = startingWip(rem, from, to, ratio);
+    return w.initial > 1e-9 || w.returns.length > 0;
+  };
+  const walk = (n: PartNode): boolean =>
+    n.ops.some((op, k) => k > 0 && waiting(n.ops[k - 1], op, 1)) ||
+    n.makeChildren.some((c) => (c.node.ops.length > 0 && n.ops.length > 0 && waiting(c.node.ops.at(-1)!, n.ops[0], c.ratio)) || walk(c.node));
+  return walk(root);
+}
+
+/**
  * Material issued to a started order stays with it: what it has not yet used covers its own
  * remaining need first and is never stock for other orders. Changes `root` in place: each Buy
  * component's ratio is scaled to the part still drawn from common stock (dropped when the issued
