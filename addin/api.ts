@@ -105,11 +105,14 @@ export class PlannerApi {
    */
   async runWorkbook(job: Job, file: Blob, name: string): Promise<WorkbookRun> {
     const res = await this.send(`workbook/${job}`, { body: upload(file, name), headers: { Accept: 'application/json' } });
-    const { workbook, filename, ...body } = (await res.json()) as JobResponse & { workbook?: unknown; filename?: unknown };
-    if (typeof workbook !== 'string') throw new ApiError({ kind: 'http', status: res.status, message: 'the answer has no workbook' });
+    const { download, filename, ...body } = (await res.json()) as JobResponse & { download?: unknown; filename?: unknown };
+    if (typeof download !== 'string') throw new ApiError({ kind: 'http', status: res.status, message: 'the answer has no workbook' });
+    // The result workbook waits behind a one-off link (its random id is the permission).
+    const saved = await this.fetchFn(new URL(download, this.base).href);
+    if (!saved.ok) throw new ApiError(await failureOf(saved));
     return {
       response: { ...body, sheets: Array.isArray(body.sheets) ? body.sheets : [] },
-      workbook: new Blob([fromBase64(workbook)], { type: XLSX_TYPE }),
+      workbook: new Blob([await saved.arrayBuffer()], { type: XLSX_TYPE }),
       filename: typeof filename === 'string' && filename ? filename : `${name.replace(/\.xlsx$/i, '')}-${job}.xlsx`,
     };
   }
@@ -152,13 +155,6 @@ function upload(file: Blob, name: string): FormData {
   const form = new FormData();
   form.append('workbook', file, name);
   return form;
-}
-
-export function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
 }
 
 /** Turn a non-2xx answer into something the pane can show; never throws itself. */

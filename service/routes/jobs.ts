@@ -25,8 +25,8 @@ export interface JobDeps {
   config: Config;
   runner: SolveRunner;
   version: string;
-  /** one-off download links for the scorecard export (Office on Mac) */
-  downloads?: Downloads;
+  /** one-off download links: the workbook of a JSON answer, the scorecard export (Office on Mac) */
+  downloads: Downloads;
 }
 
 /** ?lang=zh wins, then the first Accept-Language entry; English otherwise. */
@@ -50,7 +50,7 @@ function queryOptions(req: Request): Record<string, unknown> {
 }
 
 /**
- * Does a workbook upload want JSON back (the job's JSON with the result workbook in base64)?
+ * Does a workbook upload want JSON back (the job's JSON with a link to the result workbook)?
  * `?format=json|xlsx` wins; otherwise the Accept header, where a plain `*\/*` (curl, fetch) means the .xlsx.
  */
 function wantsJson(req: Request): boolean {
@@ -225,11 +225,13 @@ export function jobRoutes(deps: JobDeps): Router {
         if (output === 'json' || output === 'check') {
           res.type('json').send(splice(head, result.body));
         } else if (json) {
-          // One solve, one run: the page shows this JSON and saves this very workbook.
-          const workbook = Buffer.from(result.xlsx!.buffer, result.xlsx!.byteOffset, result.xlsx!.byteLength).toString('base64');
+          // One solve, one run: the page shows this JSON and saves this very workbook, fetched
+          // once from its one-off link (the answer does not carry it a second time in base64).
+          const filename = downloadName(req, job, result.xlsxExt);
+          const download = deps.downloads.put(Buffer.from(result.xlsx!.buffer, result.xlsx!.byteOffset, result.xlsx!.byteLength), filename, result.xlsxExt === 'xlsm' ? XLSM_TYPE : XLSX_TYPE);
           const note = result.note ? [`"note":${JSON.stringify(result.note)}`] : [];
-          res.type('json').send(splice([...head, ...note, `"filename":${JSON.stringify(downloadName(req, job, result.xlsxExt))}`, `"workbook":"${workbook}"`], result.body));
-        } else if (output === 'export' && req.get('x-download') === 'link' && deps.downloads) {
+          res.type('json').send(splice([...head, ...note, `"filename":${JSON.stringify(filename)}`, `"download":${JSON.stringify(download)}`], result.body));
+        } else if (output === 'export' && req.get('x-download') === 'link') {
           // Office on Mac cannot save a download from the pane: a link the pane opens in the browser.
           const url = deps.downloads.put(Buffer.from(result.xlsx!.buffer, result.xlsx!.byteOffset, result.xlsx!.byteLength), 'supplier-scorecard.xlsx', XLSX_TYPE);
           res.json({ url, filename: 'supplier-scorecard.xlsx' });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ResultSheet } from '../../shared/results';
 import { recordsToRows, samplePlant } from '../../shared/sample-plant';
-import { apiBase, failureOf, fromBase64 } from '../../addin/api';
+import { apiBase, failureOf } from '../../addin/api';
 import { failure } from '../../addin/controller';
 import { ApiError } from '../../addin/api';
 import { display, esc, problemList, sheetChart, sheetSection, sheetTable } from '../../addin/html';
@@ -186,11 +186,6 @@ describe('HTML for the standalone page', () => {
     expect(sheetSection(sheet, 'zh', STRINGS.zh)).toMatch(/^<section class="result" data-sheet="Load"><h3>工作中心负荷 <small class="sheet-name">Load<\/small><\/h3>/);
     // a sheet the UI has no title for keeps its name, once
     expect(sheetSection({ ...sheet, name: 'Other' }, 'zh', STRINGS.zh)).toContain('<h3>Other</h3>');
-  });
-
-  it('decodes the base64 workbook of a JSON answer byte for byte', () => {
-    const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
-    expect(fromBase64(Buffer.from(bytes).toString('base64'))).toEqual(bytes);
   });
 
   it('lists problems as Name Box references, clickable only where a cell can be selected', () => {
