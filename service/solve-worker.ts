@@ -18,7 +18,7 @@ import { answerFromWorkbook } from '../shared/changes/earlier-plan';
 import { findSheet } from '../shared/parse';
 import { EARLIER_PLAN_SHEETS } from '../shared/sheet-names';
 import { warmHighs } from './solvers/highs';
-import { BookTooLargeError, mergeProblems, NotSpreadsheetError, readBook, readErrorMessage, type Book } from './xlsx/read-book';
+import { BookTooLargeError, MAX_EXPANDED_MB, mergeProblems, NotSpreadsheetError, readBook, readErrorMessage, type Book } from './xlsx/read-book';
 import { resultWorkbook } from './xlsx/result-book';
 
 /** json: the job's JSON; workbook: JSON plus the uploaded .xlsx with result sheets; export: the
@@ -35,8 +35,6 @@ export interface SolveTask {
   options: Record<string, unknown>;
   lang: Lang;
   maxCells: number;
-  /** cap on what an uploaded workbook may expand to when unzipped */
-  maxExpandedMb?: number;
   solveTimeoutSeconds: number;
   /** plan with compareRunId: that stored run's gzipped result, read by the main thread */
   compareGz?: Uint8Array;
@@ -162,7 +160,7 @@ export async function runTask(task: SolveTask): Promise<SolveResult> {
   } else {
     try {
       // A plan may compare with the plan already in the book (compareWithBook): its result sheets are read too.
-      wb = readBook(task.input.bytes, task.maxExpandedMb, task.job === 'plan' ? EARLIER_PLAN_SHEETS : []);
+      wb = readBook(task.input.bytes, MAX_EXPANDED_MB, task.job === 'plan' ? EARLIER_PLAN_SHEETS : []);
     } catch (e) {
       if (e instanceof NotSpreadsheetError) return { status: 'badRequest', message: readErrorMessage(e, task.lang) };
       if (e instanceof BookTooLargeError) return { status: 'tooLarge', message: readErrorMessage(e, task.lang) };
