@@ -13,7 +13,7 @@ import { EARLIER_PLAN_SHEETS } from './excel/read-plan';
 import { readInputSheets } from './excel/read-tables';
 import { selectCell } from './excel/select-cell';
 import { staleResultSheets, writeResultSheets } from './excel/write-results';
-import { esc, lateList, problemList, sheetSection } from './html';
+import { allocationSection, esc, lateList, problemList, sheetSection } from './html';
 import { pickLang, STRINGS, type Strings } from './i18n';
 import { hostHints, loadOfficeJs, mayBeInOffice, officeJsSources, officeReady } from './office-host';
 import { JobLock, registerRibbon, type RibbonOffice } from './ribbon';
@@ -167,7 +167,7 @@ function render(o: Outcome) {
       if (o.summary.late?.length) lines.splice(1, 0, lateList(o.summary.late, t));
       if (o.written.length) lines.push(`<p>${esc(t.sheetsWritten(o.written))}</p>`);
       messages.innerHTML = lines.join('');
-      results.innerHTML = mode === 'standalone' ? o.response.sheets.map((s) => sheetSection(s, lang, t)).join('') : '';
+      results.innerHTML = mode === 'standalone' ? o.response.sheets.map((s) => sheetSection(s, lang, t)).join('') + (o.job === 'suppliers' ? allocationSection(o.response.allocations, lang) : '') : '';
       download = o.download;
       $('download').hidden = !download;
       return;
