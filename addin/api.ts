@@ -1,6 +1,6 @@
 // The planning service's HTTP API as the task pane uses it. No DOM and no Office.js: `fetch` is
 // passed in, so tests drive it against a real server or a recorded function.
-import type { CheckAnswer, ProblemAnswer } from '../shared/answers';
+import type { CheckAnswer, JobAnswers, ProblemAnswer } from '../shared/answers';
 import type { Job } from '../shared/contract';
 import type { Lang } from '../shared/problems';
 import type { ResultSheet } from '../shared/results';
@@ -9,12 +9,14 @@ import type { WorkbookRows } from '../shared/rows';
 /** One problem as the API reports it (400 `{errors:[…]}`), in the language asked for. */
 export type CellError = ProblemAnswer;
 
-/** A job's JSON answer: the result sheets plus job-specific fields (orders, quotes, suppliers…). */
-export interface JobResponse {
-  sheets: ResultSheet[];
-  runId?: string | number;
-  [field: string]: unknown;
-}
+/**
+ * A job's JSON answer over HTTP: the job's answer (shared/answers.ts), its result sheets, and the
+ * stored run's id (null, with runSaved false, when the history could not keep it).
+ */
+export type JobResponse<J extends Job = Job> = J extends Job ? JobAnswers[J] & { sheets: ResultSheet[]; runId?: number | null; runSaved?: false; note?: string } : never;
+
+/** The answer of job `j`, told apart by the job the pane asked for. */
+export const answerOf = <J extends Job>(j: J, job: Job, response: JobResponse): response is JobResponse<J> => job === j;
 
 /** A workbook upload answered as JSON: the job's answer and the workbook with its result sheets, from one solve. */
 export interface WorkbookRun {
