@@ -1,6 +1,6 @@
 // The planning service's HTTP API as the task pane uses it. No DOM and no Office.js: `fetch` is
 // passed in, so tests drive it against a real server or a recorded function.
-import type { CheckAnswer, ProblemAnswer } from '../shared/answers';
+import type { CheckAnswer, JobAnswers, ProblemAnswer } from '../shared/answers';
 import type { Job } from '../shared/contract';
 import type { Lang } from '../shared/problems';
 import type { ResultSheet } from '../shared/results';
@@ -9,12 +9,14 @@ import type { WorkbookRows } from '../shared/rows';
 /** One problem as the API reports it (400 `{errors:[…]}`), in the language asked for. */
 export type CellError = ProblemAnswer;
 
-/** A job's JSON answer: the result sheets plus job-specific fields (orders, quotes, suppliers…). */
-export interface JobResponse {
-  sheets: ResultSheet[];
-  runId?: string | number;
-  [field: string]: unknown;
-}
+/**
+ * A job's JSON answer over HTTP: the job's answer (shared/answers.ts), its result sheets, and the
+ * stored run's id (null, with runSaved false, when the history could not keep it).
+ */
+export type JobResponse<J extends Job = Job> = J extends Job ? JobAnswers[J] & { sheets: ResultSheet[]; runId?: number | null; runSaved?: false; note?: string } : never;
+
+/** The answer of job `j`, told apart by the job the pane asked for. */
+export const answerOf = <J extends Job>(j: J, job: Job, response: JobResponse): response is JobResponse<J> => job === j;
 
 /** A workbook upload answered as JSON: the job's answer and the workbook with its result sheets, from one solve. */
 export interface WorkbookRun {
@@ -105,11 +107,14 @@ export class PlannerApi {
    */
   async runWorkbook(job: Job, file: Blob, name: string): Promise<WorkbookRun> {
     const res = await this.send(`workbook/${job}`, { body: upload(file, name), headers: { Accept: 'application/json' } });
-    const { workbook, filename, ...body } = (await res.json()) as JobResponse & { workbook?: unknown; filename?: unknown };
-    if (typeof workbook !== 'string') throw new ApiError({ kind: 'http', status: res.status, message: 'the answer has no workbook' });
+    const { download, filename, ...body } = (await res.json()) as JobResponse & { download?: unknown; filename?: unknown };
+    if (typeof download !== 'string') throw new ApiError({ kind: 'http', status: res.status, message: 'the answer has no workbook' });
+    // The result workbook waits behind a one-off link (its random id is the permission).
+    const saved = await this.fetchFn(new URL(download, this.base).href);
+    if (!saved.ok) throw new ApiError(await failureOf(saved));
     return {
       response: { ...body, sheets: Array.isArray(body.sheets) ? body.sheets : [] },
-      workbook: new Blob([fromBase64(workbook)], { type: XLSX_TYPE }),
+      workbook: new Blob([await saved.arrayBuffer()], { type: XLSX_TYPE }),
       filename: typeof filename === 'string' && filename ? filename : `${name.replace(/\.xlsx$/i, '')}-${job}.xlsx`,
     };
   }
@@ -152,13 +157,6 @@ function upload(file: Blob, name: string): FormData {
   const form = new FormData();
   form.append('workbook', file, name);
   return form;
-}
-
-export function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
 }
 
 /** Turn a non-2xx answer into something the pane can show; never throws itself. */

@@ -112,7 +112,7 @@ export async function writeAgain(job: Job, response: JobResponse, { host, lang, 
 async function writeAnswer(job: Job, response: JobResponse, d: { host?: WorkbookHost; lang: Lang; show: (text: string) => void; clock: Clock; t0: number }): Promise<Outcome> {
   const t = STRINGS[d.lang];
   try {
-    const written = d.host?.write ? await d.host.write(response.sheets, d.show, response.runId === undefined ? undefined : String(response.runId)) : [];
+    const written = d.host?.write ? await d.host.write(response.sheets, d.show, response.runId === undefined || response.runId === null ? undefined : String(response.runId)) : [];
     return { kind: 'done', job, response, written, seconds: (d.clock.now() - d.t0) / 1000, summary: summarize(job, response, t) };
   } catch (e) {
     const f = failure(e, d.lang);

@@ -39,6 +39,10 @@ const truthy = (v: unknown) => v !== undefined && v !== null && v !== '' && v !=
 
 export const MAX_TABLE_ROWS = 500;
 
+/** A supplier grade (A–D) is coloured as in the scorecard export; figures align right. */
+const cellClass = (key: string, v: CellValue | undefined, num: boolean): string =>
+  key === 'grade' && typeof v === 'string' && /^[A-D]$/.test(v) ? `grade grade-${v}` : num ? 'num' : '';
+
 export function sheetTable(sheet: ResultSheet, lang: Lang, t: Strings): string {
   const locale = lang === 'zh' ? 'zh-CN' : 'en-US';
   const formats = sheet.columns.map((c) => formatOf(c, sheet));
@@ -49,7 +53,7 @@ export function sheetTable(sheet: ResultSheet, lang: Lang, t: Strings): string {
     .slice(0, MAX_TABLE_ROWS)
     .map((r) => {
       const cls = hl && truthy(r[hl.column]) ? ` class="flag-${hl.color ?? 'red'}"` : '';
-      return `<tr${cls}>${sheet.columns.map((c, j) => `<td class="${numeric(formats[j]) ? 'num' : ''}">${esc(display(r[c.key], formats[j], locale, sheet.currency))}</td>`).join('')}</tr>`;
+      return `<tr${cls}>${sheet.columns.map((c, j) => `<td class="${cellClass(c.key, r[c.key], numeric(formats[j]))}">${esc(display(r[c.key], formats[j], locale, sheet.currency))}</td>`).join('')}</tr>`;
     })
     .join('');
   const more = sheet.rows.length > MAX_TABLE_ROWS ? `<p class="note">${esc(t.showingRows(MAX_TABLE_ROWS, sheet.rows.length))}</p>` : '';
@@ -66,6 +70,7 @@ export const MAX_CHART_CATEGORIES = 60;
 export function sheetChart(sheet: ResultSheet, lang: Lang): string {
   const ch = sheet.chart;
   if (!ch || sheet.rows.length === 0) return '';
+  if (sheet.name === QUOTE_DISTRIBUTION) return quoteFigures(sheet, lang);
   const cols = ch.series.map((k) => sheet.columns.find((c) => c.key === k)).filter((c) => c !== undefined);
   if (!cols.length) return '';
   const sums = new Map<string, number[]>();
@@ -173,3 +178,64 @@ export const lateList = (late: LateOrder[], t: Strings): string =>
   `<ul class="late">${late
     .map((o) => `<li><b>${esc(o.orderId)}</b> — ${esc(t.lateItem(o.daysLate, o.shortQty, o.because))}</li>`)
     .join('')}</ul>`;
+
+const QUOTE_DISTRIBUTION = 'QuoteDistribution';
+
+/**
+ * The QuoteDistribution sheet as figures: every quote line's histogram (small multiples, one per
+ * line: each line has its own cost bands) and its tornado of risk factors beside it. The sheet's
+ * histogram rows carry Draws, its tornado rows the change in unit cost at each factor's ends.
+ */
+function quoteFigures(sheet: ResultSheet, lang: Lang): string {
+  const lineOf = (r: ResultSheet['rows'][number]) => {
+    const l = String(r.label ?? '');
+    return l.includes(' · ') ? l.slice(0, l.indexOf(' · ')) : String(r.quoteId ?? '');
+  };
+  const lines = [...new Set(sheet.rows.map(lineOf))];
+  const figures = lines.map((line) => {
+    const rows = sheet.rows.filter((r) => lineOf(r) === line);
+    // each band labelled by its costs alone: the line is the figure's caption
+    const hist = rows.filter((r) => typeof r.count === 'number').map((r) => ({ ...r, label: String(r.label ?? '').slice(line.length + 3) }));
+    const histogram = hist.length ? sheetChart({ ...sheet, name: `${QUOTE_DISTRIBUTION} ${line}`, rows: hist, chart: { ...sheet.chart!, title: `${sheet.chart!.title} · ${line}`, titleZh: `${sheet.chart!.titleZh} · ${line}` } }, lang) : '';
+    return `<div class="quote-line">${histogram}${tornadoSvg(rows.filter((r) => typeof r.deltaLow === 'number' && typeof r.deltaHigh === 'number'), line, lang, sheet.currency)}</div>`;
+  });
+  return `<div class="multiples">${figures.join('')}</div>`;
+}
+
+/** Horizontal bars from the change in unit cost at a factor's low end to its high end, widest swing on top. */
+function tornadoSvg(rows: ResultSheet['rows'], line: string, lang: Lang, currency?: string): string {
+  if (!rows.length) return '';
+  const bars = rows
+    .map((r) => ({ factor: String(r.factor ?? ''), low: r.deltaLow as number, high: r.deltaHigh as number }))
+    .sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low));
+  const reach = Math.max(1e-9, ...bars.flatMap((b) => [Math.abs(b.low), Math.abs(b.high)]));
+  const W = 640;
+  const rowH = 22;
+  const pad = { l: 200, r: 60, t: 8, b: 20 };
+  const H = pad.t + pad.b + rowH * bars.length;
+  const x = (v: number) => pad.l + ((v + reach) / (2 * reach)) * (W - pad.l - pad.r);
+  const money = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}${currency ? ` ${currency}` : ''}`;
+  const parts = [`<line x1="${x(0)}" y1="${pad.t}" x2="${x(0)}" y2="${H - pad.b}" class="axis"/>`];
+  bars.forEach((b, k) => {
+    const y = pad.t + rowH * k;
+    const [from, to] = [Math.min(b.low, b.high), Math.max(b.low, b.high)];
+    parts.push(`<text x="${pad.l - 6}" y="${y + 15}" class="tick" text-anchor="end">${esc(b.factor.length > 34 ? `${b.factor.slice(0, 33)}…` : b.factor)}</text>`);
+    parts.push(`<rect x="${x(from).toFixed(1)}" y="${y + 4}" width="${Math.max(1, x(to) - x(from)).toFixed(1)}" height="${rowH - 8}" fill="${PALETTE[1]}"><title>${esc(`${b.factor}: ${money(b.low)} … ${money(b.high)}`)}</title></rect>`);
+    parts.push(`<text x="${(x(to) + 4).toFixed(1)}" y="${y + 15}" class="tick">${esc(money(to))}</text>`);
+  });
+  parts.push(`<text x="${x(-reach)}" y="${H - 6}" class="tick">${esc(money(-reach))}</text><text x="${x(reach)}" y="${H - 6}" class="tick" text-anchor="end">${esc(money(reach))}</text>`);
+  const caption = lang === 'zh' ? `风险因素敏感性（单位成本变动）· ${line}` : `Risk factors: change in unit cost · ${line}`;
+  return `<figure class="chart tornado"><figcaption>${esc(caption)}</figcaption><svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(caption)}">${parts.join('')}</svg></figure>`;
+}
+
+/** The scorecard's allocation shares per item: a bar per supplier (the answer's `allocations`). */
+export function allocationSection(allocations: unknown, lang: Lang): string {
+  if (!Array.isArray(allocations) || allocations.length === 0) return '';
+  const rows = allocations.filter((a): a is { item: string; supplier: string; sharePct: number } => typeof a?.item === 'string' && typeof a?.supplier === 'string' && typeof a?.sharePct === 'number');
+  const zh = lang === 'zh';
+  const body = rows
+    .map((a) => `<tr><td>${esc(a.item)}</td><td>${esc(a.supplier)}</td><td class="num">${esc(a.sharePct.toLocaleString(zh ? 'zh-CN' : 'en-US', { maximumFractionDigits: 1 }))}%</td><td class="share"><span style="width:${Math.max(0, Math.min(100, a.sharePct)).toFixed(1)}%"></span></td></tr>`)
+    .join('');
+  const head = zh ? ['物料', '供应商', '分配比例', ''] : ['Item', 'Supplier', 'Share', ''];
+  return `<section class="result" data-sheet="allocations"><h3>${esc(zh ? '建议采购分配' : 'Suggested allocation shares')}</h3><div class="table-wrap"><table class="allocations"><thead><tr>${head.map((h, j) => `<th class="${j === 2 ? 'num' : ''}">${esc(h)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table></div></section>`;
+}

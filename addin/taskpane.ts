@@ -5,7 +5,7 @@
 import type { Job } from '../shared/contract';
 import type { Lang } from '../shared/problems';
 import { apiBase, PlannerApi } from './api';
-import type { JobResponse } from './api';
+import { answerOf, type JobResponse } from './api';
 import { exportScorecard, failure, runJob, validate, writeAgain, type Deps, type Outcome, type PickedFile, type WorkbookHost } from './controller';
 import { createTemplate } from './excel/create-template';
 import { runWhenFree } from './excel/excel-errors';
@@ -13,7 +13,7 @@ import { EARLIER_PLAN_SHEETS } from './excel/read-plan';
 import { readInputSheets } from './excel/read-tables';
 import { selectCell } from './excel/select-cell';
 import { staleResultSheets, writeResultSheets } from './excel/write-results';
-import { esc, lateList, problemList, sheetSection } from './html';
+import { allocationSection, esc, lateList, problemList, sheetSection } from './html';
 import { pickLang, STRINGS, type Strings } from './i18n';
 import { hostHints, loadOfficeJs, mayBeInOffice, officeJsSources, officeReady } from './office-host';
 import { JobLock, registerRibbon, type RibbonOffice } from './ribbon';
@@ -167,7 +167,7 @@ function render(o: Outcome) {
       if (o.summary.late?.length) lines.splice(1, 0, lateList(o.summary.late, t));
       if (o.written.length) lines.push(`<p>${esc(t.sheetsWritten(o.written))}</p>`);
       messages.innerHTML = lines.join('');
-      results.innerHTML = mode === 'standalone' ? o.response.sheets.map((s) => sheetSection(s, lang, t)).join('') : '';
+      results.innerHTML = mode === 'standalone' ? o.response.sheets.map((s) => sheetSection(s, lang, t)).join('') + (answerOf('suppliers', o.job, o.response) ? allocationSection(o.response.allocations, lang) : '') : '';
       download = o.download;
       $('download').hidden = !download;
       return;

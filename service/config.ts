@@ -35,7 +35,6 @@ export interface Config {
   /** built solve worker */
   workerFile: string;
   tls?: { certFile: string; keyFile: string };
-  logLevel: string;
   /** extra CSP sources beyond Office's own (MTO_FRAME_ANCESTORS, MTO_SCRIPT_SRC) */
   csp: { frameAncestors: string[]; scriptSrc: string[] };
   /** the origin written into the served manifest (MTO_PUBLIC_URL); default: the request's own */
@@ -122,7 +121,6 @@ export function loadConfig(env: Env = process.env, certExists: (path: string) =>
     root,
     workerFile: resolve(env.MTO_WORKER_FILE ?? join(root, 'dist', 'solve-worker.js')),
     tls,
-    logLevel: env.LOG_LEVEL?.trim() || 'info',
     csp: { frameAncestors: origins(env, 'MTO_FRAME_ANCESTORS'), scriptSrc: origins(env, 'MTO_SCRIPT_SRC') },
     publicUrl: publicUrl(env),
   };

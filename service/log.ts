@@ -22,8 +22,9 @@ export function plainLine(json: string): string {
   }
 }
 
-export function serviceLogger(env: NodeJS.ProcessEnv, out: NodeJS.WriteStream = process.stdout): Logger {
-  const opts = { level: env.LOG_LEVEL?.trim() || 'info', base: { service: 'mto-planner' } };
+/** The logger of the service, or of a queue worker process (`service` names which in JSON lines). */
+export function serviceLogger(env: NodeJS.ProcessEnv, out: NodeJS.WriteStream = process.stdout, service = 'mto-planner'): Logger {
+  const opts = { level: env.LOG_LEVEL?.trim() || 'info', base: { service } };
   if (jsonLogs(env, Boolean(out.isTTY))) return pino(opts);
   const plain: DestinationStream = { write: (line: string) => void out.write(plainLine(line)) };
   return pino(opts, plain);

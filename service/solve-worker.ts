@@ -13,11 +13,12 @@ import { JOBS, scorecardWorkbook } from './jobs/index';
 import type { JobOptions, JobResult, SolveStats } from './jobs/types';
 import { jobOptions, parseOptions } from './jobs/options';
 import { storedAnswer, whatIfSheet } from './jobs/what-if-input';
+import { storedSuggestions } from './jobs/stored-suggestions';
 import { answerFromWorkbook } from '../shared/changes/earlier-plan';
 import { findSheet } from '../shared/parse';
 import { EARLIER_PLAN_SHEETS } from '../shared/sheet-names';
 import { warmHighs } from './solvers/highs';
-import { BookTooLargeError, mergeProblems, NotSpreadsheetError, readBook, readErrorMessage, type Book } from './xlsx/read-book';
+import { BookTooLargeError, MAX_EXPANDED_MB, mergeProblems, NotSpreadsheetError, readBook, readErrorMessage, type Book } from './xlsx/read-book';
 import { resultWorkbook } from './xlsx/result-book';
 
 /** json: the job's JSON; workbook: JSON plus the uploaded .xlsx with result sheets; export: the
@@ -34,8 +35,6 @@ export interface SolveTask {
   options: Record<string, unknown>;
   lang: Lang;
   maxCells: number;
-  /** cap on what an uploaded workbook may expand to when unzipped */
-  maxExpandedMb?: number;
   solveTimeoutSeconds: number;
   /** plan with compareRunId: that stored run's gzipped result, read by the main thread */
   compareGz?: Uint8Array;
@@ -161,7 +160,7 @@ export async function runTask(task: SolveTask): Promise<SolveResult> {
   } else {
     try {
       // A plan may compare with the plan already in the book (compareWithBook): its result sheets are read too.
-      wb = readBook(task.input.bytes, task.maxExpandedMb, task.job === 'plan' ? EARLIER_PLAN_SHEETS : []);
+      wb = readBook(task.input.bytes, MAX_EXPANDED_MB, task.job === 'plan' ? EARLIER_PLAN_SHEETS : []);
     } catch (e) {
       if (e instanceof NotSpreadsheetError) return { status: 'badRequest', message: readErrorMessage(e, task.lang) };
       if (e instanceof BookTooLargeError) return { status: 'tooLarge', message: readErrorMessage(e, task.lang) };
@@ -199,7 +198,8 @@ export async function runTask(task: SolveTask): Promise<SolveResult> {
     const problems = wb ? mergeProblems(wb, checked.problems) : checked.problems;
     return done(problems.length ? { status: 'invalid', problems, run } : { status: 'ok', body: JSON.stringify({ ready: checked.ready, sheets: wb ? wb.sheetNames.length : Object.keys(book).length }), run });
   }
-  const read = readPlant(book, task.job);
+  // A price review with a plan of the same book needs what a plan needs.
+  const read = readPlant(book, task.job === 'prices' && opts.withPlan ? 'plan' : task.job);
   const plant = read.plant;
   const problems = wb ? mergeProblems(wb, read.problems) : read.problems;
   if (problems.length) return done({ status: 'invalid', problems, run });
@@ -216,7 +216,7 @@ export async function runTask(task: SolveTask): Promise<SolveResult> {
       return done({ status: 'ok', body: JSON.stringify({ period }), xlsx, run });
     }
     // A worker remembers its last plans, so a what-if after a plan of the same book starts from it.
-    const result: JobResult = await JOBS[task.job](plant, { ...opts, rememberPlans: true, ...(task.compareGz ? { compareWith: storedAnswer(task.compareGz) } : inBook ? { compareWith: inBook.answer } : {}) });
+    const result: JobResult = await JOBS[task.job](plant, { ...opts, rememberPlans: true, ...(task.compareGz && task.job === 'prices' ? { suggestingPlan: storedSuggestions(task.compareGz, opts.compareRunId, opts.lang) } : task.compareGz ? { compareWith: storedAnswer(task.compareGz) } : inBook ? { compareWith: inBook.answer } : {}) });
     const body = JSON.stringify({ ...result.json, sheets: result.sheets, ...(result.stats && !('stats' in result.json) ? { stats: result.stats } : {}) });
     const stored = gz(body);
     Object.assign(run, { stats: result.stats, resultBytes: stored.bytes, resultGz: stored.gz, summary: summarize(result.json) });

@@ -40,8 +40,13 @@ export interface ResultLayout {
   /** native chart to the right of the table (Office.js only: exceljs cannot write charts) */
   chart?: { type: 'column' | 'line' | 'bar'; title: string; category: string; series: { name: string; values: string }[]; at: string };
   freezeRows: number;
+  /** the header row's font: bold, with a face that has the language's characters */
+  headerFont: { name: string; size: number; bold: true };
   print: { orientation: 'landscape'; fitToPagesWide: 1; titleRows: string };
 }
+
+/** Header faces: Calibri (Excel's default), Microsoft YaHei for Chinese (on every Windows since Vista; Office on Mac has it). */
+export const HEADER_FONT = { en: 'Calibri', zh: 'Microsoft YaHei' } as const;
 
 /** A column's format: its own, else text for text columns and Excel's General for the rest. */
 export function formatOf(col: ResultColumn, sheet: ResultSheet): ColumnFormat | 'general' {
@@ -151,6 +156,7 @@ export function resultLayout(sheet: ResultSheet, lang: Lang, takenTableNames: It
     highlight,
     chart,
     freezeRows: 1,
+    headerFont: { name: HEADER_FONT[lang], size: 11, bold: true },
     print: { orientation: 'landscape', fitToPagesWide: 1, titleRows: '$1:$1' },
   };
 }

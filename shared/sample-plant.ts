@@ -187,6 +187,30 @@ export function samplePlant(seed = 7): PlantRecords {
     { IssueId: 'MI-7005', Order: done.OrderId, Item: 'BP-BOLT-M12', Quantity: Math.ceil(q / 10), Date: '2026-11-16' },
   ];
 
+  // A half-done order: SO-261105 (8 FG-CONVEYOR-M, in production) has 4 units through every
+  // operation of its frame and of the conveyor, and material issued for those 4 and a little more
+  // (what is left stays with the order). Costs show its actual to date against standard and the
+  // estimate to complete; the plan plans the 4 units left.
+  const half = Orders[4];
+  const h = 4;
+  const halfOps: [string, number, string, number][] = [
+    ['SA-FRAME', 10, 'W-031', 1.05], ['SA-FRAME', 20, 'W-023', 1.15], ['SA-FRAME', 30, 'W-031', 0.9],
+    ['FG-CONVEYOR-M', 10, 'W-017', 1.1], ['FG-CONVEYOR-M', 20, 'W-031', 1], ['FG-CONVEYOR-M', 30, 'W-023', 1.2],
+  ];
+  halfOps.forEach(([item, seq, Worker, f], k) => {
+    const r = Routing.find((x) => x.Item === item && x.OpSeq === seq)!;
+    WorkReports.push({
+      ReportId: `WR-${9101 + k}`, Order: half.OrderId as string, OpSeq: seq, WorkCenter: r.WorkCenter, Date: addDays('2026-11-16', k),
+      Hours: Math.round(((r.SetupHours as number) + (r.RunHoursPerUnit as number) * h) * f * 2) / 2, GoodQty: h, ScrapQty: 0, Worker, Item: item === 'FG-CONVEYOR-M' ? undefined : item,
+    });
+  });
+  MaterialIssues.push(
+    { IssueId: 'MI-7101', Order: half.OrderId as string, Item: 'RM-STEEL-PLATE', Quantity: 180, Date: '2026-11-13' }, // 4 × 40 kg × 1.06 = 169.6 needed
+    { IssueId: 'MI-7102', Order: half.OrderId as string, Item: 'BP-MOTOR-3KW', Quantity: h, Date: '2026-11-19' },
+    { IssueId: 'MI-7103', Order: half.OrderId as string, Item: 'BP-BEARING-6205', Quantity: 26, Date: '2026-11-19' }, // 4 × 6 = 24 needed
+    { IssueId: 'MI-7104', Order: half.OrderId as string, Item: 'BP-BOLT-M12', Quantity: 3, Date: '2026-11-13' }, // 4 × (0.5 + 0.2) = 2.8 needed
+  );
+
   const Suppliers = [
     { SupplierId: 'S-BAOSTEEL', Name: 'Baosteel Metals 宝钢金属', Approved: 'Y', Contact: 'Li Wei' },
     { SupplierId: 'S-HUAYANG', Name: 'Huayang Bearing 华阳轴承', Approved: 'Y', Contact: 'Zhang Min' },

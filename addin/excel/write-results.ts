@@ -177,7 +177,8 @@ async function writeOne(context: Excel.RequestContext, layout: ResultLayout, old
   const table = keep ?? ws.tables.add(layout.table.address, true);
   if (!keep) table.name = layout.table.name;
   table.style = layout.table.style;
-  ws.getRange(`A1:${last}1`).format.font.bold = true;
+  const headerFont = ws.getRange(`A1:${last}1`).format.font;
+  [headerFont.name, headerFont.size, headerFont.bold] = [layout.headerFont.name, layout.headerFont.size, layout.headerFont.bold];
   layout.columns.forEach((c, j) => (ws.getRange(`${columnLetter(j + 1)}:${columnLetter(j + 1)}`).format.columnWidth = points(c.width)));
   ws.freezePanes.freezeRows(layout.freezeRows);
 

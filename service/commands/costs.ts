@@ -1,23 +1,10 @@
 // mto-planner costs <book.xlsx> [--out result.xlsx] [--json]
 import { runCosts } from '../jobs/costs';
+import { alignTable } from './table';
 import { EXIT, type Command } from './types';
 import { loadPlant, resultPath, saveResults } from './workbook-io';
 
 const money = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(2));
-const width = (s: string) => [...s].reduce((a, ch) => a + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
-
-interface OrderJson {
-  orderId: string;
-  quantity: number;
-  finished: number;
-  standard: { total: number | null };
-  actual: { total: number | null };
-  toComplete: { total: number | null };
-  projected: { total: number | null };
-  variances: Record<string, number | null>;
-  quotedMargin: number | null;
-  projectedMargin: number | null;
-}
 
 export const costs: Command = {
   name: 'costs',
@@ -43,12 +30,11 @@ export const costs: Command = {
     const head = zh
       ? ['订单号', '数量', '已完工', '标准成本', '累计实际', '尚需', '预计总成本', '总差异', '报价毛利', '预计毛利']
       : ['order', 'qty', 'finished', 'standard', 'actual', 'to complete', 'projected', 'variance', 'quoted margin', 'projected margin'];
-    const rows = (result.json.orders as OrderJson[]).map((o) => [
+    const rows = result.json.orders.map((o) => [
       o.orderId, String(o.quantity), String(o.finished), money(o.standard.total), money(o.actual.total), money(o.toComplete.total),
       money(o.projected.total), money(o.variances.total), money(o.quotedMargin), money(o.projectedMargin),
     ]);
-    const w = head.map((h, j) => Math.max(width(h), ...rows.map((r) => width(r[j]))));
-    for (const r of [head, ...rows]) ctx.stdout(r.map((c, j) => (j < 1 ? c + ' '.repeat(w[j] - width(c)) : ' '.repeat(w[j] - width(c)) + c)).join('  '));
+    for (const line of alignTable([head, ...rows], 1)) ctx.stdout(line);
     const names = result.sheets.map((s) => s.name).join(', ');
     if (out) ctx.stdout(zh ? `结果已写入 ${out}（${names} 工作表）` : `wrote ${out} (sheets ${names})`);
     return EXIT.ok;

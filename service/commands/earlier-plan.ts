@@ -11,6 +11,7 @@ import type { RunStore } from '../store/runs';
 import { EXIT, type CommandContext } from './types';
 import { openBook, reportProblems } from './workbook-io';
 import { storedAnswer } from '../jobs/what-if-input';
+import { notAPlanRun, type StoredRun } from '../jobs/stored-plan';
 
 export async function earlierFromFile(path: string, ctx: CommandContext): Promise<PlanAnswer | number> {
   const wb = await openBook(path, ctx, EARLIER_PLAN_SHEETS);
@@ -20,16 +21,22 @@ export async function earlierFromFile(path: string, ctx: CommandContext): Promis
 }
 
 /** A stored run's plan, or why not (unknown id, not a plan, not ok). */
-export function earlierFromStored(run: { job: string; status: string; resultGz: Uint8Array | null } | undefined, id: number, lang: 'en' | 'zh'): PlanAnswer | string {
-  const zh = lang === 'zh';
-  if (!run) return zh ? `没有编号为 ${id} 的运行记录` : `there is no run ${id} in the run history`;
-  if (run.job !== 'plan' || run.status !== 'ok' || !run.resultGz)
-    return zh ? `运行 ${id} 不是成功的排产运行（${run.job}，${run.status}），无法比较` : `run ${id} is not a successful plan run (${run.job}, ${run.status}): nothing to compare with`;
-  const answer = storedAnswer(run.resultGz);
-  return answer ?? (zh ? `运行 ${id} 的结果中没有计划` : `run ${id} holds no plan`);
+export function earlierFromStored(run: StoredRun | undefined, id: number, lang: 'en' | 'zh'): PlanAnswer | string {
+  const why = notAPlanRun(run, id);
+  if (why) return why[lang];
+  const answer = storedAnswer(run!.resultGz!);
+  return answer ?? (lang === 'zh' ? `运行 ${id} 的结果中没有计划` : `run ${id} holds no plan`);
 }
 
 export async function earlierFromRun(text: string, ctx: CommandContext): Promise<PlanAnswer | number> {
+  return withStoredPlanRun(text, ctx, (run, id) => earlierFromStored(run, id, ctx.lang));
+}
+
+/**
+ * Run `use` on the stored run `--compare-run <id>` names (the service's run history, MTO_DB): its
+ * answer, or a message saying why it cannot be used (exit 1), or an exit code.
+ */
+export async function withStoredPlanRun<T>(text: string, ctx: CommandContext, use: (run: StoredRun | undefined, id: number) => T | string): Promise<T | number> {
   const id = Number(text);
   if (!Number.isInteger(id) || id < 1) {
     ctx.stderr(ctx.lang === 'zh' ? `--compare-run 应为运行编号（正整数，当前为 ${text}）` : `--compare-run must be a run id, a whole number from 1 (got ${text})`);
@@ -50,7 +57,7 @@ export async function earlierFromRun(text: string, ctx: CommandContext): Promise
     return EXIT.error;
   }
   try {
-    const r = earlierFromStored(await store.get(id), id, ctx.lang);
+    const r = use(await store.get(id), id);
     if (typeof r === 'string') {
       ctx.stderr(r);
       return EXIT.invalid;

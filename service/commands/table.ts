@@ -23,14 +23,16 @@ export const padTo = (s: string, w: number, left = true): string => {
 
 /**
  * Rows of cells as aligned lines, columns two spaces apart. `leftColumns` are left-aligned
- * (text), the others right-aligned (figures). The last column is not padded on the right.
+ * (text): the first n columns, or the columns listed; the others right-aligned (figures). The
+ * last column is not padded on the right.
  */
-export function alignTable(rows: string[][], leftColumns: number): string[] {
+export function alignTable(rows: string[][], leftColumns: number | readonly number[]): string[] {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, j) => (widths[j] = Math.max(widths[j] ?? 0, displayWidth(c))));
+  const left = (j: number) => (typeof leftColumns === 'number' ? j < leftColumns : leftColumns.includes(j));
   return rows.map((r) =>
     r
-      .map((c, j) => (j === r.length - 1 && j < leftColumns ? c : padTo(c, widths[j], j < leftColumns)))
+      .map((c, j) => (j === r.length - 1 && left(j) ? c : padTo(c, widths[j], left(j))))
       .join('  ')
       .trimEnd(),
   );

@@ -4,6 +4,8 @@ import { mergeProblems } from '../xlsx/read-book';
 import { openBook, reportProblems } from './workbook-io';
 import { EXIT, type Command } from './types';
 import { JOB_NAMES } from '../../shared/answers';
+import { makeStockNotes } from '../../shared/plan/stock-notes';
+import { formatProblem } from '../../shared/problems';
 
 export const validate: Command = {
   name: 'validate',
@@ -27,8 +29,13 @@ export const validate: Command = {
     if (problems.length) return reportProblems(problems, ctx);
     const { plant } = readPlant(wb.rows, job);
     const counts = Object.fromEntries(Object.entries(plant).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, (v as unknown[]).length]));
-    if (ctx.json) ctx.stdout(JSON.stringify({ status: 'ok', rows: counts }, null, 2));
-    else ctx.stdout((ctx.lang === 'zh' ? '没有发现问题：' : 'no problems found: ') + Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', '));
+    // Not problems: what the plan will do with stock of Make items (orders shipped from stock).
+    const notes = job === 'all' || job === 'plan' || job === 'quote' ? makeStockNotes(plant).map((p) => formatProblem(p, ctx.lang)) : [];
+    if (ctx.json) ctx.stdout(JSON.stringify({ status: 'ok', rows: counts, notes }, null, 2));
+    else {
+      ctx.stdout((ctx.lang === 'zh' ? '没有发现问题：' : 'no problems found: ') + Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', '));
+      for (const n of notes) ctx.stdout(n);
+    }
     return EXIT.ok;
   },
 };

@@ -26,8 +26,10 @@ export const OptionsSchema = z
     includeDrafts: flag.optional(),
     phasing: z.coerce.number().int().min(0).max(1000).optional(),
     period: z.string().trim().min(1).max(60).optional(),
-    /** plan: the stored plan run to compare with (its result is read on the main thread) */
+    /** plan: the stored plan run to compare with; prices: whose purchase suggestions PO quantities are held against (its result is read on the main thread) */
     compareRunId: z.coerce.number().int().min(1).optional(),
+    /** prices: plan the same book now and hold PO quantities against its suggestions */
+    withPlan: flag.optional(),
     /** plan: compare with the plan already in the sent workbook (its Plan, Load and Materials sheets) before replacing it */
     compareWithBook: flag.optional(),
     /** plan: add the engineering-change RunOut sheet even without changes */
@@ -51,7 +53,7 @@ export function parseOptions(raw: unknown): { options: ApiOptions } | { error: s
     error: r.error.issues
       .map((i) => {
         const key = i.path.join('.');
-        const unknown = i.code === 'unrecognized_keys' ? `unknown option ${i.keys.join(', ')} (known: solver, timeLimitSeconds, includeDrafts, phasing, period, lang, compareRunId, compareWithBook, runOut, warmStart, whatIf)` : i.message;
+        const unknown = i.code === 'unrecognized_keys' ? `unknown option ${i.keys.join(', ')} (known: solver, timeLimitSeconds, includeDrafts, phasing, period, lang, compareRunId, compareWithBook, withPlan, runOut, warmStart, whatIf)` : i.message;
         return key ? `options.${key}: ${unknown}` : unknown;
       })
       .join('; '),
@@ -68,6 +70,7 @@ export function jobOptions(o: ApiOptions, lang: JobOptions['lang'], capSeconds: 
     phasing: o.phasing,
     period: o.period,
     compareRunId: o.compareRunId,
+    withPlan: o.withPlan,
     runOut: o.runOut,
     warmStart: o.warmStart,
   };

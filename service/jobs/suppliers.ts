@@ -11,14 +11,19 @@ import { writeResultSheet } from '../xlsx/write-results';
 import type { JobOptions, JobRunner } from './types';
 import { xlsxBytes } from '../xlsx/workbook';
 
+/** The period a request names (`--period`, option `period`), or undefined; InputError when it is not understood. */
+export function askedPeriod(text: string | undefined): Period | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const p = parsePeriod(text);
+  if (!p)
+    throw new InputError([problem('request', 'period', `period "${text}" is not understood: use a quarter (2026-Q3), a month (2026-09), a year (2026) or a range (2026-07-01..2026-09-30)`, `无法识别期间“${text}”：请使用季度（2026-Q3）、月份（2026-09）、年份（2026）或日期范围（2026-07-01..2026-09-30）`)]);
+  return p;
+}
+
 /** The period asked for, else the latest quarter with receipts; InputError when neither exists. */
 export function periodFor(plant: Plant, text: string | undefined): Period {
-  if (text !== undefined && text.trim() !== '') {
-    const p = parsePeriod(text);
-    if (!p)
-      throw new InputError([problem('request', 'period', `period "${text}" is not understood: use a quarter (2026-Q3), a month (2026-09), a year (2026) or a range (2026-07-01..2026-09-30)`, `无法识别期间“${text}”：请使用季度（2026-Q3）、月份（2026-09）、年份（2026）或日期范围（2026-07-01..2026-09-30）`)]);
-    return p;
-  }
+  const asked = askedPeriod(text);
+  if (asked) return asked;
   const latest = latestQuarterWithReceipts(plant);
   if (!latest) {
     const col = plant.cells.PurchaseOrders?.ReceivedDate ?? 'G';

@@ -5,6 +5,7 @@ import type { Job } from '../../shared/contract';
 import type { Plant } from '../../shared/domain';
 import type { Lang } from '../../shared/problems';
 import type { ResultSheet } from '../../shared/results';
+import type { SuggestingPlan } from '../../shared/actuals/price-review';
 
 export type { SolverName };
 
@@ -25,6 +26,10 @@ export interface JobOptions {
   compareWith?: EarlierPlan;
   /** the stored run compared with (API compareRunId, CLI --compare-run) */
   compareRunId?: number;
+  /** prices: hold PO quantities against this plan's purchase suggestions (a stored plan run) */
+  suggestingPlan?: SuggestingPlan;
+  /** prices: plan the same book now and hold PO quantities against its suggestions */
+  withPlan?: boolean;
   /** add the engineering-change RunOut sheet even without changes */
   runOut?: boolean;
   /** what-if steps start from the step before's prices (faster; equally good, maybe not the same plan) */

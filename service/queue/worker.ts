@@ -5,8 +5,8 @@
 // SIGTERM: stop taking jobs, finish the ones in hand within MTO_SHUTDOWN_GRACE, release the rest
 // (pg-boss fails them and another worker retries them), then exit.
 import type PgBoss from 'pg-boss';
-import { pino } from 'pino';
 import type { Config } from '../config';
+import { serviceLogger } from '../log';
 import { solveAndRecord } from '../solve-runner';
 import type { SolveResult, SolveTask } from '../solve-worker';
 import { openRunStore } from '../store/open';
@@ -16,7 +16,8 @@ import { WorkerPool } from '../worker-pool';
 import { ensureWorkerTable, failJobsOfDeadWorkers, fromJobTask, QUEUE, startBoss, toJobOutput, workerId, type JobData, type JobOutput } from './pg-boss-queue';
 
 export async function runWorker(config: Config, o: { signal: AbortSignal }): Promise<void> {
-  const log = pino({ level: config.logLevel, base: { service: 'mto-planner-worker' } });
+  // The service's logger (LOG_FORMAT, LOG_LEVEL), named as the worker's.
+  const log = serviceLogger(process.env, process.stdout, 'mto-planner-worker');
   const id = workerId();
   // Errors here name the database (without its password) and MTO_DB.
   const store = (await openRunStore(config.dbPath)) as PgRunStore;

@@ -5,6 +5,7 @@
 import type { Request } from 'express';
 import type { RunStore } from '../store/runs';
 import { HttpError } from './errors';
+import { notAPlanRun } from '../jobs/stored-plan';
 
 export function compareRunId(req: Request, input: { kind: 'json' | 'xlsx'; bytes: Uint8Array }, query: Record<string, unknown>): number | undefined {
   let v = query.compareRunId;
@@ -24,8 +25,7 @@ export function compareRunId(req: Request, input: { kind: 'json' | 'xlsx'; bytes
 /** The stored result of a successful plan run, or a 400 saying why it cannot be compared with. */
 export async function storedPlan(store: RunStore, id: number): Promise<Uint8Array> {
   const run = await store.get(id);
-  if (!run) throw new HttpError(400, `compareRunId ${id}: there is no such run in the run history / 没有编号为 ${id} 的运行记录`);
-  if (run.job !== 'plan' || run.status !== 'ok' || !run.resultGz)
-    throw new HttpError(400, `compareRunId ${id}: run ${id} is not a successful plan run (${run.job}, ${run.status}) / 运行 ${id} 不是成功的排产运行`);
-  return run.resultGz;
+  const why = notAPlanRun(run, id);
+  if (why) throw new HttpError(400, `compareRunId ${id}: ${why.en} / ${why.zh}`);
+  return run!.resultGz!;
 }

@@ -25,8 +25,8 @@ export interface JobDeps {
   config: Config;
   runner: SolveRunner;
   version: string;
-  /** one-off download links for the scorecard export (Office on Mac) */
-  downloads?: Downloads;
+  /** one-off download links: the workbook of a JSON answer, the scorecard export (Office on Mac) */
+  downloads: Downloads;
 }
 
 /** ?lang=zh wins, then the first Accept-Language entry; English otherwise. */
@@ -50,7 +50,7 @@ function queryOptions(req: Request): Record<string, unknown> {
 }
 
 /**
- * Does a workbook upload want JSON back (the job's JSON with the result workbook in base64)?
+ * Does a workbook upload want JSON back (the job's JSON with a link to the result workbook)?
  * `?format=json|xlsx` wins; otherwise the Accept header, where a plain `*\/*` (curl, fetch) means the .xlsx.
  */
 function wantsJson(req: Request): boolean {
@@ -82,6 +82,9 @@ const splice = (members: string[], body: string): string => {
   const rest = body.trim() === '{}' ? [] : [body.trim().slice(1, -1)];
   return `{${[...members, ...rest].join(',')}}`;
 };
+
+type Ran = Awaited<ReturnType<SolveRunner['run']>>;
+type RunRef = { runId: number | undefined } | { runId: null; runSaved: false };
 
 export function jobRoutes(deps: JobDeps): Router {
   const { config, runner } = deps;
@@ -135,16 +138,60 @@ export function jobRoutes(deps: JobDeps): Router {
     return { kind: 'xlsx', bytes };
   };
 
+  /**
+   * A plan compares with the stored plan run it names (compareRunId); a price review holds PO
+   * quantities against that run's suggestions, or the latest successful plan run's.
+   */
+  async function attachStoredPlan(task: SolveTask, req: Request): Promise<void> {
+    if ((task.job !== 'plan' && task.job !== 'prices') || task.output === 'check') return;
+    const id = compareRunId(req, task.input, task.options);
+    if (id !== undefined) {
+      task.compareGz = await storedPlan(runner.recorder.store, id);
+      return;
+    }
+    if (task.job !== 'prices') return;
+    try {
+      const latest = (await runner.recorder.store.list({ limit: 1, job: 'plan', status: 'ok' })).runs[0]?.id;
+      const gz = latest === undefined ? null : (await runner.recorder.store.get(latest))?.resultGz;
+      if (latest !== undefined && gz) [task.compareGz, task.options.compareRunId] = [gz, latest];
+    } catch (e) {
+      req.log.warn({ err: e }, 'no stored plan for the price review'); // the review runs without one
+    }
+  }
+
+  /** A request: its task, run in a worker, answered as a failure or as what was asked for. */
   async function execute(req: Request, res: Response, job: Job, output: Output, input: SolveTask['input']): Promise<void> {
-    const json = output === 'workbook' && wantsJson(req);
     if (output === 'workbook') res.vary('Accept');
-    const createdAt = new Date().toISOString();
-    const lang = requestLang(req);
+    const json = output === 'workbook' && wantsJson(req);
     const t0 = performance.now();
-    const options = queryOptions(req);
-    const compareId = job === 'plan' && output !== 'check' ? compareRunId(req, input, options) : undefined;
-    const task: SolveTask = { job, output, input, options, lang, maxCells: config.maxCells, solveTimeoutSeconds: config.solveTimeoutSeconds };
-    if (compareId !== undefined) task.compareGz = await storedPlan(runner.recorder.store, compareId);
+    const task = await taskOf(req, job, output, input);
+    const ran = await runTask(req, res, task);
+    // A run the history could not store is still answered; the caller is told it was not kept.
+    const unsaved = output !== 'check' && !ran.saved;
+    if (unsaved) res.set('X-Run-Saved', 'false');
+    if (ran.attempts > 1) res.set('X-Attempts', String(ran.attempts)); // a worker died under it; another one finished it
+    const runRef: RunRef = unsaved ? { runId: null, runSaved: false } : { runId: ran.runId };
+    const result = ran.out;
+    if (result.status === 'stopped') {
+      // Stopped from outside: over the time limit, out of memory, or the worker died under it.
+      req.log.warn({ job, output, runId: ran.runId, reason: result.reason, ms: Math.round(performance.now() - t0) }, 'solve stopped');
+      return sendStopped(req, res, result, runRef);
+    }
+    if (result.status !== 'error') logRun(req, task, ran);
+    if (result.status !== 'ok') return sendFailure(req, res, task, result, runRef, ran.runId);
+    if (ran.runId !== undefined) res.set('X-Run-Id', String(ran.runId));
+    sendOk(req, res, task, result, json, unsaved ? ['"runId":null', '"runSaved":false'] : ran.runId === undefined ? [] : [`"runId":${ran.runId}`]);
+  }
+
+  /** Step 1: the worker task: options from the query or form, the stored plan it is compared with. */
+  async function taskOf(req: Request, job: Job, output: Output, input: SolveTask['input']): Promise<SolveTask> {
+    const task: SolveTask = { job, output, input, options: queryOptions(req), lang: requestLang(req), maxCells: config.maxCells, solveTimeoutSeconds: config.solveTimeoutSeconds };
+    await attachStoredPlan(task, req);
+    return task;
+  }
+
+  /** Step 2: run the task in a worker within its time limits, stopped when the caller goes away. */
+  function runTask(req: Request, res: Response, task: SolveTask): ReturnType<SolveRunner['run']> {
     // The job stops itself at its time limit; the worker is killed if it does not (model building, a stuck solver).
     const hardLimitMs = (config.solveTimeoutSeconds * 1.25 + 1) * 1000;
     // A time limit asked for in the query (or form) also bounds a queued job's expiry (pg-boss).
@@ -152,73 +199,69 @@ export function jobRoutes(deps: JobDeps): Router {
     const timeLimitSeconds = asked > 0 ? Math.min(asked, config.solveTimeoutSeconds) : config.solveTimeoutSeconds;
     const abort = new AbortController();
     res.on('close', () => !res.writableFinished && abort.abort());
+    const kind = task.output === 'export' ? 'export' : task.input.kind === 'xlsx' ? 'workbook' : 'json';
+    const meta = { job: task.job, kind, createdAt: new Date().toISOString(), lang: task.lang, requestId: String(req.id), appVersion: deps.version } as const;
+    return runner.run(task, { hardLimitMs, timeLimitSeconds, signal: abort.signal, meta });
+  }
 
-    const meta = { job, kind: output === 'export' ? 'export' : input.kind === 'xlsx' ? 'workbook' : 'json', createdAt, lang, requestId: String(req.id), appVersion: deps.version } as const;
-    const { out: result, runId, saved, waitMs, runMs, attempts } = await runner.run(task, { hardLimitMs, timeLimitSeconds, signal: abort.signal, meta });
-    // A run the history could not store is still answered; the caller is told it was not kept.
-    const unsaved = output !== 'check' && !saved;
-    if (unsaved) res.set('X-Run-Saved', 'false');
-    if (attempts > 1) res.set('X-Attempts', String(attempts)); // a worker died under it; another one finished it
-    const runRef = (id: number | undefined) => (unsaved ? { runId: null, runSaved: false } : { runId: id });
-    const lg = (status: string) =>
-      req.log.info(
-        { job, output, status, runId, saved, attempts, waitMs: Math.round(waitMs), runMs: Math.round(runMs), ...('run' in result && result.run?.stats ? { solver: result.run.stats } : {}) },
-        'solve',
-      );
-    const msgLang: Lang = ('run' in result && result.run?.options.lang) || lang;
+  function logRun(req: Request, task: SolveTask, ran: Ran): void {
+    const r = ran.out;
+    req.log.info(
+      { job: task.job, output: task.output, status: r.status, runId: ran.runId, saved: ran.saved, attempts: ran.attempts, waitMs: Math.round(ran.waitMs), runMs: Math.round(ran.runMs), ...('run' in r && r.run?.stats ? { solver: r.run.stats } : {}) },
+      'solve',
+    );
+  }
 
+  /** Step 3a: stopped from outside: the time limit, memory, or a worker that died. */
+  function sendStopped(req: Request, res: Response, result: Extract<Ran['out'], { status: 'stopped' }>, runRef: RunRef): void {
+    if (result.reason === 'timeLimit') throw new HttpError(422, `The solve did not finish within the service's time limit of ${config.solveTimeoutSeconds} s (MTO_SOLVE_TIMEOUT) and was stopped / 求解超过服务时限，已停止`, { reason: 'timeLimit', ...runRef });
+    if (result.reason === 'tooLarge') throw new HttpError(422, `The model needs more memory than a solve may use (MTO_WORKER_HEAP_MB = ${config.workerHeapMb}); plan fewer orders or a shorter horizon / 模型过大，内存不足`, { reason: 'tooLarge', ...runRef });
+    req.log.error({ runId: runRef.runId, workerError: result.message }, 'solve worker died');
+    res.status(500).json({ error: 'Internal error: the failure was logged on the server', requestId: String(req.id), ...runRef });
+  }
+
+  /** Step 3b: the job refused the input or failed: 400 with every problem's cell, 413, 422, or 500. */
+  function sendFailure(req: Request, res: Response, task: SolveTask, result: Exclude<Ran['out'], { status: 'ok' | 'stopped' }>, runRef: RunRef, runId: number | undefined): void {
+    const msgLang: Lang = ('run' in result && result.run?.options.lang) || task.lang;
     switch (result.status) {
-      case 'stopped': {
-        // Stopped from outside: over the time limit, out of memory, or the worker died under it.
-        req.log.warn({ job, output, runId, reason: result.reason, ms: Math.round(performance.now() - t0) }, 'solve stopped');
-        if (result.reason === 'timeLimit') throw new HttpError(422, `The solve did not finish within the service's time limit of ${config.solveTimeoutSeconds} s (MTO_SOLVE_TIMEOUT) and was stopped / 求解超过服务时限，已停止`, { reason: 'timeLimit', ...runRef(runId) });
-        if (result.reason === 'tooLarge') throw new HttpError(422, `The model needs more memory than a solve may use (MTO_WORKER_HEAP_MB = ${config.workerHeapMb}); plan fewer orders or a shorter horizon / 模型过大，内存不足`, { reason: 'tooLarge', ...runRef(runId) });
-        req.log.error({ job, output, runId, workerError: result.message }, 'solve worker died');
-        res.status(500).json({ error: 'Internal error: the failure was logged on the server', requestId: String(req.id), ...runRef(runId) });
-        return;
-      }
       case 'badRequest':
-        lg(result.status);
         throw new HttpError(400, result.message);
       case 'tooLarge':
-        lg(result.status);
         throw new HttpError(413, result.message);
-      case 'invalid': {
-        lg(result.status);
-        res.status(400).json({ errors: result.problems.map((p) => ({ sheet: p.sheet, cell: p.cell, message: msgLang === 'zh' ? p.messageZh : p.message })), ...runRef(runId) });
+      case 'invalid':
+        res.status(400).json({ errors: result.problems.map((p) => ({ sheet: p.sheet, cell: p.cell, message: msgLang === 'zh' ? p.messageZh : p.message })), ...runRef });
         return;
-      }
-      case 'failed': {
-        lg(result.status);
-        res.status(422).json({ error: msgLang === 'zh' ? result.error.messageZh : result.error.message, reason: result.error.reason, ...runRef(runId) });
+      case 'failed':
+        res.status(422).json({ error: msgLang === 'zh' ? result.error.messageZh : result.error.message, reason: result.error.reason, ...runRef });
         return;
-      }
-      case 'error': {
-        req.log.error({ job, output, runId, workerError: result.message }, 'job failed');
-        res.status(500).json({ error: 'Internal error: the failure was logged on the server', requestId: String(req.id), ...runRef(runId) });
+      case 'error':
+        req.log.error({ job: task.job, output: task.output, runId, workerError: result.message }, 'job failed');
+        res.status(500).json({ error: 'Internal error: the failure was logged on the server', requestId: String(req.id), ...runRef });
         return;
-      }
-      case 'ok': {
-        lg(result.status);
-        const head = unsaved ? ['"runId":null', '"runSaved":false'] : runId === undefined ? [] : [`"runId":${runId}`];
-        if (runId !== undefined) res.set('X-Run-Id', String(runId));
-        if (output === 'json' || output === 'check') {
-          res.type('json').send(splice(head, result.body));
-        } else if (json) {
-          // One solve, one run: the page shows this JSON and saves this very workbook.
-          const workbook = Buffer.from(result.xlsx!.buffer, result.xlsx!.byteOffset, result.xlsx!.byteLength).toString('base64');
-          const note = result.note ? [`"note":${JSON.stringify(result.note)}`] : [];
-          res.type('json').send(splice([...head, ...note, `"filename":${JSON.stringify(downloadName(req, job, result.xlsxExt))}`, `"workbook":"${workbook}"`], result.body));
-        } else if (output === 'export' && req.get('x-download') === 'link' && deps.downloads) {
-          // Office on Mac cannot save a download from the pane: a link the pane opens in the browser.
-          const url = deps.downloads.put(Buffer.from(result.xlsx!.buffer, result.xlsx!.byteOffset, result.xlsx!.byteLength), 'supplier-scorecard.xlsx', XLSX_TYPE);
-          res.json({ url, filename: 'supplier-scorecard.xlsx' });
-        } else {
-          res.attachment(output === 'export' ? scorecardName(result.body) : downloadName(req, job, result.xlsxExt));
-          res.type(result.xlsxExt === 'xlsm' ? XLSM_TYPE : XLSX_TYPE).send(Buffer.from(result.xlsx!.buffer, result.xlsx!.byteOffset, result.xlsx!.byteLength));
-        }
-        return;
-      }
+    }
+  }
+
+  /** Step 4: the answer as asked: JSON; JSON with a link to the workbook; a link to the export; or the file. */
+  function sendOk(req: Request, res: Response, task: SolveTask, result: Extract<Ran['out'], { status: 'ok' }>, json: boolean, head: string[]): void {
+    const { job, output } = task;
+    if (output === 'json' || output === 'check') {
+      res.type('json').send(splice(head, result.body));
+      return;
+    }
+    const bytes = Buffer.from(result.xlsx!.buffer, result.xlsx!.byteOffset, result.xlsx!.byteLength);
+    const type = result.xlsxExt === 'xlsm' ? XLSM_TYPE : XLSX_TYPE;
+    const filename = output === 'export' ? scorecardName(result.body) : downloadName(req, job, result.xlsxExt);
+    if (json) {
+      // One solve, one run: the page shows this JSON and saves this very workbook, fetched once
+      // from its one-off link (the answer does not carry it a second time in base64).
+      const note = result.note ? [`"note":${JSON.stringify(result.note)}`] : [];
+      res.type('json').send(splice([...head, ...note, `"filename":${JSON.stringify(filename)}`, `"download":${JSON.stringify(deps.downloads.put(bytes, filename, type))}`], result.body));
+    } else if (output === 'export' && req.get('x-download') === 'link') {
+      // Office on Mac cannot save a download from the pane: a link the pane opens in the browser.
+      res.json({ url: deps.downloads.put(bytes, filename, XLSX_TYPE), filename });
+    } else {
+      res.attachment(filename);
+      res.type(type).send(bytes);
     }
   }
 

@@ -49,7 +49,7 @@ export function applyLayout(ws: ExcelJS.Worksheet, layout: ResultLayout): void {
       if (styles[j].numFmt || !(cell.value instanceof Date)) cell.style = styles[j];
     }
   }
-  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).font = { ...layout.headerFont };
   let priority = 1;
   for (const cs of layout.colorScales) {
     ws.addConditionalFormatting({

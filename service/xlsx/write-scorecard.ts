@@ -7,6 +7,7 @@ import { newWorkbook } from './workbook';
 import { dayToDate } from '../../shared/dates';
 import type { Lang } from '../../shared/problems';
 import { columnFormat } from '../../shared/results';
+import { HEADER_FONT } from '../../shared/result-layout';
 import { ADVICE_ZH } from '../../shared/suppliers/report';
 import type { Grade, Scorecard, SupplierScore } from '../../shared/suppliers/score';
 
@@ -36,10 +37,12 @@ function tableSheet(wb: ExcelJS.Workbook, name: string, cols: Col[], rows: Recor
   }));
   for (const r of rows) ws.addRow(cols.map((c) => r[c.key] ?? null));
   const header = ws.getRow(1);
-  header.font = { bold: true };
+  header.font = { name: HEADER_FONT[lang], size: 11, bold: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
   header.alignment = { vertical: 'middle', wrapText: true };
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(2, rows.length + 1), column: cols.length } };
+  // Printed like the result sheets (shared/result-layout.ts): landscape, one page wide, header on every page.
+  Object.assign(ws.pageSetup, { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
   return ws;
 }
 

@@ -39,11 +39,13 @@ export type CostsAnswer = ReturnType<typeof costsAnswer>;
 export const priceReviewAnswer = (r: PriceReview) => ({
   period: r.period.key,
   tolerancePct: r.tolerancePct,
+  /** the plan quantities were held against ("run 12", "this book's plan"), or null */
+  plan: r.plan ?? null,
   flagged: r.lines.filter((l) => l.flags.length).length,
   lines: r.lines.map((l) => ({
     poId: l.po.PoId, supplier: l.po.Supplier, item: l.po.Item, order: l.po.Order ?? null, date: l.date, quantity: l.po.Quantity, unitPrice: l.po.UnitPrice,
     approvedPrice: l.approvedPrice ?? null, tierQty: l.tierQty ?? null, deviationPct: l.deviationPct === undefined ? null : Math.round(l.deviationPct * 10000) / 100,
-    deviation: r2(l.deviation), flags: l.flags,
+    deviation: r2(l.deviation), suggestedQty: l.suggestedQty ?? null, vsSuggestion: l.vsSuggestion ?? null, flags: l.flags,
   })),
 });
 

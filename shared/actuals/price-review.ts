@@ -8,7 +8,9 @@
 //   SubcontractCostPerUnit in Routing.
 // - Flagged: price above the approved price by more than PriceTolerancePct (Settings, default 2);
 //   no approved price at all; a supplier not on the approved vendor list (Suppliers.Approved = N,
-//   or missing from Suppliers when that sheet is there).
+//   or missing from Suppliers when that sheet is there); more ordered than the plan suggested.
+// - Quantity against a plan (when one is given: a stored plan run or a plan of the same book):
+//   the plan's purchase suggestions of the line's item from its supplier, summed over the plan.
 import type { Day } from '../dates';
 import type { Plant, PurchaseOrder } from '../domain';
 import { cellOf } from '../parse';
@@ -16,7 +18,20 @@ import { inPeriod, quarterOf, type Period } from '../suppliers/period';
 
 const key = (s: string) => s.toLowerCase();
 
-export type PriceFlag = 'overTolerance' | 'noApprovedPrice' | 'notOnAvl' | 'belowTiers';
+export type PriceFlag = 'overTolerance' | 'noApprovedPrice' | 'notOnAvl' | 'belowTiers' | 'aboveSuggestion';
+
+/** A plan's purchase suggestion, as the plan answer gives it. */
+export interface PlanSuggestion {
+  item: string;
+  supplier: string;
+  quantity: number;
+}
+
+/** The plan the quantities are held against: where it comes from ("run 12") and its suggestions. */
+export interface SuggestingPlan {
+  source: string;
+  suggestions: PlanSuggestion[];
+}
 
 export interface PriceReviewLine {
   po: PurchaseOrder;
@@ -30,6 +45,10 @@ export interface PriceReviewLine {
   deviationPct?: number;
   /** (UnitPrice − approved) × Quantity */
   deviation?: number;
+  /** the plan's suggested quantity of this item from this supplier (none: no plan, or it suggests none) */
+  suggestedQty?: number;
+  /** Quantity − suggestedQty */
+  vsSuggestion?: number;
   flags: PriceFlag[];
   ref: string;
 }
@@ -38,6 +57,8 @@ export interface PriceReview {
   period: Period;
   tolerancePct: number;
   lines: PriceReviewLine[];
+  /** the plan quantities were held against */
+  plan?: string;
 }
 
 export const lineDate = (po: PurchaseOrder): Day => po.ReceivedDate ?? po.DueDate;
@@ -49,7 +70,7 @@ export function latestQuarterWithLines(plant: Plant): Period | undefined {
   return last ? quarterOf(last) : undefined;
 }
 
-export function reviewPrices(plant: Plant, period: Period): PriceReview {
+export function reviewPrices(plant: Plant, period: Period, plan?: SuggestingPlan): PriceReview {
   const tol = plant.settings.PriceTolerancePct;
   const ref = (sheet: string, rec: { row: number }, col: string) => `${plant.sheetNames[sheet] ?? sheet}!${cellOf(plant, sheet, rec, col)}`;
   const suppliers = new Map(plant.Suppliers.map((s) => [key(s.SupplierId), s]));
@@ -83,9 +104,13 @@ export function reviewPrices(plant: Plant, period: Period): PriceReview {
       // A tiny epsilon so a price exactly at the tolerance is not flagged by float error.
       if (deviationPct > tol / 100 + 1e-9) flags.push('overTolerance');
     }
-    lines.push({ po, date, approvedPrice, tierQty, approvedRef, deviationPct: Number.isFinite(deviationPct) ? deviationPct : undefined, deviation, flags, ref: ref('PurchaseOrders', po, 'UnitPrice') });
+    const suggested = plan?.suggestions.filter((g) => key(g.item) === key(po.Item) && key(g.supplier) === key(po.Supplier));
+    const suggestedQty = suggested?.length ? suggested.reduce((a, g) => a + g.quantity, 0) : undefined;
+    const vsSuggestion = suggestedQty === undefined ? undefined : po.Quantity - suggestedQty;
+    if (vsSuggestion !== undefined && vsSuggestion > 1e-9) flags.push('aboveSuggestion');
+    lines.push({ po, date, approvedPrice, tierQty, approvedRef, deviationPct: Number.isFinite(deviationPct) ? deviationPct : undefined, deviation, suggestedQty, vsSuggestion, flags, ref: ref('PurchaseOrders', po, 'UnitPrice') });
   }
-  return { period, tolerancePct: tol, lines };
+  return { period, tolerancePct: tol, lines, ...(plan ? { plan: plan.source } : {}) };
 }
 
 export const FLAG_TEXT: Record<PriceFlag, { en: string; zh: string }> = {
@@ -93,4 +118,5 @@ export const FLAG_TEXT: Record<PriceFlag, { en: string; zh: string }> = {
   noApprovedPrice: { en: 'no approved price', zh: '无核定价格' },
   notOnAvl: { en: 'supplier not on the approved list', zh: '非合格供应商' },
   belowTiers: { en: 'below every price tier', zh: '低于所有价格档的起订量' },
+  aboveSuggestion: { en: 'more than the plan suggested', zh: '超过计划建议数量' },
 };

@@ -66,19 +66,59 @@ export function startingWip(rem: Remaining, from: PartNode['ops'][number], to: P
   return { initial: Math.max(0, (f?.out ?? 0) - ratio * (t?.in ?? 0)), returns: f?.returns ?? [] };
 }
 
-/** Per Buy item (lower-case id): material issued to InProduction orders and not yet used. */
-export function issuedUnused(plant: Plant, orders: { order: Order; root: PartNode; rem: Remaining }[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const { order, root, rem } of orders) {
-    const left = new Map<string, number>();
-    for (const m of plant.MaterialIssues) if (key(m.Order) === key(order.OrderId)) left.set(key(m.Item), (left.get(key(m.Item)) ?? 0) + m.Quantity);
-    const walk = (n: PartNode) => {
-      const first = n.ops[0] && n.tag === '' ? rem.flows.get(flowKey(n.item.ItemId, n.ops[0].op.OpSeq)) : undefined;
-      for (const bc of n.buyChildren) left.set(key(bc.item.ItemId), (left.get(key(bc.item.ItemId)) ?? 0) - bc.ratio * (first?.in ?? 0));
-      for (const c of n.makeChildren) walk(c.node);
-    };
-    walk(root);
-    for (const [m, q] of left) if (q > 1e-9) out.set(m, (out.get(m) ?? 0) + q);
-  }
-  return out;
+/**
+ * Are any units part-way: waiting in front of an operation (or of the parent) or at a
+ * subcontractor? An order whose reported units went through every operation alike (some finished,
+ * the rest not started) is planned like a smaller new order.
+ */
+export function unitsPartWay(rem: Remaining, root: PartNode): boolean {
+  const waiting = (from: PartNode['ops'][number], to: PartNode['ops'][number], ratio: number) => {
+    const w = startingWip(rem, from, to, ratio);
+    return w.initial > 1e-9 || w.returns.length > 0;
+  };
+  const walk = (n: PartNode): boolean =>
+    n.ops.some((op, k) => k > 0 && waiting(n.ops[k - 1], op, 1)) ||
+    n.makeChildren.some((c) => (c.node.ops.length > 0 && n.ops.length > 0 && waiting(c.node.ops.at(-1)!, n.ops[0], c.ratio)) || walk(c.node));
+  return walk(root);
+}
+
+/**
+ * Material issued to a started order stays with it: what it has not yet used covers its own
+ * remaining need first and is never stock for other orders. Changes `root` in place: each Buy
+ * component's ratio is scaled to the part still drawn from common stock (dropped when the issued
+ * material covers it all). A part's units still to start its first operation are its need less
+ * the units already past that operation (waiting in front of later ones, at a subcontractor, or
+ * in front of its parent); a component needs that many per unit of its parent still to start.
+ * Units to start are known before the solve only this way, so the scaling is exact in quantity;
+ * in time, the common-stock share is drawn evenly over the order's starts.
+ */
+export function reserveIssued(plant: Plant, order: Order, root: PartNode, rem: Remaining): void {
+  const left = new Map<string, number>();
+  for (const m of plant.MaterialIssues) if (key(m.Order) === key(order.OrderId)) left.set(key(m.Item), (left.get(key(m.Item)) ?? 0) + m.Quantity);
+  const walk = (n: PartNode, need: number) => {
+    const first = n.ops[0] && n.tag === '' ? rem.flows.get(flowKey(n.item.ItemId, n.ops[0].op.OpSeq)) : undefined;
+    // used already by the units that entered the first operation
+    for (const bc of n.buyChildren) left.set(key(bc.item.ItemId), (left.get(key(bc.item.ItemId)) ?? 0) - bc.ratio * (first?.in ?? 0));
+    let past = 0;
+    for (let k = 1; k < n.ops.length; k++) {
+      const w = startingWip(rem, n.ops[k - 1], n.ops[k], 1);
+      past += w.initial + w.returns.reduce((s, r) => s + r.qty, 0);
+    }
+    const toStart = Math.max(0, need - past);
+    for (const bc of n.buyChildren) {
+      const m = key(bc.item.ItemId);
+      const want = bc.ratio * toStart;
+      const own = Math.min(Math.max(0, left.get(m) ?? 0), want);
+      if (own <= 1e-9) continue;
+      left.set(m, (left.get(m) ?? 0) - own);
+      bc.ratio *= 1 - own / want;
+    }
+    n.buyChildren = n.buyChildren.filter((bc) => bc.ratio > 1e-12);
+    for (const c of n.makeChildren) {
+      const last = c.node.ops.at(-1);
+      const w = last && n.ops[0] ? startingWip(rem, last, n.ops[0], c.ratio) : { initial: 0, returns: [] };
+      walk(c.node, Math.max(0, c.ratio * toStart - w.initial - w.returns.reduce((s, r) => s + r.qty, 0)));
+    }
+  };
+  walk(root, root.qty);
 }

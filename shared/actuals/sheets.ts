@@ -114,11 +114,13 @@ export function priceReviewSheet(r: PriceReview, lang: Lang): ResultSheet {
       c('po', 'PO line', '采购单号'), c('supplier', 'Supplier', '供应商'), c('item', 'Item', '物料', 'text', 16), c('order', 'Order', '订单号'), c('date', 'Date', '日期', 'date'),
       c('quantity', 'Quantity', '数量', 'number'), c('unitPrice', 'Unit price', '单价', 'money'), c('approvedPrice', 'Approved price', '核定价格', 'money'),
       c('tierQty', 'Price tier from', '价格档起订量', 'number'), c('deviationPct', 'Deviation %', '偏差率', 'percent'), c('deviation', 'Deviation', '偏差金额', 'money'),
+      c('suggestedQty', 'Plan suggested', '计划建议数量', 'number'), c('vsSuggestion', 'Ordered − suggested', '订购超出建议', 'number'),
       c('flag', 'Flag', '提示', 'text', 36), c('approvedRef', 'Approved price cell', '核定价格来源', 'text', 22),
     ],
     rows: r.lines.map((l) => ({
       po: l.po.PoId, supplier: l.po.Supplier, item: l.po.Item, order: l.po.Order ?? null, date: l.date, quantity: l.po.Quantity, unitPrice: l.po.UnitPrice,
       approvedPrice: l.approvedPrice ?? null, tierQty: l.tierQty ?? null, deviationPct: l.deviationPct ?? null, deviation: cents(l.deviation),
+      suggestedQty: l.suggestedQty ?? null, vsSuggestion: l.vsSuggestion ?? null,
       flag: l.flags.map((f) => FLAG_TEXT[f][lang]).join(lang === 'zh' ? '；' : '; ') || null, approvedRef: l.approvedRef ?? null,
     })),
     highlightWhen: { column: 'flag', color: 'red' },

@@ -21,7 +21,7 @@
 //   done_O       Σ finished + short = Quantity
 //   cap_WC_tT    Σ hours × x − ot ≤ regular hours
 //   stock_M_tT   inv(t) = inv(t−1) + usable receipts(t) + buy(t) − Σ ratio × started(t)
-import { issuedUnused, ordersWithActuals, remainingWork, startingWip, type Remaining } from '../actuals/remaining';
+import { ordersWithActuals, remainingWork, reserveIssued, startingWip, type Remaining } from '../actuals/remaining';
 import type { Day } from '../dates';
 import type { Item, Order, Plant } from '../domain';
 import { LpBuilder, type LpModel } from '../lp/model';
@@ -159,24 +159,18 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
     return c !== undefined && (c.hours[t] > 0 || c.overtimeMax[t] > 0);
   };
   // InProduction orders are planned for what is left; material issued to them and not yet used
-  // is stock they draw first (it is counted as usable from the first bucket).
+  // covers their own need first (reserveIssued) and is no stock for other orders.
   const started = new Map<Order, Remaining>();
   const reported = ordersWithActuals(plant);
   for (const order of plant.Orders) {
     const rem = order.Status === 'InProduction' && reported.has(order.OrderId.toLowerCase()) ? remainingWork(plant, order) : undefined;
     if (rem) started.set(order, rem);
   }
-  const unused = issuedUnused(plant, [...started].flatMap(([order, rem]) => {
-    const root = explodeOrder(order, order.ReleaseDate ?? b.start, idx);
-    return root ? [{ order, root, rem }] : [];
-  }));
   const supplies = new Map<string, MaterialSupply>();
   const supplyOf = (item: Item) => {
     let s = supplies.get(key(item.ItemId));
     if (!s) {
       supplies.set(key(item.ItemId), (s = materialSupply(item, plant, b, grossNeed.get(key(item.ItemId)) ?? 0)));
-      const extra = unused.get(key(item.ItemId)) ?? 0;
-      if (extra > 0) [s.usable, s.firstAvailable] = [s.usable + extra, 0];
     }
     return s;
   };
@@ -230,6 +224,7 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
     // (an order in production was built to the BOM of its release).
     const root = explodeOrder(order, order.ReleaseDate ?? b.start, idx);
     if (!root) continue; // unknown item: validation reports it
+    if (remaining) reserveIssued(plant, entered, root, remaining);
     if (root.item.Type === 'Buy' && root.ops.length === 0) addShipStep(root);
     const o: PlannedOrder = {
       index: orders.length,

@@ -11,6 +11,7 @@ import type { ResultSheet } from '../results';
 import type { Phasing } from './buckets';
 import { buildPlanModel, type PlanModel } from './build-model';
 import { solveByColumns, type WarmPrices } from './decompose';
+import { unitsPartWay } from '../actuals/remaining';
 import { extractPlan, type PlanResult } from './extract';
 import { planSheets } from './sheets';
 import { applySchedule, schedulePlan, type Schedule } from '../schedule/schedule';
@@ -187,7 +188,7 @@ export async function solvePlan(plant: Plant, opts: SolvePlanOptions): Promise<P
 async function solveWith(pm: PlanModel, backend: SolverBackend, limit: number, clock: Clock, wholeLp = false, warm?: WarmPrices): Promise<{ sol: LpSolution; prices?: WarmPrices }> {
   // Column generation builds every order from whole schedules through all its operations, so
   // units already part-way (an InProduction order's reported progress) need the whole LP.
-  const partWay = pm.orders.some((o) => o.remaining);
+  const partWay = pm.orders.some((o) => o.remaining && unitsPartWay(o.remaining, o.root));
   if (!backend.incremental || wholeLp || partWay) return { sol: await backend.solve(pm.lp, { timeLimitSeconds: limit }) };
   const start = clock();
   const seconds = () => (clock() - start) / 1000;

@@ -52,7 +52,7 @@ const tol = (q: number) => 1e-9 * Math.max(1, q);
  * Hands out Make-item stock to the orders (see the top of this file). Sets each order's
  * `fromStock` and `componentsFromStock`, and trims or scales its tree.
  */
-export function netMakeStock(plant: Plant, orders: PlannedOrder[]): void {
+export function netMakeStock(plant: Plant, orders: Pick<PlannedOrder, 'order' | 'root' | 'fromStock' | 'componentsFromStock' | 'hypothetical'>[]): void {
   let left = new Map<string, number>();
   for (const i of plant.Items) if (i.Type === 'Make' && i.OnHand > i.SafetyStock) left.set(key(i.ItemId), i.OnHand - i.SafetyStock);
   if (left.size === 0) return;
@@ -70,7 +70,7 @@ export function netMakeStock(plant: Plant, orders: PlannedOrder[]): void {
     netOne(o);
   }
 
-  function netOne(o: PlannedOrder) {
+  function netOne(o: (typeof orders)[number]) {
     if (o.root.item.Type !== 'Make') return;
     const q = o.order.Quantity;
     const got = take(o.root.item.ItemId, q);
@@ -97,6 +97,6 @@ export function netMakeStock(plant: Plant, orders: PlannedOrder[]): void {
 }
 
 /** First come by priority: Priority, then due date, then sheet row. */
-const byRank = (a: PlannedOrder, b: PlannedOrder) =>
+const byRank = (a: Pick<PlannedOrder, 'order'>, b: Pick<PlannedOrder, 'order'>) =>
   a.order.Priority - b.order.Priority || (a.order.DueDate < b.order.DueDate ? -1 : a.order.DueDate > b.order.DueDate ? 1 : 0) || a.order.row - b.order.row;
 

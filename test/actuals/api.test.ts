@@ -45,6 +45,28 @@ describe('costs and price review over HTTP', () => {
     expect(body.flagged).toBe(3); // P1 (3.2 %), P2 (10 %), P4 (off the list)
   });
 
+  test('POST /prices/review holds quantities against the latest stored plan run, or the one named', async () => {
+    const book = actualsBook();
+    book.sheets.Orders.find((o) => o.OrderId === 'SO1')!.Status = 'Approved'; // not started: its 10 × 2 kg RM are bought
+    const plan = await postJson(api('/plan'), { workbook: recordsToRows(book) });
+    const planned = await plan.json();
+    expect(plan.status).toBe(200);
+    const suggested = planned.purchaseSuggestions.filter((p: { item: string; supplier: string }) => p.item === 'RM' && p.supplier === 'SUP1').reduce((a: number, p: { quantity: number }) => a + p.quantity, 0);
+    expect(suggested).toBeGreaterThanOrEqual(20);
+    for (const options of [{ period: '2026-Q1' }, { period: '2026-Q1', compareRunId: planned.runId }]) {
+      const r = await postJson(api('/prices/review'), { workbook: recordsToRows(book), options });
+      const body = await r.json();
+      expect(r.status).toBe(200);
+      expect(body.plan).toBe(`plan run ${planned.runId}`);
+      const p2 = body.lines.find((l: { poId: string }) => l.poId === 'P2');
+      // P2 orders 120 kg RM from SUP1: held against the plan's suggestion of that item from that supplier
+      expect(p2).toMatchObject({ quantity: 120, suggestedQty: suggested, vsSuggestion: 120 - suggested });
+      expect(p2.flags.includes('aboveSuggestion')).toBe(120 > suggested);
+      // P4 is from SUP2, which the plan suggests nothing from: no comparison
+      expect(body.lines.find((l: { poId: string }) => l.poId === 'P4')).toMatchObject({ suggestedQty: null, vsSuggestion: null });
+    }
+  });
+
   test('POST /workbook/costs returns the book with the cost sheets added', async () => {
     const b = actualsBook();
     const bytes = Buffer.from(await inputWorkbook(b.settings, b.sheets).xlsx.writeBuffer());

@@ -98,6 +98,22 @@ describe('mto-planner prices, plan and suppliers on the same book', () => {
     expect(j.tolerancePct).toBe(2);
   });
 
+  it('prices --with-plan holds each line against the plan of the same book; the table is aligned', () => {
+    const r = runCli(['prices', book, '--period', '2026-Q1', '--with-plan', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.plan).toBe("this book's plan");
+    // The plan buys no RM: SO1's 6 units left are past the material, SO2 uses none. No suggestion, no comparison.
+    expect(j.lines.every((l: { suggestedQty: number | null }) => l.suggestedQty === null)).toBe(true);
+    const t = runCli(['prices', book, '--period', '2026-Q1', '--with-plan', '--lang', 'zh', '--out', join(dir, 'prices-zh.xlsx')]);
+    expect(t.code).toBe(0);
+    const lines = t.stdout.split('\n').filter((l) => /^(采购单号|P\d|L\d)/.test(l));
+    // CJK headers are two columns wide: the price column ends at the same terminal column on every line
+    const cols = (l: string) => [...l].reduce((a, ch) => a + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
+    const ends = lines.map((l) => cols(l.slice(0, l.indexOf(l.includes('采购单号') ? '单价' : l.split(/\s+/)[5]) + (l.includes('采购单号') ? 2 : l.split(/\s+/)[5].length))));
+    expect(new Set(ends).size).toBe(1);
+  });
+
   it('plan plans SO1 for its remaining 6 units', () => {
     const r = runCli(['plan', book, '--json']);
     expect(r.stderr).toBe('');

@@ -8,7 +8,7 @@ import { lotFollowUp } from '../../shared/actuals/subcontract';
 import { wages } from '../../shared/actuals/wages';
 import type { Plant } from '../../shared/domain';
 import { formatProblem } from '../../shared/problems';
-import { recordsToRows, type PlantRecords } from '../../shared/sample-plant';
+import { recordsToRows, samplePlant, type PlantRecords } from '../../shared/sample-plant';
 import { parsePeriod } from '../../shared/suppliers/period';
 import { readPlant } from '../../shared/validate';
 import { actualsBook } from './fixture';
@@ -207,5 +207,51 @@ describe('checks of the actuals sheets', () => {
     r.sheets.Items.push({ ItemId: 'RM3', Type: 'Buy' });
     r.sheets.MaterialIssues.push({ IssueId: 'I3', Order: 'SO1', Item: 'RM3', Quantity: 2, Date: '2026-02-25' });
     expect(orderCosts(plantOf(r)).problems.map((p) => formatProblem(p))).toEqual(['MaterialIssues!F4: no cost for the RM3 issued: enter its UnitCost here, or a StdCost in Items']);
+  });
+});
+
+describe('price review against a plan', () => {
+  it('flags a PO line above the plan suggestion of its item from its supplier, not one below', () => {
+    const { plant, problems } = readPlant(recordsToRows(actualsBook()), 'prices');
+    expect(problems).toEqual([]);
+    const plan = { source: 'plan run 7', suggestions: [{ item: 'rm', supplier: 'SUP1', quantity: 60 }, { item: 'RM', supplier: 'sup1', quantity: 40 }, { item: 'RM', supplier: 'SUP9', quantity: 500 }] };
+    const r = reviewPrices(plant, parsePeriod('2026-Q1')!, plan);
+    expect(r.plan).toBe('plan run 7');
+    const line = (id: string) => r.lines.find((l) => l.po.PoId === id)!;
+    // SUP1's RM suggestions: 60 + 40 = 100 kg (ids matched case-insensitively; SUP9's are another supplier's)
+    expect([line('P2').suggestedQty, line('P2').vsSuggestion]).toEqual([100, 20]); // 120 ordered − 100
+    expect(line('P2').flags).toContain('aboveSuggestion');
+    expect([line('P3').suggestedQty, line('P3').vsSuggestion]).toEqual([100, -50]); // 50 − 100
+    expect(line('P3').flags).not.toContain('aboveSuggestion');
+    expect(line('P4').suggestedQty).toBeUndefined(); // SUP2: nothing suggested from it
+    expect(reviewPrices(plant, parsePeriod('2026-Q1')!).lines.every((l) => l.suggestedQty === undefined)).toBe(true);
+  });
+});
+
+describe('the sample book\'s half-done order SO-261105 (8 FG-CONVEYOR-M, 4 through every operation)', () => {
+  const { plant, problems } = readPlant(recordsToRows(samplePlant()), 'costs');
+  const k = orderCosts(plant).costs.find((c) => c.order.OrderId === 'SO-261105')!;
+
+  it('has actuals to date against standard and the rest at standard', () => {
+    expect(problems).toEqual([]);
+    expect(k.finished).toBe(4);
+    // Reported hours (sample-plant.ts: (setup + run × 4) × factor, to the half hour) × the worker's
+    // rate (W-017 52, W-023 46; W-031 has none: the work center's LabourRate), overhead at the
+    // work center's OverheadRate:
+    //   SA-FRAME 10 CUT   4.5 h W-031 → 4.5 × 55 = 247.50, OH 4.5 × 80 = 360
+    //   SA-FRAME 20 WELD 15.0 h W-023 → 15 × 46 = 690.00,  OH 15 × 60 = 900
+    //   SA-FRAME 30 PAINT 3.5 h W-031 → 3.5 × 45 = 157.50, OH 3.5 × 40 = 140
+    //   CONV 10 ASSY     20.0 h W-017 → 20 × 52 = 1040.00, OH 20 × 35 = 700
+    //   CONV 20 PAINT     4.5 h W-031 → 4.5 × 45 = 202.50, OH 4.5 × 40 = 180
+    //   CONV 30 TEST      3.0 h W-023 → 3 × 46 = 138.00,   OH 3 × 30 = 90
+    expect(k.actual.labour).toBeCloseTo(2475.5, 6);
+    expect(k.actual.overhead).toBeCloseTo(2370, 6);
+    // To complete: 4 units × run hours (every operation was started: no setup) × rates:
+    //   labour 4 × (4 × 48 + 1 × 45 + 0.5 × 60 + 1 × 55 + 3 × 50 + 0.8 × 45 = 508) = 2032
+    //   overhead 4 × (4 × 35 + 1 × 40 + 0.5 × 30 + 1 × 80 + 3 × 60 + 0.8 × 40 = 487) = 1948
+    expect(k.toComplete.labour).toBeCloseTo(2032, 6);
+    expect(k.toComplete.overhead).toBeCloseTo(1948, 6);
+    expect(k.actual.material).toBeGreaterThan(0);
+    expect(totalOf(k.projected)).toBeCloseTo(totalOf(k.actual) + totalOf(k.toComplete), 6);
   });
 });

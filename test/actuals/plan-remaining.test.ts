@@ -64,9 +64,51 @@ describe('plans from where the work stands', () => {
     const r = await planOf(book);
     expect(r.orders.find((o) => o.orderId === 'SO1')!.quantity).toBe(10);
     expect(r.orders.find((o) => o.orderId === 'SO1')!.shortQty).toBe(0);
-    expect(needed(r, 'RM')).toBeCloseTo(20, 6);
-    expect(bought(r, 'RM')).toBe(0); // the 20 kg issued cover 10 × 2
+    // The 20 kg issued cover 10 × 2 kg: SO1 draws nothing from common stock.
+    expect(needed(r, 'RM')).toBeCloseTo(0, 6);
+    expect(bought(r, 'RM')).toBe(0);
     expect(bought(r, 'RM2')).toBe(0);
+  });
+
+  it('issued material stays with its order: what SO1 does not need is no stock for SO3', async () => {
+    const book = only('SO1')(actualsBook());
+    book.sheets.WorkReports = book.sheets.WorkReports.filter((w) => w.Order !== 'SO1');
+    book.sheets.Orders.push({ OrderId: 'SO3', Customer: 'ACME', Item: 'FG', Quantity: 5, DueDate: '2026-04-24', Status: 'Approved' });
+    book.sheets.MaterialIssues = [
+      { IssueId: 'I1', Order: 'SO1', Item: 'RM', Quantity: 30, Date: '2026-02-27' }, // 10 kg more than SO1's 10 × 2
+      { IssueId: 'I2', Order: 'SO1', Item: 'RM2', Quantity: 10, Date: '2026-02-27' },
+    ];
+    const r = await planOf(book);
+    for (const id of ['SO1', 'SO3']) expect(r.orders.find((o) => o.orderId === id)!.shortQty).toBe(0);
+    // SO3 needs 5 × 2 = 10 kg RM and 5 × 1 RM2 from common stock (none on hand): bought, although
+    // 10 kg issued to SO1 lie unused.
+    expect(needed(r, 'RM')).toBeCloseTo(10, 6);
+    expect(bought(r, 'RM')).toBeGreaterThanOrEqual(10); // (in SUP1's cheaper 100 kg tier)
+    expect(needed(r, 'RM2')).toBeCloseTo(5, 6);
+  });
+
+  it('issued material covering part of the need: the rest comes from common stock', async () => {
+    const book = only('SO1')(actualsBook());
+    book.sheets.WorkReports = book.sheets.WorkReports.filter((w) => w.Order !== 'SO1');
+    book.sheets.MaterialIssues = [{ IssueId: 'I1', Order: 'SO1', Item: 'RM', Quantity: 12, Date: '2026-02-27' }];
+    const r = await planOf(book);
+    expect(r.orders.find((o) => o.orderId === 'SO1')!.shortQty).toBe(0);
+    // 10 units × 2 kg = 20 kg, 12 kg issued: 8 kg from common stock; RM2: 10 × 1, none issued.
+    expect(needed(r, 'RM')).toBeCloseTo(8, 6);
+    expect(bought(r, 'RM')).toBeGreaterThanOrEqual(8);
+    expect(needed(r, 'RM2')).toBeCloseTo(10, 6);
+  });
+
+  it('a half-done order needs material only for the units still to start', async () => {
+    const book = only('SO1')(actualsBook());
+    // Op 10 reported 6 good of 10 (none scrapped); op 20 none: 4 units still to start op 10.
+    book.sheets.WorkReports = [{ ReportId: 'R1', Order: 'SO1', OpSeq: 10, WorkCenter: 'CUT', Date: '2026-02-23', Hours: 3, GoodQty: 6 }];
+    // 16 kg issued: 6 × 2 = 12 used by what entered op 10, 4 left for the 4 × 2 = 8 still needed.
+    book.sheets.MaterialIssues = [{ IssueId: 'I1', Order: 'SO1', Item: 'RM', Quantity: 16, Date: '2026-02-23' }];
+    const r = await planOf(book);
+    expect(r.orders.find((o) => o.orderId === 'SO1')!.quantity).toBe(10); // none finished yet
+    expect(needed(r, 'RM')).toBeCloseTo(4, 6); // 8 − 4 issued and unused
+    expect(needed(r, 'RM2')).toBeCloseTo(4, 6); // 4 units × 1, none issued
   });
 
   it('an open subcontract lot comes back as WIP: SO2 needs no new plating, only assembly of 8 + 2 units', async () => {

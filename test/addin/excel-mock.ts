@@ -156,7 +156,11 @@ export function mockExcel(specs: SheetSpec[], options: MockOptions = {}) {
       format: {
         set columnWidth(w: number) { rec.format.columnWidth = w; log.push(`columnWidth ${address}`); },
         autofitColumns: () => (rec.format.autofitted = true),
-        font: { set bold(b: boolean) { (rec.format as Record<string, unknown>).bold = b; } },
+        font: {
+          set bold(b: boolean) { (rec.format as Record<string, unknown>).bold = b; },
+          set name(n: string) { (rec.format as Record<string, unknown>).fontName = n; },
+          set size(n: number) { (rec.format as Record<string, unknown>).fontSize = n; },
+        },
       },
       clear: () => { guard(); (sheet.cleared ??= []).push(address); log.push(`clear ${address || '(sheet)'}`); },
       conditionalFormats: {

@@ -66,11 +66,11 @@ describe('the service as Excel on the web and on Mac meet it', () => {
     const res = await postJson(`${s.url}/api/v1/suppliers/export`, { workbook }, { 'X-Download': 'link', Authorization: `Bearer ${TOKEN}` });
     expect(res.status).toBe(200);
     const { url, filename } = (await res.json()) as { url: string; filename: string };
-    expect(filename).toBe('supplier-scorecard.xlsx');
+    expect(filename).toMatch(/^supplier-scorecard-\d{4}-Q[1-4]\.xlsx$/); // named with its period, as the file answer
     expect(url).toMatch(/^\/downloads\/[\w-]{32}$/); // 24 random bytes, base64url
     const file = await fetch(`${s.url}${url}`); // as the user's browser opens it: no token, no Origin
     expect(file.status).toBe(200);
-    expect(file.headers.get('content-disposition')).toContain('supplier-scorecard.xlsx');
+    expect(file.headers.get('content-disposition')).toContain(filename);
     const bytes = new Uint8Array(await file.arrayBuffer());
     expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]); // an .xlsx (zip)
     expect((await fetch(`${s.url}/downloads/not-a-real-id-aaaaaaaaaaaaaaaaaaaaaaaa`)).status).toBe(404);

@@ -45,6 +45,7 @@ interface Seen {
   /** column widths in characters, frozen header rows, print setup */
   widths: number[];
   frozenRows: number;
+  headerFont: { name: string; size: number; bold: boolean };
   print: { landscape: boolean; pagesWide: number; pagesTall: number; titleRows: string };
   cfs: ({ ref: string; type: 'colorScale'; colors: string[] } | { ref: string; type: 'expression'; formula: string; fill: string })[];
 }
@@ -81,6 +82,7 @@ async function readBack(raw: Buffer): Promise<Seen & { bytes: Buffer }> {
     table: { name: table.name, ref: table.tableRef, style: table.style.theme },
     widths: sheet.columns.map((_, j) => ws.getColumn(j + 1).width!),
     frozenRows: (ws.views[0] as { ySplit?: number }).ySplit ?? 0,
+    headerFont: (({ name, size, bold }) => ({ name: name!, size: size!, bold: bold! }))(ws.getCell(1, 1).font),
     print: { landscape: ws.pageSetup.orientation === 'landscape', pagesWide: ws.pageSetup.fitToWidth!, pagesTall: ws.pageSetup.fitToHeight!, titleRows: `$${ws.pageSetup.printTitlesRow!.replace(':', ':$')}` },
     cfs: cfs.flatMap((cf) =>
       cf.rules.map((r) =>
@@ -118,6 +120,7 @@ async function viaExcel(lang: 'en' | 'zh'): Promise<Seen & { chart?: string; gua
       return (ws.ranges.find((r) => r.address === `${L}:${L}`)!.format.columnWidth! - 4) / 5.25;
     }).map((w) => Math.round(w)),
     frozenRows: ws.frozenRows!,
+    headerFont: (({ fontName, fontSize, bold }) => ({ name: fontName as string, size: fontSize as number, bold: bold as boolean }))(ws.ranges.find((r) => /^A1:[A-Z]+1$/.test(r.address))!.format as Record<string, unknown>),
     print: {
       landscape: ws.pageLayout!.orientation === 'Landscape',
       pagesWide: (ws.pageLayout!.zoom as { horizontalFitToPages: number }).horizontalFitToPages,
@@ -144,6 +147,7 @@ describe('one result layout, two writers', () => {
       expect(fromFile.table).toEqual({ name: 'tblPlan', ref: 'A1:G4', style: 'TableStyleMedium2' });
       expect(fromFile.print).toEqual({ landscape: true, pagesWide: 1, pagesTall: 0, titleRows: '$1:$1' });
       expect(fromFile.frozenRows).toBe(1);
+      expect(fromFile.headerFont).toEqual({ name: lang === 'zh' ? 'Microsoft YaHei' : 'Calibri', size: 11, bold: true });
       // widths: header length + 2, at least 10 ("Utilisation" 11 + 2 = 13; Chinese counts double: 利用率 3 × 2 + 2 = 8 → 10)
       expect(fromFile.widths[4]).toBe(lang === 'en' ? 13 : 10);
       expect(fromFile.cfs).toEqual([

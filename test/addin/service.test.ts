@@ -2,7 +2,7 @@
 // path end to end, minus the browser (browser.test.ts drives the page itself).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbookRows } from '../../shared/rows';
-import { PlannerApi } from '../../addin/api';
+import { PlannerApi, type JobResponse } from '../../addin/api';
 import { STRINGS } from '../../addin/i18n';
 import { exportScorecard, runJob, validate, type PickedFile, type WorkbookHost } from '../../addin/controller';
 import { workbookRows } from '../exceljs-read';
@@ -45,8 +45,8 @@ describe('task pane ↔ service', () => {
     if (o.kind !== 'done') throw new Error(JSON.stringify(o));
     expect(written).toEqual([o.response.sheets.map((s) => s.name)]);
     expect(written[0]).toEqual(expect.arrayContaining(['Plan', 'Load', 'Materials', 'Exceptions']));
-    const orders = o.response.orders as { orderId: string; daysLate: number; shortQty?: number }[];
-    const late = orders.filter((x) => x.daysLate > 0 || (x.shortQty ?? 0) > 0).map((x) => x.orderId);
+    const orders = (o.response as JobResponse<'plan'>).orders;
+    const late = orders.filter((x) => (x.daysLate ?? 0) > 0 || x.shortQty > 0).map((x) => x.orderId);
     expect(o.summary.late!.map((l) => l.orderId).sort()).toEqual(late.sort());
     expect(o.summary.lines[0]).toBe(`${late.length} late order${late.length === 1 ? '' : 's'}:`);
     expect(typeof o.response.runId).toBe('number');
@@ -78,7 +78,7 @@ describe('task pane ↔ service', () => {
     const q = await runJob('quote', { host: host(book).h, api: api(), lang: 'en', show });
     if (q.kind !== 'done') throw new Error(JSON.stringify(q));
     expect(q.written).toEqual(expect.arrayContaining(['QuoteResults']));
-    expect(q.summary.lines[0]).toBe(`${(q.response.quotes as unknown[]).length} quote lines priced.`);
+    expect(q.summary.lines[0]).toBe(`${(q.response as JobResponse<'quote'>).quotes.length} quote lines priced.`);
     const s = await runJob('suppliers', { host: host(book).h, api: api(), lang: 'en', show });
     if (s.kind !== 'done') throw new Error(JSON.stringify(s));
     expect(s.written).toEqual(expect.arrayContaining(['SupplierScorecard']));
@@ -106,7 +106,7 @@ describe('task pane ↔ service', () => {
     const out = workbookRows(await loadXlsx(await o.download!.blob.arrayBuffer()));
     expect(Object.keys(out)).toEqual(expect.arrayContaining(['Orders', 'Plan', 'Load', 'Materials', 'Exceptions']));
     // The file's Plan sheet lists the orders the page was given, in the same order.
-    const orders = o.response.orders as { orderId: string }[];
+    const orders = (o.response as JobResponse<'plan'>).orders;
     expect(out.Plan.rows.map((r) => r[out.Plan.header.indexOf('Order')])).toEqual(orders.map((x) => x.orderId));
     expect(o.summary.late!.length).toBeGreaterThan(0);
     // the input sheet comes back as it went: same rows

@@ -3,7 +3,7 @@
 // empty cells as "") and sent with compareWithBook; the answer carries the Changes. Against the
 // built service on a loopback port.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PlannerApi } from '../../addin/api';
+import { PlannerApi, type JobResponse } from '../../addin/api';
 import { runJob, type WorkbookHost } from '../../addin/controller';
 import { EARLIER_PLAN_SHEETS, inputSheetNames } from '../../addin/excel/read-plan';
 import { resultLayout } from '../../shared/result-layout';
@@ -53,7 +53,7 @@ describe('task pane: compare with the plan in the workbook', () => {
     const x = excel(book);
     const first = await runJob('plan', { host: x.h, api: api(), lang: 'zh', show: () => undefined });
     if (first.kind !== 'done') throw new Error(JSON.stringify(first));
-    expect(first.response.changes).toBeUndefined(); // nothing to compare with yet
+    expect((first.response as JobResponse<'plan'>).changes).toBeUndefined(); // nothing to compare with yet
     expect(Object.keys(x.sheets)).toEqual(['Plan', 'Load', 'Materials', 'Exceptions', 'Schedule', 'Dispatch', 'Gantt by work center', 'Gantt by order']);
 
     // The planner cancels an order in the Orders sheet and plans again.
@@ -64,7 +64,7 @@ describe('task pane: compare with the plan in the workbook', () => {
     const second = await runJob('plan', { host: y.h, api: api(), lang: 'zh', show: () => undefined });
     if (second.kind !== 'done') throw new Error(JSON.stringify(second));
     expect(y.reads).toEqual([true]);
-    const changes = second.response.changes as { comparedWith: string; orders: { orderId: string; move: string }[]; summary: string };
+    const changes = (second.response as JobResponse<'plan'>).changes!;
     expect(changes.comparedWith).toBe('earlier plan');
     expect(changes.orders.find((o) => o.orderId === 'SO-261101')).toMatchObject({ move: 'gone' });
     expect(changes.summary).toMatch(/^.*1 个订单撤销/);

@@ -78,7 +78,7 @@ describe('what-if and compare in the API', () => {
     expect(body.changes.comparedWith).toBe('earlier plan');
     expect(body.changes.orders).toEqual([]);
     expect(body.changes.summary).toBe('no order moves, lateness cost ±0 CNY');
-    const back = workbookRows(await loadXlsx(Buffer.from(body.workbook, 'base64')));
+    const back = workbookRows(await loadXlsx(await (await fetch(new URL(body.download, again.url))).arrayBuffer()));
     expect(Object.keys(back)).toEqual(expect.arrayContaining(['Plan', 'Changes', 'Stranded']));
   });
 });

@@ -130,14 +130,19 @@ describe('service routes on the sample plant', () => {
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toContain('application/json');
     expect(r.headers.get('vary')).toMatch(/accept/i);
-    const body = (await r.json()) as { runId: number; filename: string; workbook: string; orders: { orderId: string; daysLate: number | null; shortQty: number }[]; sheets: { name: string }[] };
+    const body = (await r.json()) as { runId: number; filename: string; download: string; orders: { orderId: string; daysLate: number | null; shortQty: number }[]; sheets: { name: string }[] };
     expect(body.runId).toBe(Number(r.headers.get('x-run-id')));
     expect(body.filename).toBe('plant-plan.xlsx');
     expect(body.sheets.map((x) => x.name)).toEqual(['Plan', 'Load', 'Materials', 'Exceptions', 'Schedule', 'Dispatch', 'Gantt by work center', 'Gantt by order']);
 
-    // The base64 is the uploaded workbook plus the result sheets; its Plan sheet lists exactly the
-    // JSON's orders, row for row, with the same days late (so the page shows what the file holds).
-    const back = await expectInputsUntouched(Buffer.from(body.workbook, 'base64'), body.sheets.map((x) => x.name));
+    // The answer carries the workbook once, behind a one-off link: the uploaded workbook plus the
+    // result sheets; its Plan sheet lists exactly the JSON's orders, row for row, with the same
+    // days late (so the page shows what the file holds).
+    expect(body.download).toMatch(/^\/downloads\/[\w-]{32}$/);
+    expect(JSON.stringify(body)).not.toMatch(/UEsDB/); // no base64 zip inside
+    const file = await fetch(new URL(body.download, r.url));
+    expect(file.headers.get('content-disposition')).toContain('plant-plan.xlsx');
+    const back = await expectInputsUntouched(await file.arrayBuffer(), body.sheets.map((x) => x.name));
     const plan = back.Plan;
     expect(plan.rows.map((row) => row[plan.header.indexOf('Order')])).toEqual(body.orders.map((o) => o.orderId));
     expect(plan.rows.map((row) => row[plan.header.indexOf('Days late')] ?? null)).toEqual(body.orders.map((o) => o.daysLate));
@@ -147,17 +152,17 @@ describe('service routes on the sample plant', () => {
     expect(await total()).toBe(before + 1);
     const run = await (await fetch(api(`/runs/${body.runId}`))).json();
     expect(run).toMatchObject({ id: body.runId, job: 'plan', kind: 'workbook', status: 'ok' });
-    const { runId: _r, filename: _f, workbook: _w, ...result } = body;
+    const { runId: _r, filename: _f, download: _d, ...result } = body;
     expect(run.result).toEqual(result);
   });
 
   test('?format=json does the same for a raw upload; ?format=xlsx wins over Accept', async () => {
     const r = await fetch(api('/workbook/suppliers?format=json&period=2026-Q3'), { method: 'POST', headers: { 'content-type': XLSX }, body: xlsx });
     expect(r.status).toBe(200);
-    const body = (await r.json()) as { period: string; filename: string; workbook: string; suppliers: { supplierId: string }[] };
+    const body = (await r.json()) as { period: string; filename: string; download: string; suppliers: { supplierId: string }[] };
     expect(body.period).toBe('2026-Q3');
     expect(body.filename).toBe('workbook-suppliers.xlsx'); // a raw body has no file name
-    const back = await expectInputsUntouched(Buffer.from(body.workbook, 'base64'), ['SupplierScorecard']);
+    const back = await expectInputsUntouched(await (await fetch(new URL(body.download, r.url))).arrayBuffer(), ['SupplierScorecard']);
     expect(count(back, 'SupplierScorecard')).toBe(body.suppliers.length);
 
     const x = await fetch(api('/workbook/suppliers?format=xlsx'), { method: 'POST', headers: { 'content-type': XLSX, accept: 'application/json' }, body: xlsx });

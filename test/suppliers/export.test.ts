@@ -69,6 +69,13 @@ describe('mto-planner suppliers → scorecard .xlsx', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Scorecard', 'On-time', 'Quantity', 'Quality', 'Price', 'Service', 'Allocations', 'About', 'PriceReview']);
   });
 
+  it('every sheet prints landscape, one page wide, with its header row on each page and a set header font', () => {
+    for (const ws of wb.worksheets.filter((w) => w.name !== 'About')) {
+      expect([ws.name, ws.pageSetup.orientation, ws.pageSetup.fitToPage, ws.pageSetup.fitToWidth, ws.pageSetup.fitToHeight, ws.pageSetup.printTitlesRow]).toEqual([ws.name, 'landscape', true, 1, 0, '1:1']);
+      expect(ws.getCell(1, 1).font).toMatchObject({ name: 'Calibri', size: 11, bold: true });
+    }
+  });
+
   it('summary: sorted by score, frozen header, filter, formats, colour scales, grade colours', () => {
     const ws = wb.getWorksheet('Scorecard')!;
     const header = (ws.getRow(1).values as unknown[]).slice(1);
