@@ -77,6 +77,8 @@ export interface CliResult {
   status: 'ok' | 'overCap' | 'error';
   /** process start to exit */
   seconds: number;
+  /** CPU time of the process (user + system): steadier than the wall clock on a shared machine */
+  cpuSeconds?: number;
   rssMB?: number;
   solver?: string;
   solveSeconds?: number;
@@ -185,12 +187,14 @@ async function runCli(size: Size, cap: number, cliPath: string, phasing?: number
     const book = join(dir, 'plant.xlsx');
     writeFileSync(book, await xlsxBytes(inputWorkbook(p.settings, p.sheets)));
     const hook = join(dir, 'rss.cjs');
-    writeFileSync(hook, `process.on('exit', () => require('fs').writeSync(2, '\\n${MARK}' + JSON.stringify({ rssKB: process.resourceUsage().maxRSS }) + '\\n'));\n`);
+    writeFileSync(hook, `process.on('exit', () => require('fs').writeSync(2, '\\n${MARK}' + JSON.stringify({ rssKB: process.resourceUsage().maxRSS, cpuUs: process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime }) + '\\n'));\n`);
     const args = [cliPath, 'plan', book, '--out', join(dir, 'out.xlsx'), '--json', '--time-limit', String(cap), ...(phasing === undefined ? [] : ['--phasing', String(phasing)]), ...(noSchedule ? ['--no-schedule'] : [])];
     const r = await child(args, cap + graceSeconds(size), ['-r', hook]);
     const mark = r.stderr.split('\n').find((l) => l.startsWith(MARK));
     const label = noSchedule ? 'CLI without schedule' : phasing === undefined ? 'CLI end to end' : `CLI phased ${phasing}`;
-    const rss = mark ? Math.round((JSON.parse(mark.slice(MARK.length)) as { rssKB: number }).rssKB / 1024) : undefined;
+    const usage = mark ? (JSON.parse(mark.slice(MARK.length)) as { rssKB: number; cpuUs: number }) : undefined;
+    const rss = usage ? Math.round(usage.rssKB / 1024) : undefined;
+    const cpuSeconds = usage ? usage.cpuUs / 1e6 : undefined;
     if (r.killed) return { label, status: 'overCap', seconds: r.seconds, message: `killed after ${(cap + graceSeconds(size)).toFixed(0)} s` };
     let json: { status?: string; message?: string; solver?: { name: string; seconds: number; variables: number } } = {};
     try {
@@ -200,7 +204,7 @@ async function runCli(size: Size, cap: number, cliPath: string, phasing?: number
     }
     if (r.code !== 0 || json.status !== 'optimal')
       return { label, status: 'error', seconds: r.seconds, rssMB: rss, message: json.message ?? (r.stderr.split('\n').find((l) => l.trim() && !l.startsWith(MARK)) || `exit ${r.code}`) };
-    return { label, status: 'ok', seconds: r.seconds, rssMB: rss, solver: json.solver?.name, solveSeconds: json.solver?.seconds, variables: json.solver?.variables };
+    return { label, status: 'ok', seconds: r.seconds, cpuSeconds, rssMB: rss, solver: json.solver?.name, solveSeconds: json.solver?.seconds, variables: json.solver?.variables };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -263,8 +267,10 @@ function table(results: SizeResult[], cap: number): string {
     for (const x of r.runs) if (x.message && x.status !== 'optimal') out.push(`  ${x.backend}: ${x.message}`);
     const withS = r.cli.find((c) => c.label === 'CLI end to end' && c.status === 'ok');
     const without = r.cli.find((c) => c.label === 'CLI without schedule' && c.status === 'ok');
-    if (withS && without)
-      out.push(`schedule's share end to end: ${f2(withS.seconds)} s with, ${f2(without.seconds)} s without: +${(((withS.seconds - without.seconds) / without.seconds) * 100).toFixed(0)} %`);
+    if (withS?.cpuSeconds && without?.cpuSeconds)
+      out.push(
+        `schedule's share end to end, CPU time: ${f2(withS.cpuSeconds)} s with, ${f2(without.cpuSeconds)} s without: +${(((withS.cpuSeconds - without.cpuSeconds) / without.cpuSeconds) * 100).toFixed(0)} % (wall clock ${f2(withS.seconds)} s and ${f2(without.seconds)} s)`,
+      );
   }
   return out.join('\n');
 }
