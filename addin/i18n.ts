@@ -104,6 +104,10 @@ const en = {
   officeUnavailable: 'Office.js is not available: running standalone.',
   cellNotFound: (ref: string) => `${ref} is not in this workbook any more.`,
   showingRows: (shown: number, total: number) => `first ${shown} of ${total} rows`,
+  dispatchList: 'Dispatch list',
+  dispatchWritten: (wc: string, sheet: string, lots: number) => `Dispatch list of work center ${wc}: ${lots} ${lots === 1 ? 'row' : 'rows'} on sheet ${sheet}.`,
+  dispatchNoWorkCenter: (sheet: string) => `Select a row that names a work center (on the Dispatch, Load or WorkCenters sheet, say), then press Dispatch list. The selected row of ${sheet} names none.`,
+  dispatchNoPlan: 'There is no Dispatch sheet yet: run Plan first.',
 };
 
 export type Strings = typeof en;
@@ -178,6 +182,10 @@ const zh: Strings = {
   officeUnavailable: '无法加载 Office.js：以独立模式运行。',
   cellNotFound: (ref) => `工作簿中已找不到 ${ref}。`,
   showingRows: (shown, total) => `显示前 ${shown} 行，共 ${total} 行`,
+  dispatchList: '派工单',
+  dispatchWritten: (wc, sheet, lots) => `工作中心 ${wc} 的派工单：${lots} 行，见工作表“${sheet}”。`,
+  dispatchNoWorkCenter: (sheet) => `请先选中注明工作中心的一行（如派工单、工作中心负荷或工作中心表），再点“派工单”。所选的 ${sheet} 行没有工作中心。`,
+  dispatchNoPlan: '还没有派工单工作表：请先运行“排产”。',
 };
 
 export const STRINGS: Record<Lang, Strings> = { en, zh };

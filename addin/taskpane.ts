@@ -12,6 +12,7 @@ import { runWhenFree } from './excel/excel-errors';
 import { EARLIER_PLAN_SHEETS } from './excel/read-plan';
 import { readInputSheets } from './excel/read-tables';
 import { selectCell } from './excel/select-cell';
+import { writeDispatchList } from './excel/dispatch-list';
 import { staleResultSheets, writeResultSheets } from './excel/write-results';
 import { allocationSection, esc, lateList, problemList, sheetSection } from './html';
 import { pickLang, STRINGS, type Strings } from './i18n';
@@ -219,6 +220,7 @@ async function enterExcel() {
   t = STRINGS[lang];
   $('standalone').hidden = true;
   $('template').hidden = false;
+  $('dispatch').hidden = false;
   applyTexts();
   setBusy(false);
   status('');
@@ -257,6 +259,14 @@ function wire() {
       const { created, skipped } = await Excel.run((ctx) => createTemplate(ctx, lang));
       status([created.length ? t.templateCreated(created) : '', skipped.length ? t.templateSkipped(skipped) : ''].filter(Boolean).join(' '));
       return { kind: 'validated', ready: [], sheets: created.length + skipped.length } as Outcome;
+    }).then(() => undefined),
+  );
+  // The selected row's work center → its dispatch list on a sheet of its own (Excel only).
+  $('dispatch').addEventListener('click', () =>
+    act(async (): Promise<Outcome> => {
+      const r = await Excel.run((ctx) => writeDispatchList(ctx, lang));
+      const text = r.kind === 'written' ? t.dispatchWritten(r.workCenter, r.sheet, r.lots) : r.kind === 'noWorkCenter' ? t.dispatchNoWorkCenter(r.sheet) : t.dispatchNoPlan;
+      return { kind: 'note', text };
     }).then(() => undefined),
   );
   $('file').addEventListener('change', () => {

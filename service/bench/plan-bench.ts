@@ -25,7 +25,8 @@
 // peak RSS, and the solve time as a multiple of CBC's (of the default's where CBC did not finish).
 // HiGHS is warmed (one small solve) before the timed one, as the service does at start. Then, per
 // size, the CLI end to end: the plant written as .xlsx, `node dist/cli.js plan book.xlsx --out …`
-// timed from process start to exit (a fresh process: nothing warmed), with its peak RSS.
+// timed from process start to exit (a fresh process: nothing warmed), with its peak RSS; and once
+// more with --no-schedule, to print what the day-by-day schedule adds end to end.
 // With --phasing N, rows "highs phased N" and "CLI phased N" plan the same plant on N weekly
 // buckets and two-week buckets after them: a smaller, coarser model, so its objective is not
 // comparable (the late orders are listed against the weekly plan's).
@@ -90,6 +91,8 @@ export interface CliResult {
   /** process start to exit: the fastest run, and every run */
   seconds: number;
   runs?: number[];
+  /** CPU time of the process (user + system): steadier than the wall clock on a shared machine */
+  cpuSeconds?: number;
   rssMB?: number;
   solver?: string;
   solveSeconds?: number;
@@ -209,10 +212,10 @@ async function runInChild(script: string, size: Size, backend: Backend, cap: num
 }
 
 /** The CLI on a real .xlsx, fresh process; peak RSS read by a preloaded exit hook. */
-async function runCli(size: Size, cap: number, cliPath: string, runs: number, shape: PlantShape, phasing?: number): Promise<CliResult> {
+async function runCli(size: Size, cap: number, cliPath: string, runs: number, shape: PlantShape, phasing?: number, noSchedule = false): Promise<CliResult> {
   const all: CliResult[] = [];
   for (let k = 0; k < runs; k++) {
-    const r = await runCliOnce(size, cap, cliPath, shape, phasing);
+    const r = await runCliOnce(size, cap, cliPath, shape, phasing, noSchedule);
     if (r.status !== 'ok') return r;
     all.push(r);
   }
@@ -220,19 +223,21 @@ async function runCli(size: Size, cap: number, cliPath: string, runs: number, sh
   return { ...best, runs: all.map((r) => r.seconds), rssMB: Math.max(...all.map((r) => r.rssMB ?? 0)) || undefined };
 }
 
-async function runCliOnce(size: Size, cap: number, cliPath: string, shape: PlantShape, phasing?: number): Promise<CliResult> {
+async function runCliOnce(size: Size, cap: number, cliPath: string, shape: PlantShape, phasing?: number, noSchedule = false): Promise<CliResult> {
   const dir = mkdtempSync(join(tmpdir(), 'mto-bench-'));
   try {
     const p = generatePlant({ ...size, seed: SEED, shape });
     const book = join(dir, 'plant.xlsx');
     writeFileSync(book, await xlsxBytes(inputWorkbook(p.settings, p.sheets)));
     const hook = join(dir, 'rss.cjs');
-    writeFileSync(hook, `process.on('exit', () => require('fs').writeSync(2, '\\n${MARK}' + JSON.stringify({ rssKB: process.resourceUsage().maxRSS }) + '\\n'));\n`);
-    const args = [cliPath, 'plan', book, '--out', join(dir, 'out.xlsx'), '--json', '--time-limit', String(cap), ...(phasing === undefined ? [] : ['--phasing', String(phasing)])];
+    writeFileSync(hook, `process.on('exit', () => require('fs').writeSync(2, '\\n${MARK}' + JSON.stringify({ rssKB: process.resourceUsage().maxRSS, cpuUs: process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime }) + '\\n'));\n`);
+    const args = [cliPath, 'plan', book, '--out', join(dir, 'out.xlsx'), '--json', '--time-limit', String(cap), ...(phasing === undefined ? [] : ['--phasing', String(phasing)]), ...(noSchedule ? ['--no-schedule'] : [])];
     const r = await child(args, cap + graceSeconds(size), ['-r', hook]);
     const mark = r.stderr.split('\n').find((l) => l.startsWith(MARK));
-    const label = phasing === undefined ? 'CLI end to end' : `CLI phased ${phasing}`;
-    const rss = mark ? Math.round((JSON.parse(mark.slice(MARK.length)) as { rssKB: number }).rssKB / 1024) : undefined;
+    const label = noSchedule ? 'CLI without schedule' : phasing === undefined ? 'CLI end to end' : `CLI phased ${phasing}`;
+    const usage = mark ? (JSON.parse(mark.slice(MARK.length)) as { rssKB: number; cpuUs: number }) : undefined;
+    const rss = usage ? Math.round(usage.rssKB / 1024) : undefined;
+    const cpuSeconds = usage ? usage.cpuUs / 1e6 : undefined;
     if (r.killed) return { label, status: 'overCap', seconds: r.seconds, message: `killed after ${(cap + graceSeconds(size)).toFixed(0)} s` };
     let json: { status?: string; message?: string; solver?: { name: string; seconds: number; variables: number } } = {};
     try {
@@ -242,7 +247,7 @@ async function runCliOnce(size: Size, cap: number, cliPath: string, shape: Plant
     }
     if (r.code !== 0 || json.status !== 'optimal')
       return { label, status: 'error', seconds: r.seconds, rssMB: rss, message: json.message ?? (r.stderr.split('\n').find((l) => l.trim() && !l.startsWith(MARK)) || `exit ${r.code}`) };
-    return { label, status: 'ok', seconds: r.seconds, rssMB: rss, solver: json.solver?.name, solveSeconds: json.solver?.seconds, variables: json.solver?.variables };
+    return { label, status: 'ok', seconds: r.seconds, cpuSeconds, rssMB: rss, solver: json.solver?.name, solveSeconds: json.solver?.seconds, variables: json.solver?.variables };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -309,6 +314,12 @@ function table(results: SizeResult[], cap: number): string {
     out.push('late: orders late or short (+ more / − fewer than the exact weekly plan\'s)');
     out.push(fmt(head), ...rows.map(fmt));
     for (const x of r.runs) if (x.message && x.status !== 'optimal') out.push(`  ${x.backend}: ${x.message}`);
+    const withS = r.cli.find((c) => c.label === 'CLI end to end' && c.status === 'ok');
+    const without = r.cli.find((c) => c.label === 'CLI without schedule' && c.status === 'ok');
+    if (withS?.cpuSeconds && without?.cpuSeconds)
+      out.push(
+        `schedule's share end to end, CPU time: ${f2(withS.cpuSeconds)} s with, ${f2(without.cpuSeconds)} s without: +${(((withS.cpuSeconds - without.cpuSeconds) / without.cpuSeconds) * 100).toFixed(0)} % (wall clock ${f2(withS.seconds)} s and ${f2(without.seconds)} s)`,
+      );
   }
   return out.join('\n');
 }
@@ -406,6 +417,8 @@ async function main(argv: string[]): Promise<number> {
           if (!existsSync(cliPath)) r.cli.push({ label: 'CLI end to end', status: 'error', seconds: 0, message: `${cliPath} not found: run npm run build` });
           else r.cli.push(await runCli(size, cap, cliPath, runs, shape, p));
         }
+      // The same plant without the day-by-day schedule: what the schedule adds end to end.
+      if (!values['no-cli'] && existsSync(cliPath)) r.cli.push(await runCli(size, cap, cliPath, runs, shape, undefined, true));
       results.push(r);
     }
   process.stdout.write(values.json ? JSON.stringify(results, null, 2) + '\n' : table(results, cap) + '\n');

@@ -42,6 +42,7 @@ export const runPlan = async (plant: Parameters<JobRunner>[0], opts: Parameters<
     clock: () => performance.now(),
     backend: (model) => pickBackend(opts.solver ?? 'auto', model, { highsMethod: PLAN_HIGHS_METHOD, presolve: false }),
     onModel,
+    schedule: opts.schedule,
   }, { compareWith: opts.compareWith, runOut: opts.runOut, warmStart: opts.warmStart, memo: opts.rememberPlans ? planMemo(opts) : undefined });
   return { json, sheets, stats };
 };

@@ -34,6 +34,8 @@ export interface JobOptions {
   runOut?: boolean;
   /** what-if steps start from the step before's prices (faster; equally good, maybe not the same plan) */
   warmStart?: boolean;
+  /** false: the weekly allocation only, without the day-by-day schedule (CLI --no-schedule; the bench's comparison) */
+  schedule?: boolean;
   /** keep the last plans made in this process, so a what-if after a plan of the same book reuses it (service workers) */
   rememberPlans?: boolean;
   onProgress?: (message: string) => void;

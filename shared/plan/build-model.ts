@@ -29,6 +29,7 @@ import { arrivalBucket, bucketIndex, bucketsOf, daysBetweenBuckets, type Buckets
 import { key, workCenterCapacity, type WorkCenterCapacity } from './capacity';
 import { finishCost, MIN_OVERTIME_COST, priorityWeight, purchaseCost, shortCost, WIP_PER_UNIT_BUCKET } from './costs';
 import { explodeOrder, nodesOf, type PartNode, type PlanOp } from './network';
+import { flowLags } from './flow-lag';
 import { plantNetwork } from '../network';
 import { addShipStep, netMakeStock, SHIP_WC } from './stock';
 import { materialSupply, type MaterialSupply } from './supply';
@@ -63,6 +64,8 @@ export interface OpVars {
   earliestDone: number;
   x: Int32Array;
   y: Int32Array;
+  /** buckets units handed to this operation wait before it may start them (flow-lag.ts) */
+  flowLag: number;
 }
 
 /** Why an order is in the plan without any work planned for it. */
@@ -262,6 +265,9 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
       return;
     }
     const vars = new Map<PlanOp, OpVars>();
+    // Buckets the hand-over into each operation waits for the flow behind it (flow-lag.ts).
+    const lags = flowLags(o.root, capacity, b);
+    const lagOf = (op: PlanOp) => lags.get(op) ?? 0;
     // Forward pass, children before parents: the first bucket each operation can start and finish.
     const forward = (n: PartNode): number => {
       let ready = o.releaseBucket;
@@ -271,13 +277,14 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
         // Units already waiting in front of an operation can start at release.
         const prev = k > 0 ? vars.get(n.ops[k - 1]) : undefined;
         if (o.remaining && prev && startingWip(o.remaining, prev.op, op, 1).initial > 0) ready = o.releaseBucket;
+        else ready += lagOf(op);
         const arrival = filled(T);
         if (op.subcontract) for (let t = 0; t < T; t++) arrival[t] = arrivalBucket(b, t, op.op.SubcontractLeadDays);
         const lead = op.subcontract ? arrival[0] : 0;
         let firstX = Infinity;
         for (let t = ready; t < T; t++) if (canWork(op.wc, t)) { firstX = t; break; }
         const done = Math.min(firstX, op.subcontract && ready < T ? arrival[ready] : Infinity);
-        vars.set(op, { op, lead, arrival, earliestStart: ready, earliestDone: done, x: filled(T), y: filled(T) });
+        vars.set(op, { op, lead, arrival, earliestStart: ready, earliestDone: done, x: filled(T), y: filled(T), flowLag: lagOf(op) });
         ready = done;
       }
       return ready;
@@ -333,7 +340,7 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
             latestStart = Math.max(latestStart, t);
           }
         }
-        need = latestStart;
+        need = latestStart - lagOf(v.op);
         o.ops.push(v);
       }
       for (const c of n.makeChildren) backward(c.node, need);
@@ -368,6 +375,8 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
       return lists[t];
     };
     const link = (from: OpVars, to: OpVars, ratio: number, perOrderUnit: number, name: string) => {
+      const lag = lagOf(to.op);
+      const doneFor = (t: number) => (t - lag >= 0 ? done(from, t - lag) : []);
       const wName = `w_${name}`;
       const wipName = `wip_${name}`;
       // Rows from the first bucket anything arrives or starts to the last one anything starts.
@@ -375,7 +384,7 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
       let lastStart = -1;
       for (let t = 0; t < T; t++) {
         const starts = to.x[t] >= 0 || to.y[t] >= 0;
-        if ((starts || done(from, t).length) && first === T) first = t;
+        if ((starts || doneFor(t).length) && first === T) first = t;
         if (starts) lastStart = t;
       }
       // Units in front of `to` when the plan starts, and those coming back from subcontractors.
@@ -391,7 +400,7 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
         const cols = [w];
         const coef = [1];
         if (prev >= 0) cols.push(prev), coef.push(-1);
-        for (const c of done(from, t)) cols.push(c), coef.push(-1);
+        for (const c of doneFor(t)) cols.push(c), coef.push(-1);
         if (to.x[t] >= 0) cols.push(to.x[t]), coef.push(ratio);
         if (to.y[t] >= 0) cols.push(to.y[t]), coef.push(ratio);
         wipRows.push(lp.addRow(wipName, cols, coef, wip0[t], wip0[t], t));

@@ -416,6 +416,7 @@ export function priceOrder(d: OrderData, colCost: Float64Array, duals: Float64Ar
     for (let k = 0; k < n.ops.length; k++) {
       const op = n.ops[k];
       const start = op.start;
+      const lag = op.v.flowLag;
       if (k === 0) {
         // Every component done by s, each waiting (s − done) buckets.
         start.fill(0);
@@ -425,8 +426,10 @@ export function priceOrder(d: OrderData, colCost: Float64Array, duals: Float64Ar
           let best = Infinity;
           let arg = -1;
           for (let s = 0; s < T; s++) {
+            // units done in u are handed over in u + lag (build-model.ts, flow-lag.ts)
+            const u = s - lag;
             best += W;
-            if (last.done[s] < best) (best = last.done[s]), (arg = s);
+            if (u >= 0 && last.done[u] < best) (best = last.done[u]), (arg = u);
             start[s] += best;
             from[s] = arg;
           }
@@ -442,8 +445,9 @@ export function priceOrder(d: OrderData, colCost: Float64Array, duals: Float64Ar
         let best = Infinity;
         let arg = -1;
         for (let s = 0; s < T; s++) {
+          const u = s - lag;
           best += W;
-          if (prev[s] < best) (best = prev[s]), (arg = s);
+          if (u >= 0 && prev[u] < best) (best = prev[u]), (arg = u);
           start[s] = best;
           op.from[s] = arg;
         }
@@ -505,15 +509,16 @@ export function schedule(d: OrderData, doneAt: number, colCost: Float64Array, or
       mult.push(op.pou);
       cost += op.pou * colCost[col];
       if (!(how & 1)) put(op.cap[s], op.pou * op.v.op.hoursPerUnit);
+      const lag = op.v.flowLag;
       for (const m of op.mats) put(m.rows[s], m.coef);
       if (k > 0) {
         const prevDone = op.from[s];
-        cost += WIP_PER_UNIT_BUCKET * (s - prevDone);
+        cost += WIP_PER_UNIT_BUCKET * (s - lag - prevDone);
         dBucket = prevDone;
       } else {
         for (let c = 0; c < n.children.length; c++) {
           const childDone = n.childFrom[c][s];
-          cost += WIP_PER_UNIT_BUCKET * (s - childDone);
+          cost += WIP_PER_UNIT_BUCKET * (s - lag - childDone);
           walk(n.children[c], childDone);
         }
       }

@@ -286,6 +286,12 @@ export function explainLate(pm: PlanModel, s: PlanState, o: PlannedOrder): Text 
     });
   }
 
+  // 4. The routing itself is longer than a bucket: components and operations one after the other.
+  if (reasons.length === 0 && o.ops.some((v) => v.flowLag > 0))
+    reasons.push({
+      en: `its ${o.ops.length} operations, run one after the other on their work centers (components first), take more than a ${word.en}, so it cannot start and finish in one`,
+      zh: `其 ${o.ops.length} 道工序在各工作中心依次加工（先做部件），所需时间超过一${word.zh}，无法在一${word.zh}内开工并完工`,
+    });
   if (reasons.length === 0)
     reasons.push({
       en: 'finishing earlier would cost more (overtime, subcontracting or other orders’ delay) than this delay',

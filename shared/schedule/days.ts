@@ -33,6 +33,9 @@ export function workCenterDays(plant: Plant, pm: PlanModel, values: ArrayLike<nu
   const horizon = b.offsets[b.count];
   const exceptions = calendarExceptions(plant);
   const out = new Map<string, WorkCenterDays>();
+  // Each day's name and bucket, once for all work centers.
+  const dayNames = Array.from({ length: horizon + OVERFLOW_DAYS }, (_, d) => addDays(b.start, d) as Day);
+  const bucketOfDay = Int32Array.from({ length: horizon }, (_, d) => bucketIndex(b, dayNames[d]));
   for (const wc of plant.WorkCenters) {
     const id = key(wc.WorkCenterId);
     const eff = wc.EfficiencyPct > 0 ? wc.EfficiencyPct / 100 : 1;
@@ -40,14 +43,14 @@ export function workCenterDays(plant: Plant, pm: PlanModel, values: ArrayLike<nu
     const regular = new Float64Array(horizon + OVERFLOW_DAYS);
     const extra = new Float64Array(horizon + OVERFLOW_DAYS);
     let workingDays = 0;
-    for (let d = 0; d < regular.length; d++) regular[d] = Math.min(24, dayHours(wc, addDays(b.start, d) as Day, exceptions));
+    for (let d = 0; d < regular.length; d++) regular[d] = Math.min(24, dayHours(wc, dayNames[d], exceptions));
     for (let d = 0; d < horizon; d++) if (regular[d] > 0) workingDays++;
     // Planned overtime (hours of work across all units) → clock hours per lane on each working day.
     const cap = pm.capacity.get(id);
     const ot = pm.otCols.get(id);
     if (cap && ot)
       for (let d = 0; d < horizon; d++) {
-        const t = bucketIndex(b, addDays(b.start, d));
+        const t = bucketOfDay[d];
         const col = ot[t];
         if (col < 0 || regular[d] <= 0 || cap.workingDays[t] === 0) continue;
         const hours = Math.max(0, values[col]) / cap.workingDays[t] / (lanes * eff);

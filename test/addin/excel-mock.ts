@@ -38,6 +38,8 @@ export interface MockOptions {
   date1904?: boolean;
   /** Excel on the web's payload limit in bytes, each way */
   payloadLimit?: number;
+  /** the selected cell (workbook.getActiveCell()): sheet name and 0-based row */
+  activeCell?: { sheet: string; row: number };
 }
 
 /** What Excel throws: OfficeExtension.Error's code, message and debugInfo. */
@@ -356,6 +358,16 @@ export function mockExcel(specs: SheetSpec[], options: MockOptions = {}) {
   });
 
   for (const s of specs) addSheet(s);
+
+  context.workbook.setValue('getActiveCell', () => {
+    const k = `active${key++}`;
+    context.workbook.addMock(k);
+    const cell = context.workbook[k] as Mock;
+    const at = options.activeCell ?? { sheet: specs[0]?.name ?? '', row: 0 };
+    cell.populate({ rowIndex: at.row });
+    Object.defineProperty(cell, 'worksheet', { value: find(at.sheet) });
+    return cell;
+  });
 
   const live = () => sheetMocks.filter((s) => !records.get(s)!.deleted);
   const find = (n: string) => live().find((s) => records.get(s)!.name.toLowerCase() === n.toLowerCase());

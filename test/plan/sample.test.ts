@@ -67,9 +67,11 @@ describe('the sample plant', () => {
     expect(why.some((w) => w.startsWith('the day-by-day sequence: its work waits on the same work centers'))).toBe(true);
   });
 
-  it('uses overtime on the TEST bench in the first, tight weeks, and works only ASSY’s Saturday in the Spring Festival shutdown', () => {
+  it('uses overtime on the TEST bench in the tight weeks around New Year, and works only ASSY’s Saturday in the Spring Festival shutdown', () => {
     const test = json.load.filter((l) => l.workCenter === 'TEST');
-    expect(test[0].overtimeHours).toBeGreaterThan(0);
+    // TEST is the last-but-one step of most routings: its work comes a week or more after the
+    // orders start (flow time), so it is tight from late December, when the December orders reach it.
+    expect(test.filter((l) => l.overtimeHours > 0 && l.bucketStart >= '2026-12-21' && l.bucketStart <= '2027-01-11').length).toBeGreaterThan(0);
     // TEST: 8 h × 5 days, closed 12-09 and 12-10 → 24 h in the week of 12-07.
     expect(test[1]).toMatchObject({ bucketStart: '2026-12-07', capacityHours: 24 });
     const shutdown = json.load.filter((l) => l.bucketStart === '2027-02-08');

@@ -148,4 +148,17 @@ describe('the schedule, by hand', () => {
     expect(out.json.roundingGap).toBeCloseTo(0, 6);
     expect(out.json.roundedObjective).toBeCloseTo(out.json.objective as number, 6);
   });
+
+  it('judges an order by its last piece, or by its pieces on average where PartialOk = Y', async () => {
+    // 16 units × 1 h on one 8-hour work center, due Monday 01-05 (PlanStart), priority 3 (weight 4).
+    // Four transfer batches of 4 units end Mon 12:00, Mon 16:00, Tue 12:00, Tue 16:00: 0, 0, 1, 1 days late.
+    // Ship-complete: the last piece ends Tuesday, 1 day late → 4 × 1 = 4.
+    // PartialOk: (4 × 0 + 4 × 0 + 4 × 1 + 4 × 1) / 16 = 0.5 days on average → 4 × 0.5 = 2.
+    const whole = await plan(records({ ...FG, WorkCenters: [wc('ASSY', 8)], Orders: [order('W1', 'FG', 16, '2026-01-05')] }));
+    const partial = await plan(records({ ...FG, WorkCenters: [wc('ASSY', 8)], Orders: [order('W1', 'FG', 16, '2026-01-05', 3, { PartialOk: 'Y' })] }));
+    expect(whole.schedule!.weightedLateness).toEqual({ plan: 4, priority: 4 });
+    expect(partial.schedule!.weightedLateness).toEqual({ plan: 2, priority: 2 });
+    // The finish date is the last piece's either way (the day the order is complete).
+    for (const out of [whole, partial]) expect(finishOf(out.json, 'W1')).toMatchObject({ finishDate: '2026-01-06', daysLate: 1 });
+  });
 });
