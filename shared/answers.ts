@@ -30,6 +30,8 @@ export interface PlanOrderAnswer {
   subcontractedQty: number;
   shortQty: number;
   lateBecause: string | null;
+  /** alternate components used, in words (only when any) */
+  alternatesUsed?: string;
 }
 
 export interface PlanAnswer {

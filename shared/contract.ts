@@ -270,6 +270,7 @@ export const SettingsKeys = {
   Currency: col.text({ zh: '币种', default: 'CNY', description: 'Currency code for reports' }),
   LatePenaltyPerUnitDay: col.number({ zh: '延期罚金', min: 0, default: 10, unit: 'currency/unit/day', description: 'Cost of one unit one day late (before priority weight)' }),
   ShortPenaltyPerUnit: col.number({ zh: '缺交罚金', min: 0, unit: 'currency/unit', description: 'Cost of a unit not made in the horizon (default: far above any lateness)' }),
+  SubstitutionCost: col.number({ zh: '替代成本', min: 0, default: 1, unit: 'currency/unit', description: 'Plan cost of one unit of a component replaced by its alternate (BOM AlternateOf): small, so the primary is used first' }),
   DiscreteUoms: col.text({ zh: '整数单位', description: 'More units counted in whole pieces, comma-separated (blank, pcs, ea, set, unit, 件, 台, 个, 套, 只, 把 always are)' }),
   SimulationRuns: col.integer({ zh: '模拟次数', min: 1, max: 1_000_000, default: 10000, description: 'Monte Carlo draws for quotes' }),
   RandomSeed: col.integer({ zh: '随机种子', default: 42, description: 'Seed for the simulation (same seed, same numbers)' }),

@@ -16,11 +16,13 @@
 //   ot_WC_tT     overtime hours of work center WC in bucket T
 //   buy_M_tT     extra units of Buy item M arriving in bucket T (ordered a lead time before)
 //   inv_M_tT     usable stock of M (above safety stock) at the end of bucket T
+//   sub_O_ALT_tT units of a part of O whose Buy component is replaced by its alternate ALT (alternates.ts)
 // Rows:
 //   wip_…        w(t) = w(t−1) + done by the previous operation(t) − ratio × started here(t)
 //   done_O       Σ finished + short = Quantity
 //   cap_WC_tT    Σ hours × x − ot ≤ regular hours
 //   stock_M_tT   inv(t) = inv(t−1) + usable receipts(t) + buy(t) − Σ ratio × started(t)
+//   alt_…        Σ alternates of a component ≤ units of the part started (alternates.ts)
 import { issuedUnused, ordersWithActuals, remainingWork, startingWip, type Remaining } from '../actuals/remaining';
 import type { Day } from '../dates';
 import type { Item, Order, Plant } from '../domain';
@@ -31,6 +33,7 @@ import { finishCost, MIN_OVERTIME_COST, priorityWeight, purchaseCost, shortCost,
 import { explodeOrder, nodesOf, type PartNode, type PlanOp } from './network';
 import { plantNetwork } from '../network';
 import { addShipStep, netMakeStock, SHIP_WC } from './stock';
+import { alternatesFor, firstWithAlternates, type AlternateOption, type Substitution } from './alternates';
 import { materialSupply, type MaterialSupply } from './supply';
 import { days } from '../plural';
 
@@ -130,6 +133,8 @@ export interface PlanModel {
   /** every wip_ row with its own WIP column (the one it defines), in the order they were made */
   wipRows: Int32Array;
   wipCols: Int32Array;
+  /** alternate components the LP may use (alternates.ts); column generation does not know them */
+  substitutions: Substitution[];
 }
 
 const tidy = (s: string): string => s.replace(/[^A-Za-z0-9]+/g, '') || '_';
@@ -180,6 +185,15 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
   };
 
   // Loads and material uses collected while columns are made; rows are written afterwards.
+  const substitutions: Substitution[] = [];
+  const altCache = new Map<PartNode, Map<Item, AlternateOption[]>>();
+  const altsOf = (n: PartNode, primary: Item): AlternateOption[] => {
+    let m = altCache.get(n);
+    if (!m) altCache.set(n, (m = new Map()));
+    let a = m.get(primary);
+    if (!a) m.set(primary, (a = alternatesFor(idx, b, n.item, primary)));
+    return a;
+  };
   const loads = new Map<string, { cols: number[]; hours: number[] }[]>();
   const uses = new Map<string, { cols: number[]; ratio: number[] }[]>();
   const loadAt = (wc: string, t: number) => {
@@ -268,7 +282,7 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
     // Forward pass, children before parents: the first bucket each operation can start and finish.
     const forward = (n: PartNode): number => {
       let ready = o.releaseBucket;
-      for (const bc of n.buyChildren) ready = Math.max(ready, supplyOf(bc.item).firstAvailable);
+      for (const bc of n.buyChildren) ready = Math.max(ready, firstWithAlternates(supplyOf(bc.item).firstAvailable, altsOf(n, bc.item), (i) => supplyOf(i).firstAvailable));
       for (const c of n.makeChildren) ready = Math.max(ready, forward(c.node));
       for (const [k, op] of n.ops.entries()) {
         // Units already waiting in front of an operation can start at release.
@@ -356,6 +370,7 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
           if (first.x[t] >= 0) u.cols.push(first.x[t]), u.ratio.push(bc.ratio);
           if (first.y[t] >= 0) u.cols.push(first.y[t]), u.ratio.push(bc.ratio);
         }
+        addSubstitutions(o, n, first, bc);
       }
     }
 
@@ -421,6 +436,40 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
     o.doneRow = lp.addRow(`done_${oid}`, fin, fin.map(() => 1), toMake, toMake);
   }
 
+  /** sub_ columns and the alt_ rows of one Buy component of one part (alternates.ts). */
+  function addSubstitutions(o: PlannedOrder, n: PartNode, first: OpVars, bc: { item: Item; ratio: number }) {
+    const alts = altsOf(n, bc.item);
+    if (alts.length === 0) return;
+    const oid = tidy(o.order.OrderId);
+    const p = key(bc.item.ItemId);
+    const cost = bc.ratio * (plant.settings.SubstitutionCost + purchaseCost(supplyOf(bc.item).unitPrice, 0, T));
+    const subs = alts.map((alt) => {
+      supplyOf(alt.item);
+      const sub: Substitution = { order: o.index, node: n, primary: bc.item, primaryRatio: bc.ratio, alt, cols: filled(T) };
+      substitutions.push(sub);
+      return sub;
+    });
+    for (let t = 0; t < T; t++) {
+      if (first.x[t] < 0 && first.y[t] < 0) continue;
+      const cols: number[] = [];
+      const coef: number[] = [];
+      for (const sub of subs) {
+        if (!sub.alt.valid[t]) continue;
+        sub.cols[t] = addVar(`sub_${oid}_${tidy(n.item.ItemId)}${n.tag}_${tidy(sub.alt.item.ItemId)}`, cost, n.qty, o.index, t);
+        // Gives the primary back, takes the alternate.
+        const up = useAt(p, t);
+        up.cols.push(sub.cols[t]), up.ratio.push(-bc.ratio);
+        const ua = useAt(key(sub.alt.item.ItemId), t);
+        ua.cols.push(sub.cols[t]), ua.ratio.push(sub.alt.ratio);
+        cols.push(sub.cols[t]), coef.push(1);
+      }
+      if (cols.length === 0) continue;
+      if (first.x[t] >= 0) cols.push(first.x[t]), coef.push(-1);
+      if (first.y[t] >= 0) cols.push(first.y[t]), coef.push(-1);
+      lp.addRow(`alt_${oid}_${tidy(n.item.ItemId)}${n.tag}_${tidy(bc.item.ItemId)}`, cols, coef, -Infinity, 0, t);
+    }
+  }
+
   /** Why an order cannot finish within the horizon even with unlimited capacity. */
   function blockedReason(o: PlannedOrder, nodes: PartNode[]): Blocked {
     for (const n of nodes)
@@ -483,5 +532,5 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
     }
   }
 
-  return { lp: lp.build(), buckets: b, latePenalty, orders, skipped, capacity, capRows, otCols, materials, colOrder: Int32Array.from(colOrder), wipRows: Int32Array.from(wipRows), wipCols: Int32Array.from(wipCols) };
+  return { lp: lp.build(), buckets: b, latePenalty, orders, skipped, capacity, capRows, otCols, materials, colOrder: Int32Array.from(colOrder), wipRows: Int32Array.from(wipRows), wipCols: Int32Array.from(wipCols), substitutions };
 }

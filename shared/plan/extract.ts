@@ -14,6 +14,7 @@ import { nodesOf } from './network';
 import { suggestLots } from './purchase-suggestions';
 import { days } from '../plural';
 import { bucketWord } from './words';
+import { altUnits, substitutionText } from './alternates';
 
 export type { Text } from './explain';
 
@@ -35,6 +36,8 @@ export interface OrderPlan {
   /** operations sent out, e.g. "PAINT30 × 5" */
   subcontracting: string;
   lateBecause: Text | null;
+  /** alternate components used (BOM AlternateOf), e.g. "BP-MOTOR-7KW short until 12-28; 4 × BP-MOTOR-7KW-B used" */
+  alternatesUsed?: Text;
   /** on time, late, short (some units not finished in the horizon), or not planned */
   state: 'onTime' | 'late' | 'short' | 'notPlanned';
 }
@@ -57,6 +60,10 @@ export interface MaterialRow {
   suggestedPurchase: number;
   projectedOnHand: number;
   safetyStock: number;
+  /** units of this item used in place of a primary component (it is an alternate); only when any */
+  usedAsAlternate?: number;
+  /** units of this item's need covered by alternates instead; only when any */
+  replacedByAlternate?: number;
 }
 
 export interface PurchaseSuggestion {
@@ -134,6 +141,11 @@ function orderPlan(pm: PlanModel, s: PlanState, o: PlannedOrder): OrderPlan {
     subQty = Math.max(subQty, q / v.op.node.perOrderUnit);
   }
   const daysLate = finish < 0 ? null : Math.max(0, daysBetweenBuckets(b, o.dueBucket, finish));
+  const alternatesUsed = substitutionText(b, pm.substitutions.filter((x) => x.order === o.index), s.val, (primary, after) => {
+    const mv = pm.materials.get(primary.ItemId.trim().toLowerCase());
+    for (let t = after + 1; t < b.count; t++) if (mv && (mv.supply.usableReceipts[t] > 0 || t >= mv.supply.leadBucket)) return t;
+    return b.count;
+  });
   const isShort = short > tol;
   const isLate = (daysLate ?? 0) > 0;
   return {
@@ -143,6 +155,7 @@ function orderPlan(pm: PlanModel, s: PlanState, o: PlannedOrder): OrderPlan {
     subcontractedQty: round(subQty),
     shortQty: round(isShort ? short : 0),
     subcontracting: sub.join(', '),
+    ...(alternatesUsed ? { alternatesUsed } : {}),
     lateBecause: isShort || isLate ? explainLate(pm, s, o) : null,
     state: isShort ? 'short' : isLate ? 'late' : 'onTime',
   };
@@ -189,8 +202,12 @@ function materialRows(pm: PlanModel, s: PlanState): { rows: MaterialRow[]; sugge
       suggestions.push({ item: item.ItemId, supplier: lot.supplier, quantity: lot.quantity, orderBy: addDays(needBy, -lead), needBy });
     }
     let onHand = item.OnHand;
+    const asAlt = pm.substitutions.filter((x) => x.alt.item === item);
+    const asPrimary = pm.substitutions.filter((x) => x.primary === item);
     for (let t = 0; t < T; t++) {
       const req = s.use(m, t);
+      const used = asAlt.reduce((a, x) => a + altUnits(x, s.val, t), 0);
+      const replaced = asPrimary.reduce((a, x) => a + x.primaryRatio * s.val(x.cols[t]), 0);
       onHand += mv.supply.receipts[t] + arriving[t] - req;
       rows.push({
         item: item.ItemId,
@@ -200,6 +217,8 @@ function materialRows(pm: PlanModel, s: PlanState): { rows: MaterialRow[]; sugge
         suggestedPurchase: round(arriving[t]),
         projectedOnHand: round(onHand),
         safetyStock: item.SafetyStock,
+        ...(asAlt.length ? { usedAsAlternate: round(used) } : {}),
+        ...(asPrimary.length ? { replacedByAlternate: round(replaced) } : {}),
       });
     }
   }

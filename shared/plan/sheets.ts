@@ -55,6 +55,8 @@ export function planSheets(r: PlanResult, lang: Lang): ResultSheet[] {
       { key: 'fromStock', header: 'From stock', headerZh: '库存发货' },
       { key: 'componentsFromStock', header: 'Components from stock', headerZh: '库存领用半成品', width: 24 },
       { key: 'lateBecause', header: 'Late because', headerZh: '延期原因', width: 80 },
+      // Only when the plan used an alternate component somewhere.
+      ...(r.orders.some((o) => o.alternatesUsed) ? [{ key: 'alternatesUsed', header: 'Alternates used', headerZh: '替代料使用', width: 50 }] : []),
     ],
     rows: r.orders.map((o) => ({
       orderId: o.orderId,
@@ -72,6 +74,7 @@ export function planSheets(r: PlanResult, lang: Lang): ResultSheet[] {
       shortQty: o.shortQty,
       alert: zh ? STATE[o.state].zh : STATE[o.state].en,
       lateBecause: o.lateBecause ? (zh ? o.lateBecause.zh : o.lateBecause.en) : null,
+      ...(o.alternatesUsed ? { alternatesUsed: zh ? o.alternatesUsed.zh : o.alternatesUsed.en } : {}),
     })),
     highlightWhen: { column: 'alert', color: 'red' },
   };
@@ -105,6 +108,13 @@ export function planSheets(r: PlanResult, lang: Lang): ResultSheet[] {
       { key: 'supplier', header: 'Supplier', headerZh: '供应商', width: 14 },
       { key: 'orderBy', header: 'Order by', headerZh: '最晚下单日', format: 'date', width: 12 },
       { key: 'purchaseQty', header: 'Purchase quantity', headerZh: '采购数量' },
+      // Only when a BOM has alternates the plan could use.
+      ...(r.materials.some((m) => m.usedAsAlternate !== undefined || m.replacedByAlternate !== undefined)
+        ? [
+            { key: 'usedAsAlternate', header: 'Used as alternate', headerZh: '用作替代料' },
+            { key: 'replacedByAlternate', header: 'Covered by alternates', headerZh: '由替代料顶替' },
+          ]
+        : []),
     ],
     // Each bucket row, then the purchase suggestions that arrive in it (split by supplier).
     rows: r.materials.flatMap((m) => [

@@ -89,6 +89,7 @@ export function planJson(r: PlanResult, lang: Lang, status: PlanAnswer['status']
       subcontractedQty: o.subcontractedQty,
       shortQty: o.shortQty,
       lateBecause: o.lateBecause ? pick(lang, o.lateBecause) : null,
+      ...(o.alternatesUsed ? { alternatesUsed: pick(lang, o.alternatesUsed) } : {}),
     })),
     load: r.load,
     materials: r.materials,
@@ -178,7 +179,8 @@ export async function solvePlan(plant: Plant, opts: SolvePlanOptions): Promise<P
 async function solveWith(pm: PlanModel, backend: SolverBackend, limit: number, clock: Clock, wholeLp = false, warm?: WarmPrices): Promise<{ sol: LpSolution; prices?: WarmPrices }> {
   // Column generation builds every order from whole schedules through all its operations, so
   // units already part-way (an InProduction order's reported progress) need the whole LP.
-  const partWay = pm.orders.some((o) => o.remaining);
+  // Alternate components (alternates.ts) are columns it does not make either.
+  const partWay = pm.orders.some((o) => o.remaining) || pm.substitutions.length > 0;
   if (!backend.incremental || wholeLp || partWay) return { sol: await backend.solve(pm.lp, { timeLimitSeconds: limit }) };
   const start = clock();
   const seconds = () => (clock() - start) / 1000;

@@ -10,9 +10,10 @@ import { finishCost } from '../plan/costs';
 import type { PlanModel, PlannedOrder } from '../plan/build-model';
 import { key } from '../plan/capacity';
 import type { PlanException, PlanResult, Text } from '../plan/extract';
+import { alternateCover } from '../plan/alternates';
 import { clockText, dayAt, dayOfEnd, dayOfStart, workCenterDays, type WorkCenterDays } from './days';
 import { discreteUoms, isDiscrete, wholeNearest, wholeSeries, wholeUp } from './round';
-import { idleBetween, sequence, type Lot, type MaterialTimeline, type PlacedLot } from './sequence';
+import { idleBetween, sequence, type AlternateDrawn, type Lot, type MaterialTimeline, type PlacedLot } from './sequence';
 
 export interface ScheduleRow {
   orderId: string;
@@ -37,6 +38,8 @@ export interface ScheduleRow {
   /** the day its materials are there, null when it needs none */
   materialReady: Day | null;
   materialOk: boolean;
+  /** alternate components drawn instead of primaries (BOM AlternateOf) */
+  alternates?: AlternateDrawn[];
   /** working days the lot spans (more than 1: split over days) */
   days: number;
   priority: number;
@@ -90,6 +93,7 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
   const days = workCenterDays(plant, pm, values);
   const lots = makeLots(pm, val, discrete, days);
   const materials = materialTimelines(plant, pm, val, discrete);
+  const alternates = alternateCover(pm.substitutions, val);
   const dayIndex = (d: Day) => daysBetween(b.start, d);
   const release = (o: PlannedOrder) => 24 * Math.max(0, dayIndex(o.release));
 
@@ -112,7 +116,7 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
       ['priority', byPriority, (l: Lot) => release(l.order)],
     ] as const
   ).map(([rule, order, releaseOf]) => {
-    const placed = sequence({ pm, days, materials, releaseOf }, lots.slice().sort(order));
+    const placed = sequence({ pm, days, materials, releaseOf, alternates }, lots.slice().sort(order));
     return { rule, placed, ...lateness(pm, placed) };
   });
   const best = runs.reduce((a, r) => (r.score <= a.score + 1e-9 ? r : a));
@@ -273,6 +277,7 @@ function mergeBatches(placed: PlacedLot[], days: Map<string, WorkCenterDays>): P
         runHours: q.runHours + p.runHours,
         materialReady: q.materialReady, // what the lot's start needs; each batch waited for its own
         materialOk: q.materialOk && p.materialOk,
+        ...(q.alternates || p.alternates ? { alternates: [...(q.alternates ?? []), ...(p.alternates ?? [])] } : {}),
       };
     } else out.push(p);
   }
@@ -303,6 +308,7 @@ function row(start: Day, p: PlacedLot, days: Map<string, WorkCenterDays>, finish
     runHours: r2(p.runHours),
     materialReady: p.materialReady === -Infinity ? null : dayAt(start, dayOfStart(p.materialReady)),
     materialOk: p.materialOk,
+    ...(p.alternates ? { alternates: p.alternates } : {}),
     days: p.pieces.length,
     priority: o.order.Priority,
     dueDate: o.order.DueDate,

@@ -14,6 +14,7 @@
 import type { OpVars, PlanModel, PlannedOrder } from '../plan/build-model';
 import type { PlanOp } from '../plan/network';
 import { key } from '../plan/capacity';
+import { lotDraws, type AlternateCover, type Substitution } from '../plan/alternates';
 import { OVERFLOW_DAYS, SHIFT_START, type WorkCenterDays } from './days';
 
 export interface Lot {
@@ -47,6 +48,8 @@ export interface PlacedLot {
   materialOk: boolean;
   /** false when no working time was found (no working day) */
   placed: boolean;
+  /** alternate components drawn instead of primaries (BOM AlternateOf) */
+  alternates?: AlternateDrawn[];
 }
 
 /** A supply of a Buy item: quantities arriving at times (hours from PlanStart). */
@@ -55,12 +58,21 @@ export interface MaterialTimeline {
   qty: number[];
 }
 
+/** `qty` units of the alternate `item` drawn in place of `primary`. */
+export interface AlternateDrawn {
+  item: string;
+  qty: number;
+  primary: string;
+}
+
 export interface SequenceInput {
   pm: PlanModel;
   days: Map<string, WorkCenterDays>;
   materials: Map<string, MaterialTimeline>;
   /** earliest start of a lot (release, and the bucket when following the plan) */
   releaseOf: (lot: Lot) => number;
+  /** parts whose Buy components the plan covered by alternates (plan/alternates.ts) */
+  alternates?: AlternateCover;
 }
 
 /** No working time between a and b (a night, a weekend, a holiday). */
@@ -196,6 +208,7 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
   const used = new Map<string, number>();
   const out: PlacedLot[] = [];
   const setUp = new Map<number, Set<number>>(); // lot → lanes it is set up on
+  const altUsed = new Map<Substitution, number>();
 
   for (const lot of lots) {
     const op = lot.v.op;
@@ -213,11 +226,13 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
     // Materials, drawn when the node's first operation starts.
     let materialReady = -Infinity;
     let materialOk = true;
+    const alts: AlternateDrawn[] = [];
     if (k === 0)
-      for (const bc of node.buyChildren) {
-        const m = key(bc.item.ItemId);
+      for (const d of lotDraws(node, lot.qty, input.alternates, altUsed)) {
+        if (d.alternateOf) alts.push({ item: d.item.ItemId, qty: Math.round(d.qty * 1e4) / 1e4, primary: d.alternateOf.ItemId });
+        const m = key(d.item.ItemId);
         const tl = input.materials.get(m);
-        const need = (used.get(m) ?? 0) + bc.ratio * lot.qty;
+        const need = (used.get(m) ?? 0) + d.qty;
         used.set(m, need);
         let sum = 0;
         let at = Infinity;
@@ -237,7 +252,7 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
       }
     ready = Math.max(ready, materialReady);
 
-    const placed: PlacedLot = { lot, lane: 0, start: ready, end: ready, pieces: [], setupHours: 0, runHours: 0, materialReady, materialOk, placed: true };
+    const placed: PlacedLot = { lot, lane: 0, start: ready, end: ready, pieces: [], setupHours: 0, runHours: 0, materialReady, materialOk, placed: true, ...(alts.length ? { alternates: alts } : {}) };
     if (lot.subcontract) {
       const back = ready + 24 * (op.op.SubcontractLeadDays ?? 0);
       placed.end = back;

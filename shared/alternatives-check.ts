@@ -1,0 +1,30 @@
+// Checks of the plan's alternatives: alternate components (BOM AlternateOf) must name a primary
+// component line of the same parent, and an alternate cannot itself be replaced by another.
+import type { Plant } from './domain';
+import { idKey } from './network';
+import { cellOf } from './parse';
+import { problem, type Problem } from './problems';
+
+export function alternativesProblems(p: Plant): Problem[] {
+  const out: Problem[] = [];
+  const at = (sheet: string, rec: { row: number }, col: string, en: string, zh: string) =>
+    out.push(problem(p.sheetNames[sheet] ?? sheet, cellOf(p, sheet, rec, col), en, zh));
+  const bomName = p.sheetNames.BOM ?? 'BOM';
+
+  for (const b of p.BOM) {
+    if (!b.AlternateOf || !b.Parent || !b.Component) continue;
+    const primary = idKey(b.AlternateOf);
+    if (primary === idKey(b.Component)) {
+      at('BOM', b, 'AlternateOf', `"${b.Component}" cannot be an alternate of itself: name the component it replaces or leave AlternateOf blank`, `“${b.Component}”不能替代自身：请填写被替代的子项或留空`);
+      continue;
+    }
+    const siblings = p.BOM.filter((x) => x !== b && x.Parent && idKey(x.Parent) === idKey(b.Parent) && x.Component && idKey(x.Component) === primary);
+    if (siblings.some((x) => !x.AlternateOf)) continue;
+    const alt = siblings.find((x) => x.AlternateOf);
+    if (alt)
+      at('BOM', b, 'AlternateOf', `"${b.AlternateOf}" is itself an alternate (of "${alt.AlternateOf}", ${bomName}!${cellOf(p, 'BOM', alt, 'AlternateOf')}): an alternate of an alternate is not allowed; name the primary "${alt.AlternateOf}" instead`, `“${b.AlternateOf}”本身是替代料（替代“${alt.AlternateOf}”，${bomName}!${cellOf(p, 'BOM', alt, 'AlternateOf')}）：不允许替代料的替代料，请改填主料“${alt.AlternateOf}”`);
+    else
+      at('BOM', b, 'AlternateOf', `"${b.AlternateOf}" is not a component of "${b.Parent}": AlternateOf must name a Component of another BOM line of the same parent`, `“${b.AlternateOf}”不是“${b.Parent}”的子项：替代料须填写同一父项另一行的子项`);
+  }
+  return out;
+}
