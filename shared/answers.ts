@@ -32,6 +32,10 @@ export interface PlanOrderAnswer {
   lateBecause: string | null;
   /** alternate components used, in words (only when any) */
   alternatesUsed?: string;
+  /** material bought for this order left over after it, in words (only when any) */
+  leftover?: string;
+  /** operations split onto alternative work centers, in words (only when any) */
+  alternateCenters?: string;
 }
 
 export interface PlanAnswer {

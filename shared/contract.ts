@@ -139,7 +139,8 @@ export const Routing = sheet('Routing', '工艺路线', 'Operations that make ea
   SubcontractCostPerUnit: col.number({ zh: '委外单价', min: 0, unit: 'currency/unit', description: 'Subcontract cost per unit' }),
   SubcontractLeadDays: col.number({ zh: '委外周期', min: 0, default: 0, unit: 'days', description: 'Days until subcontracted units come back' }),
   PieceRate: col.number({ zh: '计件单价', min: 0, unit: 'currency/unit', description: 'Piece-rate wage per good unit reported on this operation' }),
-}, ['Item', 'OpSeq']);
+  Preference: col.integer({ zh: '优先顺序', min: 1, description: 'Alternative work centers: several rows with the same Item and OpSeq and their own WorkCenter and hours; 1 = preferred (blank = sheet order)' }),
+}, ['Item', 'OpSeq', 'WorkCenter']);
 
 export const WorkCenters = sheet('WorkCenters', '工作中心', 'Machine groups and lines whose hours are shared', {
   WorkCenterId: col.id({ zh: '工作中心编码', description: 'Unique work center code' }),
@@ -187,7 +188,7 @@ export const PurchaseOrders = sheet('PurchaseOrders', '采购订单', 'Open purc
   ReceivedDate: col.date({ zh: '到货日期', description: 'Date received (blank = open)' }),
   ReceivedQty: col.number({ zh: '到货数量', min: 0, unit: 'units', description: 'Quantity received' }),
   AcceptedQty: col.number({ zh: '合格数量', min: 0, unit: 'units', description: 'Quantity accepted by inspection' }),
-  Order: col.text({ zh: '销售订单', description: 'OrderId this line is bought or subcontracted for (blank = stock)' }),
+  Order: col.text({ zh: '销售订单', description: "OrderId this line is bought or subcontracted for (blank = stock); bought for an order, only that order's plan may use it (dedicated material)" }),
   OpSeq: col.integer({ zh: '工序号', min: 0, description: 'Operation of that order this line subcontracts (a subcontract lot); Item is the item being processed' }),
 }, ['PoId']);
 

@@ -108,12 +108,34 @@ export function alternateCover(subs: Substitution[], val: (c: number) => number)
   return out;
 }
 
+/** Per item (lower-case id): the timeline key of an order's own (dedicated) material and how much the plan drew from it. */
+export type OwnMaterial = Map<string, { key: string; total: number }>;
+
+export interface Draw {
+  item: Item;
+  qty: number;
+  /** the material timeline drawn from: the item's (lower-case id) or the order's own pool */
+  key: string;
+  alternateOf?: Item;
+}
+
 /**
  * The Buy materials a schedule lot of a part's first operation draws: its components, with the
- * parts the plan covered by alternates taken by the earliest lots (`used` counts them per run).
+ * parts the plan covered by alternates taken by the earliest lots, and the order's own material
+ * (dedicated.ts) before common stock (`used` counts both per run).
  */
-export function lotDraws(node: PartNode, qty: number, cover: AlternateCover | undefined, used: Map<Substitution, number>): { item: Item; qty: number; alternateOf?: Item }[] {
-  const out: { item: Item; qty: number; alternateOf?: Item }[] = [];
+export function lotDraws(node: PartNode, qty: number, cover: AlternateCover | undefined, used: Map<Substitution | string, number>, own?: OwnMaterial): Draw[] {
+  const out: Draw[] = [];
+  const push = (item: Item, q: number, alternateOf?: Item) => {
+    const m = idKey(item.ItemId);
+    const pool = own?.get(m);
+    const mine = pool ? Math.min(q, Math.max(0, pool.total - (used.get(pool.key) ?? 0))) : 0;
+    if (pool && mine > 1e-9) {
+      used.set(pool.key, (used.get(pool.key) ?? 0) + mine);
+      out.push({ item, qty: mine, key: pool.key, ...(alternateOf ? { alternateOf } : {}) });
+    }
+    if (q - mine > 1e-9) out.push({ item, qty: q - mine, key: m, ...(alternateOf ? { alternateOf } : {}) });
+  };
   const covers = cover?.get(node) ?? [];
   for (const bc of node.buyChildren) {
     let left = qty;
@@ -123,9 +145,9 @@ export function lotDraws(node: PartNode, qty: number, cover: AlternateCover | un
       if (take <= 1e-9) continue;
       used.set(c.sub, (used.get(c.sub) ?? 0) + take);
       left -= take;
-      out.push({ item: c.sub.alt.item, qty: c.sub.alt.ratio * take, alternateOf: bc.item });
+      push(c.sub.alt.item, c.sub.alt.ratio * take, bc.item);
     }
-    if (left > 1e-9) out.push({ item: bc.item, qty: bc.ratio * left });
+    if (left > 1e-9) push(bc.item, bc.ratio * left);
   }
   return out;
 }

@@ -90,6 +90,8 @@ export function planJson(r: PlanResult, lang: Lang, status: PlanAnswer['status']
       shortQty: o.shortQty,
       lateBecause: o.lateBecause ? pick(lang, o.lateBecause) : null,
       ...(o.alternatesUsed ? { alternatesUsed: pick(lang, o.alternatesUsed) } : {}),
+      ...(o.leftover ? { leftover: pick(lang, o.leftover) } : {}),
+      ...(o.alternateCenters ? { alternateCenters: pick(lang, o.alternateCenters) } : {}),
     })),
     load: r.load,
     materials: r.materials,
@@ -179,8 +181,8 @@ export async function solvePlan(plant: Plant, opts: SolvePlanOptions): Promise<P
 async function solveWith(pm: PlanModel, backend: SolverBackend, limit: number, clock: Clock, wholeLp = false, warm?: WarmPrices): Promise<{ sol: LpSolution; prices?: WarmPrices }> {
   // Column generation builds every order from whole schedules through all its operations, so
   // units already part-way (an InProduction order's reported progress) need the whole LP.
-  // Alternate components (alternates.ts) are columns it does not make either.
-  const partWay = pm.orders.some((o) => o.remaining) || pm.substitutions.length > 0;
+  // Alternate components (alternates.ts) and order-dedicated material (dedicated.ts) are columns it does not make either.
+  const partWay = pm.orders.some((o) => o.remaining) || pm.substitutions.length > 0 || [...pm.dedicated.values()].some((ps) => ps.some((p) => p.planned)) || pm.orders.some((o) => o.ops.some((v) => v.xw));
   if (!backend.incremental || wholeLp || partWay) return { sol: await backend.solve(pm.lp, { timeLimitSeconds: limit }) };
   const start = clock();
   const seconds = () => (clock() - start) / 1000;

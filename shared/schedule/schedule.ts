@@ -10,7 +10,8 @@ import { finishCost } from '../plan/costs';
 import type { PlanModel, PlannedOrder } from '../plan/build-model';
 import { key } from '../plan/capacity';
 import type { PlanException, PlanResult, Text } from '../plan/extract';
-import { alternateCover } from '../plan/alternates';
+import { alternateCover, type OwnMaterial } from '../plan/alternates';
+import { heldOnHand, isDedicated } from '../plan/dedicated';
 import { clockText, dayAt, dayOfEnd, dayOfStart, workCenterDays, type WorkCenterDays } from './days';
 import { discreteUoms, isDiscrete, wholeNearest, wholeSeries, wholeUp } from './round';
 import { idleBetween, sequence, type AlternateDrawn, type Lot, type MaterialTimeline, type PlacedLot } from './sequence';
@@ -94,6 +95,7 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
   const lots = makeLots(pm, val, discrete, days);
   const materials = materialTimelines(plant, pm, val, discrete);
   const alternates = alternateCover(pm.substitutions, val);
+  const own = ownMaterial(pm, val);
   const dayIndex = (d: Day) => daysBetween(b.start, d);
   const release = (o: PlannedOrder) => 24 * Math.max(0, dayIndex(o.release));
 
@@ -116,7 +118,7 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
       ['priority', byPriority, (l: Lot) => release(l.order)],
     ] as const
   ).map(([rule, order, releaseOf]) => {
-    const placed = sequence({ pm, days, materials, releaseOf, alternates }, lots.slice().sort(order));
+    const placed = sequence({ pm, days, materials, releaseOf, alternates, own }, lots.slice().sort(order));
     return { rule, placed, ...lateness(pm, placed) };
   });
   const best = runs.reduce((a, r) => (r.score <= a.score + 1e-9 ? r : a));
@@ -202,8 +204,10 @@ function materialTimelines(plant: Plant, pm: PlanModel, val: (c: number) => numb
   for (const [m, mv] of pm.materials) {
     const item = mv.supply.item;
     const ev: [number, number][] = [[0, mv.supply.usable]];
-    let deficit = Math.max(0, item.SafetyStock - item.OnHand);
-    const pos = plant.PurchaseOrders.filter((p) => p.ReceivedDate === undefined && key(p.Item) === m).sort((x, y) => (x.DueDate < y.DueDate ? -1 : x.DueDate > y.DueDate ? 1 : 0));
+    const pools = pm.dedicated.get(m) ?? [];
+    let deficit = Math.max(0, item.SafetyStock - (item.OnHand - heldOnHand(pools)));
+    // Lines bought for one order are in that order's own timeline (below), not the common one.
+    const pos = plant.PurchaseOrders.filter((p) => p.ReceivedDate === undefined && key(p.Item) === m && !isDedicated(p)).sort((x, y) => (x.DueDate < y.DueDate ? -1 : x.DueDate > y.DueDate ? 1 : 0));
     for (const p of pos) {
       const refill = Math.min(deficit, p.Quantity);
       deficit -= refill;
@@ -214,7 +218,30 @@ function materialTimelines(plant: Plant, pm: PlanModel, val: (c: number) => numb
     for (let t = 0; t < b.count; t++) if (q[t] > 0) ev.push([24 * bucketOffset(b, t), q[t]]);
     ev.sort((x, y) => x[0] - y[0]);
     out.set(m, { times: ev.map((e) => e[0]), qty: ev.map((e) => e[1]) });
+    for (const pool of pools) {
+      if (!pool.planned) continue;
+      const own: [number, number][] = [[0, pool.onHand]];
+      for (const p of pool.lines) if (p.ReceivedDate === undefined) own.push([24 * Math.max(0, daysBetween(b.start, p.DueDate)), p.Quantity]);
+      own.sort((x, y) => x[0] - y[0]);
+      out.set(ownKey(m, pool.planned), { times: own.map((e) => e[0]), qty: own.map((e) => e[1]) });
+    }
   }
+  return out;
+}
+
+const ownKey = (m: string, o: PlannedOrder) => `${m}@${o.index}`;
+
+/** Per order, its own material per item and what the plan drew from it (plan/dedicated.ts). */
+function ownMaterial(pm: PlanModel, val: (c: number) => number): Map<PlannedOrder, OwnMaterial> {
+  const out = new Map<PlannedOrder, OwnMaterial>();
+  for (const [m, pools] of pm.dedicated)
+    for (const pool of pools) {
+      if (!pool.planned) continue;
+      const total = Array.from(pool.draw, (c) => val(c)).reduce((a, v) => a + v, 0);
+      if (total <= 1e-9) continue;
+      const own = out.get(pool.planned) ?? new Map();
+      out.set(pool.planned, own.set(m, { key: ownKey(m, pool.planned), total }));
+    }
   return out;
 }
 

@@ -13,8 +13,7 @@
 // that fits in it, so a low-priority order still fills an idle Monday.
 import type { OpVars, PlanModel, PlannedOrder } from '../plan/build-model';
 import type { PlanOp } from '../plan/network';
-import { key } from '../plan/capacity';
-import { lotDraws, type AlternateCover, type Substitution } from '../plan/alternates';
+import { lotDraws, type AlternateCover, type OwnMaterial, type Substitution } from '../plan/alternates';
 import { OVERFLOW_DAYS, SHIFT_START, type WorkCenterDays } from './days';
 
 export interface Lot {
@@ -73,6 +72,8 @@ export interface SequenceInput {
   releaseOf: (lot: Lot) => number;
   /** parts whose Buy components the plan covered by alternates (plan/alternates.ts) */
   alternates?: AlternateCover;
+  /** per order, its own (dedicated) material and the plan's draws of it (plan/dedicated.ts) */
+  own?: Map<PlannedOrder, OwnMaterial>;
 }
 
 /** No working time between a and b (a night, a weekend, a holiday). */
@@ -208,7 +209,7 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
   const used = new Map<string, number>();
   const out: PlacedLot[] = [];
   const setUp = new Map<number, Set<number>>(); // lot → lanes it is set up on
-  const altUsed = new Map<Substitution, number>();
+  const altUsed = new Map<Substitution | string, number>();
 
   for (const lot of lots) {
     const op = lot.v.op;
@@ -228,9 +229,9 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
     let materialOk = true;
     const alts: AlternateDrawn[] = [];
     if (k === 0)
-      for (const d of lotDraws(node, lot.qty, input.alternates, altUsed)) {
+      for (const d of lotDraws(node, lot.qty, input.alternates, altUsed, input.own?.get(lot.order))) {
         if (d.alternateOf) alts.push({ item: d.item.ItemId, qty: Math.round(d.qty * 1e4) / 1e4, primary: d.alternateOf.ItemId });
-        const m = key(d.item.ItemId);
+        const m = d.key;
         const tl = input.materials.get(m);
         const need = (used.get(m) ?? 0) + d.qty;
         used.set(m, need);
