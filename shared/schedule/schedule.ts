@@ -14,7 +14,8 @@ import { alternateCover, type OwnMaterial } from '../plan/alternates';
 import { heldOnHand, isDedicated } from '../plan/dedicated';
 import { clockText, dayAt, dayOfEnd, dayOfStart, workCenterDays, type WorkCenterDays } from './days';
 import { discreteUoms, isDiscrete, wholeNearest, wholeSeries, wholeUp } from './round';
-import { idleBetween, sequence, type AlternateDrawn, type Lot, type MaterialTimeline, type PlacedLot } from './sequence';
+import type { WorkCenterChoice } from '../plan/network';
+import { idleBetween, lotOp, lotWc, sequence, type AlternateDrawn, type Lot, type MaterialTimeline, type PlacedLot } from './sequence';
 
 export interface ScheduleRow {
   orderId: string;
@@ -166,12 +167,12 @@ function makeLots(pm: PlanModel, val: (c: number) => number, discrete: Set<strin
       // The order's own item to the nearest piece (its quantity less what is short); what it needs, up.
       const mode = n === o.root ? 'nearest' : 'up';
       let cum = 0;
-      const w = days.get(v.op.wc);
-      const push = (bucket: number, qty: number, subcontract: boolean) => {
+      const push = (bucket: number, qty: number, subcontract: boolean, center?: WorkCenterChoice) => {
         if (qty <= EPS) return;
         const lotId = nextLot++;
+        const w = days.get(center?.wc ?? v.op.wc);
         // Transfer batches of about half a day's run each (at most MAX_BATCHES), whole pieces for pieces.
-        const run = w ? (v.op.op.RunHoursPerUnit * qty) / w.eff : 0;
+        const run = w ? ((center?.op ?? v.op.op).RunHoursPerUnit * qty) / w.eff : 0;
         const perDay = w && w.wc.HoursPerDay > 0 ? w.wc.HoursPerDay : 8;
         let nb = subcontract ? 1 : Math.max(1, Math.min(MAX_BATCHES, Math.ceil(run / (perDay / 2) - 1e-9)));
         if (whole) nb = Math.min(nb, Math.max(1, Math.floor(qty)));
@@ -179,7 +180,7 @@ function makeLots(pm: PlanModel, val: (c: number) => number, discrete: Set<strin
           const part = whole ? Math.floor(qty / nb) + (i < qty % nb ? 1 : 0) : qty / nb;
           if (part <= EPS) continue;
           cum += part;
-          lots.push({ order: o, opIndex, v, bucket, qty: part, subcontract, cumQty: cum, lotId });
+          lots.push({ order: o, opIndex, v, bucket, qty: part, subcontract, cumQty: cum, lotId, ...(center ? { center } : {}) });
         }
       };
       const xs = Array.from({ length: T }, (_, t) => val(v.x[t]));
@@ -189,7 +190,17 @@ function makeLots(pm: PlanModel, val: (c: number) => number, discrete: Set<strin
       const q = whole ? wholeSeries(sums, mode) : sums;
       for (let t = 0; t < T; t++) {
         const sub = whole ? Math.min(q[t], wholeNearest(ys[t])) : ys[t];
-        push(t, q[t] - sub, false);
+        if (v.xw) {
+          // Split as the plan split it over alternative work centers (whole pieces each); the preferred takes the rest.
+          let rest = q[t] - sub;
+          const alt = v.xw.slice(1).map((w) => {
+            const a = Math.min(rest, whole ? wholeNearest(val(w.cols[t])) : val(w.cols[t]));
+            rest -= a;
+            return a;
+          });
+          push(t, rest, false, v.xw[0].center);
+          v.xw.slice(1).forEach((w, i) => push(t, alt[i], false, w.center));
+        } else push(t, q[t] - sub, false);
         push(t, sub, true);
       }
     }
@@ -287,7 +298,7 @@ function mergeBatches(placed: PlacedLot[], days: Map<string, WorkCenterDays>): P
   const out: PlacedLot[] = [];
   for (const p of sorted) {
     const q = out[out.length - 1];
-    const w = days.get(p.lot.v.op.wc);
+    const w = days.get(lotWc(p.lot));
     if (q && q.placed && p.placed && !p.lot.subcontract && q.lot.lotId === p.lot.lotId && q.lane === p.lane && w && idleBetween(w, q.end, p.start)) {
       const pieces = q.pieces.slice();
       for (const piece of p.pieces) {
@@ -322,7 +333,7 @@ function row(start: Day, p: PlacedLot, days: Map<string, WorkCenterDays>, finish
     item: op.node.item.ItemId,
     opSeq: op.op.OpSeq,
     operation: op.label,
-    workCenter: days.get(op.wc)?.wc.WorkCenterId ?? op.op.WorkCenter,
+    workCenter: days.get(lotWc(p.lot))?.wc.WorkCenterId ?? lotOp(p.lot).WorkCenter,
     subcontract: p.lot.subcontract,
     lane: p.lane,
     quantity: whole ? p.lot.qty : Math.round(p.lot.qty * 1e4) / 1e4,
@@ -390,7 +401,7 @@ function roundedObjective(pm: PlanModel, plant: Plant, placed: PlacedLot[], val:
 function scheduleExceptions(pm: PlanModel, placed: PlacedLot[], days: Map<string, WorkCenterDays>, rule: Rule): PlanException[] {
   const out: PlanException[] = [];
   const start = pm.buckets.start;
-  const usedWc = new Set(placed.filter((p) => !p.lot.subcontract).map((p) => p.lot.v.op.wc));
+  const usedWc = new Set(placed.filter((p) => !p.lot.subcontract).map((p) => lotWc(p.lot)));
   for (const w of days.values())
     if (w.workingDays === 0)
       out.push({
@@ -417,9 +428,9 @@ function scheduleExceptions(pm: PlanModel, placed: PlacedLot[], days: Map<string
       });
       continue;
     }
-    const w = days.get(op.wc);
+    const w = days.get(lotWc(p.lot));
     // A lot whose setup alone is longer than its first day: it cannot fit any day, so it is split.
-    if (w && p.pieces.length > 1 && op.op.SetupHours / w.eff > w.open(dayOfStart(p.pieces[0][0])) + 1e-9) {
+    if (w && p.pieces.length > 1 && lotOp(p.lot).SetupHours / w.eff > w.open(dayOfStart(p.pieces[0][0])) + 1e-9) {
       const k = `${key(op.node.item.ItemId)}|${op.op.OpSeq}`;
       if (splitSeen.has(k)) continue;
       splitSeen.add(k);
@@ -440,7 +451,7 @@ function scheduleExceptions(pm: PlanModel, placed: PlacedLot[], days: Map<string
     const moved = new Map<string, number>();
     for (const p of placed) {
       if (!p.placed || p.lot.subcontract) continue;
-      if (p.end > 24 * bucketOffset(pm.buckets, p.lot.bucket + 1) + 1e-6) moved.set(p.lot.v.op.wc, (moved.get(p.lot.v.op.wc) ?? 0) + 1);
+      if (p.end > 24 * bucketOffset(pm.buckets, p.lot.bucket + 1) + 1e-6) moved.set(lotWc(p.lot), (moved.get(lotWc(p.lot)) ?? 0) + 1);
     }
     for (const [wc, n] of moved) {
       const id = days.get(wc)?.wc.WorkCenterId ?? wc;

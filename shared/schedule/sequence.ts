@@ -12,7 +12,8 @@
 // floor; the setup is paid once per lot on each unit the lot runs on. A gap left earlier on a lane is used by a later lot
 // that fits in it, so a low-priority order still fills an idle Monday.
 import type { OpVars, PlanModel, PlannedOrder } from '../plan/build-model';
-import type { PlanOp } from '../plan/network';
+import type { PlanOp, WorkCenterChoice } from '../plan/network';
+import type { Operation } from '../domain';
 import { lotDraws, type AlternateCover, type OwnMaterial, type Substitution } from '../plan/alternates';
 import { OVERFLOW_DAYS, SHIFT_START, type WorkCenterDays } from './days';
 
@@ -29,7 +30,13 @@ export interface Lot {
   cumQty: number;
   /** the lot this transfer batch belongs to (batches of one lot share its setup) */
   lotId: number;
+  /** an alternative work center the plan put these units on (the operation's own when absent) */
+  center?: WorkCenterChoice;
 }
+
+/** The work center (lower-case id) a lot runs on, and the Routing row that gives its hours. */
+export const lotWc = (lot: Lot): string => lot.center?.wc ?? lot.v.op.wc;
+export const lotOp = (lot: Lot): Operation => lot.center?.op ?? lot.v.op.op;
 
 export interface PlacedLot {
   lot: Lot;
@@ -258,13 +265,15 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
       const back = ready + 24 * (op.op.SubcontractLeadDays ?? 0);
       placed.end = back;
     } else {
-      const w = days.get(op.wc);
+      const wc = lotWc(lot);
+      const rop = lotOp(lot);
+      const w = days.get(wc);
       const ready0 = setUp.get(lot.lotId) ?? new Set<number>();
       setUp.set(lot.lotId, ready0);
-      placed.runHours = op.op.RunHoursPerUnit * lot.qty;
+      placed.runHours = rop.RunHoursPerUnit * lot.qty;
       let best: { lane: number; pieces: [number, number][] } | null = null;
-      for (const [li, lane] of (lanes.get(op.wc) ?? []).entries()) {
-        const dur = w ? ((ready0.has(li) ? 0 : op.op.SetupHours) + placed.runHours) / w.eff : 0;
+      for (const [li, lane] of (lanes.get(wc) ?? []).entries()) {
+        const dur = w ? ((ready0.has(li) ? 0 : rop.SetupHours) + placed.runHours) / w.eff : 0;
         let t = ready;
         for (let guard = 0; guard < 1_000_000; guard++) {
           t = lane.skip(t, dur);
@@ -282,10 +291,10 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
         }
       }
       if (best) {
-        const lane = lanes.get(op.wc)![best.lane];
+        const lane = lanes.get(wc)![best.lane];
         for (const [s, e] of best.pieces) lane.add(s, e);
         placed.lane = best.lane + 1;
-        if (!ready0.has(best.lane)) placed.setupHours = op.op.SetupHours;
+        if (!ready0.has(best.lane)) placed.setupHours = rop.SetupHours;
         ready0.add(best.lane);
         placed.pieces = best.pieces;
         placed.start = best.pieces[0][0];

@@ -6,7 +6,7 @@ import type { WorkbookRows } from '../../shared/rows';
 import { readPlant } from '../../shared/validate';
 
 /** Header is row 1, so data row i is sheet row i+2. */
-function book(bom: WorkbookRows[string]['rows']): WorkbookRows {
+function book(bom: WorkbookRows[string]['rows'], routing: WorkbookRows[string]['rows'] = [['FG', 10, 'ASSY', 1, null]]): WorkbookRows {
   return {
     Settings: { header: ['Key', 'Value'], rows: [['PlanStart', '2026-11-30']] },
     Orders: { header: ['OrderId', 'Customer', 'Item', 'Quantity', 'DueDate'], rows: [['SO-1', 'ACME', 'FG', 10, '2026-12-20']] },
@@ -20,8 +20,8 @@ function book(bom: WorkbookRows[string]['rows']): WorkbookRows {
       ],
     },
     BOM: { header: ['Parent', 'Component', 'QtyPer', 'AlternateOf'], rows: bom },
-    Routing: { header: ['Item', 'OpSeq', 'WorkCenter', 'RunHoursPerUnit'], rows: [['FG', 10, 'ASSY', 1]] },
-    WorkCenters: { header: ['WorkCenterId', 'HoursPerDay'], rows: [['ASSY', 8]] },
+    Routing: { header: ['Item', 'OpSeq', 'WorkCenter', 'RunHoursPerUnit', 'Preference'], rows: routing },
+    WorkCenters: { header: ['WorkCenterId', 'HoursPerDay'], rows: [['ASSY', 8], ['ASSY-2', 8], ['ASSY-3', 8]] },
   };
 }
 
@@ -50,5 +50,28 @@ describe('alternate components in validation', () => {
     const p = problems(book([['FG', 'M', 1, null], ['FG', 'M-B', 1, 'M-B']]));
     expect(p.map((x) => `${x.sheet}!${x.cell}`)).toEqual(['BOM!D3']);
     expect(p[0].message).toContain('cannot be an alternate of itself');
+  });
+});
+
+describe('alternative work centers in validation', () => {
+  const bom = [['FG', 'M', 1, null]];
+  it('accepts rows of one operation on several work centers, ranked or not', () => {
+    expect(problems(book(bom, [['FG', 10, 'ASSY', 1, 1], ['FG', 10, 'ASSY-2', 2, 2], ['FG', 10, 'ASSY-3', 2, null]]))).toEqual([]);
+  });
+
+  it('names the cell of a Preference on an operation with a single row', () => {
+    const p = problems(book(bom, [['FG', 10, 'ASSY', 1, 1]]));
+    expect(p.map((x) => formatProblem(x))).toEqual(['Routing!E2: Preference ranks alternative work centers, but FG operation 10 has only this row: add a row with another WorkCenter or leave Preference blank']);
+    expect(p[0].messageZh).toContain('替代工作中心');
+  });
+
+  it('names the cell of a duplicate preference', () => {
+    const p = problems(book(bom, [['FG', 10, 'ASSY', 1, 1], ['FG', 10, 'ASSY-2', 2, 1]]));
+    expect(p.map((x) => formatProblem(x))).toEqual(['Routing!E3: Preference 1 is also given to ASSY (row 2) for FG operation 10: give each alternative work center its own Preference (1 = preferred)']);
+  });
+
+  it('still reports the same operation twice on one work center as a duplicate', () => {
+    const p = problems(book(bom, [['FG', 10, 'ASSY', 1, null], ['FG', 10, 'assy', 2, null]]));
+    expect(p.map((x) => `${x.sheet}!${x.cell}`)).toEqual(['Routing!B3']);
   });
 });
