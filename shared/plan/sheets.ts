@@ -62,7 +62,7 @@ export function planSheets(r: PlanResult, lang: Lang): ResultSheet[] {
       // Only when the plan used an alternate component somewhere.
       ...(r.orders.some((o) => o.alternatesUsed) ? [{ key: 'alternatesUsed', header: 'Alternates used', headerZh: '替代料使用', width: 50 }] : []),
       // Only when some order leaves material bought for it unused.
-      ...(r.orders.some((o) => o.alternateCenters) ? [{ key: 'alternateCenters', header: 'Alternative work centers', headerZh: '替代工作中心', width: 50 }] : []),
+      ...(r.orders.some((o) => o.alternateCenters) ? [{ key: 'alternateCenters', header: 'Alternate work centers', headerZh: '替代工作中心', width: 50 }] : []),
       ...(r.orders.some((o) => o.leftover) ? [{ key: 'leftover', header: 'Own material left over', headerZh: '专用料剩余', width: 36 }] : []),
     ],
     rows: r.orders.map((o) => ({

@@ -315,9 +315,20 @@ function mergeBatches(placed: PlacedLot[], days: Map<string, WorkCenterDays>): P
         runHours: q.runHours + p.runHours,
         materialReady: q.materialReady, // what the lot's start needs; each batch waited for its own
         materialOk: q.materialOk && p.materialOk,
-        ...(q.alternates || p.alternates ? { alternates: [...(q.alternates ?? []), ...(p.alternates ?? [])] } : {}),
+        ...(q.alternates || p.alternates ? { alternates: joinDrawn(q.alternates, p.alternates) } : {}),
       };
     } else out.push(p);
+  }
+  return out;
+}
+
+/** Alternates drawn by two batches of one lot, summed per alternate and primary. */
+function joinDrawn(a: AlternateDrawn[] = [], b: AlternateDrawn[] = []): AlternateDrawn[] {
+  const out: AlternateDrawn[] = [];
+  for (const d of [...a, ...b]) {
+    const same = out.find((x) => x.item === d.item && x.primary === d.primary);
+    if (same) same.qty = Math.round((same.qty + d.qty) * 1e4) / 1e4;
+    else out.push({ ...d });
   }
   return out;
 }
