@@ -230,7 +230,7 @@ function materialRows(pm: PlanModel, s: PlanState): { rows: MaterialRow[]; sugge
     }
     // Projected on hand is the common stock; material held for orders is shown beside it.
     const pools = pm.dedicated.get(m) ?? [];
-    let onHand = item.OnHand - heldOnHand(pools);
+    let onHand = Math.max(0, item.OnHand - heldOnHand(pools));
     let held = heldOnHand(pools);
     const asAlt = pm.substitutions.filter((x) => x.alt.item === item);
     const asPrimary = pm.substitutions.filter((x) => x.primary === item);

@@ -63,7 +63,7 @@ export function materialSupply(item: Item, plant: Plant, b: Buckets, lot: number
     const t = Math.max(0, bucketIndex(b, po.DueDate));
     if (t < b.count) receipts[t] += po.Quantity;
   }
-  const onHand = item.OnHand - heldOnHand(poolsOfItem(plant, item, b));
+  const onHand = Math.max(0, item.OnHand - heldOnHand(poolsOfItem(plant, item, b)));
   let deficit = Math.max(0, item.SafetyStock - onHand);
   const usableReceipts = receipts.map((q) => {
     const refill = Math.min(deficit, q);

@@ -216,7 +216,7 @@ function materialTimelines(plant: Plant, pm: PlanModel, val: (c: number) => numb
     const item = mv.supply.item;
     const ev: [number, number][] = [[0, mv.supply.usable]];
     const pools = pm.dedicated.get(m) ?? [];
-    let deficit = Math.max(0, item.SafetyStock - (item.OnHand - heldOnHand(pools)));
+    let deficit = Math.max(0, item.SafetyStock - Math.max(0, item.OnHand - heldOnHand(pools)));
     // Lines bought for one order are in that order's own timeline (below), not the common one.
     const pos = plant.PurchaseOrders.filter((p) => p.ReceivedDate === undefined && key(p.Item) === m && !isDedicated(p)).sort((x, y) => (x.DueDate < y.DueDate ? -1 : x.DueDate > y.DueDate ? 1 : 0));
     for (const p of pos) {
