@@ -381,9 +381,17 @@ function shortFrom(pm: PlanModel, itemId: string): Day | undefined {
   }
   let cumNeed = 0;
   let cumSupply = mv.supply.usable;
+  // Material held for planned orders covers their need (and only theirs: at most what they need).
+  const pools = (pm.dedicated.get(mv.supply.item.ItemId.trim().toLowerCase()) ?? []).filter((p) => p.planned);
+  const room = pools.map((p) => nodesOf(p.planned!.root).reduce((a, n) => a + n.buyChildren.filter((bc) => bc.item === mv.supply.item).reduce((b, bc) => b + n.qty * bc.ratio, 0), 0));
   for (let t = 0; t < T; t++) {
     cumNeed += need[t];
     cumSupply += mv.supply.usableReceipts[t];
+    pools.forEach((p, i) => {
+      const q = Math.min(room[i], p.receipts[t] + (t === 0 ? p.onHand : 0));
+      room[i] -= q;
+      cumSupply += q;
+    });
     if (cumNeed > cumSupply + 1e-6 * Math.max(1, cumNeed)) return bucketStart(pm.buckets, t);
   }
   return undefined;
