@@ -65,12 +65,13 @@ export function poolsOfItem(plant: Plant, item: Item, b: Buckets): DedicatedPool
       if (t < b.count) pool.receipts[t] += po.Quantity;
     }
   }
-  // Received material already issued to the order has left stock; what is held is the rest. It is
-  // taken as part of OnHand (common stock is OnHand less it, never below 0), but the order keeps
-  // it even where OnHand was counted without it.
+  // Received material already issued to the order has left stock; what is held is the rest, and
+  // never more than is on hand (OnHand counts it: what a stock count finds).
+  let onHand = item.OnHand;
   for (const pool of list) {
     const issued = plant.MaterialIssues.filter((i) => key(i.Order) === key(pool.order) && key(i.Item) === m).reduce((a, i) => a + i.Quantity, 0);
-    pool.onHand = Math.max(0, pool.onHand - issued);
+    pool.onHand = Math.max(0, Math.min(onHand, pool.onHand - issued));
+    onHand -= pool.onHand;
   }
   return list;
 }
