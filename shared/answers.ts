@@ -30,6 +30,12 @@ export interface PlanOrderAnswer {
   subcontractedQty: number;
   shortQty: number;
   lateBecause: string | null;
+  /** alternate components used, in words (only when any) */
+  alternatesUsed?: string;
+  /** material bought for this order left over after it, in words (only when any) */
+  leftover?: string;
+  /** operations split onto alternative work centers, in words (only when any) */
+  alternateCenters?: string;
 }
 
 export interface PlanAnswer {

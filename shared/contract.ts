@@ -139,7 +139,8 @@ export const Routing = sheet('Routing', '工艺路线', 'Operations that make ea
   SubcontractCostPerUnit: col.number({ zh: '委外单价', min: 0, unit: 'currency/unit', description: 'Subcontract cost per unit' }),
   SubcontractLeadDays: col.number({ zh: '委外周期', min: 0, default: 0, unit: 'days', description: 'Days until subcontracted units come back' }),
   PieceRate: col.number({ zh: '计件单价', min: 0, unit: 'currency/unit', description: 'Piece-rate wage per good unit reported on this operation' }),
-}, ['Item', 'OpSeq']);
+  Preference: col.integer({ zh: '优先顺序', min: 1, description: 'Alternative work centers: several rows with the same Item and OpSeq and their own WorkCenter and hours; 1 = preferred (blank = sheet order)' }),
+}, ['Item', 'OpSeq', 'WorkCenter']);
 
 export const WorkCenters = sheet('WorkCenters', '工作中心', 'Machine groups and lines whose hours are shared', {
   WorkCenterId: col.id({ zh: '工作中心编码', description: 'Unique work center code' }),
@@ -187,7 +188,7 @@ export const PurchaseOrders = sheet('PurchaseOrders', '采购订单', 'Open purc
   ReceivedDate: col.date({ zh: '到货日期', description: 'Date received (blank = open)' }),
   ReceivedQty: col.number({ zh: '到货数量', min: 0, unit: 'units', description: 'Quantity received' }),
   AcceptedQty: col.number({ zh: '合格数量', min: 0, unit: 'units', description: 'Quantity accepted by inspection' }),
-  Order: col.text({ zh: '销售订单', description: 'OrderId this line is bought or subcontracted for (blank = stock)' }),
+  Order: col.text({ zh: '销售订单', description: "OrderId this line is bought or subcontracted for (blank = stock); bought for an order, only that order's plan may use it (dedicated material)" }),
   OpSeq: col.integer({ zh: '工序号', min: 0, description: 'Operation of that order this line subcontracts (a subcontract lot); Item is the item being processed' }),
 }, ['PoId']);
 
@@ -270,6 +271,7 @@ export const SettingsKeys = {
   Currency: col.text({ zh: '币种', default: 'CNY', description: 'Currency code for reports' }),
   LatePenaltyPerUnitDay: col.number({ zh: '延期罚金', min: 0, default: 10, unit: 'currency/unit/day', description: 'Cost of one unit one day late (before priority weight)' }),
   ShortPenaltyPerUnit: col.number({ zh: '缺交罚金', min: 0, unit: 'currency/unit', description: 'Cost of a unit not made in the horizon (default: far above any lateness)' }),
+  SubstitutionCost: col.number({ zh: '替代成本', min: 0, default: 1, unit: 'currency/unit', description: 'Plan cost of one unit of a component replaced by its alternate (BOM AlternateOf): small, so the primary is used first' }),
   DiscreteUoms: col.text({ zh: '整数单位', description: 'More units counted in whole pieces, comma-separated (blank, pcs, ea, set, unit, 件, 台, 个, 套, 只, 把 always are)' }),
   SimulationRuns: col.integer({ zh: '模拟次数', min: 1, max: 1_000_000, default: 10000, description: 'Monte Carlo draws for quotes' }),
   RandomSeed: col.integer({ zh: '随机种子', default: 42, description: 'Seed for the simulation (same seed, same numbers)' }),

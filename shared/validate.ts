@@ -1,5 +1,6 @@
 // Checks that span rows and sheets (references, cycles, dates), after each cell parsed alone.
 import { actualsProblems } from './actuals/check';
+import { alternativesProblems } from './alternatives-check';
 import { JOB_NAMES } from './answers';
 import { JOB_SHEETS, SETTINGS_SHEET, SHEETS, type Job, type SheetName } from './contract';
 import type { BomLine, Plant } from './domain';
@@ -127,5 +128,6 @@ function crossCheck(p: Plant, job: Job | 'all', noSettings: boolean): Problem[] 
       at('CostRisk', r, 'Likely', `Low ≤ Likely ≤ High is required (got ${r.Low}, ${r.Likely}, ${r.High})`, `须满足 低值 ≤ 最可能值 ≤ 高值（当前为 ${r.Low}、${r.Likely}、${r.High}）`);
   }
   out.push(...actualsProblems(p));
+  out.push(...alternativesProblems(p));
   return out;
 }

@@ -67,7 +67,7 @@ export function orderOperations(plant: Plant, order: Order): { item: Item; op: O
   }
   const out: { item: Item; op: Operation; level: number; need: number }[] = [];
   for (const u of usage.values())
-    for (const op of plant.Routing.filter((r) => key(r.Item) === key(u.item.ItemId)).sort((a, b) => a.OpSeq - b.OpSeq))
+    for (const op of plantNetwork(plant).routings.get(key(u.item.ItemId)) ?? []) // one row per OpSeq (the preferred of alternative work centers)
       out.push({ item: u.item, op, level: u.level, need: order.Quantity * u.usage });
   return out;
 }

@@ -6,8 +6,10 @@ import { idKey } from './id';
 
 export interface PlantNetwork {
   items: Map<string, Item>;
-  /** operations of each item in OpSeq order */
+  /** operations of each item in OpSeq order: per OpSeq the preferred row (lowest Preference, else the first) */
   routings: Map<string, Operation[]>;
+  /** the other rows of an item's OpSeq (alternative work centers), keyed by the preferred row, by preference */
+  altRoutings: Map<Operation, Operation[]>;
   /** BOM lines of each parent in sheet order, alternates (AlternateOf filled) left out */
   bom: Map<string, BomLine[]>;
   /** alternate BOM lines of each parent: substitutes used only when the primary is short */
@@ -33,7 +35,16 @@ export function plantNetwork(plant: Plant): PlantNetwork {
   const items = new Map<string, Item>();
   for (const i of plant.Items) if (!items.has(idKey(i.ItemId))) items.set(idKey(i.ItemId), i);
   const routings = new Map<string, Operation[]>();
-  for (const r of plant.Routing) push(routings, idKey(r.Item), r);
+  // Rows of one Item and OpSeq are alternatives: the preferred one is the operation everyone reads
+  // (costs, progress, the plan's flow); the plan may also load the others (altRoutings).
+  const rows = new Map<string, Operation[]>();
+  for (const r of plant.Routing) push(rows, `${idKey(r.Item)}|${r.OpSeq}`, r);
+  const altRoutings = new Map<Operation, Operation[]>();
+  for (const group of rows.values()) {
+    const byPref = group.slice().sort((a, b) => (a.Preference ?? Infinity) - (b.Preference ?? Infinity)); // stable: sheet order otherwise
+    push(routings, idKey(byPref[0].Item), byPref[0]);
+    if (byPref.length > 1) altRoutings.set(byPref[0], byPref.slice(1));
+  }
   for (const ops of routings.values()) ops.sort((a, b) => a.OpSeq - b.OpSeq);
   const bom = new Map<string, BomLine[]>();
   const alternates = new Map<string, BomLine[]>();
@@ -42,7 +53,7 @@ export function plantNetwork(plant: Plant): PlantNetwork {
   const suppliers = new Map(plant.Suppliers.map((s) => [idKey(s.SupplierId), s]));
   const approvedOffers = new Map<string, SupplierItem[]>();
   for (const si of plant.SupplierItems) if (suppliers.get(idKey(si.Supplier))?.Approved) push(approvedOffers, idKey(si.Item), si);
-  const net = { items, routings, bom, alternates, workCenters, suppliers, approvedOffers };
+  const net = { items, routings, altRoutings, bom, alternates, workCenters, suppliers, approvedOffers };
   built.set(plant, net);
   return net;
 }

@@ -16,11 +16,16 @@
 //   ot_WC_tT     overtime hours of work center WC in bucket T
 //   buy_M_tT     extra units of Buy item M arriving in bucket T (ordered a lead time before)
 //   inv_M_tT     usable stock of M (above safety stock) at the end of bucket T
+//   xw_O_OP_WC_tT  units of OP done on alternative work center WC (alternate-centers.ts)
+//   sub_O_ALT_tT units of a part of O whose Buy component is replaced by its alternate ALT (alternates.ts)
 // Rows:
 //   wip_…        w(t) = w(t−1) + done by the previous operation(t) − ratio × started here(t)
 //   done_O       Σ finished + short = Quantity
 //   cap_WC_tT    Σ hours × x − ot ≤ regular hours
 //   stock_M_tT   inv(t) = inv(t−1) + usable receipts(t) + buy(t) − Σ ratio × started(t)
+//   alt_…        Σ alternates of a component ≤ units of the part started (alternates.ts)
+//   split_…      x = Σ xw: an operation's in-house units split over its alternative work centers
+//   dstock_, dcap_  material bought for one order, usable by it alone (dedicated.ts)
 import { ordersWithActuals, remainingWork, reserveIssued, startingWip, type Remaining } from '../actuals/remaining';
 import type { Day } from '../dates';
 import type { Item, Order, Plant } from '../domain';
@@ -28,10 +33,13 @@ import { LpBuilder, type LpModel } from '../lp/model';
 import { arrivalBucket, bucketIndex, bucketsOf, daysBetweenBuckets, type Buckets, type Phasing } from './buckets';
 import { key, workCenterCapacity, type WorkCenterCapacity } from './capacity';
 import { finishCost, MIN_OVERTIME_COST, priorityWeight, purchaseCost, shortCost, WIP_PER_UNIT_BUCKET } from './costs';
-import { explodeOrder, nodesOf, type PartNode, type PlanOp } from './network';
+import { explodeOrder, nodesOf, type PartNode, type PlanOp, type WorkCenterChoice } from './network';
 import { flowLags } from './flow-lag';
+import { ALTERNATE_CENTER_COST } from './alternate-centers';
 import { plantNetwork } from '../network';
 import { addShipStep, netMakeStock, SHIP_WC } from './stock';
+import { dedicatedPools, DEDICATED_HOLDING_COST, type DedicatedPool } from './dedicated';
+import { alternatesFor, firstWithAlternates, type AlternateOption, type Substitution } from './alternates';
 import { materialSupply, type MaterialSupply } from './supply';
 import { days } from '../plural';
 
@@ -66,6 +74,8 @@ export interface OpVars {
   y: Int32Array;
   /** buckets units handed to this operation wait before it may start them (flow-lag.ts) */
   flowLag: number;
+  /** with alternative work centers (op.centers): the units on each, per bucket (−1 none); x is their sum */
+  xw?: { center: WorkCenterChoice; cols: Int32Array }[];
 }
 
 /** Why an order is in the plan without any work planned for it. */
@@ -135,6 +145,10 @@ export interface PlanModel {
   /** every wip_ row with its own WIP column (the one it defines), in the order they were made */
   wipRows: Int32Array;
   wipCols: Int32Array;
+  /** alternate components the LP may use (alternates.ts); column generation does not know them */
+  substitutions: Substitution[];
+  /** material bought for one order (dedicated.ts), per Buy item (lower-case id); with its order when planned */
+  dedicated: Map<string, (DedicatedPool & { planned?: PlannedOrder })[]>;
 }
 
 const tidy = (s: string): string => s.replace(/[^A-Za-z0-9]+/g, '') || '_';
@@ -161,6 +175,7 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
     const c = capacity.get(wc);
     return c !== undefined && (c.hours[t] > 0 || c.overtimeMax[t] > 0);
   };
+  const canWorkOp = (op: PlanOp, t: number) => (op.centers ? op.centers.some((c) => canWork(c.wc, t)) : canWork(op.wc, t));
   // InProduction orders are planned for what is left; material issued to them and not yet used
   // covers their own need first (reserveIssued) and is no stock for other orders.
   const started = new Map<Order, Remaining>();
@@ -179,6 +194,24 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
   };
 
   // Loads and material uses collected while columns are made; rows are written afterwards.
+  const substitutions: Substitution[] = [];
+  const dedicated: PlanModel['dedicated'] = dedicatedPools(plant, b);
+  /** First bucket an order's own (dedicated) material of an item is there, else Infinity. */
+  const ownFirst = (o: PlannedOrder, item: Item): number => {
+    const pool = dedicated.get(key(item.ItemId))?.find((p) => key(p.order) === key(o.order.OrderId));
+    if (!pool) return Infinity;
+    if (pool.onHand > 0) return 0;
+    const t = pool.receipts.findIndex((q) => q > 0);
+    return t < 0 ? Infinity : t;
+  };
+  const altCache = new Map<PartNode, Map<Item, AlternateOption[]>>();
+  const altsOf = (n: PartNode, primary: Item): AlternateOption[] => {
+    let m = altCache.get(n);
+    if (!m) altCache.set(n, (m = new Map()));
+    let a = m.get(primary);
+    if (!a) m.set(primary, (a = alternatesFor(idx, b, n.item, primary)));
+    return a;
+  };
   const loads = new Map<string, { cols: number[]; hours: number[] }[]>();
   const uses = new Map<string, { cols: number[]; ratio: number[] }[]>();
   const loadAt = (wc: string, t: number) => {
@@ -254,6 +287,8 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
   const grossNeed = new Map<string, number>();
   for (const o of orders) for (const n of nodesOf(o.root)) for (const bc of n.buyChildren) grossNeed.set(key(bc.item.ItemId), (grossNeed.get(key(bc.item.ItemId)) ?? 0) + n.qty * bc.ratio);
   for (const o of orders) addOrderColumns(o);
+  for (const pools of dedicated.values())
+    for (const pool of pools) pool.planned = orders.find((o) => !o.hypothetical && key(o.order.OrderId) === key(pool.order));
 
   function addOrderColumns(o: PlannedOrder) {
     const toMake = o.order.Quantity - o.fromStock;
@@ -271,7 +306,7 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
     // Forward pass, children before parents: the first bucket each operation can start and finish.
     const forward = (n: PartNode): number => {
       let ready = o.releaseBucket;
-      for (const bc of n.buyChildren) ready = Math.max(ready, supplyOf(bc.item).firstAvailable);
+      for (const bc of n.buyChildren) ready = Math.max(ready, firstWithAlternates(Math.min(supplyOf(bc.item).firstAvailable, ownFirst(o, bc.item)), altsOf(n, bc.item), (i) => Math.min(supplyOf(i).firstAvailable, ownFirst(o, i))));
       for (const c of n.makeChildren) ready = Math.max(ready, forward(c.node));
       for (const [k, op] of n.ops.entries()) {
         // Units already waiting in front of an operation can start at release.
@@ -282,7 +317,7 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
         if (op.subcontract) for (let t = 0; t < T; t++) arrival[t] = arrivalBucket(b, t, op.op.SubcontractLeadDays);
         const lead = op.subcontract ? arrival[0] : 0;
         let firstX = Infinity;
-        for (let t = ready; t < T; t++) if (canWork(op.wc, t)) { firstX = t; break; }
+        for (let t = ready; t < T; t++) if (canWorkOp(op, t)) { firstX = t; break; }
         const done = Math.min(firstX, op.subcontract && ready < T ? arrival[ready] : Infinity);
         vars.set(op, { op, lead, arrival, earliestStart: ready, earliestDone: done, x: filled(T), y: filled(T), flowLag: lagOf(op) });
         ready = done;
@@ -322,13 +357,16 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
         const yName = `y_${oid}_${v.op.label}`;
         let latestStart = -1;
         for (let t = v.earliestStart; t <= need; t++) {
-          if (!canWork(v.op.wc, t)) continue;
+          if (!canWorkOp(v.op, t)) continue;
           const cost = last ? finishCost(o.weight, latePenalty, daysBetweenBuckets(b, o.dueBucket, t), t, o.dueBucket) : 0;
           if (cost >= unmade) continue;
           v.x[t] = addVar(xName, cost, n.qty, o.index, t);
-          const l = loadAt(v.op.wc, t);
-          l.cols.push(v.x[t]);
-          l.hours.push(v.op.hoursPerUnit);
+          if (v.op.centers) splitOverCenters(v, oid, n.qty, t);
+          else {
+            const l = loadAt(v.op.wc, t);
+            l.cols.push(v.x[t]);
+            l.hours.push(v.op.hoursPerUnit);
+          }
           latestStart = t;
         }
         if (v.op.subcontract) {
@@ -360,6 +398,7 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
           if (first.x[t] >= 0) u.cols.push(first.x[t]), u.ratio.push(bc.ratio);
           if (first.y[t] >= 0) u.cols.push(first.y[t]), u.ratio.push(bc.ratio);
         }
+        addSubstitutions(o, n, first, bc);
       }
     }
 
@@ -427,6 +466,56 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
     o.doneRow = lp.addRow(`done_${oid}`, fin, fin.map(() => 1), toMake, toMake);
   }
 
+  /** xw_ columns of an operation with alternative work centers in bucket t, each loading its own center, and x = Σ xw. */
+  function splitOverCenters(v: OpVars, oid: string, qty: number, t: number) {
+    v.xw ??= v.op.centers!.map((center) => ({ center, cols: filled(T) }));
+    const cols = [v.x[t]];
+    const coef = [1];
+    for (const w of v.xw) {
+      if (!canWork(w.center.wc, t)) continue;
+      w.cols[t] = addVar(`xw_${oid}_${v.op.label}_${tidy(w.center.op.WorkCenter)}`, ALTERNATE_CENTER_COST * w.center.rank, qty, v.x[t] >= 0 ? colOrder[v.x[t]] : -1, t);
+      const l = loadAt(w.center.wc, t);
+      l.cols.push(w.cols[t]);
+      l.hours.push(w.center.hoursPerUnit);
+      cols.push(w.cols[t]), coef.push(-1);
+    }
+    lp.addRow(`split_${oid}_${v.op.label}`, cols, coef, 0, 0, t);
+  }
+
+  /** sub_ columns and the alt_ rows of one Buy component of one part (alternates.ts). */
+  function addSubstitutions(o: PlannedOrder, n: PartNode, first: OpVars, bc: { item: Item; ratio: number }) {
+    const alts = altsOf(n, bc.item);
+    if (alts.length === 0) return;
+    const oid = tidy(o.order.OrderId);
+    const p = key(bc.item.ItemId);
+    const cost = bc.ratio * (plant.settings.SubstitutionCost + purchaseCost(supplyOf(bc.item).unitPrice, 0, T));
+    const subs = alts.map((alt) => {
+      supplyOf(alt.item);
+      const sub: Substitution = { order: o.index, node: n, primary: bc.item, primaryRatio: bc.ratio, alt, cols: filled(T) };
+      substitutions.push(sub);
+      return sub;
+    });
+    for (let t = 0; t < T; t++) {
+      if (first.x[t] < 0 && first.y[t] < 0) continue;
+      const cols: number[] = [];
+      const coef: number[] = [];
+      for (const sub of subs) {
+        if (!sub.alt.valid[t]) continue;
+        sub.cols[t] = addVar(`sub_${oid}_${tidy(n.item.ItemId)}${n.tag}_${tidy(sub.alt.item.ItemId)}`, cost, n.qty, o.index, t);
+        // Gives the primary back, takes the alternate.
+        const up = useAt(p, t);
+        up.cols.push(sub.cols[t]), up.ratio.push(-bc.ratio);
+        const ua = useAt(key(sub.alt.item.ItemId), t);
+        ua.cols.push(sub.cols[t]), ua.ratio.push(sub.alt.ratio);
+        cols.push(sub.cols[t]), coef.push(1);
+      }
+      if (cols.length === 0) continue;
+      if (first.x[t] >= 0) cols.push(first.x[t]), coef.push(-1);
+      if (first.y[t] >= 0) cols.push(first.y[t]), coef.push(-1);
+      lp.addRow(`alt_${oid}_${tidy(n.item.ItemId)}${n.tag}_${tidy(bc.item.ItemId)}`, cols, coef, -Infinity, 0, t);
+    }
+  }
+
   /** Why an order cannot finish within the horizon even with unlimited capacity. */
   function blockedReason(o: PlannedOrder, nodes: PartNode[]): Blocked {
     for (const n of nodes)
@@ -477,17 +566,41 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
     const name = tidy(s.item.ItemId);
     const mv: MaterialVars = { supply: s, inv: filled(T), buy: filled(T), rows: filled(T) };
     materials.set(m, mv);
+    const pools = (dedicated.get(m) ?? []).filter((p) => p.planned);
     for (let t = 0; t < T; t++) {
       mv.inv[t] = addVar(`inv_${name}`, 0, Infinity, -1, t);
       if (t >= s.leadBucket) mv.buy[t] = addVar(`buy_${name}`, purchaseCost(s.unitPrice, t, T), Infinity, -1, t);
       const cols = [mv.inv[t], ...u[t].cols];
       const coef = [1, ...u[t].ratio];
+      for (const pool of pools) {
+        const o = pool.planned!;
+        const own = u[t].cols.flatMap((c, i) => (colOrder[c] === o.index ? [i] : []));
+        if (own.length === 0) continue;
+        const oname = `${name}_${tidy(o.order.OrderId)}`;
+        pool.draw[t] = addVar(`ded_${oname}`, 0, Infinity, o.index, t);
+        cols.push(pool.draw[t]), coef.push(-1);
+        lp.addRow(`dcap_${oname}`, [pool.draw[t], ...own.map((i) => u[t].cols[i])], [1, ...own.map((i) => -u[t].ratio[i])], -Infinity, 0, t);
+      }
       if (t > 0) cols.push(mv.inv[t - 1]), coef.push(-1);
       if (mv.buy[t] >= 0) cols.push(mv.buy[t]), coef.push(-1);
       const rhs = s.usableReceipts[t] + (t === 0 ? s.usable : 0);
       mv.rows[t] = lp.addRow(`stock_${name}`, cols, coef, rhs, rhs, t);
     }
+    // Each order's pool: what it holds, receives and draws.
+    for (const pool of pools) {
+      if (!pool.draw.some((c) => c >= 0)) continue;
+      const oname = `${name}_${tidy(pool.planned!.order.OrderId)}`;
+      for (let t = 0; t < T; t++) {
+        pool.inv[t] = addVar(`dinv_${oname}`, DEDICATED_HOLDING_COST, Infinity, -1, t);
+        const cols = [pool.inv[t]];
+        const coef = [1];
+        if (t > 0) cols.push(pool.inv[t - 1]), coef.push(-1);
+        if (pool.draw[t] >= 0) cols.push(pool.draw[t]), coef.push(1);
+        const rhs = pool.receipts[t] + (t === 0 ? pool.onHand : 0);
+        lp.addRow(`dstock_${oname}`, cols, coef, rhs, rhs, t);
+      }
+    }
   }
 
-  return { lp: lp.build(), buckets: b, latePenalty, orders, skipped, capacity, capRows, otCols, materials, colOrder: Int32Array.from(colOrder), wipRows: Int32Array.from(wipRows), wipCols: Int32Array.from(wipCols) };
+  return { lp: lp.build(), buckets: b, latePenalty, orders, skipped, capacity, capRows, otCols, materials, colOrder: Int32Array.from(colOrder), wipRows: Int32Array.from(wipRows), wipCols: Int32Array.from(wipCols), substitutions, dedicated };
 }

@@ -14,6 +14,9 @@ import { nodesOf } from './network';
 import { suggestLots } from './purchase-suggestions';
 import { days } from '../plural';
 import { bucketWord } from './words';
+import { altUnits, substitutionText } from './alternates';
+import { heldOnHand } from './dedicated';
+import { centersText } from './alternate-centers';
 
 export type { Text } from './explain';
 
@@ -35,6 +38,12 @@ export interface OrderPlan {
   /** operations sent out, e.g. "PAINT30 × 5" */
   subcontracting: string;
   lateBecause: Text | null;
+  /** alternate components used (BOM AlternateOf), e.g. "BP-MOTOR-7KW short until 12-28; 4 × BP-MOTOR-7KW-B used" */
+  alternatesUsed?: Text;
+  /** material bought for this order (PurchaseOrders.Order) that the plan leaves unused, e.g. "RM-X × 5 (PO-7)" */
+  leftover?: Text;
+  /** operations whose units went to alternative work centers, e.g. "ASSY10: ASSY-1 full in the week of 01-05; 4 on ASSY-2" */
+  alternateCenters?: Text;
   /** on time, late, short (some units not finished in the horizon), or not planned */
   state: 'onTime' | 'late' | 'short' | 'notPlanned';
 }
@@ -57,6 +66,12 @@ export interface MaterialRow {
   suggestedPurchase: number;
   projectedOnHand: number;
   safetyStock: number;
+  /** units of this item used in place of a primary component (it is an alternate); only when any */
+  usedAsAlternate?: number;
+  /** units of this item's need covered by alternates instead; only when any */
+  replacedByAlternate?: number;
+  /** units held for orders at the end of the bucket (PurchaseOrders.Order), not in projected on hand; only when any */
+  dedicated?: number;
 }
 
 export interface PurchaseSuggestion {
@@ -67,7 +82,7 @@ export interface PurchaseSuggestion {
   needBy: Day;
 }
 
-export type ExceptionType = 'late' | 'short' | 'cannotStart' | 'cannotFinish' | 'beyondHorizon' | 'overload' | 'shortage' | 'noWorkingDay' | 'lotSplit' | 'movedOn' | 'unscheduled';
+export type ExceptionType = 'late' | 'short' | 'cannotStart' | 'cannotFinish' | 'beyondHorizon' | 'overload' | 'shortage' | 'noWorkingDay' | 'lotSplit' | 'movedOn' | 'unscheduled' | 'leftover' | 'dedicatedIdle';
 
 export interface PlanException {
   type: ExceptionType;
@@ -134,6 +149,12 @@ function orderPlan(pm: PlanModel, s: PlanState, o: PlannedOrder): OrderPlan {
     subQty = Math.max(subQty, q / v.op.node.perOrderUnit);
   }
   const daysLate = finish < 0 ? null : Math.max(0, daysBetweenBuckets(b, o.dueBucket, finish));
+  const alternatesUsed = substitutionText(b, pm.substitutions.filter((x) => x.order === o.index), s.val, (primary, after) => {
+    const mv = pm.materials.get(primary.ItemId.trim().toLowerCase());
+    for (let t = after + 1; t < b.count; t++) if (mv && (mv.supply.usableReceipts[t] > 0 || t >= mv.supply.leadBucket)) return t;
+    return b.count;
+  });
+  const centers = centersText(b, s, o.ops, bucketWord(b));
   const isShort = short > tol;
   const isLate = (daysLate ?? 0) > 0;
   return {
@@ -143,9 +164,28 @@ function orderPlan(pm: PlanModel, s: PlanState, o: PlannedOrder): OrderPlan {
     subcontractedQty: round(subQty),
     shortQty: round(isShort ? short : 0),
     subcontracting: sub.join(', '),
+    ...(alternatesUsed ? { alternatesUsed } : {}),
+    ...leftoverOf(pm, s, o),
+    ...(centers ? { alternateCenters: centers } : {}),
     lateBecause: isShort || isLate ? explainLate(pm, s, o) : null,
     state: isShort ? 'short' : isLate ? 'late' : 'onTime',
   };
+}
+
+/** What is left of the material bought for an order after the plan (initial + receipts − drawn). */
+function leftoverOf(pm: PlanModel, s: PlanState, o: PlannedOrder): { leftover?: Text } {
+  const en: string[] = [];
+  const zh: string[] = [];
+  for (const pools of pm.dedicated.values())
+    for (const pool of pools) {
+      if (pool.planned !== o) continue;
+      const left = pool.onHand + pool.receipts.reduce((a, q) => a + q, 0) - Array.from(pool.draw, (c) => s.val(c)).reduce((a, v) => a + v, 0);
+      if (left <= s.tol(left)) continue;
+      const pos = pool.lines.map((l) => l.PoId).join(', ');
+      en.push(`${pool.item.ItemId} × ${round(left, 2)} (${pos})`);
+      zh.push(`${pool.item.ItemId} × ${round(left, 2)}（${pos}）`);
+    }
+  return en.length ? { leftover: { en: en.join(', '), zh: zh.join('，') } } : {};
 }
 
 function loadRows(pm: PlanModel, s: PlanState): LoadRow[] {
@@ -188,9 +228,17 @@ function materialRows(pm: PlanModel, s: PlanState): { rows: MaterialRow[]; sugge
       const lead = mv.supply.suppliers.find((sup) => sup.supplier === lot.supplier)?.leadDays ?? mv.supply.leadDays;
       suggestions.push({ item: item.ItemId, supplier: lot.supplier, quantity: lot.quantity, orderBy: addDays(needBy, -lead), needBy });
     }
-    let onHand = item.OnHand;
+    // Projected on hand is the common stock; material held for orders is shown beside it.
+    const pools = pm.dedicated.get(m) ?? [];
+    let onHand = Math.max(0, item.OnHand - heldOnHand(pools));
+    let held = heldOnHand(pools);
+    const asAlt = pm.substitutions.filter((x) => x.alt.item === item);
+    const asPrimary = pm.substitutions.filter((x) => x.primary === item);
     for (let t = 0; t < T; t++) {
       const req = s.use(m, t);
+      for (const p of pools) held += p.receipts[t] - s.val(p.draw[t]);
+      const used = asAlt.reduce((a, x) => a + altUnits(x, s.val, t), 0);
+      const replaced = asPrimary.reduce((a, x) => a + x.primaryRatio * s.val(x.cols[t]), 0);
       onHand += mv.supply.receipts[t] + arriving[t] - req;
       rows.push({
         item: item.ItemId,
@@ -200,6 +248,9 @@ function materialRows(pm: PlanModel, s: PlanState): { rows: MaterialRow[]; sugge
         suggestedPurchase: round(arriving[t]),
         projectedOnHand: round(onHand),
         safetyStock: item.SafetyStock,
+        ...(asAlt.length ? { usedAsAlternate: round(used) } : {}),
+        ...(asPrimary.length ? { replacedByAlternate: round(replaced) } : {}),
+        ...(pools.length ? { dedicated: round(held) } : {}),
       });
     }
   }
@@ -262,6 +313,36 @@ function exceptions(pm: PlanModel, orders: OrderPlan[], load: LoadRow[], suggest
         : { en: `${l.workCenter}: fully loaded in the ${word.en} of ${l.bucketStart} (${l.loadHours} of ${l.capacityHours} h)`, zh: `${l.workCenter}：${l.bucketStart} ${word.zh}满负荷（${l.loadHours}/${l.capacityHours} 小时）` },
     });
   }
+  // Material bought for one order: left over after it, or held for an order that is not open.
+  for (const [i, o] of pm.orders.entries())
+    if (orders[i].leftover)
+      out.push({
+        type: 'leftover',
+        severity: 'info',
+        subject: o.order.OrderId,
+        date: orders[i].finishDate,
+        message: {
+          en: `${o.order.OrderId}: material bought for this order is left over after it: ${orders[i].leftover!.en} — kept for this order, not given to others`,
+          zh: `${o.order.OrderId}：为本订单采购的专用料有剩余：${orders[i].leftover!.zh}——专用料不混用，保留给本订单`,
+        },
+      });
+  const skipped = new Set(pm.skipped.map((sk) => sk.order.OrderId.trim().toLowerCase()));
+  for (const pools of pm.dedicated.values())
+    for (const pool of pools) {
+      if (pool.planned || skipped.has(pool.order.trim().toLowerCase())) continue;
+      const qty = round(pool.onHand + pool.receipts.reduce((a, q) => a + q, 0), 2);
+      const pos = pool.lines.map((l) => l.PoId).join(', ');
+      out.push({
+        type: 'dedicatedIdle',
+        severity: 'warning',
+        subject: pool.item.ItemId,
+        date: null,
+        message: {
+          en: `${pos}: ${pool.item.ItemId} × ${qty} bought for order ${pool.order}, which is not open in this plan: no other order may use it; clear Order on the PO line to make it common stock`,
+          zh: `${pos}：${pool.item.ItemId} × ${qty} 为订单 ${pool.order} 专门采购，该订单不在本次计划中：其他订单不得使用；如需转为通用库存，请清空采购行的销售订单`,
+        },
+      });
+    }
   const byItem = new Map<string, PurchaseSuggestion[]>();
   for (const p of suggestions) byItem.set(p.item, [...(byItem.get(p.item) ?? []), p]);
   for (const [item, ps] of byItem) {
@@ -300,9 +381,17 @@ function shortFrom(pm: PlanModel, itemId: string): Day | undefined {
   }
   let cumNeed = 0;
   let cumSupply = mv.supply.usable;
+  // Material held for planned orders covers their need (and only theirs: at most what they need).
+  const pools = (pm.dedicated.get(mv.supply.item.ItemId.trim().toLowerCase()) ?? []).filter((p) => p.planned);
+  const room = pools.map((p) => nodesOf(p.planned!.root).reduce((a, n) => a + n.buyChildren.filter((bc) => bc.item === mv.supply.item).reduce((b, bc) => b + n.qty * bc.ratio, 0), 0));
   for (let t = 0; t < T; t++) {
     cumNeed += need[t];
     cumSupply += mv.supply.usableReceipts[t];
+    pools.forEach((p, i) => {
+      const q = Math.min(room[i], p.receipts[t] + (t === 0 ? p.onHand : 0));
+      room[i] -= q;
+      cumSupply += q;
+    });
     if (cumNeed > cumSupply + 1e-6 * Math.max(1, cumNeed)) return bucketStart(pm.buckets, t);
   }
   return undefined;

@@ -27,6 +27,20 @@ export interface PlanOp {
   /** run hours plus setup spread over the lot: RunHoursPerUnit + SetupHours / lot quantity */
   hoursPerUnit: number;
   subcontract: boolean;
+  /**
+   * Alternative work centers (Routing rows of the same Item and OpSeq), the preferred first, each
+   * with its own hours; only when there are several. The plan may split the units across them.
+   */
+  centers?: WorkCenterChoice[];
+}
+
+export interface WorkCenterChoice {
+  op: Operation;
+  /** lower-case work center id */
+  wc: string;
+  hoursPerUnit: number;
+  /** 0 = preferred, 1 = next, … */
+  rank: number;
 }
 
 export interface PartLink {
@@ -65,7 +79,9 @@ export function explodeOrder(order: Order, release: Day, net: PlantNetwork): Par
     const prefix = isRoot ? '' : `${tidy(item.ItemId)}${node.tag}_`;
     const lot = order.Quantity * lotOf.get(key(item.ItemId))!;
     for (const op of net.routings.get(key(item.ItemId)) ?? []) {
+      const alts = net.altRoutings.get(op);
       node.ops.push({
+        ...(alts ? { centers: [op, ...alts].map((r, rank) => ({ op: r, wc: key(r.WorkCenter), hoursPerUnit: r.RunHoursPerUnit + r.SetupHours / lot, rank })) } : {}),
         node,
         label: `${prefix}${tidy(op.WorkCenter)}${op.OpSeq}`,
         op,

@@ -20,6 +20,8 @@ const TYPE_EN: Record<string, string> = {
   beyondHorizon: 'after the horizon',
   overload: 'full work center',
   shortage: 'material short',
+  leftover: 'order material left over',
+  dedicatedIdle: 'material for an order not planned',
 };
 const TYPE_ZH: Record<string, string> = {
   late: '延期',
@@ -33,6 +35,8 @@ const TYPE_ZH: Record<string, string> = {
   lotSplit: '跨天批次',
   movedOn: '顺延',
   unscheduled: '未能排程',
+  leftover: '专用料剩余',
+  dedicatedIdle: '专用料闲置',
 };
 
 export function planSheets(r: PlanResult, lang: Lang): ResultSheet[] {
@@ -55,6 +59,11 @@ export function planSheets(r: PlanResult, lang: Lang): ResultSheet[] {
       { key: 'fromStock', header: 'From stock', headerZh: '库存发货' },
       { key: 'componentsFromStock', header: 'Components from stock', headerZh: '库存领用半成品', width: 24 },
       { key: 'lateBecause', header: 'Late because', headerZh: '延期原因', width: 80 },
+      // Only when the plan used an alternate component somewhere.
+      ...(r.orders.some((o) => o.alternatesUsed) ? [{ key: 'alternatesUsed', header: 'Alternates used', headerZh: '替代料使用', width: 50 }] : []),
+      // Only when some order leaves material bought for it unused.
+      ...(r.orders.some((o) => o.alternateCenters) ? [{ key: 'alternateCenters', header: 'Alternate work centers', headerZh: '替代工作中心', width: 50 }] : []),
+      ...(r.orders.some((o) => o.leftover) ? [{ key: 'leftover', header: 'Own material left over', headerZh: '专用料剩余', width: 36 }] : []),
     ],
     rows: r.orders.map((o) => ({
       orderId: o.orderId,
@@ -72,6 +81,9 @@ export function planSheets(r: PlanResult, lang: Lang): ResultSheet[] {
       shortQty: o.shortQty,
       alert: zh ? STATE[o.state].zh : STATE[o.state].en,
       lateBecause: o.lateBecause ? (zh ? o.lateBecause.zh : o.lateBecause.en) : null,
+      ...(o.alternatesUsed ? { alternatesUsed: zh ? o.alternatesUsed.zh : o.alternatesUsed.en } : {}),
+      ...(o.leftover ? { leftover: zh ? o.leftover.zh : o.leftover.en } : {}),
+      ...(o.alternateCenters ? { alternateCenters: zh ? o.alternateCenters.zh : o.alternateCenters.en } : {}),
     })),
     highlightWhen: { column: 'alert', color: 'red' },
   };
@@ -105,6 +117,15 @@ export function planSheets(r: PlanResult, lang: Lang): ResultSheet[] {
       { key: 'supplier', header: 'Supplier', headerZh: '供应商', width: 14 },
       { key: 'orderBy', header: 'Order by', headerZh: '最晚下单日', format: 'date', width: 12 },
       { key: 'purchaseQty', header: 'Purchase quantity', headerZh: '采购数量' },
+      // Only when a BOM has alternates the plan could use.
+      ...(r.materials.some((m) => m.usedAsAlternate !== undefined || m.replacedByAlternate !== undefined)
+        ? [
+            { key: 'usedAsAlternate', header: 'Used as alternate', headerZh: '用作替代料' },
+            { key: 'replacedByAlternate', header: 'Covered by alternates', headerZh: '由替代料顶替' },
+          ]
+        : []),
+      // Only when material is bought for particular orders (PurchaseOrders Order).
+      ...(r.materials.some((m) => m.dedicated !== undefined) ? [{ key: 'dedicated', header: 'Held for orders', headerZh: '专用料库存' }] : []),
     ],
     // Each bucket row, then the purchase suggestions that arrive in it (split by supplier).
     rows: r.materials.flatMap((m) => [

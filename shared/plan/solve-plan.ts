@@ -90,6 +90,9 @@ export function planJson(r: PlanResult, lang: Lang, status: PlanAnswer['status']
       subcontractedQty: o.subcontractedQty,
       shortQty: o.shortQty,
       lateBecause: o.lateBecause ? pick(lang, o.lateBecause) : null,
+      ...(o.alternatesUsed ? { alternatesUsed: pick(lang, o.alternatesUsed) } : {}),
+      ...(o.leftover ? { leftover: pick(lang, o.leftover) } : {}),
+      ...(o.alternateCenters ? { alternateCenters: pick(lang, o.alternateCenters) } : {}),
     })),
     load: r.load,
     materials: r.materials,
@@ -188,7 +191,13 @@ export async function solvePlan(plant: Plant, opts: SolvePlanOptions): Promise<P
 async function solveWith(pm: PlanModel, backend: SolverBackend, limit: number, clock: Clock, wholeLp = false, warm?: WarmPrices): Promise<{ sol: LpSolution; prices?: WarmPrices }> {
   // Column generation builds every order from whole schedules through all its operations, so
   // units already part-way (an InProduction order's reported progress) need the whole LP.
-  const partWay = pm.orders.some((o) => o.remaining && unitsPartWay(o.remaining, o.root));
+  // Alternate components (alternates.ts), order-dedicated material (dedicated.ts) and alternative
+  // work centers are columns it does not make either.
+  const partWay =
+    pm.orders.some((o) => o.remaining && unitsPartWay(o.remaining, o.root)) ||
+    pm.substitutions.length > 0 ||
+    [...pm.dedicated.values()].some((ps) => ps.some((p) => p.planned)) ||
+    pm.orders.some((o) => o.ops.some((v) => v.xw));
   if (!backend.incremental || wholeLp || partWay) return { sol: await backend.solve(pm.lp, { timeLimitSeconds: limit }) };
   const start = clock();
   const seconds = () => (clock() - start) / 1000;

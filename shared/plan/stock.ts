@@ -33,6 +33,7 @@ export function addShipStep(root: PartNode): void {
     Subcontract: false,
     SubcontractCostPerUnit: undefined,
     SubcontractLeadDays: 0,
+    Preference: undefined,
   };
   root.buyChildren = [{ item: root.item, ratio: 1 }];
   root.ops = [{ node: root, label: 'SHIP', op, wc: SHIP_WC, hoursPerUnit: 0, subcontract: false }];

@@ -7,6 +7,7 @@
 import type { Item, Plant, SupplierItem } from '../domain';
 import { idKey as key, plantNetwork, purchasePrice } from '../network';
 import { bucketIndex, leadBuckets, type Buckets } from './buckets';
+import { heldOnHand, isDedicated, poolsOfItem } from './dedicated';
 
 export interface SupplierShare {
   supplier: string;
@@ -57,11 +58,13 @@ function supplierShares(item: Item, plant: Plant): SupplierShare[] {
 export function materialSupply(item: Item, plant: Plant, b: Buckets, lot: number): MaterialSupply {
   const receipts = new Float64Array(b.count);
   for (const po of plant.PurchaseOrders) {
-    if (po.ReceivedDate !== undefined || key(po.Item) !== key(item.ItemId)) continue;
+    // Lines bought for one order are that order's alone (dedicated.ts), not common supply.
+    if (po.ReceivedDate !== undefined || key(po.Item) !== key(item.ItemId) || isDedicated(po)) continue;
     const t = Math.max(0, bucketIndex(b, po.DueDate));
     if (t < b.count) receipts[t] += po.Quantity;
   }
-  let deficit = Math.max(0, item.SafetyStock - item.OnHand);
+  const onHand = Math.max(0, item.OnHand - heldOnHand(poolsOfItem(plant, item, b)));
+  let deficit = Math.max(0, item.SafetyStock - onHand);
   const usableReceipts = receipts.map((q) => {
     const refill = Math.min(deficit, q);
     deficit -= refill;
@@ -70,7 +73,7 @@ export function materialSupply(item: Item, plant: Plant, b: Buckets, lot: number
   const suppliers = supplierShares(item, plant);
   const leadDays = suppliers.length ? Math.max(...suppliers.map((s) => s.leadDays)) : (item.LeadTimeDays ?? 0);
   const leadBucket = leadBuckets(b, leadDays);
-  const usable = Math.max(0, item.OnHand - item.SafetyStock);
+  const usable = Math.max(0, onHand - item.SafetyStock);
   let firstAvailable = leadBucket < b.count ? leadBucket : Infinity;
   let cum = usable;
   for (let t = 0; t < Math.min(b.count, firstAvailable); t++) {

@@ -18,7 +18,7 @@ import type { Day } from '../dates';
 import type { BomLine, Item, Plant, WorkCenter } from '../domain';
 import { cellOf } from '../parse';
 import { problem, type Problem } from '../problems';
-import { explodeBom, idKey as key, plantNetwork, purchasePrice, type BomNode } from '../network';
+import { effectiveOn, explodeBom, idKey as key, plantNetwork, purchasePrice, type BomNode } from '../network';
 
 export const COST_ELEMENTS = ['material', 'labour', 'overhead', 'subcontract'] as const;
 export type CostElement = (typeof COST_ELEMENTS)[number];
@@ -49,6 +49,11 @@ export interface CostLine {
   source: string;
   /** the input cell behind the price or rate, e.g. SupplierItems!C3 */
   ref: string;
+  /**
+   * A Buy component's alternates (BOM AlternateOf, valid on the quote's date): the cost is the
+   * primary's; each alternate's cost per finished unit minus this line's, were it used instead.
+   */
+  alternates?: { item: string; difference: number }[];
 }
 
 /**
@@ -109,6 +114,16 @@ export function rollUp(plant: Plant, root: Item, quantity: number, date: Day | u
         ref: p.offer ? ref('SupplierItems', p.offer, 'UnitPrice') : ref('Items', n.item, 'StdCost'),
       });
       terms.push({ element: 'material', coef: n.usage * p.price, factors: [factorKey('Price', id)], scrap: scrapOf(n) });
+      const parent = n.via[n.via.length - 1]?.Parent;
+      const alts = parent ? (net.alternates.get(key(parent)) ?? []).filter((l) => key(l.AlternateOf!) === key(id) && effectiveOn(l, date)) : [];
+      const diffs = alts.flatMap((l) => {
+        const alt = net.items.get(key(l.Component));
+        const ratio = l.QtyPer * (1 + l.ScrapPct / 100);
+        const usage = (n.usage / n.ratio) * ratio;
+        const ap = alt ? purchasePrice(alt, (lot / n.usage) * usage, net) : undefined;
+        return alt && ap ? [{ item: alt.ItemId, difference: usage * ap.price - n.usage * p.price }] : [];
+      });
+      if (diffs.length) lines[lines.length - 1].alternates = diffs;
       continue;
     }
     // A Make item: its operations once (setup once per quote), run time from every path.

@@ -138,8 +138,20 @@ export function quoteLinesSheet(quotes: QuoteResult[], lang: Lang = 'en', curren
       { key: 'extended', ...money('Cost per unit', '单位成本', c) },
       { key: 'source', header: 'Source', headerZh: '来源' },
       { key: 'ref', header: 'Cell', headerZh: '单元格' },
+      // Only when a costed component has alternates: what each would cost per unit more (+) or less (−).
+      ...(quotes.some((q) => q.lines.some((l) => l.alternates))
+        ? [{ key: 'alternates', header: `Alternates: cost difference per unit (${c})`, headerZh: `替代料：单位成本差（${c}）`, width: 36 }]
+        : []),
     ],
-    rows: quotes.flatMap((q) => q.lines.map((l) => ({ quoteId: q.quoteId, quantity: q.quantity, ...l, element: ELEMENT[l.element]?.[lang] ?? l.element }))),
+    rows: quotes.flatMap((q) =>
+      q.lines.map(({ alternates, ...l }) => ({
+        quoteId: q.quoteId,
+        quantity: q.quantity,
+        ...l,
+        element: ELEMENT[l.element]?.[lang] ?? l.element,
+        ...(alternates ? { alternates: alternates.map((a) => `${a.item} ${a.difference >= 0 ? '+' : '−'}${Math.abs(a.difference).toFixed(2)}`).join('; ') } : {}),
+      })),
+    ),
   };
 }
 

@@ -10,9 +10,12 @@ import { finishCost } from '../plan/costs';
 import type { PlanModel, PlannedOrder } from '../plan/build-model';
 import { key } from '../plan/capacity';
 import type { PlanException, PlanResult, Text } from '../plan/extract';
+import { alternateCover, type OwnMaterial } from '../plan/alternates';
+import { heldOnHand, isDedicated } from '../plan/dedicated';
 import { clockText, dayAt, dayOfEnd, dayOfStart, workCenterDays, type WorkCenterDays } from './days';
 import { discreteUoms, isDiscrete, wholeNearest, wholeSeries, wholeUp } from './round';
-import { idleBetween, sequence, type Lot, type MaterialTimeline, type PlacedLot } from './sequence';
+import type { WorkCenterChoice } from '../plan/network';
+import { idleBetween, lotOp, lotWc, sequence, type AlternateDrawn, type Lot, type MaterialTimeline, type PlacedLot } from './sequence';
 
 export interface ScheduleRow {
   orderId: string;
@@ -37,6 +40,8 @@ export interface ScheduleRow {
   /** the day its materials are there, null when it needs none */
   materialReady: Day | null;
   materialOk: boolean;
+  /** alternate components drawn instead of primaries (BOM AlternateOf) */
+  alternates?: AlternateDrawn[];
   /** working days the lot spans (more than 1: split over days) */
   days: number;
   priority: number;
@@ -92,6 +97,8 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
   const days = workCenterDays(plant, pm, values);
   const lots = makeLots(pm, val, discrete, days);
   const materials = materialTimelines(plant, pm, val, discrete);
+  const alternates = alternateCover(pm.substitutions, val);
+  const own = ownMaterial(pm, val);
   const dayIndex = (d: Day) => daysBetween(b.start, d);
   const release = (o: PlannedOrder) => 24 * Math.max(0, dayIndex(o.release));
 
@@ -124,7 +131,7 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
   // Above PRIORITY_RULE_MAX_LOTS the dispatcher's order is not run: it doubles the schedule's
   // time and lost by a quarter on the 1000-order bench plant (and by a quarter on the sample).
   const runs = (lots.length <= PRIORITY_RULE_MAX_LOTS ? rules : rules.slice(0, 1)).map(([rule, order, releaseOf]) => {
-    const placed = sequence({ pm, days, materials, releaseOf }, sortedBy(order));
+    const placed = sequence({ pm, days, materials, releaseOf, alternates, own }, sortedBy(order));
     return { rule, placed, ...lateness(pm, placed) };
   });
   const best = runs.reduce((a, r) => (r.score <= a.score + 1e-9 ? r : a));
@@ -172,12 +179,12 @@ function makeLots(pm: PlanModel, val: (c: number) => number, discrete: Set<strin
       // The order's own item to the nearest piece (its quantity less what is short); what it needs, up.
       const mode = n === o.root ? 'nearest' : 'up';
       let cum = 0;
-      const w = days.get(v.op.wc);
-      const push = (bucket: number, qty: number, subcontract: boolean) => {
+      const push = (bucket: number, qty: number, subcontract: boolean, center?: WorkCenterChoice) => {
         if (qty <= EPS) return;
         const lotId = nextLot++;
+        const w = days.get(center?.wc ?? v.op.wc);
         // Transfer batches of about half a day's run each (at most MAX_BATCHES), whole pieces for pieces.
-        const run = w ? (v.op.op.RunHoursPerUnit * qty) / w.eff : 0;
+        const run = w ? ((center?.op ?? v.op.op).RunHoursPerUnit * qty) / w.eff : 0;
         const perDay = w && w.wc.HoursPerDay > 0 ? w.wc.HoursPerDay : 8;
         let nb = subcontract ? 1 : Math.max(1, Math.min(MAX_BATCHES, Math.ceil(run / (perDay / 2) - 1e-9)));
         if (whole) nb = Math.min(nb, Math.max(1, Math.floor(qty)));
@@ -185,7 +192,7 @@ function makeLots(pm: PlanModel, val: (c: number) => number, discrete: Set<strin
           const part = whole ? Math.floor(qty / nb) + (i < qty % nb ? 1 : 0) : qty / nb;
           if (part <= EPS) continue;
           cum += part;
-          lots.push({ order: o, opIndex, v, bucket, qty: part, subcontract, cumQty: cum, lotId });
+          lots.push({ order: o, opIndex, v, bucket, qty: part, subcontract, cumQty: cum, lotId, ...(center ? { center } : {}) });
         }
       };
       const xs = Array.from({ length: T }, (_, t) => val(v.x[t]));
@@ -195,7 +202,17 @@ function makeLots(pm: PlanModel, val: (c: number) => number, discrete: Set<strin
       const q = whole ? wholeSeries(sums, mode) : sums;
       for (let t = 0; t < T; t++) {
         const sub = whole ? Math.min(q[t], wholeNearest(ys[t])) : ys[t];
-        push(t, q[t] - sub, false);
+        if (v.xw) {
+          // Split as the plan split it over alternative work centers (whole pieces each); the preferred takes the rest.
+          let rest = q[t] - sub;
+          const alt = v.xw.slice(1).map((w) => {
+            const a = Math.min(rest, whole ? wholeNearest(val(w.cols[t])) : val(w.cols[t]));
+            rest -= a;
+            return a;
+          });
+          push(t, rest, false, v.xw[0].center);
+          v.xw.slice(1).forEach((w, i) => push(t, alt[i], false, w.center));
+        } else push(t, q[t] - sub, false);
         push(t, sub, true);
       }
     }
@@ -210,8 +227,10 @@ function materialTimelines(plant: Plant, pm: PlanModel, val: (c: number) => numb
   for (const [m, mv] of pm.materials) {
     const item = mv.supply.item;
     const ev: [number, number][] = [[0, mv.supply.usable]];
-    let deficit = Math.max(0, item.SafetyStock - item.OnHand);
-    const pos = plant.PurchaseOrders.filter((p) => p.ReceivedDate === undefined && key(p.Item) === m).sort((x, y) => (x.DueDate < y.DueDate ? -1 : x.DueDate > y.DueDate ? 1 : 0));
+    const pools = pm.dedicated.get(m) ?? [];
+    let deficit = Math.max(0, item.SafetyStock - Math.max(0, item.OnHand - heldOnHand(pools)));
+    // Lines bought for one order are in that order's own timeline (below), not the common one.
+    const pos = plant.PurchaseOrders.filter((p) => p.ReceivedDate === undefined && key(p.Item) === m && !isDedicated(p)).sort((x, y) => (x.DueDate < y.DueDate ? -1 : x.DueDate > y.DueDate ? 1 : 0));
     for (const p of pos) {
       const refill = Math.min(deficit, p.Quantity);
       deficit -= refill;
@@ -222,7 +241,30 @@ function materialTimelines(plant: Plant, pm: PlanModel, val: (c: number) => numb
     for (let t = 0; t < b.count; t++) if (q[t] > 0) ev.push([24 * bucketOffset(b, t), q[t]]);
     ev.sort((x, y) => x[0] - y[0]);
     out.set(m, { times: ev.map((e) => e[0]), qty: ev.map((e) => e[1]) });
+    for (const pool of pools) {
+      if (!pool.planned) continue;
+      const own: [number, number][] = [[0, pool.onHand]];
+      for (const p of pool.lines) if (p.ReceivedDate === undefined) own.push([24 * Math.max(0, daysBetween(b.start, p.DueDate)), p.Quantity]);
+      own.sort((x, y) => x[0] - y[0]);
+      out.set(ownKey(m, pool.planned), { times: own.map((e) => e[0]), qty: own.map((e) => e[1]) });
+    }
   }
+  return out;
+}
+
+const ownKey = (m: string, o: PlannedOrder) => `${m}@${o.index}`;
+
+/** Per order, its own material per item and what the plan drew from it (plan/dedicated.ts). */
+function ownMaterial(pm: PlanModel, val: (c: number) => number): Map<PlannedOrder, OwnMaterial> {
+  const out = new Map<PlannedOrder, OwnMaterial>();
+  for (const [m, pools] of pm.dedicated)
+    for (const pool of pools) {
+      if (!pool.planned) continue;
+      const total = Array.from(pool.draw, (c) => val(c)).reduce((a, v) => a + v, 0);
+      if (total <= 1e-9) continue;
+      const own = out.get(pool.planned) ?? new Map();
+      out.set(pool.planned, own.set(m, { key: ownKey(m, pool.planned), total }));
+    }
   return out;
 }
 
@@ -268,7 +310,7 @@ function mergeBatches(placed: PlacedLot[], days: Map<string, WorkCenterDays>): P
   const out: PlacedLot[] = [];
   for (const p of sorted) {
     const q = out[out.length - 1];
-    const w = days.get(p.lot.v.op.wc);
+    const w = days.get(lotWc(p.lot));
     if (q && q.placed && p.placed && !p.lot.subcontract && q.lot.lotId === p.lot.lotId && q.lane === p.lane && w && idleBetween(w, q.end, p.start)) {
       const pieces = q.pieces.slice();
       for (const piece of p.pieces) {
@@ -285,8 +327,20 @@ function mergeBatches(placed: PlacedLot[], days: Map<string, WorkCenterDays>): P
         runHours: q.runHours + p.runHours,
         materialReady: q.materialReady, // what the lot's start needs; each batch waited for its own
         materialOk: q.materialOk && p.materialOk,
+        ...(q.alternates || p.alternates ? { alternates: joinDrawn(q.alternates, p.alternates) } : {}),
       };
     } else out.push(p);
+  }
+  return out;
+}
+
+/** Alternates drawn by two batches of one lot, summed per alternate and primary. */
+function joinDrawn(a: AlternateDrawn[] = [], b: AlternateDrawn[] = []): AlternateDrawn[] {
+  const out: AlternateDrawn[] = [];
+  for (const d of [...a, ...b]) {
+    const same = out.find((x) => x.item === d.item && x.primary === d.primary);
+    if (same) same.qty = Math.round((same.qty + d.qty) * 1e4) / 1e4;
+    else out.push({ ...d });
   }
   return out;
 }
@@ -302,7 +356,7 @@ function row(start: Day, p: PlacedLot, days: Map<string, WorkCenterDays>, finish
     item: op.node.item.ItemId,
     opSeq: op.op.OpSeq,
     operation: op.label,
-    workCenter: days.get(op.wc)?.wc.WorkCenterId ?? op.op.WorkCenter,
+    workCenter: days.get(lotWc(p.lot))?.wc.WorkCenterId ?? lotOp(p.lot).WorkCenter,
     subcontract: p.lot.subcontract,
     lane: p.lane,
     quantity: whole ? p.lot.qty : Math.round(p.lot.qty * 1e4) / 1e4,
@@ -315,6 +369,7 @@ function row(start: Day, p: PlacedLot, days: Map<string, WorkCenterDays>, finish
     runHours: r2(p.runHours),
     materialReady: p.materialReady === -Infinity ? null : dayAt(start, dayOfStart(p.materialReady)),
     materialOk: p.materialOk,
+    ...(p.alternates ? { alternates: p.alternates } : {}),
     days: p.pieces.length,
     priority: o.order.Priority,
     dueDate: o.order.DueDate,
@@ -369,7 +424,7 @@ function roundedObjective(pm: PlanModel, plant: Plant, placed: PlacedLot[], val:
 function scheduleExceptions(pm: PlanModel, placed: PlacedLot[], days: Map<string, WorkCenterDays>, rule: Rule): PlanException[] {
   const out: PlanException[] = [];
   const start = pm.buckets.start;
-  const usedWc = new Set(placed.filter((p) => !p.lot.subcontract).map((p) => p.lot.v.op.wc));
+  const usedWc = new Set(placed.filter((p) => !p.lot.subcontract).map((p) => lotWc(p.lot)));
   for (const w of days.values())
     if (w.workingDays === 0)
       out.push({
@@ -396,9 +451,9 @@ function scheduleExceptions(pm: PlanModel, placed: PlacedLot[], days: Map<string
       });
       continue;
     }
-    const w = days.get(op.wc);
+    const w = days.get(lotWc(p.lot));
     // A lot whose setup alone is longer than its first day: it cannot fit any day, so it is split.
-    if (w && p.pieces.length > 1 && op.op.SetupHours / w.eff > w.open(dayOfStart(p.pieces[0][0])) + 1e-9) {
+    if (w && p.pieces.length > 1 && lotOp(p.lot).SetupHours / w.eff > w.open(dayOfStart(p.pieces[0][0])) + 1e-9) {
       const k = `${key(op.node.item.ItemId)}|${op.op.OpSeq}`;
       if (splitSeen.has(k)) continue;
       splitSeen.add(k);
@@ -419,7 +474,7 @@ function scheduleExceptions(pm: PlanModel, placed: PlacedLot[], days: Map<string
     const moved = new Map<string, number>();
     for (const p of placed) {
       if (!p.placed || p.lot.subcontract) continue;
-      if (p.end > 24 * bucketOffset(pm.buckets, p.lot.bucket + 1) + 1e-6) moved.set(p.lot.v.op.wc, (moved.get(p.lot.v.op.wc) ?? 0) + 1);
+      if (p.end > 24 * bucketOffset(pm.buckets, p.lot.bucket + 1) + 1e-6) moved.set(lotWc(p.lot), (moved.get(lotWc(p.lot)) ?? 0) + 1);
     }
     for (const [wc, n] of moved) {
       const id = days.get(wc)?.wc.WorkCenterId ?? wc;

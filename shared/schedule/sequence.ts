@@ -12,8 +12,9 @@
 // floor; the setup is paid once per lot on each unit the lot runs on. A gap left earlier on a lane is used by a later lot
 // that fits in it, so a low-priority order still fills an idle Monday.
 import type { OpVars, PlanModel, PlannedOrder } from '../plan/build-model';
-import type { PlanOp } from '../plan/network';
-import { key } from '../plan/capacity';
+import type { PlanOp, WorkCenterChoice } from '../plan/network';
+import type { Operation } from '../domain';
+import { lotDraws, type AlternateCover, type OwnMaterial, type Substitution } from '../plan/alternates';
 import { OVERFLOW_DAYS, SHIFT_START, type WorkCenterDays } from './days';
 
 export interface Lot {
@@ -29,7 +30,13 @@ export interface Lot {
   cumQty: number;
   /** the lot this transfer batch belongs to (batches of one lot share its setup) */
   lotId: number;
+  /** an alternative work center the plan put these units on (the operation's own when absent) */
+  center?: WorkCenterChoice;
 }
+
+/** The work center (lower-case id) a lot runs on, and the Routing row that gives its hours. */
+export const lotWc = (lot: Lot): string => lot.center?.wc ?? lot.v.op.wc;
+export const lotOp = (lot: Lot): Operation => lot.center?.op ?? lot.v.op.op;
 
 export interface PlacedLot {
   lot: Lot;
@@ -47,6 +54,8 @@ export interface PlacedLot {
   materialOk: boolean;
   /** false when no working time was found (no working day) */
   placed: boolean;
+  /** alternate components drawn instead of primaries (BOM AlternateOf) */
+  alternates?: AlternateDrawn[];
 }
 
 /** A supply of a Buy item: quantities arriving at times (hours from PlanStart). */
@@ -55,12 +64,23 @@ export interface MaterialTimeline {
   qty: number[];
 }
 
+/** `qty` units of the alternate `item` drawn in place of `primary`. */
+export interface AlternateDrawn {
+  item: string;
+  qty: number;
+  primary: string;
+}
+
 export interface SequenceInput {
   pm: PlanModel;
   days: Map<string, WorkCenterDays>;
   materials: Map<string, MaterialTimeline>;
   /** earliest start of a lot (release, and the bucket when following the plan) */
   releaseOf: (lot: Lot) => number;
+  /** parts whose Buy components the plan covered by alternates (plan/alternates.ts) */
+  alternates?: AlternateCover;
+  /** per order, its own (dedicated) material and the plan's draws of it (plan/dedicated.ts) */
+  own?: Map<PlannedOrder, OwnMaterial>;
 }
 
 /** No working time between a and b (a night, a weekend, a holiday). */
@@ -196,6 +216,7 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
   const used = new Map<string, number>();
   const out: PlacedLot[] = [];
   const setUp = new Map<number, Set<number>>(); // lot → lanes it is set up on
+  const altUsed = new Map<Substitution | string, number>();
 
   for (const lot of lots) {
     const op = lot.v.op;
@@ -213,11 +234,13 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
     // Materials, drawn when the node's first operation starts.
     let materialReady = -Infinity;
     let materialOk = true;
+    const alts: AlternateDrawn[] = [];
     if (k === 0)
-      for (const bc of node.buyChildren) {
-        const m = key(bc.item.ItemId);
+      for (const d of lotDraws(node, lot.qty, input.alternates, altUsed, input.own?.get(lot.order))) {
+        if (d.alternateOf) alts.push({ item: d.item.ItemId, qty: Math.round(d.qty * 1e4) / 1e4, primary: d.alternateOf.ItemId });
+        const m = d.key;
         const tl = input.materials.get(m);
-        const need = (used.get(m) ?? 0) + bc.ratio * lot.qty;
+        const need = (used.get(m) ?? 0) + d.qty;
         used.set(m, need);
         let sum = 0;
         let at = Infinity;
@@ -237,18 +260,20 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
       }
     ready = Math.max(ready, materialReady);
 
-    const placed: PlacedLot = { lot, lane: 0, start: ready, end: ready, pieces: [], setupHours: 0, runHours: 0, materialReady, materialOk, placed: true };
+    const placed: PlacedLot = { lot, lane: 0, start: ready, end: ready, pieces: [], setupHours: 0, runHours: 0, materialReady, materialOk, placed: true, ...(alts.length ? { alternates: alts } : {}) };
     if (lot.subcontract) {
       const back = ready + 24 * (op.op.SubcontractLeadDays ?? 0);
       placed.end = back;
     } else {
-      const w = days.get(op.wc);
+      const wc = lotWc(lot);
+      const rop = lotOp(lot);
+      const w = days.get(wc);
       const ready0 = setUp.get(lot.lotId) ?? new Set<number>();
       setUp.set(lot.lotId, ready0);
-      placed.runHours = op.op.RunHoursPerUnit * lot.qty;
+      placed.runHours = rop.RunHoursPerUnit * lot.qty;
       let best: { lane: number; pieces: [number, number][] } | null = null;
-      for (const [li, lane] of (lanes.get(op.wc) ?? []).entries()) {
-        const dur = w ? ((ready0.has(li) ? 0 : op.op.SetupHours) + placed.runHours) / w.eff : 0;
+      for (const [li, lane] of (lanes.get(wc) ?? []).entries()) {
+        const dur = w ? ((ready0.has(li) ? 0 : rop.SetupHours) + placed.runHours) / w.eff : 0;
         let t = ready;
         for (let guard = 0; guard < 1_000_000; guard++) {
           t = lane.skip(t, dur);
@@ -266,10 +291,10 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
         }
       }
       if (best) {
-        const lane = lanes.get(op.wc)![best.lane];
+        const lane = lanes.get(wc)![best.lane];
         for (const [s, e] of best.pieces) lane.add(s, e);
         placed.lane = best.lane + 1;
-        if (!ready0.has(best.lane)) placed.setupHours = op.op.SetupHours;
+        if (!ready0.has(best.lane)) placed.setupHours = rop.SetupHours;
         ready0.add(best.lane);
         placed.pieces = best.pieces;
         placed.start = best.pieces[0][0];

@@ -142,6 +142,8 @@ export function scheduleSheets(s: Schedule, lang: Lang): ResultSheet[] {
       { key: 'materialReady', header: 'Material ready', headerZh: '齐料日期', format: 'date', width: 12 },
       { key: 'dueDate', header: 'Due date', headerZh: '交期', format: 'date', width: 12 },
       { key: 'lateRisk', header: 'Late risk', headerZh: '延期风险', width: 12 },
+      // Only when some lot draws an alternate component (BOM AlternateOf).
+      ...(s.rows.some((r) => r.alternates) ? [{ key: 'alternates', header: 'Alternates drawn', headerZh: '领用替代料', width: 36 }] : []),
     ],
     rows: s.rows.filter((r) => r.t0 < 24 * SCHEDULE_DAYS).map((r) => ({
       orderId: r.orderId,
@@ -160,6 +162,7 @@ export function scheduleSheets(s: Schedule, lang: Lang): ResultSheet[] {
       materialReady: r.materialReady,
       dueDate: r.dueDate,
       lateRisk: t(RISK[r.lateRisk]) || null,
+      ...(r.alternates ? { alternates: r.alternates.map((a) => (zh ? `${a.qty} × ${a.item} 替代 ${a.primary}` : `${a.qty} × ${a.item} for ${a.primary}`)).join(zh ? '；' : '; ') } : {}),
     })),
     highlightWhen: { column: 'lateRisk', color: 'red' },
   };

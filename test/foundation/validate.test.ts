@@ -107,9 +107,10 @@ describe('readPlant', () => {
 
   it('reports a duplicate composite key (the same operation twice) at the second row', () => {
     const b = book();
-    b.Routing.rows.push(['fg', 10, 'CNC', 0, 1]);
+    // (The same Item and OpSeq on another work center is an alternative work center, not a duplicate.)
+    b.Routing.rows.push(['fg', 10, 'assy', 0, 1]);
     expect(readPlant(b, 'plan').problems.map((p) => formatProblem(p))).toEqual([
-      'Routing!B4: duplicate Item / OpSeq "fg / 10" (first used in row 2): merge the two rows or delete one',
+      'Routing!B4: duplicate Item / OpSeq / WorkCenter "fg / 10 / assy" (first used in row 2): merge the two rows or delete one',
     ]);
   });
 
