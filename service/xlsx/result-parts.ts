@@ -39,6 +39,9 @@ class Styles {
   private dxfByFill = new Map<string, number>();
   static readonly BOLD = 1;
 
+  /** The layouts' header font (one per language, so the same on every sheet of a book). */
+  headerFont = { name: 'Calibri', size: 11 };
+
   xf(format: string): number {
     let i = this.byFormat.get(format);
     if (i !== undefined) return i;
@@ -67,7 +70,7 @@ class Styles {
     return (
       `${HEAD}<styleSheet xmlns="${MAIN_NS}">` +
       (this.custom.length ? `<numFmts count="${this.custom.length}">${this.custom.join('')}</numFmts>` : '') +
-      '<fonts count="2"><font><color theme="1"/><family val="2"/><scheme val="minor"/><sz val="11"/><name val="Calibri"/></font><font><b/></font></fonts>' +
+      `<fonts count="2"><font><color theme="1"/><family val="2"/><scheme val="minor"/><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="${this.headerFont.size}"/><name val="${esc(this.headerFont.name)}"/></font></fonts>` +
       '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
       '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
       '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
@@ -152,6 +155,7 @@ export function resultPackage(sheets: ResultSheet[], lang: Lang): Buffer {
   const overrides: string[] = [];
   sheets.forEach((sheet, k) => {
     const layout = resultLayout(sheet, lang, taken);
+    styles.headerFont = layout.headerFont;
     taken.push(layout.table.name);
     const n = k + 1;
     parts.push({ name: `xl/worksheets/sheet${n}.xml`, data: sheetXml(layout, styles) });
