@@ -18,7 +18,7 @@ const SHEET_ZH: Record<string, string> = { Plan: '计划', Load: '负荷', Mater
 export const plan: Command = {
   name: 'plan',
   usage: 'plan <book.xlsx> [--out result.xlsx] [--json] [--export-lp f.lp] [--solver auto|highs|jslp|glpk|cbc] [--include-drafts] [--time-limit s] [--phasing n] [--compare earlier-plan.xlsx | --compare-run id] [--run-out] [--warm-start] [--no-schedule]',
-  summary: 'plan open orders against capacity and material; write Plan, Load, Materials, Exceptions (to <book>-plan.xlsx)',
+  summary: 'plan open orders against capacity and material; write Plan, Load, Materials, Exceptions, Schedule, Dispatch and Gantt sheets (to <book>-plan.xlsx)',
   summaryZh: '按产能与物料排产未完成订单，写入计划、负荷、物料、异常工作表（<工作簿>-plan.xlsx）',
   options: {
     out: { type: 'string', arg: 'result.xlsx', en: 'write the book with the result sheets here (default: <book>-plan.xlsx beside the book; none with --json)', zh: '结果工作簿写到此处（默认：工作簿旁的 <工作簿>-plan.xlsx；--json 时不写）' },
