@@ -26,22 +26,23 @@
 //   alt_…        Σ alternates of a component ≤ units of the part started (alternates.ts)
 //   split_…      x = Σ xw: an operation's in-house units split over its alternative work centers
 //   dstock_, dcap_  material bought for one order, usable by it alone (dedicated.ts)
-import { ordersWithActuals, remainingWork, reserveIssued, startingWip, type Remaining } from '../actuals/remaining';
+import { ordersWithActuals, remainingWork, reserveIssued, type Remaining } from '../actuals/remaining';
 import type { Day } from '../dates';
-import type { Item, Order, Plant } from '../domain';
-import { LpBuilder, type LpModel } from '../lp/model';
-import { arrivalBucket, bucketIndex, bucketsOf, daysBetweenBuckets, type Buckets, type Phasing } from './buckets';
-import { key, workCenterCapacity, type WorkCenterCapacity } from './capacity';
-import { finishCost, MIN_OVERTIME_COST, priorityWeight, purchaseCost, shortCost, WIP_PER_UNIT_BUCKET } from './costs';
+import type { Order, Plant } from '../domain';
+import type { LpModel } from '../lp/model';
+import { bucketIndex, bucketsOf, type Buckets, type Phasing } from './buckets';
+import { key, type WorkCenterCapacity } from './capacity';
+import { priorityWeight } from './costs';
 import { explodeOrder, nodesOf, type PartNode, type PlanOp, type WorkCenterChoice } from './network';
 import { flowLags } from './flow-lag';
-import { ALTERNATE_CENTER_COST } from './alternate-centers';
-import { plantNetwork } from '../network';
-import { addShipStep, netMakeStock, SHIP_WC } from './stock';
-import { dedicatedPools, DEDICATED_HOLDING_COST, type DedicatedPool } from './dedicated';
-import { alternatesFor, firstWithAlternates, type AlternateOption, type Substitution } from './alternates';
-import { materialSupply, type MaterialSupply } from './supply';
-import { days } from '../plural';
+import { addShipStep, netMakeStock } from './stock';
+import type { DedicatedPool } from './dedicated';
+import type { Substitution } from './alternates';
+import type { MaterialSupply } from './supply';
+import { ModelContext } from './model-context';
+import { addMaterialUses, addWorkColumns, blockedReason, forwardPass, unmadeCost } from './order-columns';
+import { addDoneRow, addWipRows, doneIn } from './order-flow';
+import { addCapacityRows, addStockRows } from './resource-rows';
 
 export interface PlanOptions {
   /** plan Draft orders too (what-if) */
@@ -151,82 +152,64 @@ export interface PlanModel {
   dedicated: Map<string, (DedicatedPool & { planned?: PlannedOrder })[]>;
 }
 
-const tidy = (s: string): string => s.replace(/[^A-Za-z0-9]+/g, '') || '_';
-const filled = (n: number) => new Int32Array(n).fill(-1);
-
+/**
+ * The plan LP, step by step: the orders to plan and what is left of them; each order's columns
+ * (order-columns.ts) and flow rows (order-flow.ts); then the rows of the resources they share,
+ * capacity and stock (resource-rows.ts).
+ */
 export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel {
   const b = bucketsOf(plant.settings, opts.phasing);
-  const T = b.count;
-  const latePenalty = plant.settings.LatePenaltyPerUnitDay;
-  const idx = plantNetwork(plant);
-  const capacity = workCenterCapacity(plant, b);
-  const lp = new LpBuilder(opts.maxColumns);
-  const colOrder: number[] = [];
-  const wipRows: number[] = [];
-  const wipCols: number[] = [];
-  const addVar = (name: string, cost: number, upper: number, order: number, bucket = -1) => {
-    colOrder.push(order);
-    return lp.addVar(name, cost, upper, bucket);
+  const ctx = new ModelContext(plant, b, opts.maxColumns);
+  const { orders, skipped } = planOrders(ctx, opts);
+  netMakeStock(plant, orders);
+  // Every order is exploded before any column is made: a purchase is priced for its lot, the
+  // plan's whole need of the item (the MinOrderQty tiers of the quote).
+  const grossNeed = ctx.grossNeed;
+  for (const o of orders) for (const n of nodesOf(o.root)) for (const bc of n.buyChildren) grossNeed.set(key(bc.item.ItemId), (grossNeed.get(key(bc.item.ItemId)) ?? 0) + n.qty * bc.ratio);
+  for (const o of orders) addOrderColumns(ctx, o);
+  for (const pools of ctx.dedicated.values())
+    for (const pool of pools) pool.planned = orders.find((o) => !o.hypothetical && key(o.order.OrderId) === key(pool.order));
+  const { capRows, otCols } = addCapacityRows(ctx);
+  const materials = addStockRows(ctx);
+  return {
+    lp: ctx.lp.build(),
+    buckets: b,
+    latePenalty: ctx.latePenalty,
+    orders,
+    skipped,
+    capacity: ctx.capacity,
+    capRows,
+    otCols,
+    materials,
+    colOrder: Int32Array.from(ctx.colOrder),
+    wipRows: Int32Array.from(ctx.wipRows),
+    wipCols: Int32Array.from(ctx.wipCols),
+    substitutions: ctx.substitutions,
+    dedicated: ctx.dedicated,
   };
+}
 
-  // In-house work is possible in a bucket only if the work center has hours or overtime there.
-  const canWork = (wc: string, t: number) => {
-    if (wc === SHIP_WC) return true; // a Buy item's ship step needs no hours
-    const c = capacity.get(wc);
-    return c !== undefined && (c.hours[t] > 0 || c.overtimeMax[t] > 0);
-  };
-  const canWorkOp = (op: PlanOp, t: number) => (op.centers ? op.centers.some((c) => canWork(c.wc, t)) : canWork(op.wc, t));
-  // InProduction orders are planned for what is left; material issued to them and not yet used
-  // covers their own need first (reserveIssued) and is no stock for other orders.
+/**
+ * InProduction orders with reported work are planned for what is left; material issued to them
+ * and not yet used covers their own need first (reserveIssued) and is no stock for other orders.
+ */
+function startedOrders(plant: Plant): Map<Order, Remaining> {
   const started = new Map<Order, Remaining>();
   const reported = ordersWithActuals(plant);
   for (const order of plant.Orders) {
     const rem = order.Status === 'InProduction' && reported.has(order.OrderId.toLowerCase()) ? remainingWork(plant, order) : undefined;
     if (rem) started.set(order, rem);
   }
-  const supplies = new Map<string, MaterialSupply>();
-  const supplyOf = (item: Item) => {
-    let s = supplies.get(key(item.ItemId));
-    if (!s) {
-      supplies.set(key(item.ItemId), (s = materialSupply(item, plant, b, grossNeed.get(key(item.ItemId)) ?? 0)));
-    }
-    return s;
-  };
+  return started;
+}
 
-  // Loads and material uses collected while columns are made; rows are written afterwards.
-  const substitutions: Substitution[] = [];
-  const dedicated: PlanModel['dedicated'] = dedicatedPools(plant, b);
-  /** First bucket an order's own (dedicated) material of an item is there, else Infinity. */
-  const ownFirst = (o: PlannedOrder, item: Item): number => {
-    const pool = dedicated.get(key(item.ItemId))?.find((p) => key(p.order) === key(o.order.OrderId));
-    if (!pool) return Infinity;
-    if (pool.onHand > 0) return 0;
-    const t = pool.receipts.findIndex((q) => q > 0);
-    return t < 0 ? Infinity : t;
-  };
-  const altCache = new Map<PartNode, Map<Item, AlternateOption[]>>();
-  const altsOf = (n: PartNode, primary: Item): AlternateOption[] => {
-    let m = altCache.get(n);
-    if (!m) altCache.set(n, (m = new Map()));
-    let a = m.get(primary);
-    if (!a) m.set(primary, (a = alternatesFor(idx, b, n.item, primary)));
-    return a;
-  };
-  const loads = new Map<string, { cols: number[]; hours: number[] }[]>();
-  const uses = new Map<string, { cols: number[]; ratio: number[] }[]>();
-  const loadAt = (wc: string, t: number) => {
-    if (!loads.has(wc)) loads.set(wc, Array.from({ length: T }, () => ({ cols: [], hours: [] })));
-    return loads.get(wc)![t];
-  };
-  const useAt = (m: string, t: number) => {
-    if (!uses.has(m)) uses.set(m, Array.from({ length: T }, () => ({ cols: [], ratio: [] })));
-    return uses.get(m)![t];
-  };
-
+/** The orders to plan (firm, drafts if asked, what-ifs), exploded, with those that cannot be and why. */
+function planOrders(ctx: ModelContext, opts: PlanOptions): { orders: PlannedOrder[]; skipped: SkippedOrder[] } {
+  const { plant, b, T, idx } = ctx;
+  const started = startedOrders(plant);
   const planned = new Set<string>(opts.includeDrafts ? [...PLANNED_STATUSES, 'Draft'] : PLANNED_STATUSES);
   const orders: PlannedOrder[] = [];
   const skipped: SkippedOrder[] = [];
-
   const whatIf = new Set(opts.whatIf ?? []);
   for (const entered of [...plant.Orders, ...whatIf]) {
     if (!planned.has(entered.Status) && !whatIf.has(entered)) continue;
@@ -281,326 +264,34 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
     };
     orders.push(o);
   }
-  netMakeStock(plant, orders);
-  // Every order is exploded before any column is made: a purchase is priced for its lot, the
-  // plan's whole need of the item (the MinOrderQty tiers of the quote).
-  const grossNeed = new Map<string, number>();
-  for (const o of orders) for (const n of nodesOf(o.root)) for (const bc of n.buyChildren) grossNeed.set(key(bc.item.ItemId), (grossNeed.get(key(bc.item.ItemId)) ?? 0) + n.qty * bc.ratio);
-  for (const o of orders) addOrderColumns(o);
-  for (const pools of dedicated.values())
-    for (const pool of pools) pool.planned = orders.find((o) => !o.hypothetical && key(o.order.OrderId) === key(pool.order));
+  return { orders, skipped };
+}
 
-  function addOrderColumns(o: PlannedOrder) {
-    const toMake = o.order.Quantity - o.fromStock;
-    if (toMake <= 1e-9 * Math.max(1, o.order.Quantity)) return; // ships from stock
-    const nodes = nodesOf(o.root);
-    if (o.root.ops.length === 0) {
-      const id = o.root.item.ItemId;
-      o.blocked = { kind: 'cannotFinish', en: `item ${id} has no routing: nothing to plan`, zh: `物料 ${id} 没有工艺路线：无法排产` };
-      return;
-    }
-    const vars = new Map<PlanOp, OpVars>();
-    // Buckets the hand-over into each operation waits for the flow behind it (flow-lag.ts).
-    const lags = flowLags(o.root, capacity, b);
-    const lagOf = (op: PlanOp) => lags.get(op) ?? 0;
-    // Forward pass, children before parents: the first bucket each operation can start and finish.
-    const forward = (n: PartNode): number => {
-      let ready = o.releaseBucket;
-      for (const bc of n.buyChildren) ready = Math.max(ready, firstWithAlternates(Math.min(supplyOf(bc.item).firstAvailable, ownFirst(o, bc.item)), altsOf(n, bc.item), (i) => Math.min(supplyOf(i).firstAvailable, ownFirst(o, i))));
-      for (const c of n.makeChildren) ready = Math.max(ready, forward(c.node));
-      for (const [k, op] of n.ops.entries()) {
-        // Units already waiting in front of an operation can start at release.
-        const prev = k > 0 ? vars.get(n.ops[k - 1]) : undefined;
-        if (o.remaining && prev && startingWip(o.remaining, prev.op, op, 1).initial > 0) ready = o.releaseBucket;
-        else ready += lagOf(op);
-        const arrival = filled(T);
-        if (op.subcontract) for (let t = 0; t < T; t++) arrival[t] = arrivalBucket(b, t, op.op.SubcontractLeadDays);
-        const lead = op.subcontract ? arrival[0] : 0;
-        let firstX = Infinity;
-        for (let t = ready; t < T; t++) if (canWorkOp(op, t)) { firstX = t; break; }
-        const done = Math.min(firstX, op.subcontract && ready < T ? arrival[ready] : Infinity);
-        vars.set(op, { op, lead, arrival, earliestStart: ready, earliestDone: done, x: filled(T), y: filled(T), flowLag: lagOf(op) });
-        ready = done;
-      }
-      return ready;
-    };
-    o.earliestFinish = forward(o.root);
-    o.last = vars.get(o.root.ops[o.root.ops.length - 1]);
-    if (o.earliestFinish >= T) {
-      o.blocked = blockedReason(o, nodes);
-      return;
-    }
-    // A unit left short costs `unmade`; finishing one in a bucket where lateness alone costs at
-    // least that is never better (it would also take capacity and material), so such buckets get
-    // no columns. This trims only when Settings give a ShortPenaltyPerUnit below the lateness; the
-    // default short cost is above any lateness within the horizon.
-    const makeCost = nodes.reduce(
-      (s, n) =>
-        s +
-        n.perOrderUnit *
-          (n.ops.reduce((a, op) => a + Math.max(op.subcontract ? op.op.SubcontractCostPerUnit! : 0, op.hoursPerUnit * Math.max(MIN_OVERTIME_COST, capacity.get(op.wc)?.wc.OvertimeRate ?? 0)), 0) +
-            n.buyChildren.reduce((a, bc) => a + bc.ratio * purchaseCost(supplyOf(bc.item).unitPrice, 0, T), 0)),
-      0,
-    );
-    const unmade = shortCost(
-      { weight: o.weight, makeCostPerUnit: makeCost, daysToAfterHorizon: daysBetweenBuckets(b, o.dueBucket, T + 1) },
-      { latePenalty, shortPenalty: plant.settings.ShortPenaltyPerUnit, bucketDays: b.days },
-    );
-    // Backward pass, parents before children: the last bucket each operation's output is still
-    // of use (`need`), and the columns in between.
-    const oid = tidy(o.order.OrderId);
-    const backward = (n: PartNode, need: number) => {
-      for (let k = n.ops.length - 1; k >= 0; k--) {
-        const v = vars.get(n.ops[k])!;
-        const last = v.op === o.last!.op;
-        const xName = `x_${oid}_${v.op.label}`;
-        const yName = `y_${oid}_${v.op.label}`;
-        let latestStart = -1;
-        for (let t = v.earliestStart; t <= need; t++) {
-          if (!canWorkOp(v.op, t)) continue;
-          const cost = last ? finishCost(o.weight, latePenalty, daysBetweenBuckets(b, o.dueBucket, t), t, o.dueBucket) : 0;
-          if (cost >= unmade) continue;
-          v.x[t] = addVar(xName, cost, n.qty, o.index, t);
-          if (v.op.centers) splitOverCenters(v, oid, n.qty, t);
-          else {
-            const l = loadAt(v.op.wc, t);
-            l.cols.push(v.x[t]);
-            l.hours.push(v.op.hoursPerUnit);
-          }
-          latestStart = t;
-        }
-        if (v.op.subcontract) {
-          for (let t = v.earliestStart; t <= need && v.arrival[t] <= need; t++) {
-            const back = v.arrival[t];
-            const cost = v.op.op.SubcontractCostPerUnit! + (last ? finishCost(o.weight, latePenalty, daysBetweenBuckets(b, o.dueBucket, back), back, o.dueBucket) : 0);
-            if (last && cost >= unmade) continue;
-            v.y[t] = addVar(yName, cost, n.qty, o.index, t);
-            latestStart = Math.max(latestStart, t);
-          }
-        }
-        need = latestStart - lagOf(v.op);
-        o.ops.push(v);
-      }
-      for (const c of n.makeChildren) backward(c.node, need);
-    };
-    backward(o.root, T - 1);
-    o.ops.reverse(); // components first, the finished item's last operation at the end
-
-    // Material drawn when a node's first operation starts (in-house or sent out).
-    for (const n of nodes) {
-      const first = vars.get(n.ops[0]);
-      if (!first) continue;
-      for (const bc of n.buyChildren) {
-        const m = key(bc.item.ItemId);
-        for (let t = 0; t < T; t++) {
-          if (first.x[t] < 0 && first.y[t] < 0) continue;
-          const u = useAt(m, t);
-          if (first.x[t] >= 0) u.cols.push(first.x[t]), u.ratio.push(bc.ratio);
-          if (first.y[t] >= 0) u.cols.push(first.y[t]), u.ratio.push(bc.ratio);
-        }
-        addSubstitutions(o, n, first, bc);
-      }
-    }
-
-    // Flow: WIP between consecutive operations, and from each component's last operation.
-    const doneBy = new Map<OpVars, number[][]>();
-    const done = (v: OpVars, t: number): number[] => {
-      let lists = doneBy.get(v);
-      if (!lists) {
-        lists = Array.from({ length: T }, (_, u) => (v.x[u] >= 0 ? [v.x[u]] : []));
-        for (let u = 0; u < T; u++) if (v.y[u] >= 0) lists[v.arrival[u]].push(v.y[u]);
-        doneBy.set(v, lists);
-      }
-      return lists[t];
-    };
-    const link = (from: OpVars, to: OpVars, ratio: number, perOrderUnit: number, name: string) => {
-      const lag = lagOf(to.op);
-      const doneFor = (t: number) => (t - lag >= 0 ? done(from, t - lag) : []);
-      const wName = `w_${name}`;
-      const wipName = `wip_${name}`;
-      // Rows from the first bucket anything arrives or starts to the last one anything starts.
-      let first = T;
-      let lastStart = -1;
-      for (let t = 0; t < T; t++) {
-        const starts = to.x[t] >= 0 || to.y[t] >= 0;
-        if ((starts || doneFor(t).length) && first === T) first = t;
-        if (starts) lastStart = t;
-      }
-      // Units in front of `to` when the plan starts, and those coming back from subcontractors.
-      const wip0 = new Float64Array(T);
-      if (o.remaining && lastStart >= first) {
-        const s = startingWip(o.remaining, from.op, to.op, ratio);
-        wip0[first] += s.initial;
-        for (const r of s.returns) wip0[Math.min(lastStart, Math.max(first, bucketIndex(b, r.day)))] += r.qty;
-      }
-      let prev = -1;
-      for (let t = first; t <= lastStart; t++) {
-        const w = addVar(wName, WIP_PER_UNIT_BUCKET / perOrderUnit, Infinity, o.index, t);
-        const cols = [w];
-        const coef = [1];
-        if (prev >= 0) cols.push(prev), coef.push(-1);
-        for (const c of doneFor(t)) cols.push(c), coef.push(-1);
-        if (to.x[t] >= 0) cols.push(to.x[t]), coef.push(ratio);
-        if (to.y[t] >= 0) cols.push(to.y[t]), coef.push(ratio);
-        wipRows.push(lp.addRow(wipName, cols, coef, wip0[t], wip0[t], t));
-        wipCols.push(w);
-        prev = w;
-      }
-    };
-    for (const n of nodes) {
-      for (let k = 1; k < n.ops.length; k++) {
-        const to = vars.get(n.ops[k])!;
-        link(vars.get(n.ops[k - 1])!, to, 1, n.perOrderUnit, `${oid}_${to.op.label}`);
-      }
-      for (const c of n.makeChildren) {
-        const from = vars.get(c.node.ops[c.node.ops.length - 1])!;
-        const to = vars.get(n.ops[0])!;
-        link(from, to, c.ratio, c.node.perOrderUnit, `${oid}_${to.op.label}_from_${tidy(c.node.item.ItemId)}${c.node.tag}`);
-      }
-    }
-
-    // Completion: finished units plus short units make the quantity.
-    o.short = addVar(`short_${oid}`, unmade, toMake, o.index);
-    const fin = [o.short];
-    for (let t = 0; t < T; t++) fin.push(...done(o.last!, t));
-    o.doneRow = lp.addRow(`done_${oid}`, fin, fin.map(() => 1), toMake, toMake);
+/** One order's columns and rows: forward pass, backward pass, material, WIP and done rows. */
+function addOrderColumns(ctx: ModelContext, o: PlannedOrder) {
+  const toMake = o.order.Quantity - o.fromStock;
+  if (toMake <= 1e-9 * Math.max(1, o.order.Quantity)) return; // ships from stock
+  const nodes = nodesOf(o.root);
+  if (o.root.ops.length === 0) {
+    const id = o.root.item.ItemId;
+    o.blocked = { kind: 'cannotFinish', en: `item ${id} has no routing: nothing to plan`, zh: `物料 ${id} 没有工艺路线：无法排产` };
+    return;
   }
-
-  /** xw_ columns of an operation with alternative work centers in bucket t, each loading its own center, and x = Σ xw. */
-  function splitOverCenters(v: OpVars, oid: string, qty: number, t: number) {
-    v.xw ??= v.op.centers!.map((center) => ({ center, cols: filled(T) }));
-    const cols = [v.x[t]];
-    const coef = [1];
-    for (const w of v.xw) {
-      if (!canWork(w.center.wc, t)) continue;
-      w.cols[t] = addVar(`xw_${oid}_${v.op.label}_${tidy(w.center.op.WorkCenter)}`, ALTERNATE_CENTER_COST * w.center.rank, qty, v.x[t] >= 0 ? colOrder[v.x[t]] : -1, t);
-      const l = loadAt(w.center.wc, t);
-      l.cols.push(w.cols[t]);
-      l.hours.push(w.center.hoursPerUnit);
-      cols.push(w.cols[t]), coef.push(-1);
-    }
-    lp.addRow(`split_${oid}_${v.op.label}`, cols, coef, 0, 0, t);
+  const vars = new Map<PlanOp, OpVars>();
+  // Buckets the hand-over into each operation waits for the flow behind it (flow-lag.ts).
+  const lags = flowLags(o.root, ctx.capacity, ctx.b);
+  const lagOf = (op: PlanOp) => lags.get(op) ?? 0;
+  o.earliestFinish = forwardPass(ctx, o, vars, lagOf);
+  o.last = vars.get(o.root.ops[o.root.ops.length - 1]);
+  if (o.earliestFinish >= ctx.T) {
+    o.blocked = blockedReason(ctx, o, nodes);
+    return;
   }
-
-  /** sub_ columns and the alt_ rows of one Buy component of one part (alternates.ts). */
-  function addSubstitutions(o: PlannedOrder, n: PartNode, first: OpVars, bc: { item: Item; ratio: number }) {
-    const alts = altsOf(n, bc.item);
-    if (alts.length === 0) return;
-    const oid = tidy(o.order.OrderId);
-    const p = key(bc.item.ItemId);
-    const cost = bc.ratio * (plant.settings.SubstitutionCost + purchaseCost(supplyOf(bc.item).unitPrice, 0, T));
-    const subs = alts.map((alt) => {
-      supplyOf(alt.item);
-      const sub: Substitution = { order: o.index, node: n, primary: bc.item, primaryRatio: bc.ratio, alt, cols: filled(T) };
-      substitutions.push(sub);
-      return sub;
-    });
-    for (let t = 0; t < T; t++) {
-      if (first.x[t] < 0 && first.y[t] < 0) continue;
-      const cols: number[] = [];
-      const coef: number[] = [];
-      for (const sub of subs) {
-        if (!sub.alt.valid[t]) continue;
-        sub.cols[t] = addVar(`sub_${oid}_${tidy(n.item.ItemId)}${n.tag}_${tidy(sub.alt.item.ItemId)}`, cost, n.qty, o.index, t);
-        // Gives the primary back, takes the alternate.
-        const up = useAt(p, t);
-        up.cols.push(sub.cols[t]), up.ratio.push(-bc.ratio);
-        const ua = useAt(key(sub.alt.item.ItemId), t);
-        ua.cols.push(sub.cols[t]), ua.ratio.push(sub.alt.ratio);
-        cols.push(sub.cols[t]), coef.push(1);
-      }
-      if (cols.length === 0) continue;
-      if (first.x[t] >= 0) cols.push(first.x[t]), coef.push(-1);
-      if (first.y[t] >= 0) cols.push(first.y[t]), coef.push(-1);
-      lp.addRow(`alt_${oid}_${tidy(n.item.ItemId)}${n.tag}_${tidy(bc.item.ItemId)}`, cols, coef, -Infinity, 0, t);
-    }
-  }
-
-  /** Why an order cannot finish within the horizon even with unlimited capacity. */
-  function blockedReason(o: PlannedOrder, nodes: PartNode[]): Blocked {
-    for (const n of nodes)
-      for (const bc of n.buyChildren) {
-        const s = supplyOf(bc.item);
-        if (s.firstAvailable >= T)
-          return {
-            kind: 'cannotFinish',
-            en: `material ${bc.item.ItemId} cannot arrive within the horizon (no usable stock or open PO; purchase lead time ${days(s.leadDays)})`,
-            zh: `物料 ${bc.item.ItemId} 在计划期内无法到货（无可用库存或在途采购，采购提前期 ${s.leadDays} 天）`,
-          };
-      }
-    return {
-      kind: 'cannotFinish',
-      en: `cannot be finished within the horizon even with free capacity (release ${o.release}, lead times and work-center calendars)`,
-      zh: `即使产能充足也无法在计划期内完工（投产日期 ${o.release}、提前期及工作日历所限）`,
-    };
-  }
-
-  // Capacity: one row per work center and bucket that has any in-house work, with overtime.
-  const capRows = new Map<string, Int32Array>();
-  const otCols = new Map<string, Int32Array>();
-  for (const [wc, c] of capacity) {
-    const rows = filled(T);
-    const ots = filled(T);
-    capRows.set(wc, rows);
-    otCols.set(wc, ots);
-    const l = loads.get(wc);
-    if (!l) continue;
-    for (let t = 0; t < T; t++) {
-      if (l[t].cols.length === 0) continue;
-      const name = tidy(c.wc.WorkCenterId);
-      const cols = l[t].cols.slice();
-      const coef = l[t].hours.slice();
-      if (c.overtimeMax[t] > 0) {
-        ots[t] = addVar(`ot_${name}`, Math.max(MIN_OVERTIME_COST, c.wc.OvertimeRate), c.overtimeMax[t], -1, t);
-        cols.push(ots[t]);
-        coef.push(-1);
-      }
-      rows[t] = lp.addRow(`cap_${name}`, cols, coef, -Infinity, c.hours[t], t);
-    }
-  }
-
-  // Materials: stock balance per Buy item used, per bucket.
-  const materials = new Map<string, MaterialVars>();
-  for (const [m, u] of uses) {
-    const s = supplies.get(m)!;
-    const name = tidy(s.item.ItemId);
-    const mv: MaterialVars = { supply: s, inv: filled(T), buy: filled(T), rows: filled(T) };
-    materials.set(m, mv);
-    const pools = (dedicated.get(m) ?? []).filter((p) => p.planned);
-    for (let t = 0; t < T; t++) {
-      mv.inv[t] = addVar(`inv_${name}`, 0, Infinity, -1, t);
-      if (t >= s.leadBucket) mv.buy[t] = addVar(`buy_${name}`, purchaseCost(s.unitPrice, t, T), Infinity, -1, t);
-      const cols = [mv.inv[t], ...u[t].cols];
-      const coef = [1, ...u[t].ratio];
-      for (const pool of pools) {
-        const o = pool.planned!;
-        const own = u[t].cols.flatMap((c, i) => (colOrder[c] === o.index ? [i] : []));
-        if (own.length === 0) continue;
-        const oname = `${name}_${tidy(o.order.OrderId)}`;
-        pool.draw[t] = addVar(`ded_${oname}`, 0, Infinity, o.index, t);
-        cols.push(pool.draw[t]), coef.push(-1);
-        lp.addRow(`dcap_${oname}`, [pool.draw[t], ...own.map((i) => u[t].cols[i])], [1, ...own.map((i) => -u[t].ratio[i])], -Infinity, 0, t);
-      }
-      if (t > 0) cols.push(mv.inv[t - 1]), coef.push(-1);
-      if (mv.buy[t] >= 0) cols.push(mv.buy[t]), coef.push(-1);
-      const rhs = s.usableReceipts[t] + (t === 0 ? s.usable : 0);
-      mv.rows[t] = lp.addRow(`stock_${name}`, cols, coef, rhs, rhs, t);
-    }
-    // Each order's pool: what it holds, receives and draws.
-    for (const pool of pools) {
-      if (!pool.draw.some((c) => c >= 0)) continue;
-      const oname = `${name}_${tidy(pool.planned!.order.OrderId)}`;
-      for (let t = 0; t < T; t++) {
-        pool.inv[t] = addVar(`dinv_${oname}`, DEDICATED_HOLDING_COST, Infinity, -1, t);
-        const cols = [pool.inv[t]];
-        const coef = [1];
-        if (t > 0) cols.push(pool.inv[t - 1]), coef.push(-1);
-        if (pool.draw[t] >= 0) cols.push(pool.draw[t]), coef.push(1);
-        const rhs = pool.receipts[t] + (t === 0 ? pool.onHand : 0);
-        lp.addRow(`dstock_${oname}`, cols, coef, rhs, rhs, t);
-      }
-    }
-  }
-
-  return { lp: lp.build(), buckets: b, latePenalty, orders, skipped, capacity, capRows, otCols, materials, colOrder: Int32Array.from(colOrder), wipRows: Int32Array.from(wipRows), wipCols: Int32Array.from(wipCols), substitutions, dedicated };
+  const unmade = unmadeCost(ctx, o, nodes);
+  addWorkColumns(ctx, o, vars, lagOf, unmade);
+  o.ops.reverse(); // components first, the finished item's last operation at the end
+  addMaterialUses(ctx, o, nodes, vars);
+  const done = doneIn(ctx.T);
+  addWipRows(ctx, o, nodes, vars, lagOf, done);
+  addDoneRow(ctx, o, toMake, unmade, done);
 }
