@@ -44,7 +44,7 @@ import { schedulePlan } from '../schedule/schedule';
 export type PickBackend = (pm: PlanModel) => SolverBackend;
 
 export interface DeliveryPromise {
-  /** earliest finish that delays no firm order; null when it cannot be given */
+  /** the scheduled finish day (last operation's end) of the earliest plan that delays no firm order; null when it cannot be given */
   promiseDate: Day | null;
   /** extra overtime + subcontract cost of meeting RequestedDate; 0 when the promise meets it; null when unknown or impossible */
   rushPremium: number | null;
