@@ -18,9 +18,13 @@
 //    and subcontracting that meeting it takes; if no plan meets R, why: before PlanStart, a
 //    material lead time or release, or work centers full even with all their overtime.
 //
-// The promise date is the last day of bucket F, as the plan reports finish dates; when the
-// requested day falls in bucket F itself, that day (finishing in the due date's bucket is on
-// time). The note always states the date the column shows.
+// The promise date is the day the quote line's last operation ends in the day-by-day schedule
+// (shared/schedule/schedule.ts) of the solution that finishes it in bucket F, scheduled as the
+// plan job schedules its solution: the same finish date the plan would report for it. One
+// schedule per line. The request is met (meetsRequest, no premium) only when that day is on or
+// before RequestedDate; when the weekly plan fits the line in the requested day's bucket but the
+// schedule ends it after that day, the request is not claimed (cannotMeet, premium unknown: the
+// what-ifs price buckets, not days). The note always states the date the column shows.
 import type { Clock } from '../lp/model';
 import type { Day } from '../dates';
 import type { Order, Plant } from '../domain';
@@ -34,12 +38,13 @@ import { bucketWord, usableFrom } from '../plan/words';
 import type { CostedQuote } from './quote';
 import { ownCapacity } from './rollup';
 import { days } from '../plural';
+import { schedulePlan } from '../schedule/schedule';
 
 /** The solver for the promise's plan model (the quote job picks by size and --solver). */
 export type PickBackend = (pm: PlanModel) => SolverBackend;
 
 export interface DeliveryPromise {
-  /** earliest finish that delays no firm order; null when it cannot be given */
+  /** the scheduled finish day (last operation's end) of the earliest plan that delays no firm order; null when it cannot be given */
   promiseDate: Day | null;
   /** extra overtime + subcontract cost of meeting RequestedDate; 0 when the promise meets it; null when unknown or impossible */
   rushPremium: number | null;
@@ -76,14 +81,14 @@ export async function promiseDeliveries(plant: Plant, quotes: CostedQuote[], bac
     const base = await engine.rush({ limits }, SOLVE_LIMIT);
     if (base.status !== 'optimal') return quotes.map(() => noPromise(`the firm orders could not be re-planned (${base.status})`, `无法重新排产已确认订单（${base.status}）`));
     const out: DeliveryPromise[] = [];
-    for (const [i, q] of quotes.entries()) out.push(await promiseOne(engine, q, orders[i], limits, base.premium));
+    for (const [i, q] of quotes.entries()) out.push(await promiseOne(plant, engine, q, orders[i], limits, base.premium));
     return out;
   } finally {
     engine.dispose();
   }
 }
 
-async function promiseOne(engine: WhatIfEngine, q: CostedQuote, order: Order, limits: Parameters<WhatIfEngine['rush']>[0]['limits'], c0: number): Promise<DeliveryPromise> {
+async function promiseOne(plant: Plant, engine: WhatIfEngine, q: CostedQuote, order: Order, limits: Parameters<WhatIfEngine['rush']>[0]['limits'], c0: number): Promise<DeliveryPromise> {
   const pm = engine.pm;
   const b = pm.buckets;
   const T = b.count;
@@ -113,6 +118,7 @@ async function promiseOne(engine: WhatIfEngine, q: CostedQuote, order: Order, li
 
   // The promise bucket P: the earliest finish on spare capacity.
   let P: number | undefined;
+  let chosen: RushAnswer | undefined;
   if (fromStock) P = 0;
   else {
     const lo = Math.max(0, qo.earliestFinish);
@@ -132,26 +138,43 @@ async function promiseOne(engine: WhatIfEngine, q: CostedQuote, order: Order, li
         }
       }
       P = hi;
+      // The solution that finishes the line in P: the cached answer for P, or the first one.
+      chosen = cache.get(P) ?? (first.finish === P && isFree(first) ? first : await at(P));
     }
+  }
+  // The day its last operation ends in the day-by-day schedule of that solution (as the plan job
+  // schedules a solution). A bought item has no operation, only its shipping as stock and
+  // purchases arrive: the last of those days. The bucket's end only if the schedule has no row.
+  let scheduled: Day | undefined;
+  if (P !== undefined && !fromStock && chosen) {
+    const s = schedulePlan(plant, pm, chosen.values, 0);
+    const ends = s.rows.filter((r) => r.orderId === order.OrderId).map((r) => r.endDay).sort();
+    scheduled = s.orders.get(order.OrderId)?.finishDate ?? ends[ends.length - 1] ?? bucketEnd(b, P);
   }
 
   // The date the column shows, and the same date in the note.
-  const promiseDate = P === undefined ? null : fromStock ? b.start : R === P ? requested! : bucketEnd(b, P);
+  const promiseDate = P === undefined ? null : fromStock ? b.start : scheduled!;
   const onPromise =
     P === undefined
       ? { en: `no date within the horizon (to ${horizonEnd}) on spare capacity alone`, zh: `仅靠空闲产能在计划期内（至 ${horizonEnd}）无法完工` }
       : fromStock
         ? { en: `promise ${promiseDate} (from stock, no firm order delayed)`, zh: `承诺交期 ${promiseDate}（由库存发货，不推迟任何已确认订单）` }
         : {
-            en: `promise ${promiseDate} (finishes in the ${word.en} ${bucketStart(b, P)} – ${bucketEnd(b, P)} on spare capacity, no firm order delayed)`,
-            zh: `承诺交期 ${promiseDate}（利用空闲产能于 ${bucketStart(b, P)} – ${bucketEnd(b, P)} ${word.zh}完工，不推迟任何已确认订单）`,
+            en: `promise ${promiseDate} (the day its last operation ends in the day-by-day schedule; planned in the ${word.en} ${bucketStart(b, P)} – ${bucketEnd(b, P)} on spare capacity, no firm order delayed)`,
+            zh: `承诺交期 ${promiseDate}（逐日排程中最后一道工序完成之日；计划利用空闲产能于 ${bucketStart(b, P)} – ${bucketEnd(b, P)} ${word.zh}完工，不推迟任何已确认订单）`,
           };
 
   if (R === undefined) return { promiseDate, rushPremium: null, status: P === undefined ? 'noPromise' : 'promised', note: onPromise.en, noteZh: onPromise.zh };
+  if (promiseDate !== null && promiseDate <= requested!)
+    return { promiseDate, rushPremium: 0, status: 'meetsRequest', note: `${onPromise.en}; meets the requested ${requested}`, noteZh: `${onPromise.zh}；满足要求交期 ${requested}` };
+  // The weekly plan fits the line in the requested day's bucket, but the schedule ends it later:
+  // not claimed as met, and no premium given (the what-ifs price buckets, not days).
   if (P !== undefined && R >= P)
-    return R === P
-      ? { promiseDate, rushPremium: 0, status: 'meetsRequest', note: `${onPromise.en}; meets the requested ${requested}, which is in the same planning ${word.en}`, noteZh: `${onPromise.zh}；要求交期 ${requested} 在同一计划${word.zh}内，可满足` }
-      : { promiseDate, rushPremium: 0, status: 'meetsRequest', note: `${onPromise.en}; meets the requested ${requested}`, noteZh: `${onPromise.zh}；满足要求交期 ${requested}` };
+    return {
+      promiseDate, rushPremium: null, status: 'cannotMeet',
+      note: `${onPromise.en}; the plan fits it in the ${word.en} of the requested ${requested}, but the day-by-day schedule finishes it after that day`,
+      noteZh: `${onPromise.zh}；计划可在要求交期 ${requested} 所在${word.zh}内完成，但逐日排程的完工日晚于该日`,
+    };
   if (R < 0)
     return { promiseDate, rushPremium: null, status: 'cannotMeet', note: `${onPromise.en}; the requested ${requested} is before PlanStart ${b.start}`, noteZh: `${onPromise.zh}；要求交期 ${requested} 早于计划开始日期 ${b.start}` };
   if (R >= T)

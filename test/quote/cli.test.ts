@@ -40,8 +40,13 @@ describe('mto-planner quote', () => {
     expect(row(3)).toMatchObject({ Quantity: 100, 'Unit cost (CNY)': expect.closeTo(157.4, 9) });
     // No CostRisk rows: every draw is the deterministic cost.
     expect([row(2)['Cost P10 (CNY)'], row(2)['Cost P50 (CNY)'], row(2)['Cost P90 (CNY)']]).toEqual([expect.closeTo(225.8, 9), expect.closeTo(225.8, 9), expect.closeTo(225.8, 9)]);
-    // Empty plant: FG 7 h at ASSY and SA 9 h at CNC fit in the first week (40 h each) → 12-06.
-    expect(row(2)['Promise date']).toEqual(new Date('2026-12-06T00:00:00Z'));
+    // Empty plant: FG 7 h at ASSY and SA 9 h at CNC fit in the first week (40 h each); the
+    // promise is the day the last operation ends in the schedule (8 h a day from 08:00). CNC:
+    // 4 h setup + 20 SA × 0.25 h, in two transfer batches of 10: the first at 4 + 2.5 = 6.5 h,
+    // Monday 14:30, the second at 9 h, Tuesday 09:00. ASSY: 2 h setup + 10 FG × 0.5 h = 7 h from
+    // Monday 14:30 (1.5 h Monday, 5.5 h Tuesday; its second batch of 5 starts 11:00, after the
+    // SA it needs) → Tuesday 12-01 13:30 → promise 12-01.
+    expect(row(2)['Promise date']).toEqual(new Date('2026-12-01T00:00:00Z'));
     expect(row(2)['Rush premium (CNY)']).toBe(0);
     const dist = wb.getWorksheet('QuoteDistribution')!;
     expect(dist.rowCount).toBe(1 + 2 * 20); // 20 histogram bins per quote line, no tornado factors
@@ -53,7 +58,7 @@ describe('mto-planner quote', () => {
     const r = runCli(['quote', book, '--json']);
     expect(r.code).toBe(0);
     const q = JSON.parse(r.stdout).quotes[0];
-    expect(q).toMatchObject({ quoteId: 'Q1', item: 'FG', quantity: 10, promiseDate: '2026-12-06', rushPremium: 0 });
+    expect(q).toMatchObject({ quoteId: 'Q1', item: 'FG', quantity: 10, promiseDate: '2026-12-01', rushPremium: 0 }); // scheduled finish, as above
     expect(q.unitCost).toBeCloseTo(225.8, 9);
     expect(q.breakdown).toEqual({ material: expect.closeTo(39.8, 9), labour: expect.closeTo(82, 9), overhead: expect.closeTo(104, 9), subcontract: 0 });
     expect(q.lines.map((l: { item: string; element: string }) => `${l.item}:${l.element}`)).toEqual(['FG:labour', 'FG:overhead', 'SA:labour', 'SA:overhead', 'RM:material', 'BP:material']);
