@@ -1,19 +1,20 @@
 // The planning service's HTTP API as the task pane uses it. No DOM and no Office.js: `fetch` is
 // passed in, so tests drive it against a real server or a recorded function.
-import type { CheckAnswer, JobAnswers, ProblemAnswer } from '../shared/answers';
+import type { CheckAnswer, ProblemAnswer } from '../shared/answers';
+import type { SheetAnswer } from '../shared/sheet-answer';
 import type { Job } from '../shared/contract';
 import type { Lang } from '../shared/problems';
-import type { ResultSheet } from '../shared/results';
 import type { WorkbookRows } from '../shared/rows';
 
 /** One problem as the API reports it (400 `{errors:[…]}`), in the language asked for. */
 export type CellError = ProblemAnswer;
 
 /**
- * A job's JSON answer over HTTP: the job's answer (shared/answers.ts), its result sheets, and the
- * stored run's id (null, with runSaved false, when the history could not keep it).
+ * A job's JSON answer over HTTP as the pane asks for it (`?sheets=true`): the result sheets, the
+ * parts of the job's answer no sheet carries (shared/sheet-answer.ts), and the stored run's id
+ * (null, with runSaved false, when the history could not keep it).
  */
-export type JobResponse<J extends Job = Job> = J extends Job ? JobAnswers[J] & { sheets: ResultSheet[]; runId?: number | null; runSaved?: false; note?: string } : never;
+export type JobResponse<J extends Job = Job> = J extends Job ? SheetAnswer<J> & { runId?: number | null; runSaved?: false; note?: string } : never;
 
 /** The answer of job `j`, told apart by the job the pane asked for. */
 export const answerOf = <J extends Job>(j: J, job: Job, response: JobResponse): response is JobResponse<J> => job === j;
@@ -75,7 +76,7 @@ export class PlannerApi {
 
   /** Run a job on rows read from the workbook; resolves with its result sheets. */
   async runJob(job: Job, workbook: WorkbookRows, options?: Record<string, unknown>): Promise<JobResponse> {
-    const res = await this.send(JOB_PATHS[job], jsonBody(options ? { workbook, options } : { workbook }));
+    const res = await this.send(`${JOB_PATHS[job]}?sheets=true`, jsonBody(options ? { workbook, options } : { workbook }));
     const body = (await res.json()) as JobResponse;
     return { ...body, sheets: Array.isArray(body.sheets) ? body.sheets : [] };
   }
@@ -106,7 +107,7 @@ export class PlannerApi {
    * with the result sheets added (to save), so what is saved is what was shown.
    */
   async runWorkbook(job: Job, file: Blob, name: string): Promise<WorkbookRun> {
-    const res = await this.send(`workbook/${job}`, { body: upload(file, name), headers: { Accept: 'application/json' } });
+    const res = await this.send(`workbook/${job}?sheets=true`, { body: upload(file, name), headers: { Accept: 'application/json' } });
     const { download, filename, ...body } = (await res.json()) as JobResponse & { download?: unknown; filename?: unknown };
     if (typeof download !== 'string') throw new ApiError({ kind: 'http', status: res.status, message: 'the answer has no workbook' });
     // The result workbook waits behind a one-off link (its random id is the permission).

@@ -1,5 +1,5 @@
 // What the pane says after a job: late orders for a plan (with why), counts for quotes and
-// suppliers, and highlighted rows of any result sheet, from the jobs' typed answers.
+// suppliers, and highlighted rows of any result sheet, from the answer's result sheets.
 import type { Job } from '../shared/contract';
 import type { ResultSheet } from '../shared/results';
 import { answerOf, type JobResponse } from './api';
@@ -19,11 +19,15 @@ export interface Summary {
 
 const truthy = (v: unknown) => v !== undefined && v !== null && v !== '' && v !== 0 && v !== false;
 
-/** Late (or short) orders, latest first, from the plan's `orders`. */
+/** The rows of the answer's sheet `name` (none when it has no such sheet). */
+const rowsOf = (response: JobResponse, name: string) => response.sheets.find((s) => s.name === name)?.rows ?? [];
+const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+/** Late (or short) orders, latest first, from the Plan sheet's rows. */
 export function lateOrders(response: JobResponse<'plan'>): LateOrder[] {
-  return response.orders
-    .filter((o) => (o.daysLate ?? 0) > 0 || o.shortQty > 0)
-    .map((o) => ({ orderId: o.orderId, daysLate: o.daysLate ?? 0, shortQty: o.shortQty, because: o.lateBecause ?? '' }))
+  return rowsOf(response, 'Plan')
+    .filter((o) => num(o.daysLate) > 0 || num(o.shortQty) > 0)
+    .map((o) => ({ orderId: String(o.orderId), daysLate: num(o.daysLate), shortQty: num(o.shortQty), because: typeof o.lateBecause === 'string' ? o.lateBecause : '' }))
     .sort((a, b) => b.daysLate - a.daysLate || a.orderId.localeCompare(b.orderId));
 }
 
@@ -36,8 +40,8 @@ export function summarize(job: Job, response: JobResponse, t: Strings): Summary 
     late = lateOrders(response);
     lines.push(t.lateOrders(late.length));
   }
-  if (answerOf('quote', job, response)) lines.push(t.quotesPriced(response.quotes.length));
-  if (answerOf('suppliers', job, response)) lines.push(t.suppliersScored(response.suppliers.length));
+  if (answerOf('quote', job, response)) lines.push(t.quotesPriced(rowsOf(response, 'QuoteResults').length));
+  if (answerOf('suppliers', job, response)) lines.push(t.suppliersScored(rowsOf(response, 'SupplierScorecard').length));
   for (const s of response.sheets) {
     const n = flaggedRows(s);
     if (n > 0 && !(late && s.name === 'Plan')) lines.push(t.flaggedRows(s.name, n));

@@ -20,6 +20,7 @@ import { EARLIER_PLAN_SHEETS } from '../shared/sheet-names';
 import { warmHighs } from './solvers/highs';
 import { BookTooLargeError, MAX_EXPANDED_MB, mergeProblems, NotSpreadsheetError, readBook, readErrorMessage, type Book } from './xlsx/read-book';
 import { resultWorkbook } from './xlsx/result-book';
+import { sheetAnswer } from '../shared/sheet-answer';
 
 /** json: the job's JSON; workbook: JSON plus the uploaded .xlsx with result sheets; export: the
  * scorecard workbook; check: the input's problems only, for every job whose sheets are there. */
@@ -38,6 +39,8 @@ export interface SolveTask {
   solveTimeoutSeconds: number;
   /** plan with compareRunId: that stored run's gzipped result, read by the main thread */
   compareGz?: Uint8Array;
+  /** answer with the result sheets in place of the lists they carry (`?sheets=true`: the pane and the page) */
+  sheets?: boolean;
 }
 
 /** What the run history keeps about a run that got as far as a readable input. */
@@ -217,8 +220,11 @@ export async function runTask(task: SolveTask): Promise<SolveResult> {
     }
     // A worker remembers its last plans, so a what-if after a plan of the same book starts from it.
     const result: JobResult = await JOBS[task.job](plant, { ...opts, rememberPlans: true, ...(task.compareGz && task.job === 'prices' ? { suggestingPlan: storedSuggestions(task.compareGz, opts.compareRunId, opts.lang) } : task.compareGz ? { compareWith: storedAnswer(task.compareGz) } : inBook ? { compareWith: inBook.answer } : {}) });
-    const body = JSON.stringify({ ...result.json, sheets: result.sheets, ...(result.stats && !('stats' in result.json) ? { stats: result.stats } : {}) });
-    const stored = gz(body);
+    const stats = result.stats && !('stats' in result.json) ? { stats: result.stats } : {};
+    // The run history keeps both (a later plan compares with the stored orders and materials);
+    // the answer carries each result once: the typed lists, or the sheets that carry them.
+    const body = JSON.stringify({ ...(task.sheets ? sheetAnswer(task.job, result.json, result.sheets) : result.json), ...stats });
+    const stored = gz(JSON.stringify({ ...result.json, sheets: result.sheets, ...stats }));
     Object.assign(run, { stats: result.stats, resultBytes: stored.bytes, resultGz: stored.gz, summary: summarize(result.json) });
     if (task.output === 'workbook' && wb) {
       const xlsx = await resultWorkbook(wb, result.sheets, opts.lang);

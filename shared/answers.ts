@@ -1,5 +1,6 @@
-// What each job answers, declared once: the --json output of the CLI, the body of the HTTP API
-// (with `sheets` and `runId` added by the service) and what the task pane reads. The lists of
+// What each job answers, declared once: the --json output of the CLI and the body of the HTTP API
+// (with `runId` added by the service; with `?sheets=true` the result sheets replace the lists they
+// carry, shared/sheet-answer.ts, which is what the task pane reads). The lists of
 // jobs and of solver names are declared here too.
 import type { Job } from './contract';
 import type { Day } from './dates';
@@ -8,7 +9,6 @@ import type { ScorecardJson } from './suppliers/report';
 import type { Breakdown, CostLine } from './quote/rollup';
 import type { Simulation } from './quote/simulate';
 import type { DeliveryPromise } from './quote/promise';
-import type { ResultSheet } from './results';
 import type { CostsAnswer, PriceReviewAnswer } from './actuals/answers';
 import type { ScheduleAnswer } from './schedule/sheets';
 import type { ChangesAnswer, StrandedItem, RunOut } from './changes/answer';
@@ -109,5 +109,5 @@ export interface CheckAnswer {
   sheets: number;
 }
 
-/** The HTTP body of a job: its answer, the result sheets to write, and the stored run's id. */
-export type JobHttpAnswer<J extends Job = Job> = JobAnswers[J] & { sheets: ResultSheet[]; runId?: number };
+/** The HTTP body of a job: its answer and the stored run's id (`?sheets=true`: SheetAnswer instead). */
+export type JobHttpAnswer<J extends Job = Job> = JobAnswers[J] & { runId?: number };

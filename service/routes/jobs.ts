@@ -41,11 +41,11 @@ export const looksLikeXlsx = (b: Uint8Array): boolean => b.length >= 4 && b[0] =
 
 const UPLOAD_HELP = `send the workbook as the request body with Content-Type: ${XLSX_TYPE}, or as a multipart/form-data field named "workbook"`;
 
-/** Query parameters (and form fields) that are job options; `lang` and `format` are read separately. */
+/** Query parameters (and form fields) that are job options; `lang`, `format` and `sheets` are read separately. */
 function queryOptions(req: Request): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const fields = req.file && req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
-  for (const [k, v] of Object.entries({ ...req.query, ...fields })) if (k !== 'lang' && k !== 'format') out[k] = v;
+  for (const [k, v] of Object.entries({ ...req.query, ...fields })) if (k !== 'lang' && k !== 'format' && k !== 'sheets') out[k] = v;
   return out;
 }
 
@@ -59,6 +59,17 @@ function wantsJson(req: Request): boolean {
   if (f === 'xlsx') return false;
   if (f !== undefined) throw new HttpError(400, `format must be json or xlsx (got ${String(f)})`);
   return req.accepts([XLSX_TYPE, 'application/json']) === 'application/json';
+}
+
+/**
+ * `?sheets=true`: answer with the result sheets in place of the typed lists they carry (the pane
+ * writes or draws them); without it the answer is the typed one, as `--json` prints it.
+ */
+function wantsSheets(req: Request): boolean {
+  const s = req.query.sheets;
+  if (s === undefined || s === 'false' || s === '0') return false;
+  if (s === 'true' || s === '1') return true;
+  throw new HttpError(400, `sheets must be true or false (got ${String(s)})`);
 }
 
 function downloadName(req: Request, suffix: string, ext = 'xlsx'): string {
@@ -185,7 +196,7 @@ export function jobRoutes(deps: JobDeps): Router {
 
   /** Step 1: the worker task: options from the query or form, the stored plan it is compared with. */
   async function taskOf(req: Request, job: Job, output: Output, input: SolveTask['input']): Promise<SolveTask> {
-    const task: SolveTask = { job, output, input, options: queryOptions(req), lang: requestLang(req), maxCells: config.maxCells, solveTimeoutSeconds: config.solveTimeoutSeconds };
+    const task: SolveTask = { job, output, input, options: queryOptions(req), lang: requestLang(req), maxCells: config.maxCells, solveTimeoutSeconds: config.solveTimeoutSeconds, sheets: wantsSheets(req) };
     await attachStoredPlan(task, req);
     return task;
   }

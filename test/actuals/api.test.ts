@@ -25,8 +25,13 @@ describe('costs and price review over HTTP', () => {
     expect(r.status, JSON.stringify(body).slice(0, 300)).toBe(200);
     const so1 = body.orders.find((o: { orderId: string }) => o.orderId === 'SO1');
     expect(so1).toMatchObject({ standard: { total: 1040 }, actual: { total: 997.6 }, toComplete: { total: 240 }, projected: { total: 1237.6 }, quotedMargin: 290, projectedMargin: 212.4 });
-    expect(body.sheets.map((x: { name: string }) => x.name)).toEqual(['OrderCosts', 'OrderCostTrace', 'SubcontractLots', 'Wages']);
+    expect(body.sheets).toBeUndefined();
     expect(body.runId).toBe(Number(r.headers.get('x-run-id')));
+    // Asked for the sheets (as the pane asks), the order, lot and wage lists travel as those sheets only.
+    const withSheets = await (await postJson(api('/costs?sheets=true'), { workbook: recordsToRows(actualsBook()) })).json();
+    expect(withSheets.sheets.map((x: { name: string }) => x.name)).toEqual(['OrderCosts', 'OrderCostTrace', 'SubcontractLots', 'Wages']);
+    expect([withSheets.orders, withSheets.lots, withSheets.wages]).toEqual([undefined, undefined, undefined]);
+    expect(withSheets.currency).toBe(body.currency);
   });
 
   test('POST /costs with a report for an unknown order: 400 with the cell', async () => {

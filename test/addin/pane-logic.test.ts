@@ -102,15 +102,11 @@ describe('what the pane says after a job', () => {
     status: 'optimal',
     objective: 0,
     solver: { name: 'highs', seconds: 0, variables: 0, constraints: 0 },
-    load: [],
-    materials: [],
-    purchaseSuggestions: [],
-    exceptions: [],
+    // The late orders are read from the Plan sheet's rows (the answer has no second list of them).
     sheets: [
-      { name: 'Plan', columns: [], rows: [{ late: 1 }, { late: 0 }], highlightWhen: { column: 'late' } },
+      { name: 'Plan', columns: [], rows: [order('O-1', 0), order('O-2', 7, 'WC-MILL full'), order('O-3', 14, 'WC-MILL, BP-MOTOR'), order('O-4', 0, null, 5)], highlightWhen: { column: 'daysLate' } },
       { name: 'Materials', columns: [], rows: [{ s: true }, { s: true }, { s: false }], highlightWhen: { column: 's' } },
     ] as ResultSheet[],
-    orders: [order('O-1', 0), order('O-2', 7, 'WC-MILL full'), order('O-3', 14, 'WC-MILL, BP-MOTOR'), order('O-4', 0, null, 5)],
     runId: 12,
   };
 
@@ -131,7 +127,7 @@ describe('what the pane says after a job', () => {
     const s = summarize('plan', response, t);
     // Plan's own highlight is the late list already; Materials has 2 truthy rows of 3
     expect(s.lines).toEqual(['3 late orders:', 'Materials: 2 highlighted rows', 'Run 12 saved on the service.']);
-    const card = { sheets: [], suppliers: [{}, {}] } as unknown as JobResponse<'suppliers'>; // only the count is read
+    const card = { sheets: [{ name: 'SupplierScorecard', columns: [], rows: [{}, {}] }] } as unknown as JobResponse<'suppliers'>; // only the row count is read
     expect(summarize('suppliers', card, STRINGS.zh).lines).toEqual(['已为 2 家供应商评分。']);
     // In Chinese the result sheet is named in Chinese, with its workbook name (still Materials) beside it.
     expect(summarize('plan', response, STRINGS.zh).lines).toEqual(['3 个订单延期：', '物料需求（Materials）：2 行已标出', '运行记录 12 已保存在服务端。']);

@@ -82,7 +82,7 @@ describe('ribbon', () => {
 describe('what the pane does when Excel or the service refuses', () => {
   const response: JobResponse<'plan'> = {
     status: 'optimal', objective: 0, solver: { name: 'highs', seconds: 0, variables: 0, constraints: 0 },
-    orders: [], load: [], materials: [], purchaseSuggestions: [], exceptions: [], sheets: [{ name: 'Plan', columns: [], rows: [] }], runId: 12,
+    sheets: [{ name: 'Plan', columns: [], rows: [] }], runId: 12,
   };
   const answering = (status: number, body: unknown) => vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
 

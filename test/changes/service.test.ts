@@ -35,7 +35,10 @@ describe('what-if and compare in the API', () => {
     expect(wi.status, JSON.stringify(w).slice(0, 300)).toBe(200);
     expect(w.changes.effects).toHaveLength(1);
     expect(w.changes.effects[0]).toMatchObject({ action: 'Cancel', orderId: 'SO-261101', change: 'Cancel SO-261101: cancelled (18 × FG-PUMP-100)' });
-    expect(w.sheets.map((x: { name: string }) => x.name)).toEqual(['Plan', 'Load', 'Materials', 'Exceptions', 'Schedule', 'Dispatch', 'Gantt by work center', 'Gantt by order', 'Changes', 'Stranded', 'RunOut']);
+    // The typed answer carries no result sheets; the run keeps them.
+    expect(w.sheets).toBeUndefined();
+    const kept = (await (await fetch(api(`/runs/${w.runId}`))).json()).result;
+    expect(kept.sheets.map((x: { name: string }) => x.name)).toEqual(['Plan', 'Load', 'Materials', 'Exceptions', 'Schedule', 'Dispatch', 'Gantt by work center', 'Gantt by order', 'Changes', 'Stranded', 'RunOut']);
     expect(w.changes.orders.find((o: { orderId: string }) => o.orderId === 'SO-261101')).toMatchObject({ move: 'gone' });
     // SO-261101 is 18 FG-PUMP-100, each taking a 3 kW motor: its 18 motors are no longer needed.
     expect(w.stranded.find((x: { item: string }) => x.item === 'BP-MOTOR-3KW')).toMatchObject({ needBefore: expect.any(Number) });

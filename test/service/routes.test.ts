@@ -8,7 +8,7 @@ let s: Server;
 let rows: WorkbookRows;
 let xlsx: Uint8Array<ArrayBuffer>;
 /** POST /quotes/simulate's answer on the sample, reused by later tests (a quote takes seconds). */
-let quote: { runId: number; sheets: { name: string }[]; quotes: unknown[] };
+let quote: { runId: number; quotes: unknown[] };
 const api = (p: string) => `${s.url}/api/v1${p}`;
 
 beforeAll(async () => {
@@ -56,7 +56,25 @@ describe('service routes on the sample plant', () => {
     const plannable = rows.Orders.rows.filter((o) => o[0] && ['Approved', 'InProduction', null, ''].includes(o[st] as string)).length;
     expect(body.orders).toHaveLength(plannable);
     expect(body.runId).toBe(Number(r.headers.get('x-run-id')));
-    expect(body.sheets.map((x: { name: string }) => x.name)).toEqual(expect.arrayContaining(['Plan', 'Load', 'Materials', 'Exceptions']));
+    // The typed answer alone: its rows are not sent a second time as result sheets.
+    expect(body.sheets).toBeUndefined();
+  });
+
+  test('POST /plan?sheets=true answers with the result sheets in place of the lists they carry', async () => {
+    const typed = await (await postJson(api('/plan'), { workbook: rows })).json();
+    const r = await postJson(api('/plan?sheets=true'), { workbook: rows });
+    const body = await r.json();
+    expect(r.status, JSON.stringify(body).slice(0, 300)).toBe(200);
+    expect(body.sheets.map((x: { name: string }) => x.name)).toEqual(['Plan', 'Load', 'Materials', 'Exceptions', 'Schedule', 'Dispatch', 'Gantt by work center', 'Gantt by order']);
+    for (const k of ['orders', 'load', 'materials', 'purchaseSuggestions', 'exceptions', 'schedule']) expect(body[k], k).toBeUndefined();
+    // What no sheet carries stays; the Plan sheet lists the typed answer's orders, row for row.
+    expect(body.status).toBe('optimal');
+    expect(body.objective).toBe(typed.objective);
+    const planRows = body.sheets.find((x: { name: string }) => x.name === 'Plan').rows;
+    expect(planRows.map((x: { orderId: string; daysLate: number | null }) => [x.orderId, x.daysLate])).toEqual(typed.orders.map((x: { orderId: string; daysLate: number | null }) => [x.orderId, x.daysLate]));
+    // each result once: besides the sheets, the answer is a few hundred bytes (status, objective, solver, run)
+    expect(JSON.stringify(body).length - JSON.stringify(body.sheets).length).toBeLessThan(1000);
+    expect((await postJson(api('/plan?sheets=maybe'), { workbook: rows })).status).toBe(400);
   });
 
   test('POST /quotes/simulate prices every quote line', async () => {
@@ -66,7 +84,7 @@ describe('service routes on the sample plant', () => {
     quote = body;
     expect(body.quotes).toHaveLength(count(rows, 'Quotes'));
     for (const q of body.quotes) expect(q.simulation.p10 <= q.simulation.p50 && q.simulation.p50 <= q.simulation.p90).toBe(true);
-    expect(body.sheets.map((x: { name: string }) => x.name)).toContain('QuoteResults');
+    expect(body.sheets).toBeUndefined();
     expect(typeof body.runId).toBe('number');
   });
 
@@ -76,7 +94,8 @@ describe('service routes on the sample plant', () => {
     const body = await r.json();
     expect(body.period).toBe('2026-Q3');
     expect(body.suppliers.map((x: { supplierId: string }) => x.supplierId).sort()).toEqual(rows.Suppliers.rows.map((x) => x[0]).sort());
-    expect(body.sheets.map((x: { name: string }) => x.name)).toContain('SupplierScorecard');
+    expect(body.sheets).toBeUndefined();
+    expect(body.allocations.length).toBeGreaterThan(0);
   });
 
   test('POST /suppliers/export returns the scorecard workbook', async () => {
@@ -97,7 +116,7 @@ describe('service routes on the sample plant', () => {
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe(XLSX);
     expect(Number(r.headers.get('x-run-id'))).toBeGreaterThan(0);
-    const back = await expectInputsUntouched(await r.arrayBuffer(), quote.sheets.map((x) => x.name));
+    const back = await expectInputsUntouched(await r.arrayBuffer(), ['QuoteResults', 'QuoteDistribution', 'QuoteLines']);
     expect(count(back, 'QuoteResults')).toBe(count(rows, 'Quotes'));
   });
 
@@ -130,10 +149,11 @@ describe('service routes on the sample plant', () => {
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toContain('application/json');
     expect(r.headers.get('vary')).toMatch(/accept/i);
-    const body = (await r.json()) as { runId: number; filename: string; download: string; orders: { orderId: string; daysLate: number | null; shortQty: number }[]; sheets: { name: string }[] };
+    const body = (await r.json()) as { runId: number; filename: string; download: string; orders: { orderId: string; daysLate: number | null; shortQty: number }[]; sheets?: unknown };
     expect(body.runId).toBe(Number(r.headers.get('x-run-id')));
     expect(body.filename).toBe('plant-plan.xlsx');
-    expect(body.sheets.map((x) => x.name)).toEqual(['Plan', 'Load', 'Materials', 'Exceptions', 'Schedule', 'Dispatch', 'Gantt by work center', 'Gantt by order']);
+    expect(body.sheets).toBeUndefined(); // the typed answer: its rows are in the workbook, not sent twice
+    const sheetNames = ['Plan', 'Load', 'Materials', 'Exceptions', 'Schedule', 'Dispatch', 'Gantt by work center', 'Gantt by order'];
 
     // The answer carries the workbook once, behind a one-off link: the uploaded workbook plus the
     // result sheets; its Plan sheet lists exactly the JSON's orders, row for row, with the same
@@ -142,18 +162,21 @@ describe('service routes on the sample plant', () => {
     expect(JSON.stringify(body)).not.toMatch(/UEsDB/); // no base64 zip inside
     const file = await fetch(new URL(body.download, r.url));
     expect(file.headers.get('content-disposition')).toContain('plant-plan.xlsx');
-    const back = await expectInputsUntouched(await file.arrayBuffer(), body.sheets.map((x) => x.name));
+    const back = await expectInputsUntouched(await file.arrayBuffer(), sheetNames);
     const plan = back.Plan;
     expect(plan.rows.map((row) => row[plan.header.indexOf('Order')])).toEqual(body.orders.map((o) => o.orderId));
     expect(plan.rows.map((row) => row[plan.header.indexOf('Days late')] ?? null)).toEqual(body.orders.map((o) => o.daysLate));
     expect(body.orders.some((o) => (o.daysLate ?? 0) > 0)).toBe(true); // the sample has late orders, so the comparison bites
 
-    // One run for the request: the stored result is this JSON without the file.
+    // One run for the request: the stored result is this JSON without the file, and the result
+    // sheets (kept with the run, not sent).
     expect(await total()).toBe(before + 1);
     const run = await (await fetch(api(`/runs/${body.runId}`))).json();
     expect(run).toMatchObject({ id: body.runId, job: 'plan', kind: 'workbook', status: 'ok' });
     const { runId: _r, filename: _f, download: _d, ...result } = body;
-    expect(run.result).toEqual(result);
+    const { sheets, ...stored } = run.result;
+    expect(stored).toEqual(result);
+    expect(sheets.map((x: { name: string }) => x.name)).toEqual(sheetNames);
   });
 
   test('?format=json does the same for a raw upload; ?format=xlsx wins over Accept', async () => {
@@ -207,7 +230,10 @@ describe('service routes on the sample plant', () => {
     expect(run).toMatchObject({ id: first.runId, job: 'quote', kind: 'json', status: 'ok' });
     expect(run.input).toEqual(rows);
     const { runId: _a, ...result } = first;
-    expect(run.result).toEqual(result);
+    // the run keeps the answer and the result sheets (the answer itself does not carry them)
+    const { sheets, ...stored } = run.result;
+    expect(stored).toEqual(result);
+    expect(sheets.map((x: { name: string }) => x.name)).toEqual(['QuoteResults', 'QuoteDistribution', 'QuoteLines']);
     // Replaying the stored input with the stored options gives the same quote (seeded simulation).
     const again = await (await postJson(api('/quotes/simulate'), { workbook: run.input, options: { lang: run.options.lang } })).json();
     const { runId: _b, ...replayed } = again;
