@@ -13,6 +13,7 @@
 import { addDays, daysBetween, type Day } from '../dates';
 import type { BomLine, Plant } from '../domain';
 import { key } from '../plan/capacity';
+import { afterSafetyRefill } from '../plan/supply';
 import type { PlanAnswer } from './compare';
 
 export interface RunOut {
@@ -66,8 +67,8 @@ export function runOuts(plant: Plant, answer: Pick<PlanAnswer, 'materials'>): Ru
     const it = items.get(key(old.Component));
     if (!it || it.Type !== 'Buy' || starts.length === 0) continue;
     const pos = plant.PurchaseOrders.filter((p) => p.ReceivedDate === undefined && key(p.Item) === key(it.ItemId));
-    const refill = Math.max(0, it.SafetyStock - it.OnHand);
-    const supply = Math.max(0, it.OnHand - it.SafetyStock) + Math.max(0, pos.reduce((s, p) => s + p.Quantity, 0) - refill);
+    const receipts = afterSafetyRefill(it.OnHand, it.SafetyStock, pos.map((p) => p.Quantity));
+    const supply = Math.max(0, it.OnHand - it.SafetyStock) + receipts.reduce((s, q) => s + q, 0);
     const use = perBucket(old.Component);
     const instead = perBucket(next.Component);
     const conv = ratio(old) / ratio(next);

@@ -8,6 +8,7 @@
 import type { Day } from '../dates';
 import type { Plant } from '../domain';
 import { key } from '../plan/capacity';
+import { afterSafetyRefill } from '../plan/supply';
 import { buyPrice, type PlanAnswer } from './compare';
 
 export interface PoCut {
@@ -58,8 +59,7 @@ export function strandedMaterial(plant: Plant, before: Pick<PlanAnswer, 'materia
     const pos = plant.PurchaseOrders.filter((p) => p.ReceivedDate === undefined && key(p.Item) === k);
     const stockUsable = Math.max(0, it.OnHand - it.SafetyStock);
     // Open receipts first refill safety stock when stock is below it (as the plan uses them).
-    const refill = Math.max(0, it.SafetyStock - it.OnHand);
-    const poQty = Math.max(0, pos.reduce((s, p) => s + p.Quantity, 0) - refill);
+    const poQty = afterSafetyRefill(it.OnHand, it.SafetyStock, pos.map((p) => p.Quantity)).reduce((s, q) => s + q, 0);
     const suggested = sugB.get(k) ?? 0;
     const supply = stockUsable + poQty + suggested;
     const nb = needB.get(k) ?? 0;

@@ -54,6 +54,19 @@ function supplierShares(item: Item, plant: Plant): SupplierShare[] {
   }));
 }
 
+/**
+ * What of each receipt, in the order they arrive, is usable: while stock is below safety stock the
+ * first receipts refill it. The one rule for the plan, the schedule, stranded material and run-out.
+ */
+export function afterSafetyRefill(onHand: number, safetyStock: number, receipts: ArrayLike<number>): number[] {
+  let deficit = Math.max(0, safetyStock - onHand);
+  return Array.from(receipts, (q) => {
+    const refill = Math.min(deficit, q);
+    deficit -= refill;
+    return q - refill;
+  });
+}
+
 /** `lot`: the plan's whole need of the item, which picks its price tier. */
 export function materialSupply(item: Item, plant: Plant, b: Buckets, lot: number): MaterialSupply {
   const receipts = new Float64Array(b.count);
@@ -64,12 +77,7 @@ export function materialSupply(item: Item, plant: Plant, b: Buckets, lot: number
     if (t < b.count) receipts[t] += po.Quantity;
   }
   const onHand = Math.max(0, item.OnHand - heldOnHand(poolsOfItem(plant, item, b)));
-  let deficit = Math.max(0, item.SafetyStock - onHand);
-  const usableReceipts = receipts.map((q) => {
-    const refill = Math.min(deficit, q);
-    deficit -= refill;
-    return q - refill;
-  });
+  const usableReceipts = Float64Array.from(afterSafetyRefill(onHand, item.SafetyStock, receipts));
   const suppliers = supplierShares(item, plant);
   const leadDays = suppliers.length ? Math.max(...suppliers.map((s) => s.leadDays)) : (item.LeadTimeDays ?? 0);
   const leadBucket = leadBuckets(b, leadDays);

@@ -12,6 +12,7 @@ import { key } from '../plan/capacity';
 import type { PlanException, PlanResult, Text } from '../plan/extract';
 import { alternateCover, type OwnMaterial } from '../plan/alternates';
 import { heldOnHand, isDedicated } from '../plan/dedicated';
+import { afterSafetyRefill } from '../plan/supply';
 import { clockText, dayAt, dayOfEnd, dayOfStart, workCenterDays, type WorkCenterDays } from './days';
 import { discreteUoms, isDiscrete, wholeNearest, wholeSeries, wholeUp } from './round';
 import type { WorkCenterChoice } from '../plan/network';
@@ -228,14 +229,10 @@ function materialTimelines(plant: Plant, pm: PlanModel, val: (c: number) => numb
     const item = mv.supply.item;
     const ev: [number, number][] = [[0, mv.supply.usable]];
     const pools = pm.dedicated.get(m) ?? [];
-    let deficit = Math.max(0, item.SafetyStock - Math.max(0, item.OnHand - heldOnHand(pools)));
     // Lines bought for one order are in that order's own timeline (below), not the common one.
     const pos = plant.PurchaseOrders.filter((p) => p.ReceivedDate === undefined && key(p.Item) === m && !isDedicated(p)).sort((x, y) => (x.DueDate < y.DueDate ? -1 : x.DueDate > y.DueDate ? 1 : 0));
-    for (const p of pos) {
-      const refill = Math.min(deficit, p.Quantity);
-      deficit -= refill;
-      ev.push([24 * Math.max(0, daysBetween(b.start, p.DueDate)), p.Quantity - refill]);
-    }
+    const usable = afterSafetyRefill(Math.max(0, item.OnHand - heldOnHand(pools)), item.SafetyStock, pos.map((p) => p.Quantity));
+    pos.forEach((p, i) => ev.push([24 * Math.max(0, daysBetween(b.start, p.DueDate)), usable[i]]));
     const buys = Array.from(mv.buy, (c) => val(c));
     const q = isDiscrete(item.Uom, discrete) ? wholeSeries(buys, 'up') : buys;
     for (let t = 0; t < b.count; t++) if (q[t] > 0) ev.push([24 * bucketOffset(b, t), q[t]]);
