@@ -9,6 +9,7 @@ import * as XLSX from '@e965/xlsx';
 import { DAYS_1900_TO_1904, dayToDate, excelSerialToDay } from '../../shared/dates';
 import { problem, type Lang, type Problem } from '../../shared/problems';
 import type { CellValue, SheetRows, WorkbookRows } from '../../shared/rows';
+import { parseRels } from './splice';
 import { BadZipError, checkExpandedSize, entryData, zipEntries, ZipTooLargeError, type ZipEntry } from './zip';
 
 /** Largest a workbook may expand to when unzipped. A 1000-order plant is about 5 MB of XML. */
@@ -71,10 +72,9 @@ function identifyZip(bytes: Uint8Array, entries: ZipEntry[]): 'ooxml' | 'ods' {
   const rels = byName.get('_rels/.rels');
   if (byName.has('[Content_Types].xml') && rels) {
     const xml = entryData(bytes, rels, 1 << 20).toString('utf8');
-    for (const m of xml.matchAll(/<Relationship\b[^>]*>/g)) {
-      const type = /\bType="([^"]*)"/.exec(m[0])?.[1] ?? '';
-      const target = (/\bTarget="([^"]*)"/.exec(m[0])?.[1] ?? '').replace(/^\//, '');
-      if (!OOXML_MAIN.test(type)) continue;
+    for (const rel of parseRels(xml)) {
+      const target = rel.target.replace(/^\//, '');
+      if (!OOXML_MAIN.test(rel.type)) continue;
       if (/^word\//.test(target)) throw new NotSpreadsheetError('a Word document (.docx)', 'Word 文档（.docx）');
       if (/^ppt\//.test(target)) throw new NotSpreadsheetError('a PowerPoint presentation (.pptx)', 'PowerPoint 演示文稿（.pptx）');
       if (byName.has(target)) return 'ooxml';

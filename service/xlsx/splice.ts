@@ -13,7 +13,7 @@ const WORKSHEET_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetm
 const STYLES_TYPE = `${REL_NS}/styles`;
 const STYLES_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 
-interface Rel {
+export interface Rel {
   id: string;
   type: string;
   target: string;
@@ -90,7 +90,8 @@ function relative(fromDir: string, part: string): string {
   return [...from.slice(k).map(() => '..'), ...to.slice(k)].join('/');
 }
 
-function parseRels(xml: string): Rel[] {
+/** A .rels part's relationships (any namespace prefix; targets unescaped). */
+export function parseRels(xml: string): Rel[] {
   return [...xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => ({
     id: attr(m[0], 'Id') ?? '',
     type: attr(m[0], 'Type') ?? '',
