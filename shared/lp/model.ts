@@ -177,6 +177,9 @@ export function withLazyNames(m: Omit<LpModel, 'colNames' | 'rowNames'>, colName
 }
 
 /** Objective value of a point: used to cross-check backends against each other. */
+/** What a solver's answer of this size may be off by (4.7826 + 8.2174 is 13, not 13.0000001). */
+export const solverTol = (q: number): number => 1e-6 * Math.max(1, Math.abs(q));
+
 export const objectiveOf = (m: LpModel, x: ArrayLike<number>): number => {
   let s = 0;
   for (let j = 0; j < m.colCost.length; j++) s += m.colCost[j] * x[j];

@@ -8,6 +8,7 @@ import type { OpVars, PlanModel, PlannedOrder } from './build-model';
 import type { PartNode } from './network';
 import { days } from '../plural';
 import { bucketWord, plural, usableFrom } from './words';
+import { solverTol } from '../lp/model';
 
 export interface Text {
   en: string;
@@ -39,7 +40,7 @@ export function planState(pm: PlanModel, values: ArrayLike<number>): PlanState {
   const load = (wc: string, t: number) => rowSum(pm.capRows.get(wc)?.[t] ?? -1, true);
   const s: PlanState = {
     val,
-    tol: (q) => 1e-6 * Math.max(1, Math.abs(q)),
+    tol: solverTol,
     load,
     orderLoad(wc, t) {
       const out = new Map<number, number>();

@@ -6,6 +6,7 @@
 // its OrderMultiple; what a lot brings beyond the bucket's need is carried into the later buckets.
 // So a supplier is never asked for more than its share of the need plus one minimum lot (or
 // multiple), however many buckets the need is spread over.
+import { solverTol } from '../lp/model';
 
 /** One supplier's part of an item's purchases. */
 export interface LotRule {
@@ -23,12 +24,9 @@ export interface SuggestedLot {
   quantity: number;
 }
 
-/** A tolerance for solver noise on a need of this size (4.7826 + 8.2174 is 13, not 13.0000001). */
-const tol = (q: number) => 1e-6 * Math.max(1, Math.abs(q));
-
 /** The lot for an uncovered need: whole units, at least the minimum, a multiple of the pack. */
 export function lotFor(uncovered: number, rule: Pick<LotRule, 'minOrderQty' | 'orderMultiple'>): number {
-  let q = Math.max(Math.ceil(uncovered - tol(uncovered)), Math.ceil(rule.minOrderQty - 1e-9));
+  let q = Math.max(Math.ceil(uncovered - solverTol(uncovered)), Math.ceil(rule.minOrderQty - 1e-9));
   if (rule.orderMultiple > 1) q = Math.ceil(q / rule.orderMultiple - 1e-9) * rule.orderMultiple;
   return q;
 }
@@ -46,7 +44,7 @@ export function suggestLots(need: ArrayLike<number>, rules: LotRule[]): Suggeste
     for (let t = 0; t < need.length; t++) {
       cumNeed += Math.max(0, need[t]) * r.share;
       const uncovered = cumNeed - ordered;
-      if (uncovered <= tol(cumNeed)) continue;
+      if (uncovered <= solverTol(cumNeed)) continue;
       const q = lotFor(uncovered, r);
       ordered += q;
       out.push({ supplier: r.supplier, bucket: t, quantity: q });

@@ -4,7 +4,7 @@
 // previous basis; this file turns them into the model's costs and bounds and reads the answers
 // back (finish bucket, units short, overtime + subcontract premium, what was full). Nothing
 // outside plan/ needs the model's column or row numbers.
-import type { Clock } from '../lp/model';
+import { solverTol, type Clock } from '../lp/model';
 import type { Order, Plant } from '../domain';
 import type { LpStatus, SolverBackend } from '../lp/model';
 import { bucketStart } from './buckets';
@@ -46,7 +46,6 @@ export interface RushAnswer {
 
 /** Cost per unit of a what-if order not made by its bucket: far above any overtime or subcontracting. */
 const UNMADE = 1e6;
-const tolOf = (q: number) => 1e-6 * Math.max(1, Math.abs(q));
 
 /** Columns that finish units of an operation, with the bucket the units are done in. */
 function completions(v: OpVars): [col: number, bucket: number][] {
@@ -88,7 +87,7 @@ export async function openWhatIf(plant: Plant, whatIf: Order[], backend: (pm: Pl
   const byOrder = new Map(pm.orders.map((o) => [o.order, o]));
   const finishOf = (o: PlannedOrder, values: Float64Array) => {
     if (!o.last) return -1;
-    const tol = tolOf(o.order.Quantity);
+    const tol = solverTol(o.order.Quantity);
     let finish = -1;
     for (const [c, t] of completions(o.last)) if (values[c] > tol) finish = Math.max(finish, t);
     return finish;
@@ -110,7 +109,7 @@ export async function openWhatIf(plant: Plant, whatIf: Order[], backend: (pm: Pl
       const out = new Map<PlannedOrder, FirmLimit>();
       for (const o of pm.orders) {
         if (o.hypothetical || o.blocked || !o.last || o.doneRow < 0) continue;
-        const tol = tolOf(o.order.Quantity);
+        const tol = solverTol(o.order.Quantity);
         const deadline = Math.max(finishOf(o, values), o.dueBucket);
         // Solver noise (≤ tol) after the deadline may stay short; no slack beyond that, or the
         // re-plan could shave firm orders to make room for the what-if.
