@@ -33,6 +33,33 @@ export function python(script: string, ...args: string[]): string {
   return r.stdout;
 }
 
+/**
+ * Two zip bombs: `honest`, a 1 MB .xlsx whose sheet inflates to 1 GB of spaces, and `liar`, the
+ * same file with both zip headers claiming the sheet is 1,000 bytes.
+ */
+export function zipBombs(honest: string, liar: string): void {
+  python(
+    `import sys, zipfile
+honest, liar = sys.argv[1:3]
+with zipfile.ZipFile(honest, 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+    with z.open('xl/worksheets/sheet1.xml', 'w') as f:
+        block = b' ' * (1 << 20)
+        for _ in range(1024): f.write(block)
+data = bytearray(open(honest, 'rb').read())
+name = b'xl/worksheets/sheet1.xml'
+at = 0
+while True:
+    at = data.find(name, at + 1)
+    if at < 0: break
+    if data[at - 30:at - 26] == b'PK\\x03\\x04': data[at - 8:at - 4] = (1000).to_bytes(4, 'little')
+    if data[at - 46:at - 42] == b'PK\\x01\\x02': data[at - 22:at - 18] = (1000).to_bytes(4, 'little')
+open(liar, 'wb').write(data)`,
+    honest,
+    liar,
+  );
+}
+
 /** LibreOffice converts `src` to `ext` (xlsx, ods, xls) into `outDir`; returns the new file. */
 export function soffice(src: string, ext: string, outDir: string): string {
   const profile = tempDir('mto-lo-');

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../service/cli';
+import { cli } from '../cli/in-process';
 import { SqliteRunStore } from '../../service/store/runs';
 import { inputWorkbook } from '../../service/xlsx/write-inputs';
 import { samplePlant, type PlantRecords } from '../../shared/sample-plant';
@@ -14,14 +14,6 @@ import { loadWorkbook, workbookRows } from '../exceljs-read';
 import { tempDir } from '../helpers';
 
 type Rec = Record<string, unknown>;
-
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = { out: { write: (s: string) => ((stdout += s), true) }, err: { write: (s: string) => ((stderr += s), true) } };
-  const code = await main(args, io as unknown as Parameters<typeof main>[1]);
-  return { code, stdout, stderr };
-}
 
 async function writeBook(path: string, r: PlantRecords): Promise<void> {
   writeFileSync(path, Buffer.from(await inputWorkbook(r.settings, r.sheets).xlsx.writeBuffer()));

@@ -6,19 +6,11 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } fr
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../service/cli';
+import { cli } from './in-process';
 import { displayWidth } from '../../service/commands/table';
 import { inputWorkbook } from '../../service/xlsx/write-inputs';
 import { order, records, wc } from '../plan/fixture';
 import { ROOT, runCli, tempDir } from '../helpers';
-
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = { out: { write: (s: string) => ((stdout += s), true) }, err: { write: (s: string) => ((stderr += s), true) } };
-  const code = await main(args, io as unknown as Parameters<typeof main>[1]);
-  return { code, stdout, stderr };
-}
 
 const dir = tempDir('mto-cli-words-');
 const sample = join(dir, 'sample.xlsx');

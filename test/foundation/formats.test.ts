@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { entryData, zipEntries } from '../../service/xlsx/zip';
-import { have, openpyxlSheets, python, soffice, ssconvert } from '../files';
+import { have, openpyxlSheets, python, soffice, ssconvert, zipBombs } from '../files';
 import { ROOT, runCli, tempDir } from '../helpers';
 
 const RESULT_SHEETS = ['Plan', 'Load', 'Materials', 'Exceptions', 'Schedule', 'Dispatch', 'Gantt by work center', 'Gantt by order'];
@@ -310,27 +310,7 @@ openpyxl.Workbook().save(sys.argv[2])`,
     if (!have('openpyxl')) return;
     const bomb = join(dir, 'bomb.xlsx');
     const liar = join(dir, 'liar.xlsx');
-    python(
-      `import sys, zipfile
-honest, liar = sys.argv[1:3]
-with zipfile.ZipFile(honest, 'w', zipfile.ZIP_DEFLATED) as z:
-    z.writestr('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
-    with z.open('xl/worksheets/sheet1.xml', 'w') as f:
-        block = b' ' * (1 << 20)
-        for _ in range(1024): f.write(block)
-data = bytearray(open(honest, 'rb').read())
-# The same file with both headers claiming the sheet is 1,000 bytes.
-name = b'xl/worksheets/sheet1.xml'
-at = 0
-while True:
-    at = data.find(name, at + 1)
-    if at < 0: break
-    if data[at - 30:at - 26] == b'PK\\x03\\x04': data[at - 8:at - 4] = (1000).to_bytes(4, 'little')
-    if data[at - 46:at - 42] == b'PK\\x01\\x02': data[at - 22:at - 18] = (1000).to_bytes(4, 'little')
-open(liar, 'wb').write(data)`,
-      bomb,
-      liar,
-    );
+    zipBombs(bomb, liar);
     expect(readFileSync(bomb).length).toBeLessThan(2 * 1024 * 1024);
     for (const [f, message] of [
       [bomb, 'The workbook expands to more than 200 MB when unzipped'],

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../service/cli';
+import { cli } from '../cli/in-process';
 import { loadWorkbook } from '../exceljs-read';
 import { inputWorkbook } from '../../service/xlsx/write-inputs';
 import { tempDir } from '../helpers';
@@ -20,14 +20,6 @@ const book = records({
 
 async function writeBook(path: string, r = book): Promise<void> {
   writeFileSync(path, Buffer.from(await inputWorkbook(r.settings, r.sheets).xlsx.writeBuffer()));
-}
-
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = { out: { write: (s: string) => ((stdout += s), true) }, err: { write: (s: string) => ((stderr += s), true) } };
-  const code = await main(args, io as unknown as Parameters<typeof main>[1]);
-  return { code, stdout, stderr };
 }
 
 async function sheet(path: string, name: string): Promise<ExcelJS.Worksheet> {

@@ -2,18 +2,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../service/cli';
+import { cli } from '../cli/in-process';
 import { inputWorkbook } from '../../service/xlsx/write-inputs';
 import { tempDir } from '../helpers';
 import { order, records, wc } from '../plan/fixture';
-
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = { out: { write: (s: string) => ((stdout += s), true) }, err: { write: (s: string) => ((stderr += s), true) } };
-  const code = await main(args, io as unknown as Parameters<typeof main>[1]);
-  return { code, stdout, stderr };
-}
 
 describe('mto-planner dispatch', () => {
   const dir = tempDir('mto-dispatch-');

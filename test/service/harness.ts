@@ -24,6 +24,21 @@ export interface Server {
   exited: Promise<number | null>;
 }
 
+/** Calls `onLine` with each line a child process writes to stdout or stderr. */
+export function eachLine(proc: ChildProcess, onLine: (line: string) => void): void {
+  let buf = '';
+  const onData = (d: Buffer) => {
+    buf += d.toString('utf8');
+    let nl: number;
+    while ((nl = buf.indexOf('\n')) >= 0) {
+      onLine(buf.slice(0, nl));
+      buf = buf.slice(nl + 1);
+    }
+  };
+  proc.stdout!.on('data', onData);
+  proc.stderr!.on('data', onData);
+}
+
 /** Start the server; resolves once it logs its URL, rejects if it exits first. */
 export function startServer(env: Record<string, string> = {}): Promise<Server> {
   const server = join(ROOT, 'dist/server.js');
@@ -37,13 +52,7 @@ export function startServer(env: Record<string, string> = {}): Promise<Server> {
   const logs: string[] = [];
   const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
-    let buf = '';
-    const onData = (d: Buffer) => {
-      buf += d.toString('utf8');
-      let nl: number;
-      while ((nl = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, nl);
-        buf = buf.slice(nl + 1);
+    eachLine(proc, (line) => {
         logs.push(line);
         try {
           const j = JSON.parse(line) as { port?: number; https?: boolean; msg?: string };
@@ -65,10 +74,7 @@ export function startServer(env: Record<string, string> = {}): Promise<Server> {
         } catch {
           /* not JSON: keep it in logs */
         }
-      }
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', onData);
+    });
     void exited.then((code) => reject(new ServerExited(code, logs)));
   });
 }

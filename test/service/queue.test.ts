@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, expect, test } from 'vitest';
 import { ROOT } from '../helpers';
-import { postJson, sampleRows, startServer, withSetting, type Server } from './harness';
+import { eachLine, postJson, sampleRows, startServer, withSetting, type Server } from './harness';
 import { freshDatabase, requirePostgres } from './pg';
 
 interface Worker {
@@ -27,19 +27,10 @@ function startWorker(env: Record<string, string>): Promise<Worker> {
   const logs: string[] = [];
   const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
-    let buf = '';
-    const onData = (d: Buffer) => {
-      buf += d.toString('utf8');
-      let nl: number;
-      while ((nl = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, nl);
-        buf = buf.slice(nl + 1);
-        logs.push(line);
-        if (line.includes(' ready: ')) resolve({ proc, logs, exited });
-      }
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', onData);
+    eachLine(proc, (line) => {
+      logs.push(line);
+      if (line.includes(' ready: ')) resolve({ proc, logs, exited });
+    });
     void exited.then((code) => reject(new Error(`worker exited with code ${code}:\n${logs.join('\n')}`)));
   });
 }
