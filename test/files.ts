@@ -1,7 +1,7 @@
 // Workbooks as other programs save them, made for tests by the programs themselves: LibreOffice
 // (soffice), Gnumeric (ssconvert) and openpyxl (python3). In CI (.ci/run installs them) a missing
-// program fails the test; on a developer machine without one, `have()` says so and the test
-// returns early.
+// program fails the test; on a developer machine without one, tests use `it.skipIf(!have(…))`, so
+// vitest reports them as skipped rather than passed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -3,7 +3,7 @@
 // cell values, number formats, table and conditional formats. What differs is stated here: the
 // chart (exceljs cannot write one) and text guarding (Office.js only, in General cells).
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { writeResultSheets as writeExcel } from '../../addin/excel/write-results
 import { writeResultSheet as writeFile } from '../../service/xlsx/write-results';
 import { resultPackage } from '../../service/xlsx/result-parts';
 import { tempDir } from '../helpers';
+import { have, PY } from '../files';
 import { mockExcel } from './excel-mock';
 
 const sheet: ResultSheet = {
@@ -159,11 +160,8 @@ describe('one result layout, two writers', () => {
       expect(guarded[2][0]).toBe('=SO-2');
     });
 
-  it('writes a file an independent reader (openpyxl) sees with its table, frozen header and print setup', async () => {
-    const py = '/usr/bin/python3';
-    const ok = existsSync(py) && spawnSync(py, ['-c', 'import openpyxl']).status === 0;
-    if (!ok && process.env.CI) throw new Error('python3-openpyxl is required in CI (installed by .ci/run)');
-    if (!ok) return;
+  it.skipIf(!have('openpyxl'))('writes a file an independent reader (openpyxl) sees with its table, frozen header and print setup', async () => {
+    const py = PY;
     const dir = tempDir();
     const path = join(dir, 'plan.xlsx');
     writeFileSync(path, (await viaFile('en')).bytes);

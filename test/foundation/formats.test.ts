@@ -53,8 +53,7 @@ describe('workbooks saved by other programs', () => {
     sheets = openpyxlSheets(sample);
   }, 120_000);
 
-  it('re-saved by LibreOffice as .xlsx and .ods: same plan, every original sheet back', () => {
-    if (!have('soffice') || !have('openpyxl')) return;
+  it.skipIf(!have('soffice') || !have('openpyxl'))('re-saved by LibreOffice as .xlsx and .ods: same plan, every original sheet back', () => {
     const lo = join(dir, 'lo');
     const xlsx = soffice(sample, 'xlsx', lo);
     const ods = soffice(sample, 'ods', lo);
@@ -73,8 +72,7 @@ describe('workbooks saved by other programs', () => {
     expect(runCli(['validate', ods]).code).toBe(0);
   }, 600_000);
 
-  it('re-saved by Gnumeric, by openpyxl, and by openpyxl in the 1904 date system: same plan', () => {
-    if (!have('ssconvert') || !have('openpyxl')) return;
+  it.skipIf(!have('ssconvert') || !have('openpyxl'))('re-saved by Gnumeric, by openpyxl, and by openpyxl in the 1904 date system: same plan', () => {
     const gnumeric = ssconvert(sample, join(dir, 'gnumeric.xlsx'));
     const py = join(dir, 'openpyxl.xlsx');
     const mac = join(dir, 'openpyxl-1904.xlsx');
@@ -100,8 +98,7 @@ wb.save(sys.argv[3])`,
     }
   }, 300_000);
 
-  it('relationships written as absolute paths (/xl/…), as some writers do: same plan, sheets added', () => {
-    if (!have('openpyxl')) return;
+  it.skipIf(!have('openpyxl'))('relationships written as absolute paths (/xl/…), as some writers do: same plan, sheets added', () => {
     const abs = join(dir, 'absolute.xlsx');
     python(
       `import sys, re, zipfile
@@ -123,8 +120,7 @@ with zipfile.ZipFile(sys.argv[1]) as z, zipfile.ZipFile(sys.argv[2], 'w', zipfil
     expect(openpyxlSheets(out)).toEqual([...sheets, ...RESULT_SHEETS]);
   }, 120_000);
 
-  it('a template filled by openpyxl plans; a formula it never calculated is named as such', () => {
-    if (!have('openpyxl')) return;
+  it.skipIf(!have('openpyxl'))('a template filled by openpyxl plans; a formula it never calculated is named as such', () => {
     const template = join(dir, 'template.xlsx');
     expect(runCli(['template', template]).code).toBe(0);
     const fill = `import sys, datetime, openpyxl
@@ -166,8 +162,7 @@ describe('writing back without losing anything', () => {
   const sample = join(dir, 'plant.xlsx');
   beforeAll(() => expect(runCli(['sample', sample]).code).toBe(0), 60_000);
 
-  it("keeps a chart, comment, defined name, validation and conditional format byte for byte; a rerun changes nothing else", () => {
-    if (!have('openpyxl')) return;
+  it.skipIf(!have('openpyxl'))("keeps a chart, comment, defined name, validation and conditional format byte for byte; a rerun changes nothing else", () => {
     const book = join(dir, 'dashboard.xlsx');
     python(
       `import sys, openpyxl
@@ -235,8 +230,7 @@ print(json.dumps({'sheets': wb.sheetnames, 'charts': len(ws._charts), 'comment':
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   }, 60_000);
 
-  it('.xlsm stays .xlsm with its vbaProject.bin', () => {
-    if (!have('openpyxl')) return;
+  it.skipIf(!have('openpyxl'))('.xlsm stays .xlsm with its vbaProject.bin', () => {
     const book = join(dir, 'macros.xlsm');
     const vba = Buffer.from('not really VBA, but the bytes must come back unchanged \u0001\u0002\u0003');
     writeFileSync(join(dir, 'vba.bin'), vba);
@@ -277,8 +271,7 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) 
 describe('files that are not workbooks, and hostile ones', () => {
   const dir = tempDir('mto-hostile-');
 
-  it('names what a file is instead of reading it, and validate never passes it', () => {
-    if (!have('openpyxl')) return;
+  it.skipIf(!have('openpyxl'))('names what a file is instead of reading it, and validate never passes it', () => {
     const files: [string, string | Buffer, string][] = [
       ['report.pdf', '%PDF-1.4\n1 0 obj\n<<>>\nendobj\n', 'a PDF document'],
       ['orders.csv', 'OrderId,Customer,Item\nSO-1,ACME,FG\n', 'a CSV text file (one table; the planner needs a workbook with several sheets)'],
@@ -306,8 +299,7 @@ openpyxl.Workbook().save(sys.argv[2])`,
     expect(blank.stdout).not.toContain('no problems found');
   }, 60_000);
 
-  it('a zip bomb (1 GB of XML in a 1 MB file) is refused in seconds, within 1 GB, even when its directory lies', () => {
-    if (!have('openpyxl')) return;
+  it.skipIf(!have('openpyxl'))('a zip bomb (1 GB of XML in a 1 MB file) is refused in seconds, within 1 GB, even when its directory lies', () => {
     const bomb = join(dir, 'bomb.xlsx');
     const liar = join(dir, 'liar.xlsx');
     zipBombs(bomb, liar);
@@ -325,8 +317,7 @@ openpyxl.Workbook().save(sys.argv[2])`,
     }
   }, 120_000);
 
-  it('one value at XFD1048576 or A1048576 costs one cell: reported by its address, quickly', () => {
-    if (!have('openpyxl')) return;
+  it.skipIf(!have('openpyxl'))('one value at XFD1048576 or A1048576 costs one cell: reported by its address, quickly', () => {
     const sample = join(dir, 'plant.xlsx');
     expect(runCli(['sample', sample]).code).toBe(0);
     const far = join(dir, 'far.xlsx');

@@ -1,7 +1,7 @@
 // Real .xlsx files through exceljs: template → fill → read, Chinese headers, plain ranges,
 // result sheets replacing each other without touching inputs, and an independent reader.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { newWorkbook, xlsxBytes } from '../../service/xlsx/workbook';
 import { inputWorkbook } from '../../service/xlsx/write-inputs';
 import { writeResultSheet } from '../../service/xlsx/write-results';
 import { tempDir } from '../helpers';
+import { have, PY } from '../files';
 
 const defaults = Object.fromEntries(Object.entries(SettingsKeys).map(([k, c]) => [k, c.default]));
 
@@ -132,11 +133,8 @@ describe('workbook round trip', () => {
     expect(() => readBook(Buffer.from('%PDF-1.7\n'))).toThrow('This is not a spreadsheet (found: a PDF document)');
   });
 
-  it('template opens in an independent reader (openpyxl) with tables and validation lists', async () => {
-    const py = '/usr/bin/python3';
-    const ok = existsSync(py) && spawnSync(py, ['-c', 'import openpyxl']).status === 0;
-    if (!ok && process.env.CI) throw new Error('python3-openpyxl is required in CI (installed by .ci/run)');
-    if (!ok) return;
+  it.skipIf(!have('openpyxl'))('template opens in an independent reader (openpyxl) with tables and validation lists', async () => {
+    const py = PY;
     const dir = tempDir();
     const path = join(dir, 'template.xlsx');
     await inputWorkbook(defaults, {}).xlsx.writeFile(path);
