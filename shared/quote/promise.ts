@@ -134,7 +134,14 @@ async function promiseOne(plant: Plant, engine: WhatIfEngine, q: CostedQuote, or
     const lo = Math.max(0, qo.earliestFinish);
     const first = await engine.rush({ limits, order: qo, by: T - 1, finishEarly: true, subcontractIncluded: included, premiumWeight: PREMIUM_WEIGHT }, SOLVE_LIMIT);
     if (first.status !== 'optimal') return noPromise(`the promise could not be searched (${first.status}${first.message ? `: ${first.message}` : ''})`, `无法计算承诺交期（${first.status}）`);
-    const free0 = isFree(first) ? first.finish : isFree(await at(T - 1)) ? T - 1 : undefined;
+    // A free first answer bounds the promise by its finish; else the least-premium plan by the
+    // horizon's end does, if free: the bucket it finishes the line in is free too (the same plan,
+    // and no plan by then costs less), so it is that bucket's answer as well.
+    let free0 = isFree(first) ? first.finish : undefined;
+    if (free0 === undefined) {
+      const last = await at(T - 1);
+      if (isFree(last)) cache.set((free0 = Math.max(lo, last.finish)), last);
+    }
     if (free0 !== undefined) {
       // free0 is free; is the bucket before it too? Then bisect below it.
       let hi: number = free0;
