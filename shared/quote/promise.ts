@@ -59,8 +59,8 @@ export interface DeliveryPromise {
 const SOLVE_LIMIT = 60;
 /**
  * How many times over the first search solve prices overtime and subcontracting. At their plain
- * rates it bought earliness with a little overtime on a third of the lines of the bench plants
- * (not free: a bisection over the horizon, 5–7 solves instead of 2); 100 × keeps them far above
+ * rates it bought earliness with a little overtime on 9 of the 15 bench lines that have a free
+ * plan (not free: a bisection over the horizon, 5–7 solves instead of 2); 100 × keeps them far above
  * the earliness weight (at most a few per unit and bucket) and far below the cost of a unit left
  * unmade (1e6): the first answer is free whenever a free plan exists (unless overtime is all
  * but free, when the bisection still finds the bucket).
