@@ -30,6 +30,8 @@ export interface RushRequest {
   finishEarly?: boolean;
   /** operations whose subcontracting the order's price already includes: not a premium */
   subcontractIncluded?: (op: PlanOp) => boolean;
+  /** overtime and subcontracting cost this many times their rate (with finishEarly: earliness is not bought with them) */
+  premiumWeight?: number;
 }
 
 export interface RushAnswer {
@@ -142,6 +144,7 @@ export async function openWhatIf(plant: Plant, whatIf: Order[], backend: (pm: Pl
         r.upper[o.short] = lim.maxShort;
         for (const [c, t] of completions(o.last)) if (t > lim.deadline) r.upper[c] = 0;
       }
+      if (req.premiumWeight) for (const p of premium) r.cost[p.col] *= req.premiumWeight;
       const o = req.order;
       // Earliness must outweigh the tie-breakers that favour late work (purchases just in time,
       // no waiting), or the "earliest free finish" comes out late; far below any overtime rate.

@@ -12,8 +12,9 @@
 //    spare regular capacity. Subcontracting the cost roll-up already prices (an operation whose
 //    work center has no hours of its own) is part of the quote's cost, not extra. The search
 //    asks first for the plan that finishes the line as early as costs nothing extra (a tiny cost
-//    per unit and bucket of its finish), then checks the bucket before that: two solves for most
-//    lines, bisection only when the first answer is not the earliest.
+//    per unit and bucket of its finish, with overtime and subcontracting priced PREMIUM_WEIGHT
+//    times over so that earliness is never bought with them), then checks the bucket before
+//    that: two solves for most lines, bisection only when the first answer is not the earliest.
 // 4. If RequestedDate falls in an earlier bucket R: rushPremium = cost(R) − C0, the extra overtime
 //    and subcontracting that meeting it takes; if no plan meets R, why: before PlanStart, a
 //    material lead time or release, or work centers full even with all their overtime.
@@ -56,6 +57,15 @@ export interface DeliveryPromise {
 
 /** Seconds any one solve of the search may take. */
 const SOLVE_LIMIT = 60;
+/**
+ * How many times over the first search solve prices overtime and subcontracting. At their plain
+ * rates it bought earliness with a little overtime on 9 of the 15 bench lines that have a free
+ * plan (not free: a bisection over the horizon, 5–7 solves instead of 2); 100 × keeps them far above
+ * the earliness weight (at most a few per unit and bucket) and far below the cost of a unit left
+ * unmade (1e6): the first answer is free whenever a free plan exists (unless overtime is all
+ * but free, when the bisection still finds the bucket).
+ */
+const PREMIUM_WEIGHT = 100;
 const money = (x: number) => x.toFixed(2);
 const units = (x: number) => (Math.abs(x - Math.round(x)) < 1e-6 ? String(Math.round(x)) : x.toFixed(2));
 
@@ -122,9 +132,16 @@ async function promiseOne(plant: Plant, engine: WhatIfEngine, q: CostedQuote, or
   if (fromStock) P = 0;
   else {
     const lo = Math.max(0, qo.earliestFinish);
-    const first = await engine.rush({ limits, order: qo, by: T - 1, finishEarly: true, subcontractIncluded: included }, SOLVE_LIMIT);
+    const first = await engine.rush({ limits, order: qo, by: T - 1, finishEarly: true, subcontractIncluded: included, premiumWeight: PREMIUM_WEIGHT }, SOLVE_LIMIT);
     if (first.status !== 'optimal') return noPromise(`the promise could not be searched (${first.status}${first.message ? `: ${first.message}` : ''})`, `无法计算承诺交期（${first.status}）`);
-    const free0 = isFree(first) ? first.finish : isFree(await at(T - 1)) ? T - 1 : undefined;
+    // A free first answer bounds the promise by its finish; else the least-premium plan by the
+    // horizon's end does, if free: the bucket it finishes the line in is free too (the same plan,
+    // and no plan by then costs less), so it is that bucket's answer as well.
+    let free0 = isFree(first) ? first.finish : undefined;
+    if (free0 === undefined) {
+      const last = await at(T - 1);
+      if (isFree(last)) cache.set((free0 = Math.max(lo, last.finish)), last);
+    }
     if (free0 !== undefined) {
       // free0 is free; is the bucket before it too? Then bisect below it.
       let hi: number = free0;
