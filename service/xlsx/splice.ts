@@ -26,7 +26,11 @@ class Pkg {
   private readonly entries = new Map<string, ZipEntry>();
   private readonly changed = new Map<string, Uint8Array>();
   private readonly lower = new Map<string, string>();
-  constructor(readonly bytes: Uint8Array) {
+  /** `inflated`: parts already inflated from these bytes (by the reader), not inflated again */
+  constructor(
+    readonly bytes: Uint8Array,
+    private readonly inflated?: Map<string, Uint8Array>,
+  ) {
     for (const e of zipEntries(bytes)) {
       const name = e.name.replace(/^\//, '');
       this.entries.set(name, e);
@@ -42,7 +46,7 @@ class Pkg {
   data(name: string): Uint8Array {
     const n = this.find(name);
     if (n === undefined) throw new Error(`no part ${name}`);
-    return this.changed.get(n) ?? entryData(this.bytes, this.entries.get(n)!);
+    return this.changed.get(n) ?? this.inflated?.get(n) ?? entryData(this.bytes, this.entries.get(n)!);
   }
   text = (name: string): string => Buffer.from(this.data(name)).toString('utf8');
   set(name: string, data: Uint8Array | string): void {
@@ -253,10 +257,11 @@ const OWNED = /\/(table|comments|vmlDrawing|drawing|threadedComment|printerSetti
 
 /**
  * The book `pkgBytes` with the sheets of `resultBytes` (an .xlsx made by exceljs holding only the
- * result sheets) added, or replacing the book's sheets of the same names.
+ * result sheets) added, or replacing the book's sheets of the same names. `inflated`: the book's
+ * parts as the reader inflated them (read-book.ts), so none is inflated twice.
  */
-export function addResultSheets(pkgBytes: Uint8Array, resultBytes: Uint8Array): Buffer {
-  const pkg = new Pkg(pkgBytes);
+export function addResultSheets(pkgBytes: Uint8Array, resultBytes: Uint8Array, inflated?: Map<string, Uint8Array>): Buffer {
+  const pkg = new Pkg(pkgBytes, inflated);
   const res = new Pkg(resultBytes);
   const wbPart = mainPart(pkg);
   const wbDir = dirOf(wbPart);
