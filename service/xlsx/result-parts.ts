@@ -119,11 +119,15 @@ function sheetXml(layout: ResultLayout, styles: Styles): string {
   }
   out.push('</sheetData>');
   let priority = 1;
-  for (const cs of layout.colorScales)
+  for (const cs of layout.colorScales) {
+    const cfvo = cs.at ? cs.at.map((v) => `<cfvo type="num" val="${v}"/>`).join('') : '<cfvo type="min"/><cfvo type="percentile" val="50"/><cfvo type="max"/>';
     out.push(
-      `<conditionalFormatting sqref="${cs.address}"><cfRule type="colorScale" priority="${priority++}"><colorScale><cfvo type="min"/><cfvo type="percentile" val="50"/><cfvo type="max"/>` +
+      `<conditionalFormatting sqref="${cs.address}"><cfRule type="colorScale" priority="${priority++}"><colorScale>${cfvo}` +
         `<color rgb="FF${cs.low}"/><color rgb="FF${cs.middle}"/><color rgb="FF${cs.high}"/></colorScale></cfRule></conditionalFormatting>`,
     );
+  }
+  for (const f of layout.valueFills)
+    out.push(`<conditionalFormatting sqref="${f.address}"><cfRule type="cellIs" dxfId="${styles.dxf(f.fill)}" priority="${priority++}" operator="equal"><formula>${esc(`"${f.value.replace(/"/g, '""')}"`)}</formula></cfRule></conditionalFormatting>`);
   if (layout.highlight)
     out.push(`<conditionalFormatting sqref="${layout.highlight.address}"><cfRule type="expression" dxfId="${styles.dxf(layout.highlight.fill)}" priority="${priority++}"><formula>${esc(layout.highlight.formula)}</formula></cfRule></conditionalFormatting>`);
   out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
