@@ -13,6 +13,7 @@ import type { ResultSheet } from '../../shared/results';
 import { writeResultSheets as writeExcel } from '../../addin/excel/write-results';
 import { writeResultSheet as writeFile } from '../../service/xlsx/write-results';
 import { resultPackage } from '../../service/xlsx/result-parts';
+import { zipEntries } from '../../service/xlsx/zip';
 import { tempDir } from '../helpers';
 import { mockExcel } from './excel-mock';
 
@@ -169,7 +170,10 @@ describe('one result layout, two writers', () => {
         { ref: 'A2:A4', type: 'cellIs', value: '"SO-3"', fill: 'C6EFCE' },
         { ref: 'A2:G4', type: 'expression', formula: 'AND($F2<>"",$F2<>0,$F2<>FALSE)', fill: 'FFEB9C' },
       ]);
-      // Only in Excel: the native chart. Text columns (@) are written as they are in both.
+      // The native chart: Office.js adds it in Excel; the XML writer writes a DrawingML chart
+      // part (read back in test/results/native-chart.test.ts); exceljs has no chart writer.
+      expect(zipEntries(parts.bytes).map((e) => e.name)).toEqual(expect.arrayContaining(['xl/charts/chart1.xml', 'xl/drawings/drawing1.xml']));
+      // Text columns (@) are written as they are in both.
       expect(chart).toBe('ColumnClustered');
       expect(guarded[2][0]).toBe('=SO-2');
     });
