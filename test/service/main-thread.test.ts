@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { fromJobOutput, toJobOutput } from '../../service/queue/pg-boss-queue';
 import { withMembers } from '../../service/routes/jobs';
 import { SqliteRunStore, type NewRun } from '../../service/store/runs';
 import { tempDir } from '../helpers';
@@ -62,4 +63,14 @@ test('an answer is the worker\'s UTF-8 bytes with the run id put in front, never
   expect(JSON.parse(withMembers(['"runId":null', '"runSaved":false'], Buffer.from('{}')).toString('utf8'))).toEqual({ runId: null, runSaved: false });
   // Without members the worker's own bytes go out (no copy).
   expect(withMembers([], body).buffer).toBe(body.buffer);
+});
+
+test('with the pg-boss queue an answer\'s bytes travel as JSON text and come back the same bytes', () => {
+  const body = Buffer.from(JSON.stringify({ status: 'optimal', orders: [{ orderId: 'SO-1', note: '缺料' }] }), 'utf8');
+  const out = { status: 'ok' as const, body, run: { options: { lang: 'en' as const }, inputSha256: 'x', inputBytes: 1, inputGz: new Uint8Array(1), ms: 1 } };
+  // What PostgreSQL stores is JSON: the job's output goes through JSON.stringify and back.
+  const stored = JSON.parse(JSON.stringify(toJobOutput(out, { saved: true, waitMs: 0, runMs: 1, worker: 'w' })));
+  const back = fromJobOutput(stored);
+  expect(back.status).toBe('ok');
+  expect(Buffer.from((back as typeof out).body).equals(body)).toBe(true);
 });
