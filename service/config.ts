@@ -30,6 +30,8 @@ export interface Config {
   maxCells: number;
   /** heap cap per worker (MB): a runaway model fails that solve, not the server */
   workerHeapMb: number;
+  /** how much lower than the main thread the solve threads run (Linux nice): answers and /health go first on a busy machine */
+  workerNice: number;
   /** project root: dist/, addin/, manifest.xml, node_modules/ */
   root: string;
   /** built solve worker */
@@ -118,6 +120,7 @@ export function loadConfig(env: Env = process.env, certExists: (path: string) =>
     uploadLimitBytes: int(env, 'MTO_UPLOAD_LIMIT_MB', 20, 1, 1024) * MB,
     maxCells: int(env, 'MTO_MAX_CELLS', 2_000_000, 1, 100_000_000),
     workerHeapMb: int(env, 'MTO_WORKER_HEAP_MB', 1024, 64, 65_536),
+    workerNice: int(env, 'MTO_WORKER_NICE', 10, 0, 19),
     root,
     workerFile: resolve(env.MTO_WORKER_FILE ?? join(root, 'dist', 'solve-worker.js')),
     tls,

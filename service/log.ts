@@ -25,7 +25,10 @@ export function plainLine(json: string): string {
 /** The logger of the service, or of a queue worker process (`service` names which in JSON lines). */
 export function serviceLogger(env: NodeJS.ProcessEnv, out: NodeJS.WriteStream = process.stdout, service = 'mto-planner'): Logger {
   const opts = { level: env.LOG_LEVEL?.trim() || 'info', base: { service } };
-  if (jsonLogs(env, Boolean(out.isTTY))) return pino(opts);
+  // Written asynchronously (off the event loop, flushed at exit): a synchronous write to a slow
+  // pipe or disk for every request would stall the thread that answers /health.
+  const fd = (out as { fd?: unknown }).fd;
+  if (jsonLogs(env, Boolean(out.isTTY))) return pino(opts, typeof fd === 'number' ? pino.destination({ dest: fd, sync: false }) : out);
   const plain: DestinationStream = { write: (line: string) => void out.write(plainLine(line)) };
   return pino(opts, plain);
 }

@@ -16,7 +16,7 @@ import { maintainHistory } from './store/maintain';
 import { openRunStore } from './store/open';
 import { safeUrl } from './store/pg-runs';
 import { RunRecorder } from './store/record';
-import type { RunStore } from './store/runs';
+import { SqliteRunStore, type RunStore } from './store/runs';
 import { WorkerPool } from './worker-pool';
 import { serviceLogger } from './log';
 
@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  if (store instanceof SqliteRunStore) store.checkpointInBackground();
   const recorder = new RunRecorder(store, (err, what) => log.error({ err: { message: err.message, code: (err as { code?: string }).code }, db: store.where }, `run history: ${what} failed; answers go out unsaved`));
   const history = await maintainHistory(store, config, log);
 
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
       size: config.workers,
       queueMax: config.queueMax,
       resourceLimits: { maxOldGenerationSizeMb: config.workerHeapMb },
+      workerData: { nice: config.workerNice },
       onEvent: (event, detail) => log.warn(detail, event),
     });
     runner = new ThreadRunner(pool, recorder);

@@ -71,7 +71,10 @@ export async function solveAndRecord(
   let waitMs = 0;
   let runMs = 0;
   try {
-    const r = await pool.run(task, { hardLimitMs: o.hardLimitMs, signal: o.signal });
+    // The request body is moved to the worker, not copied, when it owns its memory (nothing here reads it again).
+    const b = task.input.bytes;
+    const transfer = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer ? [b.buffer] : [];
+    const r = await pool.run(task, { hardLimitMs: o.hardLimitMs, signal: o.signal, transfer });
     ({ result: out, waitMs, runMs } = r);
   } catch (e) {
     const stopped = stoppedOutcome(e);

@@ -2,7 +2,9 @@
 // the JSON body or the .xlsx, validation, the solve, writing result sheets, and preparing what the
 // run history stores (hashed and gzipped). The main thread only moves bytes.
 import { createHash } from 'node:crypto';
-import { parentPort } from 'node:worker_threads';
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import type { Job } from '../shared/contract';
@@ -57,7 +59,8 @@ export interface RunParts {
 }
 
 export type SolveResult =
-  | { status: 'ok'; body: string; xlsx?: Uint8Array; xlsxExt?: 'xlsx' | 'xlsm'; note?: string; run: RunParts }
+  /** body: the answer's JSON text as UTF-8 (encoded here, so the main thread only moves bytes) */
+  | { status: 'ok'; body: Uint8Array; xlsx?: Uint8Array; xlsxExt?: 'xlsx' | 'xlsm'; note?: string; run: RunParts }
   | { status: 'invalid'; problems: Problem[]; run: RunParts }
   | { status: 'failed'; error: { message: string; messageZh: string; reason: SolveError['reason'] }; run: RunParts }
   | { status: 'error'; message: string; run?: RunParts }
@@ -134,6 +137,18 @@ export function summarize(json: object): Record<string, unknown> {
 }
 
 const gz = (text: string): { bytes: number; gz: Uint8Array } => ({ bytes: Buffer.byteLength(text), gz: gzipSync(text) });
+const utf8 = (text: string): Uint8Array => Buffer.from(text, 'utf8');
+
+/**
+ * The result's byte arrays that own their memory, to be moved to the main thread rather than
+ * copied (small Buffers share Node's pool, which cannot be moved: those are copied).
+ */
+export function transferables(r: SolveResult): ArrayBuffer[] {
+  const run = 'run' in r ? r.run : undefined;
+  const all = [r.status === 'ok' ? r.body : undefined, r.status === 'ok' ? r.xlsx : undefined, run?.inputGz, run?.resultGz];
+  const own = all.filter((b): b is Uint8Array => b !== undefined && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer);
+  return [...new Set(own.map((b) => b.buffer as ArrayBuffer))];
+}
 
 export async function runTask(task: SolveTask): Promise<SolveResult> {
   const t0 = performance.now();
@@ -199,7 +214,7 @@ export async function runTask(task: SolveTask): Promise<SolveResult> {
   if (task.output === 'check') {
     const checked = checkWorkbook(book);
     const problems = wb ? mergeProblems(wb, checked.problems) : checked.problems;
-    return done(problems.length ? { status: 'invalid', problems, run } : { status: 'ok', body: JSON.stringify({ ready: checked.ready, sheets: wb ? wb.sheetNames.length : Object.keys(book).length }), run });
+    return done(problems.length ? { status: 'invalid', problems, run } : { status: 'ok', body: utf8(JSON.stringify({ ready: checked.ready, sheets: wb ? wb.sheetNames.length : Object.keys(book).length })), run });
   }
   // A price review with a plan of the same book needs what a plan needs.
   const read = readPlant(book, task.job === 'prices' && opts.withPlan ? 'plan' : task.job);
@@ -216,14 +231,14 @@ export async function runTask(task: SolveTask): Promise<SolveResult> {
       const { xlsx, period } = await scorecardWorkbook(plant, opts);
       run.resultBytes = xlsx.byteLength;
       // The body carries only the period, which names the file (supplier-scorecard-2026-Q3.xlsx).
-      return done({ status: 'ok', body: JSON.stringify({ period }), xlsx, run });
+      return done({ status: 'ok', body: utf8(JSON.stringify({ period })), xlsx, run });
     }
     // A worker remembers its last plans, so a what-if after a plan of the same book starts from it.
     const result: JobResult = await JOBS[task.job](plant, { ...opts, rememberPlans: true, ...(task.compareGz && task.job === 'prices' ? { suggestingPlan: storedSuggestions(task.compareGz, opts.compareRunId, opts.lang) } : task.compareGz ? { compareWith: storedAnswer(task.compareGz) } : inBook ? { compareWith: inBook.answer } : {}) });
     const stats = result.stats && !('stats' in result.json) ? { stats: result.stats } : {};
     // The run history keeps both (a later plan compares with the stored orders and materials);
     // the answer carries each result once: the typed lists, or the sheets that carry them.
-    const body = JSON.stringify({ ...(task.sheets ? sheetAnswer(task.job, result.json, result.sheets) : result.json), ...stats });
+    const body = utf8(JSON.stringify({ ...(task.sheets ? sheetAnswer(task.job, result.json, result.sheets) : result.json), ...stats }));
     const stored = gz(JSON.stringify({ ...result.json, sheets: result.sheets, ...stats }));
     Object.assign(run, { stats: result.stats, resultBytes: stored.bytes, resultGz: stored.gz, summary: summarize(result.json) });
     if (task.output === 'workbook' && wb) {
@@ -240,8 +255,23 @@ export async function runTask(task: SolveTask): Promise<SolveResult> {
   }
 }
 
+/**
+ * Lower this thread's scheduling priority (Linux nice, per thread): when the machine's cores are
+ * all busy, the service's main thread (answers, /health) runs before a solve. The thread's own id
+ * comes from /proc/thread-self; elsewhere the solve keeps the process's priority.
+ */
+function lowerPriority(nice: number): void {
+  if (!(nice > 0)) return;
+  try {
+    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), nice);
+  } catch {
+    // not Linux, or not allowed: run at the process's priority
+  }
+}
+
 if (parentPort) {
   const port = parentPort;
+  lowerPriority(Number((workerData as { nice?: unknown } | null)?.nice ?? 0));
   // Compile HiGHS's WebAssembly before the first request needs it (it is per thread).
   const warm = warmHighs().catch(() => undefined);
   port.on('message', async (msg: { type: string; id: number; task: SolveTask }) => {
@@ -253,7 +283,7 @@ if (parentPort) {
     } catch (e) {
       result = { status: 'error', message: e instanceof Error ? `${e.name}: ${e.message}\n${e.stack ?? ''}` : String(e) };
     }
-    port.postMessage({ type: 'result', id: msg.id, result });
+    port.postMessage({ type: 'result', id: msg.id, result }, transferables(result));
   });
   void warm.then(() => port.postMessage({ type: 'ready' }));
 }

@@ -46,6 +46,8 @@ export interface PoolOptions {
   size: number;
   queueMax: number;
   resourceLimits?: ResourceLimits;
+  /** handed to each worker as its workerData */
+  workerData?: unknown;
   /** called with warnings (worker replaced, crashed); no task data */
   onEvent?: (event: string, detail: Record<string, unknown>) => void;
 }
@@ -84,7 +86,7 @@ export class WorkerPool<T, R> {
   }
 
   private spawn(): Promise<void> {
-    const worker = new Worker(this.opts.file, { resourceLimits: this.opts.resourceLimits });
+    const worker = new Worker(this.opts.file, { resourceLimits: this.opts.resourceLimits, workerData: this.opts.workerData });
     const slot: Slot<R> = { worker, ready: false };
     this.slots.push(slot);
     return new Promise((resolve, reject) => {

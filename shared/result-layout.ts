@@ -1,8 +1,10 @@
 // How a result sheet looks, decided once, as data: cell values, per-column number formats and
-// widths, the table, colour scales, highlighted rows, the chart, frozen header and print setup.
-// Writers only apply it: service/xlsx/result-parts.ts (XML, for the result files of the jobs),
-// service/xlsx/write-results.ts (exceljs, the suppliers' review sheet) and
-// addin/excel/write-results.ts (Office.js, into the open workbook). Pure data, no I/O.
+// widths, the table, colour scales (spanning the column's values, or anchored at fixed values),
+// fills for cells of a given value, highlighted rows, the chart, frozen header and print setup.
+// Writers only apply it: service/xlsx/result-parts.ts (XML, for every file the service and CLI
+// write, the scorecard export included), addin/excel/write-results.ts (Office.js, into the open
+// workbook) and service/xlsx/write-results.ts (exceljs, kept for tests that build workbooks
+// with it). Pure data, no I/O.
 import { toDay, dayToDate } from './dates';
 import type { Lang } from './problems';
 import { columnFormat, type ColumnFormat, type ResultColumn, type ResultSheet } from './results';
@@ -34,7 +36,10 @@ export interface ResultLayout {
   }[];
   /** an Excel table over header + data (at least one data row: Excel tables cannot be empty) */
   table: { name: string; address: string; style: string };
-  colorScales: { address: string; low: string; middle: string; high: string }[];
+  /** `at`: the values the three colours sit at; without it the column's lowest, median and highest */
+  colorScales: { address: string; low: string; middle: string; high: string; at?: [number, number, number] }[];
+  /** cells equal to `value` (text) get the fill */
+  valueFills: { address: string; value: string; fill: string }[];
   /** shade whole rows where the formula (relative to the first data row, no leading '=') is true */
   highlight?: { address: string; formula: string; fill: string };
   /** native chart to the right of the table (Office.js only: exceljs cannot write charts) */
@@ -111,7 +116,9 @@ export function resultLayout(sheet: ResultSheet, lang: Lang, takenTableNames: It
       low: cs.highIsGood ? SCALE.bad : SCALE.good,
       middle: SCALE.middle,
       high: cs.highIsGood ? SCALE.good : SCALE.bad,
+      ...(cs.at ? { at: cs.at } : {}),
     }));
+  const valueFills = (sheet.valueFills ?? []).filter((f) => col(f.column) >= 0 && body.length > 0).map((f) => ({ address: dataRange(col(f.column)), value: f.value, fill: f.fill }));
 
   let highlight: ResultLayout['highlight'];
   const hj = sheet.highlightWhen ? col(sheet.highlightWhen.column) : -1;
@@ -153,6 +160,7 @@ export function resultLayout(sheet: ResultSheet, lang: Lang, takenTableNames: It
     })),
     table: { name: uniqueTableName(tableNameFor(sheet.name), takenTableNames), address: `A1:${last}${dataRows + 1}`, style: TABLE_STYLE },
     colorScales,
+    valueFills,
     highlight,
     chart,
     freezeRows: 1,

@@ -27,8 +27,14 @@ export interface ResultSheet {
   columns: ResultColumn[];
   /** one record per row, keyed by column key; dates as ISO day strings in 'date' columns */
   rows: Record<string, CellValue | undefined>[];
-  /** column keys that get a green–yellow–red colour scale (low is good unless reversed) */
-  colorScales?: { column: string; highIsGood?: boolean }[];
+  /**
+   * column keys that get a green–yellow–red colour scale (low is good unless reversed), from the
+   * column's lowest to its highest value, or anchored at three fixed values (`at`: low, middle,
+   * high, e.g. the grade thresholds, so a 97 among 99s is not painted red)
+   */
+  colorScales?: { column: string; highIsGood?: boolean; at?: [number, number, number] }[];
+  /** cells of a column holding exactly this text get this fill (RRGGBB), e.g. each grade its colour */
+  valueFills?: { column: string; value: string; fill: string }[];
   /** rows where this column's value is truthy are shaded (late orders, shortages) */
   highlightWhen?: { column: string; color?: 'red' | 'amber' | 'green' };
   chart?: ResultChart;

@@ -186,11 +186,22 @@ async function writeOne(context: Excel.RequestContext, layout: ResultLayout, old
     const cf = ws.getRange(cs.address).conditionalFormats.add('ColorScale');
     // formula null for lowest/highest value, as Office.js documents (its typings say string).
     const none = null as unknown as string;
-    cf.colorScale.criteria = {
-      minimum: { formula: none, type: 'LowestValue', color: `#${cs.low}` },
-      midpoint: { formula: '50', type: 'Percentile', color: `#${cs.middle}` },
-      maximum: { formula: none, type: 'HighestValue', color: `#${cs.high}` },
-    };
+    cf.colorScale.criteria = cs.at
+      ? {
+          minimum: { formula: String(cs.at[0]), type: 'Number', color: `#${cs.low}` },
+          midpoint: { formula: String(cs.at[1]), type: 'Number', color: `#${cs.middle}` },
+          maximum: { formula: String(cs.at[2]), type: 'Number', color: `#${cs.high}` },
+        }
+      : {
+          minimum: { formula: none, type: 'LowestValue', color: `#${cs.low}` },
+          midpoint: { formula: '50', type: 'Percentile', color: `#${cs.middle}` },
+          maximum: { formula: none, type: 'HighestValue', color: `#${cs.high}` },
+        };
+  }
+  for (const f of layout.valueFills) {
+    const cf = ws.getRange(f.address).conditionalFormats.add('CellValue');
+    cf.cellValue.format.fill.color = `#${f.fill}`;
+    cf.cellValue.rule = { formula1: `="${f.value.replace(/"/g, '""')}"`, operator: 'EqualTo' };
   }
   if (layout.highlight) {
     const cf = ws.getRange(layout.highlight.address).conditionalFormats.add('Custom');

@@ -5,7 +5,6 @@ import { scorecard, scorecardBook } from '../jobs/suppliers';
 import { alignTable } from './table';
 import { EXIT, type Command, type CommandContext } from './types';
 import { checkOutputFolders, loadPlant, resultPath, writeAtomically } from './workbook-io';
-import { xlsxBytes } from '../xlsx/workbook';
 
 const fmt = (x: number | null, pct = false): string => (x === null ? '—' : pct ? `${(x * 100).toFixed(1)}%` : x.toFixed(2));
 
@@ -48,7 +47,7 @@ export const suppliers: Command = {
     if (out) {
       ctx.progress(ctx.lang === 'zh' ? '写入评分表…' : 'writing scorecard…');
       // Through a temp file and rename: a half-written export never replaces a good one.
-      await writeAtomically(out, await xlsxBytes(scorecardBook(loaded.plant, card, ctx.lang)));
+      await writeAtomically(out, scorecardBook(loaded.plant, card, ctx.lang));
     }
     if (ctx.json) {
       ctx.stdout(JSON.stringify(scorecardJson(card), null, 2));

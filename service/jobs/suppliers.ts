@@ -6,10 +6,9 @@ import { latestQuarterWithReceipts, parsePeriod, scorecardJson, scorecardProblem
 import { reviewPrices } from '../../shared/actuals/price-review';
 import { priceReviewSheet } from '../../shared/actuals/sheets';
 import type { Lang } from '../../shared/problems';
-import { scorecardExport } from '../xlsx/write-scorecard';
-import { writeResultSheet } from '../xlsx/write-results';
+import { scorecardExportSheets } from '../../shared/suppliers/export-sheets';
+import { resultPackage } from '../xlsx/result-parts';
 import type { JobOptions, JobRunner } from './types';
-import { xlsxBytes } from '../xlsx/workbook';
 
 /** The period a request names (`--period`, option `period`), or undefined; InputError when it is not understood. */
 export function askedPeriod(text: string | undefined): Period | undefined {
@@ -45,17 +44,18 @@ export const runSuppliers: JobRunner<'suppliers'> = async (plant, opts) => {
   return { json: scorecardJson(card), sheets: [scorecardSheet(card, opts.lang)] };
 };
 
-/** The scorecard export with the period's price review as its PriceReview (核价) sheet. */
-export function scorecardBook(plant: Plant, card: Scorecard, lang: Lang) {
-  const wb = scorecardExport(card, lang);
+/**
+ * The scorecard export (.xlsx bytes) with the period's price review as its PriceReview (核价)
+ * sheet: result sheets written by the one result writer, like every job's.
+ */
+export function scorecardBook(plant: Plant, card: Scorecard, lang: Lang): Buffer {
   // Named in the export's language, like its other sheets.
   const review = priceReviewSheet(reviewPrices(plant, card.period), lang);
-  writeResultSheet(wb, { ...review, name: lang === 'zh' ? '核价' : review.name }, lang);
-  return wb;
+  return resultPackage([...scorecardExportSheets(card, lang), { ...review, name: lang === 'zh' ? '核价' : review.name }], lang);
 }
 
 /** The standalone formatted scorecard workbook (.xlsx bytes): CLI `suppliers --out` and POST /suppliers/export. */
 export async function scorecardWorkbook(plant: Plant, opts: JobOptions): Promise<{ xlsx: Buffer; period: string }> {
   const card = scorecard(plant, opts);
-  return { xlsx: await xlsxBytes(scorecardBook(plant, card, opts.lang)), period: card.period.key };
+  return { xlsx: scorecardBook(plant, card, opts.lang), period: card.period.key };
 }

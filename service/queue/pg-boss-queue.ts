@@ -26,6 +26,8 @@ export interface JobOutput {
   out: Outcome;
   /** base64 of the result workbook (workbook and export outputs) */
   xlsx?: string;
+  /** the answer's JSON text (the outcome's body bytes, which JSON cannot carry) */
+  body?: string;
   saved: boolean;
   waitMs: number;
   runMs: number;
@@ -45,15 +47,15 @@ export function toJobOutput(out: Outcome, rest: Omit<JobOutput, 'out' | 'xlsx'>)
     return kept as RunParts;
   };
   if (out.status === 'ok') {
-    const { xlsx, run, ...ok } = out;
-    return { out: { ...ok, run: slim(run) }, xlsx: xlsx && Buffer.from(xlsx.buffer, xlsx.byteOffset, xlsx.byteLength).toString('base64'), ...rest };
+    const { xlsx, run, body, ...ok } = out;
+    return { out: { ...ok, body: new Uint8Array(0), run: slim(run) }, body: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'), xlsx: xlsx && Buffer.from(xlsx.buffer, xlsx.byteOffset, xlsx.byteLength).toString('base64'), ...rest };
   }
   if ('run' in out && out.run) return { out: { ...out, run: slim(out.run) } as Outcome, ...rest };
   return { out, ...rest };
 }
 
 export function fromJobOutput(o: JobOutput): Outcome {
-  if (o.out.status === 'ok' && o.xlsx !== undefined) return { ...o.out, xlsx: Buffer.from(o.xlsx, 'base64') };
+  if (o.out.status === 'ok') return { ...o.out, body: Buffer.from(o.body ?? '{}', 'utf8'), ...(o.xlsx !== undefined ? { xlsx: Buffer.from(o.xlsx, 'base64') } : {}) };
   return o.out;
 }
 

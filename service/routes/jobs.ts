@@ -77,22 +77,35 @@ function downloadName(req: Request, suffix: string, ext = 'xlsx'): string {
   return `${original || 'workbook'}-${suffix}.${ext}`;
 }
 
-/** A JSON object's text with members put in front, e.g. `"runId":7` (no parse and re-stringify of a large body). */
 /** The scorecard export named with its period: supplier-scorecard-2026-Q3.xlsx. */
-const scorecardName = (body: string): string => {
+const scorecardName = (body: Uint8Array): string => {
   let period: unknown;
   try {
-    period = (JSON.parse(body) as { period?: unknown }).period;
+    period = (JSON.parse(Buffer.from(body).toString('utf8')) as { period?: unknown }).period;
   } catch {
     period = undefined;
   }
   return typeof period === 'string' && /^[\w-]+$/.test(period) ? `supplier-scorecard-${period}.xlsx` : 'supplier-scorecard.xlsx';
 };
 
-const splice = (members: string[], body: string): string => {
-  const rest = body.trim() === '{}' ? [] : [body.trim().slice(1, -1)];
-  return `{${[...members, ...rest].join(',')}}`;
-};
+/**
+ * A JSON object's bytes with members put in front, e.g. `"runId":7`: the worker's UTF-8 text is
+ * copied once behind them, never parsed or turned into a string here (an answer is up to a few
+ * hundred KB; the main thread must stay free for /health).
+ */
+export function withMembers(members: string[], body: Uint8Array): Buffer {
+  const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  if (!members.length) return bytes;
+  // The worker writes JSON.stringify's text: no white space, `{}` when empty.
+  const empty = bytes.length === 2;
+  return Buffer.concat([Buffer.from(`{${members.join(',')}${empty ? '' : ','}`, 'utf8'), bytes.subarray(1)]);
+}
+
+/** JSON bytes as the answer (no ETag for a POST's answer: nothing caches it). */
+function sendJson(res: Response, bytes: Buffer): void {
+  res.type('json').setHeader('Content-Length', bytes.length);
+  res.end(bytes);
+}
 
 type Ran = Awaited<ReturnType<SolveRunner['run']>>;
 type RunRef = { runId: number | undefined } | { runId: null; runSaved: false };
@@ -256,7 +269,7 @@ export function jobRoutes(deps: JobDeps): Router {
   function sendOk(req: Request, res: Response, task: SolveTask, result: Extract<Ran['out'], { status: 'ok' }>, json: boolean, head: string[]): void {
     const { job, output } = task;
     if (output === 'json' || output === 'check') {
-      res.type('json').send(splice(head, result.body));
+      sendJson(res, withMembers(head, result.body));
       return;
     }
     const bytes = Buffer.from(result.xlsx!.buffer, result.xlsx!.byteOffset, result.xlsx!.byteLength);
@@ -266,7 +279,7 @@ export function jobRoutes(deps: JobDeps): Router {
       // One solve, one run: the page shows this JSON and saves this very workbook, fetched once
       // from its one-off link (the answer does not carry it a second time in base64).
       const note = result.note ? [`"note":${JSON.stringify(result.note)}`] : [];
-      res.type('json').send(splice([...head, ...note, `"filename":${JSON.stringify(filename)}`, `"download":${JSON.stringify(deps.downloads.put(bytes, filename, type))}`], result.body));
+      sendJson(res, withMembers([...head, ...note, `"filename":${JSON.stringify(filename)}`, `"download":${JSON.stringify(deps.downloads.put(bytes, filename, type))}`], result.body));
     } else if (output === 'export' && req.get('x-download') === 'link') {
       // Office on Mac cannot save a download from the pane: a link the pane opens in the browser.
       res.json({ url: deps.downloads.put(bytes, filename, XLSX_TYPE), filename });

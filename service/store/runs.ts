@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './migrations';
+import { checkpointInBackground, type Checkpointer } from './checkpoint';
 
 /** running: started, not finished yet; interrupted: the process died under it (found at the next start). */
 export type RunStatus = 'ok' | 'invalid' | 'failed' | 'running' | 'interrupted';
@@ -180,6 +181,7 @@ export class SqliteRunStore implements RunStore {
   readonly db: Database.Database;
   private readonly insertStmt: Database.Statement;
   private readonly finishStmt: Database.Statement;
+  private checkpointer?: Checkpointer;
 
   constructor(readonly where: string) {
     createPrivate(where);
@@ -245,7 +247,18 @@ export class SqliteRunStore implements RunStore {
     return this.db.open && (this.db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1;
   }
 
+  /**
+   * The service: WAL checkpoints on a thread of their own (store/checkpoint.ts), so no write on
+   * the main thread waits for one. Files only (an in-memory database has no WAL).
+   */
+  checkpointInBackground(everyMs?: number): void {
+    if (this.checkpointer || this.where === ':memory:' || this.db.pragma('journal_mode', { simple: true }) !== 'wal') return;
+    this.db.pragma('wal_autocheckpoint = 0');
+    this.checkpointer = checkpointInBackground(this.where, everyMs);
+  }
+
   async close(): Promise<void> {
+    await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 }

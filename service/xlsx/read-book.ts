@@ -1,8 +1,9 @@
 // Spreadsheet bytes → the input sheets as WorkbookRows. SheetJS reads (Excel .xlsx/.xlsm/.xls,
 // LibreOffice .ods, WPS, Gnumeric, Google Sheets, openpyxl and ERP exports all come through it);
 // exceljs only writes result sheets. Before any parsing the bytes are identified (a PDF or a CSV
-// is named as such) and a zip's entries are inflated against a size cap before SheetJS reads them
-// (so twice in all), so a small file that expands to gigabytes is refused. Cells are read from the ones the file holds, never from the sheet's
+// is named as such) and a zip's entries are inflated once, against a size cap (so a small file
+// that expands to gigabytes is refused), by Node's zlib; SheetJS reads those inflated parts (its
+// own inflate is JavaScript) and the splice of the result sheets reuses them. Cells are read from the ones the file holds, never from the sheet's
 // declared extent, so one value at XFD1048576 costs one cell.
 import { inputSheetNames } from '../../shared/sheet-names';
 import * as XLSX from '@e965/xlsx';
@@ -10,7 +11,7 @@ import { DAYS_1900_TO_1904, dayToDate, excelSerialToDay } from '../../shared/dat
 import { problem, type Lang, type Problem } from '../../shared/problems';
 import type { CellValue, SheetRows, WorkbookRows } from '../../shared/rows';
 import { parseRels } from './splice';
-import { BadZipError, checkExpandedSize, entryData, zipEntries, ZipTooLargeError, type ZipEntry } from './zip';
+import { BadZipError, inflateEntries, writeZip, zipEntries, ZipTooLargeError, type ZipEntry } from './zip';
 
 /** Largest a workbook may expand to when unzipped. A 1000-order plant is about 5 MB of XML. */
 export const MAX_EXPANDED_MB = 200;
@@ -29,6 +30,8 @@ export interface Book {
   unread: string[];
   /** the OOXML package the result sheets are added to: the file itself, or an .xlsx copy of an .ods/.xls */
   pkg: () => Uint8Array;
+  /** the package's parts as inflated on reading (name without a leading /), when pkg() is the file itself */
+  parts?: Map<string, Uint8Array>;
   /** extension of the result: the input's own for .xlsx/.xlsm, .xlsx otherwise */
   resultExt: 'xlsx' | 'xlsm';
   /** why the result is not in the input's format (English, Chinese), when it is not */
@@ -60,18 +63,17 @@ export const readErrorMessage = (e: NotSpreadsheetError | BookTooLargeError, lan
 const OOXML_MAIN = /\/(officeDocument)$/;
 
 /** What a zip holds: an OOXML workbook (its entries), an OpenDocument spreadsheet, or something else. */
-function identifyZip(bytes: Uint8Array, entries: ZipEntry[]): 'ooxml' | 'ods' {
-  const byName = new Map(entries.map((e) => [e.name.replace(/^\//, ''), e]));
+function identifyZip(entries: ZipEntry[], byName: Map<string, Buffer>): 'ooxml' | 'ods' {
   const mimetype = byName.get('mimetype');
   if (mimetype) {
-    const type = entryData(bytes, mimetype, 200).toString('latin1').trim();
+    const type = mimetype.subarray(0, 200).toString('latin1').trim();
     if (type === 'application/vnd.oasis.opendocument.spreadsheet') return 'ods';
     if (type.includes('opendocument.text')) throw new NotSpreadsheetError('an OpenDocument text document (.odt)', 'OpenDocument 文字文档（.odt）');
     if (type.includes('opendocument.presentation')) throw new NotSpreadsheetError('an OpenDocument presentation (.odp)', 'OpenDocument 演示文稿（.odp）');
   }
   const rels = byName.get('_rels/.rels');
   if (byName.has('[Content_Types].xml') && rels) {
-    const xml = entryData(bytes, rels, 1 << 20).toString('utf8');
+    const xml = rels.subarray(0, 1 << 20).toString('utf8');
     for (const rel of parseRels(xml)) {
       const target = rel.target.replace(/^\//, '');
       if (!OOXML_MAIN.test(rel.type)) continue;
@@ -114,19 +116,25 @@ function identifyOther(b: Uint8Array): void {
 /** `extra`: sheets to read besides the input sheets (an earlier plan's result sheets, to compare with). */
 export function readBook(bytes: Uint8Array, maxExpandedMb = MAX_EXPANDED_MB, extra: string[] = []): Book {
   let format: BookFormat = 'other';
+  let parts: Map<string, Buffer> | undefined;
+  let readable = bytes;
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
   if (isZip) {
     let entries: ZipEntry[];
+    let inflated: Buffer[];
     try {
       entries = zipEntries(bytes);
-      checkExpandedSize(bytes, entries, maxExpandedMb * 1024 * 1024);
+      inflated = inflateEntries(bytes, entries, maxExpandedMb * 1024 * 1024);
     } catch (e) {
       if (e instanceof ZipTooLargeError) throw new BookTooLargeError(maxExpandedMb);
       if (e instanceof BadZipError) throw new NotSpreadsheetError(`a damaged zip file (${e.message})`, `已损坏的 zip 文件（${e.message}）`);
       throw e;
     }
-    const kind = identifyZip(bytes, entries);
+    parts = new Map(entries.map((e, i) => [e.name.replace(/^\//, ''), inflated[i]]));
+    const kind = identifyZip(entries, parts);
     format = kind === 'ods' ? 'ods' : entries.some((e) => /vbaProject\.bin$/i.test(e.name)) ? 'xlsm' : 'xlsx';
+    // SheetJS gets the parts stored uncompressed: it only slices them (it does not check CRCs).
+    readable = writeZip(entries.map((e, i) => ({ name: e.name, stored: inflated[i], crc: e.crc })));
   } else {
     identifyOther(bytes);
     if (bytes[0] === 0xd0) format = 'xls';
@@ -136,7 +144,7 @@ export function readBook(bytes: Uint8Array, maxExpandedMb = MAX_EXPANDED_MB, ext
   try {
     // sheetStubs keeps a formula cell that has no stored value (otherwise dropped silently);
     // cellNF gives number formats, which tell dates from numbers.
-    wb = XLSX.read(bytes, { type: 'buffer', cellFormula: true, cellNF: true, sheetStubs: true, cellHTML: false, cellText: false, cellDates: false, dense: false, bookVBA: false });
+    wb = XLSX.read(readable, { type: 'buffer', cellFormula: true, cellNF: true, sheetStubs: true, cellHTML: false, cellText: false, cellDates: false, dense: false, bookVBA: false });
   } catch (e) {
     const msg = (e as Error).message ?? String(e);
     if (/password|encrypt/i.test(msg)) throw new NotSpreadsheetError('a password-protected workbook: remove the password to open (File › Info › Protect Workbook) and save again', '设有打开密码的工作簿：请取消密码后重新保存');
@@ -164,6 +172,7 @@ export function readBook(bytes: Uint8Array, maxExpandedMb = MAX_EXPANDED_MB, ext
     unread,
     resultExt: format === 'xlsm' ? 'xlsm' : 'xlsx',
     pkg: ooxml ? () => bytes : () => XLSX.write(wb, { bookType: 'xlsx', type: 'buffer', compression: true }) as Buffer,
+    parts: ooxml ? parts : undefined,
     note: ooxml
       ? undefined
       : {

@@ -7,6 +7,6 @@ import type { Book } from './read-book';
 import { resultPackage } from './result-parts';
 import { addResultSheets } from './splice';
 
-export async function resultWorkbook(book: Pick<Book, 'pkg'>, sheets: ResultSheet[], lang: Lang): Promise<Buffer> {
-  return addResultSheets(book.pkg(), resultPackage(sheets, lang));
+export async function resultWorkbook(book: Pick<Book, 'pkg' | 'parts'>, sheets: ResultSheet[], lang: Lang): Promise<Buffer> {
+  return addResultSheets(book.pkg(), resultPackage(sheets, lang), book.parts);
 }

@@ -11,6 +11,7 @@ import { resultLayout, type LayoutCell, type ResultLayout } from '../../shared/r
 import type { ResultSheet } from '../../shared/results';
 import { columnLetter } from '../../shared/rows';
 import { writeZip } from './zip';
+import { CHART_CT, CHART_TYPE, chartXml, DRAWING_CT, DRAWING_TYPE, drawingXml } from './chart-parts';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -119,15 +120,21 @@ function sheetXml(layout: ResultLayout, styles: Styles): string {
   }
   out.push('</sheetData>');
   let priority = 1;
-  for (const cs of layout.colorScales)
+  for (const cs of layout.colorScales) {
+    const cfvo = cs.at ? cs.at.map((v) => `<cfvo type="num" val="${v}"/>`).join('') : '<cfvo type="min"/><cfvo type="percentile" val="50"/><cfvo type="max"/>';
     out.push(
-      `<conditionalFormatting sqref="${cs.address}"><cfRule type="colorScale" priority="${priority++}"><colorScale><cfvo type="min"/><cfvo type="percentile" val="50"/><cfvo type="max"/>` +
+      `<conditionalFormatting sqref="${cs.address}"><cfRule type="colorScale" priority="${priority++}"><colorScale>${cfvo}` +
         `<color rgb="FF${cs.low}"/><color rgb="FF${cs.middle}"/><color rgb="FF${cs.high}"/></colorScale></cfRule></conditionalFormatting>`,
     );
+  }
+  for (const f of layout.valueFills)
+    out.push(`<conditionalFormatting sqref="${f.address}"><cfRule type="cellIs" dxfId="${styles.dxf(f.fill)}" priority="${priority++}" operator="equal"><formula>${esc(`"${f.value.replace(/"/g, '""')}"`)}</formula></cfRule></conditionalFormatting>`);
   if (layout.highlight)
     out.push(`<conditionalFormatting sqref="${layout.highlight.address}"><cfRule type="expression" dxfId="${styles.dxf(layout.highlight.fill)}" priority="${priority++}"><formula>${esc(layout.highlight.formula)}</formula></cfRule></conditionalFormatting>`);
   out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   out.push(`<pageSetup orientation="${layout.print.orientation}" fitToWidth="${layout.print.fitToPagesWide}" fitToHeight="0"/>`);
+  // The chart's drawing (relationship rId2) comes before the table parts, as the schema orders them.
+  if (layout.chart) out.push('<drawing r:id="rId2"/>');
   out.push('<tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>');
   return out.join('');
 }
@@ -140,6 +147,9 @@ function tableXml(layout: ResultLayout, id: number): string {
     `<tableStyleInfo name="${esc(t.style)}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`
   );
 }
+
+/** The zero-based column of a range like B2:B10. */
+const letterIndex = (range: string): number => [...(/^[A-Z]+/.exec(range)?.[0] ?? 'A')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
 const rels = (items: { id: string; type: string; target: string }[]) =>
   `${HEAD}<Relationships xmlns="${PKG_REL_NS}">${items.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${esc(r.target)}"/>`).join('')}</Relationships>`;
@@ -159,7 +169,17 @@ export function resultPackage(sheets: ResultSheet[], lang: Lang): Buffer {
     taken.push(layout.table.name);
     const n = k + 1;
     parts.push({ name: `xl/worksheets/sheet${n}.xml`, data: sheetXml(layout, styles) });
-    parts.push({ name: `xl/worksheets/_rels/sheet${n}.xml.rels`, data: rels([{ id: 'rId1', type: `${REL_NS}/table`, target: `../tables/table${n}.xml` }]) });
+    const sheetRels = [{ id: 'rId1', type: `${REL_NS}/table`, target: `../tables/table${n}.xml` }];
+    if (layout.chart) {
+      // A native chart: the sheet's drawing holds it, the chart's series point at the sheet's cells.
+      sheetRels.push({ id: 'rId2', type: DRAWING_TYPE, target: `../drawings/drawing${n}.xml` });
+      const categoryIsText = layout.columns[letterIndex(layout.chart.category)]?.text ?? true;
+      parts.push({ name: `xl/drawings/drawing${n}.xml`, data: drawingXml(layout, layout.chart.title) });
+      parts.push({ name: `xl/drawings/_rels/drawing${n}.xml.rels`, data: rels([{ id: 'rId1', type: CHART_TYPE, target: `../charts/chart${n}.xml` }]) });
+      parts.push({ name: `xl/charts/chart${n}.xml`, data: chartXml(layout, categoryIsText) });
+      overrides.push(`<Override PartName="/xl/drawings/drawing${n}.xml" ContentType="${DRAWING_CT}"/><Override PartName="/xl/charts/chart${n}.xml" ContentType="${CHART_CT}"/>`);
+    }
+    parts.push({ name: `xl/worksheets/_rels/sheet${n}.xml.rels`, data: rels(sheetRels) });
     parts.push({ name: `xl/tables/table${n}.xml`, data: tableXml(layout, n) });
     sheetTags.push(`<sheet name="${esc(sheet.name)}" sheetId="${n}" r:id="rId${n}"/>`);
     printTitles.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${k}">${esc(`'${sheet.name.replace(/'/g, "''")}'!${layout.print.titleRows}`)}</definedName>`);

@@ -26,7 +26,11 @@ class Pkg {
   private readonly entries = new Map<string, ZipEntry>();
   private readonly changed = new Map<string, Uint8Array>();
   private readonly lower = new Map<string, string>();
-  constructor(readonly bytes: Uint8Array) {
+  /** `inflated`: parts already inflated from these bytes (by the reader), not inflated again */
+  constructor(
+    readonly bytes: Uint8Array,
+    private readonly inflated?: Map<string, Uint8Array>,
+  ) {
     for (const e of zipEntries(bytes)) {
       const name = e.name.replace(/^\//, '');
       this.entries.set(name, e);
@@ -42,7 +46,7 @@ class Pkg {
   data(name: string): Uint8Array {
     const n = this.find(name);
     if (n === undefined) throw new Error(`no part ${name}`);
-    return this.changed.get(n) ?? entryData(this.bytes, this.entries.get(n)!);
+    return this.changed.get(n) ?? this.inflated?.get(n) ?? entryData(this.bytes, this.entries.get(n)!);
   }
   text = (name: string): string => Buffer.from(this.data(name)).toString('utf8');
   set(name: string, data: Uint8Array | string): void {
@@ -253,10 +257,11 @@ const OWNED = /\/(table|comments|vmlDrawing|drawing|threadedComment|printerSetti
 
 /**
  * The book `pkgBytes` with the sheets of `resultBytes` (an .xlsx made by exceljs holding only the
- * result sheets) added, or replacing the book's sheets of the same names.
+ * result sheets) added, or replacing the book's sheets of the same names. `inflated`: the book's
+ * parts as the reader inflated them (read-book.ts), so none is inflated twice.
  */
-export function addResultSheets(pkgBytes: Uint8Array, resultBytes: Uint8Array): Buffer {
-  const pkg = new Pkg(pkgBytes);
+export function addResultSheets(pkgBytes: Uint8Array, resultBytes: Uint8Array, inflated?: Map<string, Uint8Array>): Buffer {
+  const pkg = new Pkg(pkgBytes, inflated);
   const res = new Pkg(resultBytes);
   const wbPart = mainPart(pkg);
   const wbDir = dirOf(wbPart);
@@ -322,14 +327,9 @@ export function addResultSheets(pkgBytes: Uint8Array, resultBytes: Uint8Array): 
       part = old.part;
       index = existing.indexOf(old);
       replaced = true;
-      // Drop what the old sheet owned (its tables, comments, drawings) with its relationships.
+      // Drop what the old sheet owned (its tables, comments, drawings and their charts) with its relationships.
       if (pkg.has(relsOf(part))) {
-        for (const r of parseRels(pkg.text(relsOf(part))))
-          if (!r.external && OWNED.test(r.type)) {
-            const target = resolve(dirOf(part), r.target);
-            pkg.remove(target);
-            removeOverride(ct, target);
-          }
+        for (const r of parseRels(pkg.text(relsOf(part)))) if (!r.external && OWNED.test(r.type)) removeOwned(pkg, ct, resolve(dirOf(part), r.target));
         pkg.remove(relsOf(part));
       }
     } else {
@@ -352,12 +352,8 @@ export function addResultSheets(pkgBytes: Uint8Array, resultBytes: Uint8Array): 
         continue;
       }
       const src = resolve(dirOf(rs.part), r.target);
-      const dst = freshName(pkg, src, taken);
-      let data: Uint8Array | string = res.data(src);
-      if (isType(r, 'table')) data = Buffer.from(data).toString('utf8').replace(/(<table\b[^>]*?\sid=")(\d+)"/, (_m, a) => `${a}${++tableId}"`);
-      pkg.set(dst, data);
-      const type = contentTypeOf(resCt, src);
-      if (type) addOverride(ct, dst, type);
+      const renumber = isType(r, 'table') ? (data: Uint8Array) => Buffer.from(data).toString('utf8').replace(/(<table\b[^>]*?\sid=")(\d+)"/, (_m, a) => `${a}${++tableId}"`) : undefined;
+      const dst = copyPart(res, pkg, ct, resCt, src, taken, renumber);
       newRels.push({ ...r, target: relative(dirOf(part), dst) });
     }
     pkg.set(part, xml);
@@ -381,6 +377,37 @@ export function addResultSheets(pkgBytes: Uint8Array, resultBytes: Uint8Array): 
   pkg.set(wbRelsPart, relsXml(wbRels));
   pkg.set('[Content_Types].xml', ct.xml);
   return pkg.toZip();
+}
+
+/** Parts a drawing owns in turn (its charts, their styles, colours and shapes), removed with it. */
+const DRAWN = /\/(chart|chartStyle|chartColorStyle|chartUserShapes|themeOverride)$/;
+
+/** Removes a part the replaced sheet owned, with the parts it owns (a drawing's charts) and its relationships. */
+function removeOwned(pkg: Pkg, ct: { xml: string }, part: string): void {
+  if (pkg.has(relsOf(part))) {
+    for (const r of parseRels(pkg.text(relsOf(part)))) if (!r.external && DRAWN.test(r.type)) removeOwned(pkg, ct, resolve(dirOf(part), r.target));
+    pkg.remove(relsOf(part));
+  }
+  pkg.remove(part);
+  removeOverride(ct, part);
+}
+
+/**
+ * Copies part `src` of the result package into the book under a fresh name, with the parts it
+ * relates to (a drawing's chart) copied the same way and its relationships pointing at them;
+ * returns its name in the book.
+ */
+function copyPart(res: Pkg, pkg: Pkg, ct: { xml: string }, resCt: string, src: string, taken: Set<string>, transform?: (data: Uint8Array) => Uint8Array | string): string {
+  const dst = freshName(pkg, src, taken);
+  const data = res.data(src);
+  pkg.set(dst, transform ? transform(data) : data);
+  const type = contentTypeOf(resCt, src);
+  if (type) addOverride(ct, dst, type);
+  if (res.has(relsOf(src))) {
+    const rels = parseRels(res.text(relsOf(src))).map((r) => (r.external ? r : { ...r, target: relative(dirOf(dst), copyPart(res, pkg, ct, resCt, resolve(dirOf(src), r.target), taken)) }));
+    pkg.set(relsOf(dst), relsXml(rels));
+  }
+  return dst;
 }
 
 function freshRid(rels: Rel[]): string {

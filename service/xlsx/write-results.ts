@@ -54,7 +54,13 @@ export function applyLayout(ws: ExcelJS.Worksheet, layout: ResultLayout): void {
   for (const cs of layout.colorScales) {
     ws.addConditionalFormatting({
       ref: cs.address,
-      rules: [{ type: 'colorScale', priority: priority++, cfvo: [{ type: 'min' }, { type: 'percentile', value: 50 }, { type: 'max' }], color: [{ argb: `FF${cs.low}` }, { argb: `FF${cs.middle}` }, { argb: `FF${cs.high}` }] }],
+      rules: [{ type: 'colorScale', priority: priority++, cfvo: cs.at ? cs.at.map((value) => ({ type: 'num' as const, value })) : [{ type: 'min' }, { type: 'percentile', value: 50 }, { type: 'max' }], color: [{ argb: `FF${cs.low}` }, { argb: `FF${cs.middle}` }, { argb: `FF${cs.high}` }] }],
+    });
+  }
+  for (const f of layout.valueFills) {
+    ws.addConditionalFormatting({
+      ref: f.address,
+      rules: [{ type: 'cellIs', operator: 'equal', priority: priority++, formulae: [`"${f.value.replace(/"/g, '""')}"`], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: `FF${f.fill}` } } } }],
     });
   }
   if (layout.highlight) {

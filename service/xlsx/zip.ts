@@ -109,27 +109,29 @@ export function entryData(b: Uint8Array, e: ZipEntry, maxBytes = Number.MAX_SAFE
 export const declaredSize = (entries: ZipEntry[]): number => entries.reduce((n, e) => n + e.size, 0);
 
 /**
- * Check what the entries really expand to: ZipTooLargeError when the directory declares more
- * than `maxBytes`; BadZipError as soon as an entry inflates past the size the directory gives
- * it (a bomb that understates itself is stopped after its declared bytes, not after the cap).
+ * Every entry inflated once, in directory order (folders give an empty buffer): ZipTooLargeError
+ * when the directory declares more than `maxBytes`; BadZipError as soon as an entry inflates past
+ * the size the directory gives it (a bomb that understates itself is stopped after its declared
+ * bytes, not after the cap).
  */
-export function checkExpandedSize(b: Uint8Array, entries: ZipEntry[], maxBytes: number): number {
+export function inflateEntries(b: Uint8Array, entries: ZipEntry[], maxBytes: number): Buffer[] {
   if (declaredSize(entries) > maxBytes) throw new ZipTooLargeError(maxBytes);
-  let total = 0;
-  for (const e of entries) {
-    if (e.name.endsWith('/')) continue;
+  return entries.map((e) => {
+    if (e.name.endsWith('/')) return Buffer.alloc(0);
     try {
-      total += entryData(b, e, e.size).length;
+      return entryData(b, e, e.size);
     } catch (err) {
       if (err instanceof ZipTooLargeError) throw new BadZipError(`${e.name} holds more than the ${e.size} bytes its directory says`);
       throw err;
     }
-  }
-  return total;
+  });
 }
 
-/** An entry of a package to write: new bytes, or one copied from another zip as it was stored. */
-export type OutEntry = { name: string; data: Uint8Array } | { name: string; from: Uint8Array; entry: ZipEntry };
+/**
+ * An entry of a package to write: new bytes (deflated), one copied from another zip as it was
+ * stored, or bytes already inflated with their known CRC, stored uncompressed (`stored`).
+ */
+export type OutEntry = { name: string; data: Uint8Array } | { name: string; from: Uint8Array; entry: ZipEntry } | { name: string; stored: Uint8Array; crc: number };
 
 /** Write a zip. New data is deflated at level 1 (JavaScript-free and fast; workbooks are small). */
 export function writeZip(entries: OutEntry[]): Buffer {
@@ -144,6 +146,8 @@ export function writeZip(entries: OutEntry[]): Buffer {
       method = 8;
       crc = crc32(e.data);
       size = e.data.length;
+    } else if ('stored' in e) {
+      [body, method, crc, size] = [e.stored, 0, e.crc, e.stored.length];
     } else {
       body = rawData(e.from, e.entry);
       ({ method, crc, size } = e.entry);

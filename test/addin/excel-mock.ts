@@ -70,7 +70,7 @@ export interface RangeRecord {
   values?: unknown[][];
   numberFormat?: unknown[][];
   format: { columnWidth?: number; autofitted?: boolean };
-  conditionalFormats: { type: string; colorScale: { criteria?: unknown }; custom: { rule: { formula?: string }; format: { fill: { color?: string } } } }[];
+  conditionalFormats: { type: string; colorScale: { criteria?: unknown }; custom: { rule: { formula?: string }; format: { fill: { color?: string } } }; cellValue: { rule: { formula1?: string; operator?: string }; format: { fill: { color?: string } } } }[];
   dataValidation: { rule?: unknown; prompt?: unknown; errorAlert?: unknown };
   selected: boolean;
 }
@@ -168,7 +168,7 @@ export function mockExcel(specs: SheetSpec[], options: MockOptions = {}) {
       conditionalFormats: {
         clearAll: () => { if (needs('1.6', 'conditionalFormats.clearAll')) { for (const r of sheet.ranges) r.conditionalFormats.length = 0; log.push(`clearConditionalFormats ${address || '(sheet)'}`); } },
         add(type: string) {
-          const cf = { type, colorScale: {}, custom: { rule: {}, format: { fill: {} } } };
+          const cf = { type, colorScale: {}, custom: { rule: {}, format: { fill: {} } }, cellValue: { rule: {}, format: { fill: {} } } };
           rec.conditionalFormats.push(cf);
           log.push(`conditionalFormat ${type} ${address}`);
           return cf;

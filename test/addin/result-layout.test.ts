@@ -13,6 +13,7 @@ import type { ResultSheet } from '../../shared/results';
 import { writeResultSheets as writeExcel } from '../../addin/excel/write-results';
 import { writeResultSheet as writeFile } from '../../service/xlsx/write-results';
 import { resultPackage } from '../../service/xlsx/result-parts';
+import { zipEntries } from '../../service/xlsx/zip';
 import { tempDir } from '../helpers';
 import { have, PY } from '../files';
 import { mockExcel } from './excel-mock';
@@ -33,7 +34,11 @@ const sheet: ResultSheet = {
     { orderId: '=SO-2', finish: '2026-12-07', qty: 3, cost: 99, util: 1.02, late: 7, why: '产能不足 WC-MILL' },
     { orderId: 'SO-3', finish: undefined, qty: 1, cost: 0, util: 0.9, late: 2, why: '+缺料' },
   ],
-  colorScales: [{ column: 'util' }],
+  // util from its lowest to its highest value; qty anchored at fixed values (as the scorecard's
+  // grade thresholds are): red at 1, yellow at 5, green at 10
+  colorScales: [{ column: 'util' }, { column: 'qty', highIsGood: true, at: [1, 5, 10] }],
+  // a cell holding exactly this text gets the fill (the scorecard's grade colours)
+  valueFills: [{ column: 'orderId', value: 'SO-3', fill: 'C6EFCE' }],
   highlightWhen: { column: 'late', color: 'amber' },
   chart: { type: 'column', title: 'Days late', titleZh: '延期天数', category: 'orderId', series: ['late'] },
 };
@@ -48,7 +53,7 @@ interface Seen {
   frozenRows: number;
   headerFont: { name: string; size: number; bold: boolean };
   print: { landscape: boolean; pagesWide: number; pagesTall: number; titleRows: string };
-  cfs: ({ ref: string; type: 'colorScale'; colors: string[] } | { ref: string; type: 'expression'; formula: string; fill: string })[];
+  cfs: ({ ref: string; type: 'colorScale'; colors: string[]; at?: number[] } | { ref: string; type: 'cellIs'; value: string; fill: string } | { ref: string; type: 'expression'; formula: string; fill: string })[];
 }
 
 /** What the exceljs writer leaves, read back from the .xlsx bytes. */
@@ -75,7 +80,7 @@ async function readBack(raw: Buffer): Promise<Seen & { bytes: Buffer }> {
   };
   const t = (ws as unknown as { tables: Record<string, { table: { name: string; tableRef: string; style: { theme: string } } }> }).tables;
   const [table] = Object.values(t).map((x) => x.table);
-  const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; color?: { argb: string }[]; formulae?: string[]; style?: { fill: { bgColor: { argb: string } } } }[] }[] }).conditionalFormattings;
+  const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; color?: { argb: string }[]; cfvo?: { type: string; value?: unknown }[]; formulae?: string[]; style?: { fill: { bgColor: { argb: string } } } }[] }[] }).conditionalFormattings;
   return {
     bytes,
     values: Array.from({ length: n }, (_, i) => Array.from({ length: cols }, (_, j) => cell(i + 1, j + 1))),
@@ -88,8 +93,10 @@ async function readBack(raw: Buffer): Promise<Seen & { bytes: Buffer }> {
     cfs: cfs.flatMap((cf) =>
       cf.rules.map((r) =>
         r.type === 'colorScale'
-          ? { ref: cf.ref, type: 'colorScale' as const, colors: r.color!.map((c) => c.argb.slice(2)) }
-          : { ref: cf.ref, type: 'expression' as const, formula: r.formulae![0], fill: r.style!.fill.bgColor.argb.slice(2) },
+          ? { ref: cf.ref, type: 'colorScale' as const, colors: r.color!.map((c) => c.argb.slice(2)), ...(r.cfvo!.every((c) => c.type === 'num') ? { at: r.cfvo!.map((c) => Number(c.value)) } : {}) }
+          : r.type === 'cellIs'
+            ? { ref: cf.ref, type: 'cellIs' as const, value: r.formulae![0], fill: r.style!.fill.bgColor.argb.slice(2) }
+            : { ref: cf.ref, type: 'expression' as const, formula: r.formulae![0], fill: r.style!.fill.bgColor.argb.slice(2) },
       ),
     ),
   };
@@ -105,8 +112,15 @@ async function viaExcel(lang: 'en' | 'zh'): Promise<Seen & { chart?: string; gua
   const cfs = ws.ranges.flatMap((r) =>
     r.conditionalFormats.map((cf) =>
       cf.type === 'ColorScale'
-        ? { ref: r.address, type: 'colorScale' as const, colors: ['minimum', 'midpoint', 'maximum'].map((k) => (cf.colorScale.criteria as Record<string, { color: string }>)[k].color.slice(1)) }
-        : { ref: r.address, type: 'expression' as const, formula: cf.custom.rule.formula!.slice(1), fill: cf.custom.format.fill.color!.slice(1) },
+        ? (({ minimum, midpoint, maximum }) => ({
+            ref: r.address,
+            type: 'colorScale' as const,
+            colors: [minimum, midpoint, maximum].map((c) => c.color.slice(1)),
+            ...(minimum.type === 'Number' ? { at: [minimum, midpoint, maximum].map((c) => Number(c.formula)) } : {}),
+          }))(cf.colorScale.criteria as Record<'minimum' | 'midpoint' | 'maximum', { color: string; type: string; formula: string }>)
+        : cf.type === 'CellValue'
+          ? { ref: r.address, type: 'cellIs' as const, value: cf.cellValue.rule.operator === 'EqualTo' ? cf.cellValue.rule.formula1!.slice(1) : '?', fill: cf.cellValue.format.fill.color!.slice(1) }
+          : { ref: r.address, type: 'expression' as const, formula: cf.custom.rule.formula!.slice(1), fill: cf.custom.format.fill.color!.slice(1) },
     ),
   );
   return {
@@ -153,9 +167,14 @@ describe('one result layout, two writers', () => {
       expect(fromFile.widths[4]).toBe(lang === 'en' ? 13 : 10);
       expect(fromFile.cfs).toEqual([
         { ref: 'E2:E4', type: 'colorScale', colors: ['63BE7B', 'FFEB84', 'F8696B'] },
+        { ref: 'C2:C4', type: 'colorScale', colors: ['F8696B', 'FFEB84', '63BE7B'], at: [1, 5, 10] },
+        { ref: 'A2:A4', type: 'cellIs', value: '"SO-3"', fill: 'C6EFCE' },
         { ref: 'A2:G4', type: 'expression', formula: 'AND($F2<>"",$F2<>0,$F2<>FALSE)', fill: 'FFEB9C' },
       ]);
-      // Only in Excel: the native chart. Text columns (@) are written as they are in both.
+      // The native chart: Office.js adds it in Excel; the XML writer writes a DrawingML chart
+      // part (read back in test/results/native-chart.test.ts); exceljs has no chart writer.
+      expect(zipEntries(parts.bytes).map((e) => e.name)).toEqual(expect.arrayContaining(['xl/charts/chart1.xml', 'xl/drawings/drawing1.xml']));
+      // Text columns (@) are written as they are in both.
       expect(chart).toBe('ColumnClustered');
       expect(guarded[2][0]).toBe('=SO-2');
     });

@@ -81,7 +81,8 @@ describe('mto-planner suppliers → scorecard .xlsx', () => {
     const header = (ws.getRow(1).values as unknown[]).slice(1);
     const col = (h: string) => header.indexOf(h) + 1;
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(ws.autoFilter).toBeTruthy();
+    // the filter buttons are the table's (header + 4 suppliers; 15 columns, A..O)
+    expect(Object.values((ws as unknown as { tables: Record<string, { table: { tableRef: string } }> }).tables).map((t) => t.table.tableRef)).toEqual(['A1:O5']);
     const ids = [2, 3, 4, 5].map((r) => ws.getCell(r, col('SupplierId')).value);
     expect(ids).toEqual(['S-C', 'S-A', 'S-B', 'S-D']);
     // S-A's figures as worked out in score.test.ts, with Excel formats
@@ -89,13 +90,21 @@ describe('mto-planner suppliers → scorecard .xlsx', () => {
     expect(a('Total score').value).toBe(85.55);
     expect(a('On-time rate').value).toBe(0.75);
     expect(a('On-time rate').numFmt).toBe('0.0%');
-    expect(a('Total score').numFmt).toBe('0.00');
+    expect(a('Total score').numFmt).toBe('#,##0.00');
     // no deliveries: blank scores, said in words
     expect(ws.getCell(5, col('Total score')).value).toBeNull();
     expect(ws.getCell(5, col('AVL advice')).value).toBe('no deliveries');
-    // grades coloured by grade
-    const fill = (r: number) => ((ws.getCell(r, col('Grade')).fill as ExcelJS.FillPattern).fgColor as { argb: string }).argb;
-    expect([2, 3, 4].map((r) => [ws.getCell(r, col('Grade')).value, fill(r)])).toEqual([['A', 'FF63BE7B'], ['B', 'FFC6EFCE'], ['C', 'FFFFEB9C']]);
+    // grades coloured by grade: a conditional format per grade on the Grade column (L), so a
+    // grade typed over later takes its colour too
+    expect([2, 3, 4].map((r) => ws.getCell(r, col('Grade')).value)).toEqual(['A', 'B', 'C']);
+    const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; operator?: string; formulae?: string[]; style?: { fill: { bgColor: { argb: string } } } }[] }[] }).conditionalFormattings;
+    const gradeRules = cfs.filter((cf) => cf.rules[0].type === 'cellIs').map((cf) => [cf.ref, cf.rules[0].operator, cf.rules[0].formulae![0], cf.rules[0].style!.fill.bgColor.argb]);
+    expect(gradeRules).toEqual([
+      ['L2:L5', 'equal', '"A"', 'FF63BE7B'],
+      ['L2:L5', 'equal', '"B"', 'FFC6EFCE'],
+      ['L2:L5', 'equal', '"C"', 'FFFFEB9C'],
+      ['L2:L5', 'equal', '"D"', 'FFFFC7CE'],
+    ]);
     // a colour scale on each of the six score columns (F..K), anchored at GradeC / GradeB / GradeA
     const xml = spawnSync('unzip', ['-p', out, 'xl/worksheets/sheet1.xml'], { encoding: 'utf8' }).stdout;
     expect([...xml.matchAll(/<conditionalFormatting sqref="([A-Z]+)2:\1(\d+)"><cfRule type="colorScale"/g)].map((m) => m[1] + m[2])).toEqual(['F5', 'G5', 'H5', 'I5', 'J5', 'K5']);
