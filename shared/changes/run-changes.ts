@@ -79,7 +79,7 @@ export async function planWithChanges(plant: Plant, opts: SolvePlanOptions, c: C
       const t = opts.clock();
       const out = step === 0 ? await solve(p, opts, true) : await solvePlan(p, { ...opts, warm: c.warmStart ? warm : undefined, onProgress: undefined });
       steps.push({ step, seconds: (opts.clock() - t) / 1000 });
-      warm = out.prices ?? warm;
+      warm = out.warm ?? warm;
       return out;
     });
     plan = r.scenario;
