@@ -230,8 +230,12 @@ export async function highsIncremental(m: LpModel): Promise<IncrementalLp> {
       return { status, objective: model.getObjectiveValue(), colValue: sol.colValue, rowDual: sol.rowDual, iterations };
     },
     basis() {
-      const b = model.getBasis();
-      return { cols: b.colStatus, rows: b.rowStatus };
+      try {
+        const b = model.getBasis();
+        return { cols: b.colStatus, rows: b.rowStatus };
+      } catch {
+        return undefined; // none to give (the model changed since its last solve): the next plan starts cold
+      }
     },
     setBasis(colStatus: Int32Array, rowStatus: Int32Array) {
       try {

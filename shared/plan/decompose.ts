@@ -352,6 +352,8 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
       let objective = NaN;
       let duals: Float64Array = new Float64Array(0);
       let colValue: Float64Array = new Float64Array(0);
+      /** the optimal master's basis (before columns kept for later requests are added) */
+      let basis: { cols: Int32Array; rows: Int32Array } | undefined;
       const tolOf = (v: number) => 1e-9 * Math.max(1, Math.abs(v));
       for (;;) {
         if (rounds >= MAX_ROUNDS) return failed('error', `column generation did not converge in ${MAX_ROUNDS} rounds`);
@@ -379,22 +381,21 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
           bound += rowUpper[d.o.doneRow] * rc;
           addSchedule(batch, d, schedule(d, best.done, pcost, d.row));
         }
-        if (batch.count === 0) break;
-        if (objective - bound <= GAP * Math.max(1, Math.abs(objective))) {
-          master.addColumns(batch.build()); // kept for later requests (at 0 now)
-          break;
-        }
+        const done = batch.count === 0 || objective - bound <= GAP * Math.max(1, Math.abs(objective));
+        if (!done) continue;
+        basis = master.basis?.();
+        master.addColumns(batch.build()); // any left are kept for later requests (at 0 now)
+        break;
       }
 
       // Back to the full model's columns.
       const values = new Float64Array(nCols);
       for (let c = 0; c < staticCols.length; c++) values[staticCols[c]] = colValue[c];
       // The schedules in use and the basis, for a plan of a changed plant (WarmStart).
-      const basis = master.basis?.();
       const schedules: CarriedSchedules = new Map();
       for (let s = 0; s < schedCols.length; s++) {
         const lambda = colValue[staticCols.length + s];
-        const status = basis ? basis.cols[staticCols.length + s] : lambda > 0 ? BASIC : AT_LOWER;
+        const status = basis ? (basis.cols[staticCols.length + s] ?? AT_LOWER) : lambda > 0 ? BASIC : AT_LOWER;
         if (status === BASIC || status === AT_UPPER) {
           const k = orderKey(schedOrder[s].o);
           const list = schedules.get(k);
