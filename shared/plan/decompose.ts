@@ -389,7 +389,7 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
         }
         const done = batch.count === 0 || objective - bound <= GAP * Math.max(1, Math.abs(objective));
         if (!done) continue;
-        basis = master.basis?.();
+        if (!req) basis = master.basis?.(); // a session's requests hand nothing on
         master.addColumns(batch.build()); // any left are kept for later requests (at 0 now)
         break;
       }
@@ -397,17 +397,8 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
       // Back to the full model's columns.
       const values = new Float64Array(nCols);
       for (let c = 0; c < staticCols.length; c++) values[staticCols[c]] = colValue[c];
-      // The schedules in use and the basis, for a plan of a changed plant (WarmStart).
-      const schedules: CarriedSchedules = new Map();
       for (let s = 0; s < schedCols.length; s++) {
         const lambda = colValue[staticCols.length + s];
-        const status = basis ? (basis.cols[staticCols.length + s] ?? AT_LOWER) : lambda > 0 ? BASIC : AT_LOWER;
-        if (status === BASIC || status === AT_UPPER) {
-          const k = orderKey(schedOrder[s].o);
-          const list = schedules.get(k);
-          if (list) list.push({ picks: schedPicks[s], status });
-          else schedules.set(k, [{ picks: schedPicks[s], status }]);
-        }
         if (!(lambda > 0)) continue;
         const cols = schedCols[s];
         const mult = schedMult[s];
@@ -425,10 +416,7 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
         }
         values[own] = Math.max(0, -sum / ownCoef);
       }
-      const prices: WarmPrices = new Map(priced.map((p) => [p.key, duals[p.row]]));
-      const keyed = (codes: Int32Array, keys: (string | undefined)[]) => new Map(keys.flatMap((k, i) => (k === undefined ? [] : [[k, codes[i]] as const])));
-      const masterBasis = basis && { rows: keyed(basis.rows, rowKeys), cols: keyed(basis.cols, colKeys) };
-      return { status: 'optimal', values, objective, rounds, columns: schedCols.length, iterations, prices, schedules, basis: masterBasis };
+      return { status: 'optimal', values, objective, rounds, columns: schedCols.length, iterations, ...(req ? {} : handOn(colValue, duals, basis)) };
 
       function failed(status: LpStatus, message?: string): ColumnGenerationResult {
         if (status === 'timeLimit') message = `stopped at the ${limit} s time limit`;
@@ -437,6 +425,25 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
     },
     dispose: () => master.dispose(),
   };
+
+  /** What a plan of a changed plant may start from (WarmStart): the prices, the schedules in use and the basis by name. */
+  function handOn(colValue: Float64Array, duals: Float64Array, basis: { cols: Int32Array; rows: Int32Array } | undefined): WarmStart {
+    const schedules: CarriedSchedules = new Map();
+    for (let s = 0; s < schedCols.length; s++) {
+      const status = basis ? (basis.cols[staticCols.length + s] ?? AT_LOWER) : colValue[staticCols.length + s] > 0 ? BASIC : AT_LOWER;
+      if (status !== BASIC && status !== AT_UPPER) continue;
+      const k = orderKey(schedOrder[s].o);
+      const list = schedules.get(k);
+      if (list) list.push({ picks: schedPicks[s], status });
+      else schedules.set(k, [{ picks: schedPicks[s], status }]);
+    }
+    const keyed = (codes: Int32Array, keys: (string | undefined)[]) => new Map(keys.flatMap((k, i) => (k === undefined ? [] : [[k, codes[i]] as const])));
+    return {
+      prices: new Map(priced.map((p) => [p.key, duals[p.row]])),
+      schedules,
+      basis: basis && { rows: keyed(basis.rows, rowKeys), cols: keyed(basis.cols, colKeys) },
+    };
+  }
 
   /**
    * The first solve's basis from a baseline's (MasterBasis), the carried schedules (the first
