@@ -229,6 +229,22 @@ export async function highsIncremental(m: LpModel): Promise<IncrementalLp> {
       const sol = model.getSolution();
       return { status, objective: model.getObjectiveValue(), colValue: sol.colValue, rowDual: sol.rowDual, iterations };
     },
+    basis() {
+      try {
+        const b = model.getBasis();
+        return { cols: b.colStatus, rows: b.rowStatus };
+      } catch {
+        return undefined; // none to give (the model changed since its last solve): the next plan starts cold
+      }
+    },
+    setBasis(colStatus: Int32Array, rowStatus: Int32Array) {
+      try {
+        model.setBasis({ colStatus, rowStatus });
+        return true;
+      } catch {
+        return false; // an inconsistent basis: the solve starts from the logical one
+      }
+    },
     dispose: () => model.dispose(),
   };
 }

@@ -228,6 +228,10 @@ export interface IncrementalLp {
   setRows(rows: Int32Array, lower: Float64Array, upper: Float64Array): void;
   /** primal: the primal simplex (from a primal feasible basis, as after adding columns); else the dual */
   solve(timeLimitSeconds: number, primal?: boolean): MasterSolution;
+  /** the last solve's basis (BasisStatus codes: 0 at lower, 1 basic, 2 at upper) */
+  basis?(): { cols: Int32Array; rows: Int32Array } | undefined;
+  /** start the next solve from this basis (one code per column and per row); false if the solver refused it */
+  setBasis?(cols: Int32Array, rows: Int32Array): boolean;
   dispose(): void;
 }
 

@@ -20,6 +20,12 @@
 // rows, overtime, stock, purchases and short as the master has them), so extraction, explanations
 // and the LP export see the same model either way, and the point is checked against it.
 //
+// One loop serves every caller (ColumnMaster): the plan solves its model once; a planning session
+// (session.ts, the quote's promise) re-solves the same master for several requests; a what-if's
+// scenario, a model of its own, starts from its baseline's end (WarmStart: the prices, the
+// schedules in use and the basis, all carried by what they are, not by column or row number).
+// Every start reaches the same optimum, proved by the same pricing; only the rounds differ.
+//
 // Measured on generated plants (this 2-core machine, HiGHS Wasm, warm): 300 × 10 × 26 (55,435
 // columns in the full LP) 0.33 s against 1.7 s for the dual simplex on the whole LP; 1000 × 20 ×
 // 26 (201,928) 1.4 s against 20 s; 3000 × 30 × 52 (1,050,850) 12 s, where the whole LP does not
@@ -29,9 +35,12 @@ import type { OpVars, PlanModel, PlannedOrder } from './build-model';
 import { key } from './capacity';
 import { WIP_PER_UNIT_BUCKET } from './costs';
 import type { PartNode } from './network';
+import { idKey } from '../network/id';
 
 interface OpData {
   v: OpVars;
+  /** its index in the order's ops (what CarriedSchedules count by) */
+  idx: number;
   /** units of this operation's item per unit of the order */
   pou: number;
   /** master row of the work center's capacity per bucket (−1: none) */
@@ -74,6 +83,10 @@ export interface ColumnGenerationResult {
   message?: string;
   /** the optimal master's prices of capacity and stock rows, to warm-start a plan of a changed plant */
   prices?: WarmPrices;
+  /** the optimal master's schedules in use, to start a plan of a changed plant from them */
+  schedules?: CarriedSchedules;
+  /** and its basis */
+  basis?: MasterBasis;
 }
 
 /**
@@ -82,6 +95,48 @@ export interface ColumnGenerationResult {
  * moved): a what-if's scenario starts pricing where its baseline ended.
  */
 export type WarmPrices = Map<string, number>;
+
+/**
+ * Schedules by order (orderKey), each as what it does per operation of the order (the index in
+ * PlannedOrder.ops): start bucket × 2 + 1 if subcontracted, with its basis status. Like
+ * WarmPrices they name no column, so a changed plant's master can start from its baseline's
+ * optimal schedules: each is rebuilt on the new model (scheduleOf) and kept only if it is a
+ * schedule there.
+ */
+export type CarriedSchedules = Map<string, { picks: Int32Array; status: number }[]>;
+
+/**
+ * The master's basis by what rows and static columns are (as WarmPrices names them), so the
+ * master of a changed plant starts where its baseline's ended: rows and columns the change
+ * adds start as the logical basis has them (slack basic, column at 0).
+ */
+export interface MasterBasis {
+  rows: Map<string, number>;
+  cols: Map<string, number>;
+}
+
+/** What a plan of a changed plant may start from: its baseline's final prices, schedules and basis. */
+export interface WarmStart {
+  prices: WarmPrices;
+  schedules?: CarriedSchedules;
+  basis?: MasterBasis;
+}
+
+/** Basis status codes (HiGHS's): at the lower bound, basic, at the upper bound. */
+const AT_LOWER = 0;
+const BASIC = 1;
+const AT_UPPER = 2;
+
+/** An order by its id (and whether it is a what-if), the same in any model of the plant. */
+const orderKey = (o: PlannedOrder) => `${o.hypothetical ? 'h' : 'f'}|${idKey(o.order.OrderId)}`;
+
+/** Full-model vectors: column costs and upper bounds, row bounds (lower bounds of columns stay 0). */
+export interface PlanRequest {
+  cost: Float64Array;
+  upper: Float64Array;
+  rowLower: Float64Array;
+  rowUpper: Float64Array;
+}
 
 /** Round count after which the method gives up (it converges in tens on plan models). */
 const MAX_ROUNDS = 500;
@@ -93,7 +148,8 @@ const MAX_ROUNDS = 500;
  * HiGHS): 2.2 s → 1.4 s; 300 × 10 × 26: 0.38 → 0.33 s; 3000 × 30 × 52: 13.3 → 12.1 s. 6, 8, 12
  * and 14 passes and steps 0.25–2 were no better; a greedy first plan (orders placed one by one
  * into the hours left, as before) added nothing once these passes ran. With the optimal
- * schedules themselves as first columns, 1000 × 20 × 26 solves in 0.2 s: better starts pay.
+ * schedules themselves as first columns, 1000 × 20 × 26 solves in 0.2 s: better starts pay
+ * (which is what CarriedSchedules gives a what-if).
  */
 const START_PASSES = 10;
 /** Subgradient passes after the warm pass (see WarmPrices). */
@@ -125,13 +181,41 @@ export interface RoundReport {
   seconds: number;
 }
 
-export async function solveByColumns(
-  pm: PlanModel,
-  incremental: IncrementalSolver,
-  opts: { timeLimitSeconds: number; clock: Clock; onRound?: (r: RoundReport) => void; warm?: WarmPrices },
-): Promise<ColumnGenerationResult> {
-  const started = opts.clock();
-  const elapsed = () => (opts.clock() - started) / 1000;
+export interface MasterOptions {
+  timeLimitSeconds: number;
+  clock: Clock;
+  onRound?: (r: RoundReport) => void;
+  /** the first solve prices from these (see WarmPrices) */
+  warm?: WarmPrices;
+  /** and starts with these schedules (see CarriedSchedules) */
+  carry?: CarriedSchedules;
+  /** from this basis (with carry) */
+  basis?: MasterBasis;
+}
+
+/**
+ * The column-generation master of a plan model, kept in the solver between solves. `solve`
+ * without a request solves the model as it is; with one (planning sessions, session.ts) it first
+ * puts the request's costs and bounds on the master's own columns and rows, re-costs the
+ * schedules it already has (one that uses a column the request closes gets upper bound 0), and
+ * prices new schedules from the basis the last solve left.
+ */
+export interface ColumnMaster {
+  solve(req: PlanRequest | undefined, opts: MasterOptions): ColumnGenerationResult;
+  dispose(): void;
+}
+
+/** The whole plan model solved by column generation in a master of its own. */
+export async function solveByColumns(pm: PlanModel, incremental: IncrementalSolver, opts: MasterOptions): Promise<ColumnGenerationResult> {
+  const master = await openMaster(pm, incremental);
+  try {
+    return master.solve(undefined, opts);
+  } finally {
+    master.dispose();
+  }
+}
+
+export async function openMaster(pm: PlanModel, incremental: IncrementalSolver): Promise<ColumnMaster> {
   const lp = pm.lp;
   const T = pm.buckets.count;
   const nCols = lp.colCost.length;
@@ -157,6 +241,15 @@ export async function solveByColumns(
   const isShort = new Uint8Array(nCols);
   for (const o of planned) isShort[o.short] = 1;
   for (let j = 0; j < nCols; j++) if (pm.colOrder[j] < 0 || isShort[j]) (colMap[j] = staticCols.length), staticCols.push(j);
+  // Rows and static columns by name too, for MasterBasis.
+  const rowKeys: string[] = new Array(masterRows.length);
+  for (const p of priced) rowKeys[p.row] = p.key;
+  for (const o of planned) rowKeys[rowMap[o.doneRow]] = `d|${orderKey(o)}`;
+  const colKeys: (string | undefined)[] = new Array(staticCols.length);
+  const nameCols = (cols: Int32Array, name: string) => cols.forEach((j, t) => j >= 0 && colMap[j] >= 0 && (colKeys[colMap[j]] = `${name}|${t}`));
+  for (const o of planned) colKeys[colMap[o.short]] = `s|${orderKey(o)}`;
+  for (const [wc, cols] of pm.otCols) nameCols(cols, `o|${wc}`);
+  for (const [m, mv] of pm.materials) nameCols(mv.inv, `i|${m}`), nameCols(mv.buy, `b|${m}`);
 
   const rowStart = [0];
   const rowIndex: number[] = [];
@@ -183,99 +276,208 @@ export async function solveByColumns(
       () => masterRows.map((r) => lp.rowNames[r]),
     ),
   );
+  const tables = new OrderTables(pm, rowMap, T);
+  const orders = planned.map((o) => orderData(tables, o, rowMap));
+  const staticIdx = Int32Array.from(staticCols.keys());
+  const rowIdx = Int32Array.from(masterRows.keys());
+  // Each schedule column: its order, what it does per operation (CarriedSchedules), the full
+  // model's x/y columns it uses and units of each per order unit, and its WIP cost (the same
+  // under every request).
+  const schedOrder: OrderData[] = [];
+  const schedPicks: Int32Array[] = [];
+  const schedCols: Int32Array[] = [];
+  const schedMult: Float64Array[] = [];
+  const schedWip: number[] = [];
+  const addSchedule = (batch: Batch, d: OrderData, col: Schedule) => {
+    batch.add(col.cost, lp.rowUpper[d.o.doneRow], col.rows, col.coefs); // units to make (less any shipped from stock)
+    schedOrder.push(d);
+    schedPicks.push(col.picks);
+    schedCols.push(col.full);
+    schedMult.push(col.mult);
+    schedWip.push(col.wip);
+  };
+  const scheduleCost = (s: number, pcost: Float64Array) => {
+    let c = schedWip[s];
+    const cols = schedCols[s];
+    const mult = schedMult[s];
+    for (let k = 0; k < cols.length; k++) c += mult[k] * pcost[cols[k]];
+    return c;
+  };
+  let started = false;
 
-
-  try {
-    const orders = planned.map((o) => orderData(pm, o, rowMap, T));
-    // Each schedule column: the full model's x/y columns it uses and units of each per order unit.
-    const schedCols: Int32Array[] = [];
-    const schedMult: Float64Array[] = [];
-    let duals: Float64Array = new Float64Array(0);
-    let iterations = 0;
-    let objective = NaN;
-    let colValue: Float64Array = new Float64Array(0);
-    let rounds = 0;
-    const addSchedule = (batch: Batch, d: OrderData, col: Schedule) => {
-      batch.add(col.cost, lp.rowUpper[d.o.doneRow], col.rows, col.coefs); // units to make (less any shipped from stock)
-      schedCols.push(col.full);
-      schedMult.push(col.mult);
-    };
-    const solveMaster = (batch: Batch): LpStatus => {
-      const left = opts.timeLimitSeconds - elapsed();
-      if (left <= 0) return 'timeLimit';
+  return {
+    solve(req, opts) {
       const t0 = opts.clock();
-      master.addColumns(batch.build());
-      // A few new columns: the primal simplex from the (still primal feasible) basis takes a
-      // pivot or two each. Many: the dual simplex, which copes better with the big swing.
-      const sol = master.solve(left, batch.count < PRIMAL_BELOW * masterRows.length);
-      rounds++;
-      opts.onRound?.({ round: rounds, added: batch.count, objective: sol.objective, iterations: sol.iterations, masterSeconds: (opts.clock() - t0) / 1000, seconds: elapsed() });
-      iterations += sol.iterations;
-      if (sol.status === 'optimal') (duals = sol.rowDual), (objective = sol.objective), (colValue = sol.colValue);
-      return sol.status;
-    };
-
-    // Round 0: the price-directed start.
-    {
-      const warm = opts.warm && new Float64Array(masterRows.length);
-      if (warm) for (const p of priced) warm[p.row] = opts.warm!.get(p.key) ?? 0;
-      const st = solveMaster(startColumns(pm, orders, rowMap, masterRows.length, addSchedule, warm));
-      if (st !== 'optimal') return failed(st);
-    }
-    // Then rounds: every order prices its cheapest schedule at the master's duals; those that
-    // would lower the cost enter. The duals also give a lower bound on the full LP (Lagrangian:
-    // the master's objective plus each order's quantity times its most negative reduced cost),
-    // so the loop ends when no schedule prices out or the bound meets the master's objective.
-    const tolOf = (v: number) => 1e-9 * Math.max(1, Math.abs(v));
-    for (;;) {
-      if (rounds >= MAX_ROUNDS) return failed('error', `column generation did not converge in ${MAX_ROUNDS} rounds`);
-      const batch = new Batch();
-      let bound = objective;
-      for (const d of orders) {
-        const best = priceOrder(d, lp.colCost, duals, T);
-        if (!best) continue;
-        const rc = best.cost - duals[d.row];
-        if (rc >= -tolOf(best.cost)) continue;
-        bound += lp.rowUpper[d.o.doneRow] * rc;
-        addSchedule(batch, d, schedule(d, best.done, lp.colCost, d.row));
+      const elapsed = () => (opts.clock() - t0) / 1000;
+      const limit = opts.timeLimitSeconds;
+      // Pricing costs: a column the request closes (upper 0) cannot be in any schedule.
+      let pcost = lp.colCost;
+      let rowUpper = lp.rowUpper;
+      if (req) {
+        pcost = Float64Array.from(req.cost);
+        for (let j = 0; j < nCols; j++) if (colMap[j] < 0 && req.upper[j] <= 0) pcost[j] = Infinity;
+        rowUpper = req.rowUpper;
+        master.setColumns(staticIdx, Float64Array.from(staticCols, (j) => req.cost[j]), Float64Array.from(staticCols, (j) => req.upper[j]));
+        const n = schedCols.length;
+        const cost = new Float64Array(n);
+        const upper = new Float64Array(n);
+        for (let s = 0; s < n; s++) {
+          const c = scheduleCost(s, pcost);
+          const ok = Number.isFinite(c);
+          cost[s] = ok ? c : 0;
+          upper[s] = ok ? lp.rowUpper[schedOrder[s].o.doneRow] : 0;
+        }
+        master.setColumns(Int32Array.from({ length: n }, (_, s) => staticCols.length + s), cost, upper);
+        master.setRows(rowIdx, Float64Array.from(masterRows, (r) => req.rowLower[r]), Float64Array.from(masterRows, (r) => req.rowUpper[r]));
       }
-      if (batch.count === 0 || objective - bound <= GAP * Math.max(1, Math.abs(objective))) break;
-      const st = solveMaster(batch);
-      if (st !== 'optimal') return failed(st);
-    }
+      const active = req ? orders.filter((d) => req.rowUpper[d.o.doneRow] > 0) : orders;
+      let batch = new Batch();
+      /** basis status of each carried schedule in the first batch */
+      const carried: number[] = [];
+      if (!started) {
+        // Round 0: the baseline's schedules if carried over, then the price-directed start.
+        const seen = new Set<number>();
+        if (opts.carry)
+          for (const d of active)
+            for (const c of opts.carry.get(orderKey(d.o)) ?? []) {
+              const col = scheduleOf(d, c.picks, pcost, d.row);
+              if (col && firstSight(seen, d, col)) addSchedule(batch, d, col), carried.push(c.status);
+            }
+        const warm = opts.warm && new Float64Array(masterRows.length);
+        if (warm) for (const p of priced) warm[p.row] = opts.warm!.get(p.key) ?? 0;
+        startColumns(pm, active, rowMap, masterRows.length, (d, col) => firstSight(seen, d, col) && addSchedule(batch, d, col), warm, pcost);
+        started = true;
+      }
 
-    // Back to the full model's columns.
-    const values = new Float64Array(nCols);
-    for (let c = 0; c < staticCols.length; c++) values[staticCols[c]] = colValue[c];
+      // Rounds: every order prices its cheapest schedule at the master's duals; those that would
+      // lower the cost enter. The duals also give a lower bound on the full LP (Lagrangian: the
+      // master's objective plus each order's quantity times its most negative reduced cost), so
+      // the loop ends when no schedule prices out or the bound meets the master's objective.
+      let rounds = 0;
+      let iterations = 0;
+      let objective = NaN;
+      let duals: Float64Array = new Float64Array(0);
+      let colValue: Float64Array = new Float64Array(0);
+      /** the optimal master's basis (before columns kept for later requests are added) */
+      let basis: { cols: Int32Array; rows: Int32Array } | undefined;
+      const tolOf = (v: number) => 1e-9 * Math.max(1, Math.abs(v));
+      for (;;) {
+        if (rounds >= MAX_ROUNDS) return failed('error', `column generation did not converge in ${MAX_ROUNDS} rounds`);
+        const left = limit - elapsed();
+        if (left <= 0) return failed('timeLimit');
+        const t1 = opts.clock();
+        master.addColumns(batch.build());
+        if (rounds === 0 && opts.basis && carried.length) startBasis(opts.basis, carried, req?.upper ?? lp.colUpper);
+        // A few new columns: the primal simplex from the (still primal feasible) basis takes a
+        // pivot or two each. Many, or a request's first solve (its row bounds may have moved):
+        // the dual simplex, which copes better with the big swing.
+        const sol = master.solve(left, rounds > 0 && batch.count < PRIMAL_BELOW * masterRows.length);
+        rounds++;
+        iterations += sol.iterations;
+        opts.onRound?.({ round: rounds, added: batch.count, objective: sol.objective, iterations: sol.iterations, masterSeconds: (opts.clock() - t1) / 1000, seconds: elapsed() });
+        if (sol.status !== 'optimal') return failed(sol.status, sol.message);
+        (duals = sol.rowDual), (objective = sol.objective), (colValue = sol.colValue);
+        batch = new Batch();
+        let bound = objective;
+        for (const d of active) {
+          const best = priceOrder(d, pcost, duals, T);
+          if (!best) continue;
+          const rc = best.cost - duals[d.row];
+          if (rc >= -tolOf(best.cost)) continue;
+          bound += rowUpper[d.o.doneRow] * rc;
+          addSchedule(batch, d, schedule(d, best.done, pcost, d.row));
+        }
+        const done = batch.count === 0 || objective - bound <= GAP * Math.max(1, Math.abs(objective));
+        if (!done) continue;
+        if (!req) basis = master.basis?.(); // a session's requests hand nothing on
+        master.addColumns(batch.build()); // any left are kept for later requests (at 0 now)
+        break;
+      }
+
+      // Back to the full model's columns.
+      const values = new Float64Array(nCols);
+      for (let c = 0; c < staticCols.length; c++) values[staticCols[c]] = colValue[c];
+      for (let s = 0; s < schedCols.length; s++) {
+        const lambda = colValue[staticCols.length + s];
+        if (!(lambda > 0)) continue;
+        const cols = schedCols[s];
+        const mult = schedMult[s];
+        for (let k = 0; k < cols.length; k++) values[cols[k]] += lambda * mult[k];
+      }
+      // WIP rows were made in bucket order, each defining its own column from the previous one.
+      for (let i = 0; i < pm.wipRows.length; i++) {
+        const r = pm.wipRows[i];
+        const own = pm.wipCols[i];
+        let sum = 0;
+        let ownCoef = 1;
+        for (let k = lp.rowStart[r]; k < lp.rowStart[r + 1]; k++) {
+          if (lp.rowIndex[k] === own) ownCoef = lp.rowValue[k];
+          else sum += lp.rowValue[k] * values[lp.rowIndex[k]];
+        }
+        values[own] = Math.max(0, -sum / ownCoef);
+      }
+      return { status: 'optimal', values, objective, rounds, columns: schedCols.length, iterations, ...(req ? {} : handOn(colValue, duals, basis)) };
+
+      function failed(status: LpStatus, message?: string): ColumnGenerationResult {
+        if (status === 'timeLimit') message = `stopped at the ${limit} s time limit`;
+        return { status, values: new Float64Array(nCols), objective: NaN, rounds, columns: schedCols.length, iterations, message };
+      }
+    },
+    dispose: () => master.dispose(),
+  };
+
+  /** What a plan of a changed plant may start from (WarmStart): the prices, the schedules in use and the basis by name. */
+  function handOn(colValue: Float64Array, duals: Float64Array, basis: { cols: Int32Array; rows: Int32Array } | undefined): WarmStart {
+    const schedules: CarriedSchedules = new Map();
     for (let s = 0; s < schedCols.length; s++) {
-      const lambda = colValue[staticCols.length + s];
-      if (!(lambda > 0)) continue;
-      const cols = schedCols[s];
-      const mult = schedMult[s];
-      for (let k = 0; k < cols.length; k++) values[cols[k]] += lambda * mult[k];
+      const status = basis ? (basis.cols[staticCols.length + s] ?? AT_LOWER) : colValue[staticCols.length + s] > 0 ? BASIC : AT_LOWER;
+      if (status !== BASIC && status !== AT_UPPER) continue;
+      const k = orderKey(schedOrder[s].o);
+      const list = schedules.get(k);
+      if (list) list.push({ picks: schedPicks[s], status });
+      else schedules.set(k, [{ picks: schedPicks[s], status }]);
     }
-    // WIP rows were made in bucket order, each defining its own column from the previous one.
-    for (let i = 0; i < pm.wipRows.length; i++) {
-      const r = pm.wipRows[i];
-      const own = pm.wipCols[i];
-      let sum = 0;
-      let ownCoef = 1;
-      for (let k = lp.rowStart[r]; k < lp.rowStart[r + 1]; k++) {
-        if (lp.rowIndex[k] === own) ownCoef = lp.rowValue[k];
-        else sum += lp.rowValue[k] * values[lp.rowIndex[k]];
-      }
-      values[own] = Math.max(0, -sum / ownCoef);
-    }
-    const prices: WarmPrices = new Map(priced.map((p) => [p.key, duals[p.row]]));
-    return { status: 'optimal', values, objective, rounds, columns: schedCols.length, iterations, prices };
-
-    function failed(status: LpStatus, message?: string): ColumnGenerationResult {
-      if (status === 'timeLimit') message ??= `stopped at the ${opts.timeLimitSeconds} s time limit`;
-      return { status, values: new Float64Array(nCols), objective: NaN, rounds, columns: schedCols.length, iterations, message };
-    }
-  } finally {
-    master.dispose();
+    const keyed = (codes: Int32Array, keys: (string | undefined)[]) => new Map(keys.flatMap((k, i) => (k === undefined ? [] : [[k, codes[i]] as const])));
+    return {
+      prices: new Map(priced.map((p) => [p.key, duals[p.row]])),
+      schedules,
+      basis: basis && { rows: keyed(basis.rows, rowKeys), cols: keyed(basis.cols, colKeys) },
+    };
   }
+
+  /**
+   * The first solve's basis from a baseline's (MasterBasis), the carried schedules (the first
+   * columns of the first batch) as they were there. A change leaves the count of basic
+   * variables off the count of rows (an order cancelled takes its row and its schedules away):
+   * slacks of the last rows become basic, or the last basic schedules leave, until they match;
+   * the solver repairs a basis that is then singular.
+   */
+  function startBasis(b: MasterBasis, carried: number[], upper: Float64Array) {
+    const m = masterRows.length;
+    const nS = staticCols.length;
+    const cols = new Int32Array(nS + schedCols.length); // AT_LOWER
+    const rows = new Int32Array(m);
+    let basic = 0;
+    for (let c = 0; c < nS; c++) {
+      const st = colKeys[c] === undefined ? undefined : b.cols.get(colKeys[c]!);
+      cols[c] = st === undefined || (st === AT_UPPER && !Number.isFinite(upper[staticCols[c]])) ? AT_LOWER : st;
+      if (cols[c] === BASIC) basic++;
+    }
+    carried.forEach((st, i) => (cols[nS + i] = st) === BASIC && basic++);
+    for (let i = 0; i < m; i++) (rows[i] = b.rows.get(rowKeys[i]) ?? BASIC) === BASIC && basic++;
+    for (let i = m - 1; i >= 0 && basic < m; i--) if (rows[i] !== BASIC) (rows[i] = BASIC), basic++;
+    for (let j = cols.length - 1; j >= 0 && basic > m; j--) if (cols[j] === BASIC) (cols[j] = AT_LOWER), basic--;
+    master.setBasis?.(cols, rows);
+  }
+}
+
+/** Whether a schedule is new (by its columns; a hash collision only drops a column the rounds regenerate). */
+function firstSight(seen: Set<number>, d: OrderData, col: Schedule): boolean {
+  let h = d.row | 0;
+  for (let k = 0; k < col.full.length; k++) h = Math.imul(h ^ col.full[k], 0x9e3779b1) ^ (h >>> 15);
+  if (seen.has(h)) return false;
+  seen.add(h);
+  return true;
 }
 
 /**
@@ -284,19 +486,19 @@ export async function solveByColumns(
  * past regular hours), and on each material's stock before purchases can arrive by the step
  * times the cumulative overuse there; a unit drawn in bucket s pays the prices of every bucket
  * from s until purchases can arrive. Prices enter priceOrder as negative duals, as the master's do.
+ * Each pass's schedule of each order is offered to `offer` (which keeps the new ones).
  */
 export function startColumns(
   pm: PlanModel,
   orders: OrderData[],
   rowMap: Int32Array,
   nRows: number,
-  addSchedule: (batch: Batch, d: OrderData, col: Schedule) => void,
+  offer: (d: OrderData, col: Schedule) => void,
   warm?: Float64Array,
   colCost = pm.lp.colCost,
-): Batch {
+): void {
   const lp = { colCost, rowUpper: pm.lp.rowUpper }; // the costs to price at (the plan's own unless a what-if asks otherwise)
   const T = pm.buckets.count;
-  const batch = new Batch();
   const prices = new Float64Array(nRows); // as duals: ≤ 0
   const use = new Float64Array(nRows);
   const rise = new Float64Array(nRows);
@@ -309,7 +511,6 @@ export function startColumns(
       if (rows[t] >= 0) caps.push({ row: rowMap[rows[t]], hours: c.hours[t], room: c.hours[t] + c.overtimeMax[t], otCost: ot[t] >= 0 ? lp.colCost[ot[t]] : 0 });
   }
   const stocks = [...pm.materials.values()].map((mv) => ({ supply: mv.supply, rows: Int32Array.from(mv.rows, (r) => rowMap[r]) }));
-  const seen = new Set<number>();
   // Warm: a first pass at the prices a similar plan ended with (its optimal schedules, mostly),
   // then WARM_PASSES subgradient passes instead of START_PASSES.
   const passes = warm ? WARM_PASSES : START_PASSES;
@@ -319,10 +520,7 @@ export function startColumns(
       const best = priceOrder(d, lp.colCost, pass < 0 ? warm! : prices, T);
       if (!best) continue;
       const col = schedule(d, best.done, lp.colCost, d.row);
-      // A schedule is its columns; a hash collision would only drop a column the rounds regenerate.
-      let h = d.row | 0;
-      for (let k = 0; k < col.full.length; k++) h = Math.imul(h ^ col.full[k], 0x9e3779b1) ^ (h >>> 15);
-      if (!seen.has(h)) seen.add(h), addSchedule(batch, d, col);
+      offer(d, col);
       const q = lp.rowUpper[d.o.doneRow];
       for (let k = 0; k < col.rows.length; k++) if (col.rows[k] !== d.row) use[col.rows[k]] += q * col.coefs[k];
     }
@@ -348,7 +546,6 @@ export function startColumns(
       }
     }
   }
-  return batch;
 }
 
 /** Column batch in CSC form, grown one schedule at a time. */
@@ -378,26 +575,57 @@ export class Batch {
   }
 }
 
-export function orderData(pm: PlanModel, o: PlannedOrder, rowMap: Int32Array, T: number): OrderData {
-  const byOp = new Map(o.ops.map((v) => [v.op, v]));
+/**
+ * Per master: each work center's and material's master row per bucket (−1: none), shared by
+ * every order, and the pricing scratch arrays, shared too: an order's tables are read only
+ * right after it is priced (schedule), so one set per operation slot serves every order (one
+ * set per operation of every order was a third of a what-if's solve, in allocations).
+ */
+class OrderTables {
+  private cap = new Map<string, Int32Array>();
+  private mat = new Map<string, Int32Array>();
+  private ops: { done: Float64Array; how: Int32Array; from: Int32Array; start: Float64Array }[] = [];
+  private nodes: Int32Array[][] = [];
+  constructor(
+    private pm: PlanModel,
+    private rowMap: Int32Array,
+    private T: number,
+  ) {}
+  private rows(cache: Map<string, Int32Array>, id: string, rows: Int32Array | undefined): Int32Array {
+    let out = cache.get(id);
+    if (!out) {
+      out = new Int32Array(this.T).fill(-1);
+      if (rows) for (let t = 0; t < this.T; t++) if (rows[t] >= 0) out[t] = this.rowMap[rows[t]];
+      cache.set(id, out);
+    }
+    return out;
+  }
+  capRows = (wc: string) => this.rows(this.cap, wc, this.pm.capRows.get(wc));
+  matRows = (m: string) => this.rows(this.mat, m, this.pm.materials.get(m)?.rows);
+  opScratch(slot: number) {
+    const T = this.T;
+    while (this.ops.length <= slot) this.ops.push({ done: new Float64Array(T), how: new Int32Array(T), from: new Int32Array(T), start: new Float64Array(T) });
+    return this.ops[slot];
+  }
+  childFrom(slot: number, count: number): Int32Array[] {
+    while (this.nodes.length <= slot) this.nodes.push([]);
+    const list = this.nodes[slot];
+    while (list.length < count) list.push(new Int32Array(this.T));
+    return list.slice(0, count);
+  }
+}
+
+function orderData(tables: OrderTables, o: PlannedOrder, rowMap: Int32Array): OrderData {
+  const byOp = new Map(o.ops.map((v, i) => [v.op, i]));
   const post: NodeData[] = [];
   const node = (n: PartNode): NodeData => {
     const children = n.makeChildren.map((c) => node(c.node));
     const ops = n.ops.map((op, k): OpData => {
-      const v = byOp.get(op)!;
-      const capRows = pm.capRows.get(op.wc);
-      const cap = new Int32Array(T).fill(-1);
-      if (capRows) for (let t = 0; t < T; t++) if (capRows[t] >= 0) cap[t] = rowMap[capRows[t]];
-      const mats =
-        k === 0
-          ? n.buyChildren.map((bc) => {
-              const mv = pm.materials.get(key(bc.item.ItemId));
-              return { rows: Int32Array.from({ length: T }, (_, t) => (mv && mv.rows[t] >= 0 ? rowMap[mv.rows[t]] : -1)), coef: bc.ratio * n.perOrderUnit };
-            })
-          : [];
-      return { v, pou: n.perOrderUnit, cap, mats, done: new Float64Array(T), how: new Int32Array(T), from: new Int32Array(T), start: new Float64Array(T) };
+      const idx = byOp.get(op)!;
+      const mats = k === 0 ? n.buyChildren.map((bc) => ({ rows: tables.matRows(key(bc.item.ItemId)), coef: bc.ratio * n.perOrderUnit })) : [];
+      return { v: o.ops[idx], idx, pou: n.perOrderUnit, cap: tables.capRows(op.wc), mats, ...tables.opScratch(idx) };
     });
-    const d: NodeData = { ops, children, childFrom: children.map(() => new Int32Array(T)) };
+    const d: NodeData = { ops, children, childFrom: tables.childFrom(post.length, children.length) };
     post.push(d);
     return d;
   };
@@ -481,49 +709,87 @@ export function priceOrder(d: OrderData, colCost: Float64Array, duals: Float64Ar
 
 export interface Schedule {
   cost: number;
+  /** the waiting (WIP) part of cost, which no request changes */
+  wip: number;
   /** master rows and coefficients */
   rows: number[];
   coefs: number[];
   /** full-model columns and units of each per order unit */
   full: Int32Array;
   mult: Float64Array;
+  /** per operation of the order: start bucket × 2 + 1 if subcontracted (CarriedSchedules) */
+  picks: Int32Array;
 }
 
 /** The schedule priceOrder found, as a master column and as full-model columns. */
 export function schedule(d: OrderData, doneAt: number, colCost: Float64Array, orderRow: number): Schedule {
-  const coef = new Map<number, number>([[orderRow, 1]]);
-  const full: number[] = [];
-  const mult: number[] = [];
-  let cost = 0;
-  const put = (row: number, a: number) => {
-    if (row >= 0) coef.set(row, (coef.get(row) ?? 0) + a);
-  };
+  const picks = new Int32Array(d.o.ops.length).fill(-1);
   const walk = (n: NodeData, doneBucket: number) => {
     let dBucket = doneBucket;
     for (let k = n.ops.length - 1; k >= 0; k--) {
       const op = n.ops[k];
       const how = op.how[dBucket];
+      picks[op.idx] = how;
       const s = how >> 1;
-      const col = how & 1 ? op.v.y[s] : op.v.x[s];
-      full.push(col);
-      mult.push(op.pou);
-      cost += op.pou * colCost[col];
-      if (!(how & 1)) put(op.cap[s], op.pou * op.v.op.hoursPerUnit);
-      const lag = op.v.flowLag;
-      for (const m of op.mats) put(m.rows[s], m.coef);
-      if (k > 0) {
-        const prevDone = op.from[s];
-        cost += WIP_PER_UNIT_BUCKET * (s - lag - prevDone);
-        dBucket = prevDone;
-      } else {
-        for (let c = 0; c < n.children.length; c++) {
-          const childDone = n.childFrom[c][s];
-          cost += WIP_PER_UNIT_BUCKET * (s - lag - childDone);
-          walk(n.children[c], childDone);
-        }
-      }
+      if (k > 0) dBucket = op.from[s];
+      else for (let c = 0; c < n.children.length; c++) walk(n.children[c], n.childFrom[c][s]);
     }
   };
   walk(d.root, doneAt);
-  return { cost, rows: [...coef.keys()], coefs: [...coef.values()], full: Int32Array.from(full), mult: Float64Array.from(mult) };
+  return scheduleOf(d, picks, colCost, orderRow)!;
+}
+
+/**
+ * The schedule that does each operation as `picks` says, as a master column and as full-model
+ * columns; undefined if it is none on this model (a bucket without the column, or an operation
+ * starting before what it waits for is done there).
+ */
+export function scheduleOf(d: OrderData, picks: Int32Array, colCost: Float64Array, orderRow: number): Schedule | undefined {
+  if (picks.length !== d.o.ops.length) return undefined;
+  const T = d.root.ops[0].done.length;
+  const coef = new Map<number, number>([[orderRow, 1]]);
+  const full: number[] = [];
+  const mult: number[] = [];
+  let cost = 0;
+  let wip = 0;
+  const put = (row: number, a: number) => {
+    if (row >= 0) coef.set(row, (coef.get(row) ?? 0) + a);
+  };
+  /** the bucket an operation's units are done in (−1: not a schedule) */
+  const doneOf = (op: OpData) => {
+    const p = picks[op.idx];
+    const s = p >> 1;
+    if (p < 0 || s >= T) return -1;
+    return p & 1 ? (op.v.y[s] >= 0 ? op.v.arrival[s] : -1) : op.v.x[s] >= 0 ? s : -1;
+  };
+  const waits = (s: number, lag: number, before: OpData) => {
+    const done = doneOf(before);
+    const gap = s - lag - done;
+    if (done < 0 || gap < 0) return false;
+    wip += WIP_PER_UNIT_BUCKET * gap;
+    return true;
+  };
+  const walk = (n: NodeData): boolean => {
+    for (let k = n.ops.length - 1; k >= 0; k--) {
+      const op = n.ops[k];
+      if (doneOf(op) < 0) return false;
+      const p = picks[op.idx];
+      const s = p >> 1;
+      const col = p & 1 ? op.v.y[s] : op.v.x[s];
+      full.push(col);
+      mult.push(op.pou);
+      cost += op.pou * colCost[col];
+      if (!(p & 1)) put(op.cap[s], op.pou * op.v.op.hoursPerUnit);
+      for (const m of op.mats) put(m.rows[s], m.coef);
+      const lag = op.v.flowLag;
+      if (k > 0) {
+        if (!waits(s, lag, n.ops[k - 1])) return false;
+      } else {
+        for (const child of n.children) if (!waits(s, lag, child.ops[child.ops.length - 1]) || !walk(child)) return false;
+      }
+    }
+    return true;
+  };
+  if (!walk(d.root)) return undefined;
+  return { cost: cost + wip, wip, rows: [...coef.keys()], coefs: [...coef.values()], full: Int32Array.from(full), mult: Float64Array.from(mult), picks };
 }

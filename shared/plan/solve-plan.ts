@@ -10,7 +10,7 @@ import type { PlanAnswer } from '../answers';
 import type { ResultSheet } from '../results';
 import type { Phasing } from './buckets';
 import { buildPlanModel, type PlanModel } from './build-model';
-import { solveByColumns, type WarmPrices } from './decompose';
+import { solveByColumns, type WarmStart } from './decompose';
 import { unitsPartWay } from '../actuals/remaining';
 import { extractPlan, type PlanResult } from './extract';
 import { planSheets } from './sheets';
@@ -45,8 +45,8 @@ export interface SolvePlanOptions {
   onModel?: (model: LpModel) => void | Promise<void>;
   onProgress?: (message: string) => void;
   maxVariables?: number;
-  /** column generation starts from these prices (a what-if's baseline); the answer is the same */
-  warm?: WarmPrices;
+  /** column generation starts from these prices and schedules (a what-if's baseline); the optimum is the same */
+  warm?: WarmStart;
 }
 
 export interface PlanStats {
@@ -62,8 +62,8 @@ export interface PlanOutcome {
   stats: PlanStats;
   /** the LP's allocation read in buckets (finish = the last day of the bucket the last unit is done in) */
   result: PlanResult;
-  /** column generation's final prices, to warm-start a plan of a changed plant */
-  prices?: WarmPrices;
+  /** column generation's final prices and schedules, to warm-start a plan of a changed plant */
+  warm?: WarmStart;
   /** what planners read: the allocation with the schedule's real days and whole pieces (json and sheets) */
   scheduled?: PlanResult;
   /** the finite schedule inside the buckets (none when there was nothing to solve) */
@@ -142,7 +142,7 @@ export async function solvePlan(plant: Plant, opts: SolvePlanOptions): Promise<P
   const backend = opts.backend(lp);
   const limit = opts.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
   opts.onProgress?.(zh ? `求解中（${backend.name}，${variables} 个变量）…` : `solving with ${backend.name} (${variables} variables)…`);
-  const { sol, prices } = await solveWith(pm, backend, limit, opts.clock, opts.wholeLp, opts.warm);
+  const { sol, warm } = await solveWith(pm, backend, limit, opts.clock, opts.wholeLp, opts.warm);
   const stats: PlanStats = { solver: sol.solver, seconds: sol.seconds, variables, constraints };
   const detail = sol.message ? ` (${sol.message})` : '';
   switch (sol.status) {
@@ -167,7 +167,7 @@ export async function solvePlan(plant: Plant, opts: SolvePlanOptions): Promise<P
   }
   opts.onProgress?.(zh ? '整理计划结果…' : 'reading the plan…');
   const result = extractPlan(pm, sol.values);
-  if (opts.schedule === false) return { json: planJson(result, opts.lang, 'optimal', sol.objective, stats), sheets: planSheets(result, opts.lang), stats, result, prices };
+  if (opts.schedule === false) return { json: planJson(result, opts.lang, 'optimal', sol.objective, stats), sheets: planSheets(result, opts.lang), stats, result, warm };
   // Whole units and real days: the schedule inside the buckets corrects the plan's dates.
   opts.onProgress?.(zh ? '逐日排程…' : 'scheduling day by day…');
   const schedule = schedulePlan(plant, pm, sol.values, sol.objective);
@@ -179,7 +179,7 @@ export async function solvePlan(plant: Plant, opts: SolvePlanOptions): Promise<P
     result,
     scheduled,
     schedule,
-    prices,
+    warm,
   };
 }
 
@@ -188,7 +188,7 @@ export async function solvePlan(plant: Plant, opts: SolvePlanOptions): Promise<P
  * as the whole LP, found in a fraction of the time on plans of hundreds of orders); otherwise, or
  * if it fails to converge, the whole LP.
  */
-async function solveWith(pm: PlanModel, backend: SolverBackend, limit: number, clock: Clock, wholeLp = false, warm?: WarmPrices): Promise<{ sol: LpSolution; prices?: WarmPrices }> {
+async function solveWith(pm: PlanModel, backend: SolverBackend, limit: number, clock: Clock, wholeLp = false, warm?: WarmStart): Promise<{ sol: LpSolution; warm?: WarmStart }> {
   // Column generation builds every order from whole schedules through all its operations, so
   // units already part-way (an InProduction order's reported progress) need the whole LP.
   // Alternate components (alternates.ts), order-dedicated material (dedicated.ts) and alternative
@@ -201,11 +201,11 @@ async function solveWith(pm: PlanModel, backend: SolverBackend, limit: number, c
   if (!backend.incremental || wholeLp || partWay) return { sol: await backend.solve(pm.lp, { timeLimitSeconds: limit }) };
   const start = clock();
   const seconds = () => (clock() - start) / 1000;
-  const cg = await solveByColumns(pm, backend.incremental, { timeLimitSeconds: limit, clock, warm });
+  const cg = await solveByColumns(pm, backend.incremental, { timeLimitSeconds: limit, clock, warm: warm?.prices, carry: warm?.schedules, basis: warm?.basis });
   if (cg.status === 'error' && limit - seconds() > 0) {
     const whole = await backend.solve(pm.lp, { timeLimitSeconds: limit - seconds() });
     return { sol: { ...whole, seconds: seconds(), message: [cg.message, whole.message].filter(Boolean).join('; ') || undefined } };
   }
   // The point is checked against the whole model like any backend's.
-  return { sol: checkedSolution(pm.lp, cg.status, cg.values, `${backend.name}-columns`, seconds(), cg.message), prices: cg.prices };
+  return { sol: checkedSolution(pm.lp, cg.status, cg.values, `${backend.name}-columns`, seconds(), cg.message), warm: cg.prices && { prices: cg.prices, schedules: cg.schedules, basis: cg.basis } };
 }
