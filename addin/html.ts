@@ -29,6 +29,8 @@ export function display(v: CellValue | undefined, format: ColumnFormat | 'genera
       return n(2);
     case 'money':
       return currency ? `${n(2)} ${currency}` : n(2);
+    case 'change':
+      return v > 0 ? `+${n(2)}` : n(2);
     default:
       // General: as Excel shows it, at most a few decimals
       return v.toLocaleString(locale, { maximumFractionDigits: 4 });

@@ -2,9 +2,8 @@
 // widths, the table, colour scales (spanning the column's values, or anchored at fixed values),
 // fills for cells of a given value, highlighted rows, the chart, frozen header and print setup.
 // Writers only apply it: service/xlsx/result-parts.ts (XML, for every file the service and CLI
-// write, the scorecard export included), addin/excel/write-results.ts (Office.js, into the open
-// workbook) and service/xlsx/write-results.ts (exceljs, kept for tests that build workbooks
-// with it). Pure data, no I/O.
+// write, the scorecard export included) and addin/excel/write-results.ts (Office.js, into the open
+// workbook). Pure data, no I/O.
 import { toDay, dayToDate } from './dates';
 import type { Lang } from './problems';
 import { columnFormat, type ColumnFormat, type ResultColumn, type ResultSheet } from './results';

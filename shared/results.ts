@@ -1,8 +1,9 @@
-// What a result sheet IS, independent of who writes it: service/xlsx/write-results.ts applies it
-// with exceljs, addin/excel/write-results.ts with Office.js. One description, two writers.
+// What a result sheet IS, independent of who writes it: service/xlsx/result-parts.ts writes it
+// as XML into files, addin/excel/write-results.ts with Office.js. One description, two writers.
 import type { CellValue } from './rows';
 
-export type ColumnFormat = 'text' | 'integer' | 'number' | 'money' | 'percent' | 'date';
+/** `change`: a signed difference (+1.50 / red −2.00), e.g. a trend or before → after */
+export type ColumnFormat = 'text' | 'integer' | 'number' | 'money' | 'percent' | 'date' | 'change';
 
 export interface ResultColumn {
   key: string;
@@ -50,6 +51,7 @@ export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
   money: '#,##0.00',
   percent: '0.0%',
   date: 'yyyy-mm-dd',
+  change: '+#,##0.00;[Red]-#,##0.00;0.00',
 };
 
 /** The Excel format of a column, money with its currency: columnFormat('money', 'CNY') === '#,##0.00 "CNY"'. */

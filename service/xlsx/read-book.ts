@@ -1,6 +1,6 @@
 // Spreadsheet bytes → the input sheets as WorkbookRows. SheetJS reads (Excel .xlsx/.xlsm/.xls,
 // LibreOffice .ods, WPS, Gnumeric, Google Sheets, openpyxl and ERP exports all come through it);
-// exceljs only writes result sheets. Before any parsing the bytes are identified (a PDF or a CSV
+// result sheets are written by result-parts.ts. Before any parsing the bytes are identified (a PDF or a CSV
 // is named as such) and a zip's entries are inflated once, against a size cap (so a small file
 // that expands to gigabytes is refused), by Node's zlib; SheetJS reads those inflated parts (its
 // own inflate is JavaScript) and the splice of the result sheets reuses them. Cells are read from the ones the file holds, never from the sheet's

@@ -1,7 +1,7 @@
 // Result sheets as a small package of their own (workbook, styles, one worksheet and one table per
 // sheet), written straight from the layout (shared/result-layout.ts) as XML strings, for
-// splice.ts to put into the user's book. The same layout write-results.ts applies through exceljs
-// (used for the suppliers' workbook): header and values (text as inline strings, never formulas),
+// splice.ts to put into the user's book. The same layout the add-in applies through Office.js:
+// header and values (text as inline strings, never formulas),
 // column formats and widths, the table, colour scales, highlighted rows, frozen header, landscape
 // fit-to-width printing. Why not exceljs here: a planned 1000-order book has 8 MB of result-sheet
 // XML, and exceljs's cell objects, XML writer and JavaScript zip took about 2 CPU seconds to write

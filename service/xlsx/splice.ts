@@ -1,7 +1,7 @@
 // Result sheets into the user's own workbook package, without re-serialising it: every part we
 // do not touch (charts, pivot tables, images, comments, defined names, data validation,
-// conditional formats, VBA, parts no library knows) is copied byte for byte. exceljs writes the
-// result sheets into a workbook of their own; their sheet parts are added here (or replace the
+// conditional formats, VBA, parts no library knows) is copied byte for byte. result-parts.ts writes
+// the result sheets into a workbook of their own; their sheet parts are added here (or replace the
 // sheets of the same name from an earlier run), with their styles appended to the book's styles,
 // their shared strings written inline, and the workbook, its relationships and the content
 // types extended. Plain string work on the XML parts: each edit is local and small.
@@ -256,7 +256,7 @@ function freshName(pkg: Pkg, part: string, taken: Set<string>): string {
 const OWNED = /\/(table|comments|vmlDrawing|drawing|threadedComment|printerSettings)$/;
 
 /**
- * The book `pkgBytes` with the sheets of `resultBytes` (an .xlsx made by exceljs holding only the
+ * The book `pkgBytes` with the sheets of `resultBytes` (an .xlsx from result-parts.ts holding only the
  * result sheets) added, or replacing the book's sheets of the same names. `inflated`: the book's
  * parts as the reader inflated them (read-book.ts), so none is inflated twice.
  */

@@ -42,7 +42,7 @@ function summary(card: Scorecard, lang: Lang): ResultSheet {
       col('total', 'Total score', '总分', 'number'),
       col('grade', 'Grade', '等级', 'text', 8),
       col('advice', 'AVL advice', '名录建议', 'text', 14),
-      col('trend', `Trend vs ${prev}`, `较 ${prev} 变化`, 'number', 14),
+      col('trend', `Trend vs ${prev}`, `较 ${prev} 变化`, 'change', 14),
       col('previousTotal', `Total ${prev}`, `${prev} 总分`, 'number', 14),
     ],
     rows: card.suppliers.map((s, i) => ({

@@ -12,7 +12,8 @@ import { loadWorkbook, workbookRows } from '../exceljs-read';
 import { NotSpreadsheetError, readBook } from '../../service/xlsx/read-book';
 import { newWorkbook, xlsxBytes } from '../../service/xlsx/workbook';
 import { inputWorkbook } from '../../service/xlsx/write-inputs';
-import { writeResultSheet } from '../../service/xlsx/write-results';
+import { resultWorkbook } from '../../service/xlsx/result-book';
+import { resultPackage } from '../../service/xlsx/result-parts';
 import { tempDir } from '../helpers';
 import { have, PY } from '../files';
 
@@ -91,9 +92,11 @@ describe('workbook round trip', () => {
       colorScales: [{ column: 'util' }],
       highlightWhen: { column: 'util' },
     });
-    writeResultSheet(wb, sheet(3));
-    writeResultSheet(wb, sheet(2), 'zh');
-    const back = await saveAndLoad(wb, join(dir, 'r.xlsx'));
+    // Written by the service's writer into the user's book, then again over the first run's result.
+    const first = await resultWorkbook(readBook(await xlsxBytes(wb)), [sheet(3)], 'en');
+    const second = await resultWorkbook(readBook(first), [sheet(2)], 'zh');
+    writeFileSync(join(dir, 'r.xlsx'), second);
+    const back = await loadWorkbook(second);
     expect(back.worksheets.filter((w) => w.name === 'Plan')).toHaveLength(1);
     const plan = back.getWorksheet('Plan')!;
     expect(plan.getCell('A1').value).toBe('订单号');
@@ -115,13 +118,9 @@ describe('workbook round trip', () => {
   });
 
   it('keeps a Date a date in a result column without a format, whatever comes before it', async () => {
-    const wb = newWorkbook();
-    writeResultSheet(wb, {
-      name: 'Load',
-      columns: [{ key: 'v', header: 'Value', headerZh: '值' }],
-      rows: [{ v: 5 }, { v: new Date(Date.UTC(2026, 11, 4)) }, { v: 7 }],
-    });
-    const back = await loadWorkbook(await xlsxBytes(wb));
+    const back = await loadWorkbook(
+      resultPackage([{ name: 'Load', columns: [{ key: 'v', header: 'Value', headerZh: '值' }], rows: [{ v: 5 }, { v: new Date(Date.UTC(2026, 11, 4)) }, { v: 7 }] }], 'en'),
+    );
     const ws = back.getWorksheet('Load')!;
     expect(ws.getCell('A2').value).toBe(5);
     expect(ws.getCell('A3').value).toEqual(new Date(Date.UTC(2026, 11, 4)));

@@ -1,13 +1,13 @@
 // Settings Currency is shown on every money column: in the .xlsx (exceljs), in the Office.js
 // layout and on the standalone page, all from the one sheet description.
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { resultLayout } from '../../shared/result-layout';
 import { display } from '../../addin/html';
 import { runQuote } from '../../service/jobs/quote';
-import { writeResultSheets } from '../../service/xlsx/write-results';
+import { resultPackage } from '../../service/xlsx/result-parts';
 import { columnFormat } from '../../shared/results';
 import { plantOf, twoLevel } from '../quote/fixture';
+import { loadWorkbook } from '../exceljs-read';
 
 describe('Currency', () => {
   it('is part of every money column’s format, wherever the sheet is written', async () => {
@@ -21,11 +21,8 @@ describe('Currency', () => {
     const money = results.columns.filter((c) => c.format === 'money');
     expect(money.length).toBeGreaterThan(3);
 
-    // exceljs, through a real .xlsx round trip
-    const wb = new ExcelJS.Workbook();
-    writeResultSheets(wb, sheets, 'en');
-    const back = new ExcelJS.Workbook();
-    await back.xlsx.load(await wb.xlsx.writeBuffer());
+    // the service's writer, read back by exceljs
+    const back = await loadWorkbook(resultPackage(sheets, 'en'));
     const ws = back.getWorksheet('QuoteResults')!;
     for (const c of money) expect(ws.getRow(2).getCell(results.columns.indexOf(c) + 1).numFmt, c.key).toBe('#,##0.00 "EUR"');
 

@@ -9,8 +9,8 @@ import { discreteUoms, isDiscrete } from '../../shared/schedule/round';
 import { dispatchRows } from '../../shared/schedule/sheets';
 import { readPlant } from '../../shared/validate';
 import { pickBackend } from '../../service/solvers/index';
-import { writeResultSheets } from '../../service/xlsx/write-results';
-import { newWorkbook } from '../../service/xlsx/workbook';
+import { resultPackage } from '../../service/xlsx/result-parts';
+import { loadWorkbook } from '../exceljs-read';
 
 let plant: Plant;
 let out: PlanOutcome;
@@ -102,8 +102,7 @@ describe('the sample plant’s schedule', () => {
   });
 
   it('writes Schedule, Dispatch and both Gantt grids, the grids coloured by conditional formats', async () => {
-    const wb = newWorkbook();
-    writeResultSheets(wb, out.sheets, 'zh');
+    const wb = await loadWorkbook(resultPackage(out.sheets, 'zh'));
     const gantt = wb.getWorksheet('Gantt by work center')!;
     expect(gantt.getCell('A1').value).toBe('工作中心');
     expect(gantt.getCell('C1').value).toBe('11-30 周一');

@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runSuppliers } from '../../service/jobs/suppliers';
 import { loadWorkbook, workbookRows } from '../exceljs-read';
 import { inputWorkbook } from '../../service/xlsx/write-inputs';
-import { writeResultSheets } from '../../service/xlsx/write-results';
+import { readBook } from '../../service/xlsx/read-book';
+import { resultWorkbook } from '../../service/xlsx/result-book';
 import { readPlant } from '../../shared/validate';
 import { ROOT, tempDir } from '../helpers';
 import { handPlant } from './fixture';
@@ -169,13 +170,12 @@ describe('mto-planner suppliers → scorecard .xlsx', () => {
   });
 
   it('the SupplierScorecard result sheet written into the user\'s own workbook keeps names as text', async () => {
-    const input = await loadWorkbook(readFileSync(book));
-    const { plant, problems } = readPlant(workbookRows(input), 'suppliers');
+    const input = readBook(readFileSync(book));
+    const { plant, problems } = readPlant(input.rows, 'suppliers');
     expect(problems).toEqual([]);
     const r = await runSuppliers(plant, { lang: 'en', period: '2026-Q3' });
-    writeResultSheets(input, r.sheets);
     const file = join(dir, 'with-results.xlsx');
-    await input.xlsx.writeFile(file);
+    await writeFile(file, await resultWorkbook(input, r.sheets, 'en'));
     const back = await loadWorkbook(readFileSync(file));
     const ws = back.getWorksheet('SupplierScorecard')!;
     const names = [2, 3, 4, 5].map((i) => ws.getCell(i, 3));
