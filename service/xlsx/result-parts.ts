@@ -144,8 +144,20 @@ function tableXml(layout: ResultLayout, id: number): string {
 const rels = (items: { id: string; type: string; target: string }[]) =>
   `${HEAD}<Relationships xmlns="${PKG_REL_NS}">${items.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${esc(r.target)}"/>`).join('')}</Relationships>`;
 
-/** The result sheets as a package (.xlsx bytes) of their own, for addResultSheets. */
-export function resultPackage(sheets: ResultSheet[], lang: Lang): Buffer {
+/** A part of the result package: its name and XML. */
+export interface ResultPart {
+  name: string;
+  data: string;
+}
+
+/** The result sheets as a package (.xlsx bytes) of their own. */
+export const resultPackage = (sheets: ResultSheet[], lang: Lang): Buffer => writeZip(resultParts(sheets, lang).map((p) => ({ name: p.name, data: Buffer.from(p.data, 'utf8') })));
+
+/**
+ * The result package's parts, unzipped: addResultSheets takes them as they are, so the 8 MB of a
+ * 1000-order plan's result XML is not deflated, inflated and decoded again on the way into the book.
+ */
+export function resultParts(sheets: ResultSheet[], lang: Lang): ResultPart[] {
   const styles = new Styles();
   const parts: { name: string; data: string }[] = [];
   const taken: string[] = [];
@@ -179,5 +191,5 @@ export function resultPackage(sheets: ResultSheet[], lang: Lang): Buffer {
     { name: 'xl/_rels/workbook.xml.rels', data: rels(wbRels) },
     { name: 'xl/styles.xml', data: styles.xml() },
   ];
-  return writeZip([...head, ...parts].map((p) => ({ name: p.name, data: Buffer.from(p.data, 'utf8') })));
+  return [...head, ...parts];
 }

@@ -20,14 +20,22 @@ export interface Rel {
   external: boolean;
 }
 
-/** A zip package as editable parts: unchanged entries keep their stored bytes. */
+/** A zip package as editable parts: unchanged entries keep their stored bytes. Parts given as text stay text until written. */
 class Pkg {
   readonly order: string[] = [];
   private readonly entries = new Map<string, ZipEntry>();
-  private readonly changed = new Map<string, Uint8Array>();
+  private readonly changed = new Map<string, Uint8Array | string>();
   private readonly lower = new Map<string, string>();
-  constructor(readonly bytes: Uint8Array) {
-    for (const e of zipEntries(bytes)) {
+  readonly bytes: Uint8Array;
+  /** a zip's bytes, or parts not zipped (the result sheets straight from result-parts.ts) */
+  constructor(from: Uint8Array | readonly { name: string; data: string }[]) {
+    if (!(from instanceof Uint8Array)) {
+      this.bytes = new Uint8Array(0);
+      for (const p of from) this.set(p.name, p.data);
+      return;
+    }
+    this.bytes = from;
+    for (const e of zipEntries(from)) {
       const name = e.name.replace(/^\//, '');
       this.entries.set(name, e);
       this.order.push(name);
@@ -40,15 +48,22 @@ class Pkg {
   }
   has = (name: string): boolean => this.find(name) !== undefined;
   data(name: string): Uint8Array {
+    const d = this.part(name);
+    return typeof d === 'string' ? Buffer.from(d, 'utf8') : d;
+  }
+  text(name: string): string {
+    const d = this.part(name);
+    return typeof d === 'string' ? d : Buffer.from(d).toString('utf8');
+  }
+  private part(name: string): Uint8Array | string {
     const n = this.find(name);
     if (n === undefined) throw new Error(`no part ${name}`);
     return this.changed.get(n) ?? entryData(this.bytes, this.entries.get(n)!);
   }
-  text = (name: string): string => Buffer.from(this.data(name)).toString('utf8');
   set(name: string, data: Uint8Array | string): void {
     const n = this.find(name) ?? name;
     if (!this.lower.has(n.toLowerCase())) this.order.push(n), this.lower.set(n.toLowerCase(), n);
-    this.changed.set(n, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    this.changed.set(n, data);
   }
   remove(name: string): void {
     const n = this.find(name);
@@ -59,7 +74,11 @@ class Pkg {
     this.entries.delete(n);
   }
   toZip(): Buffer {
-    const out: OutEntry[] = this.order.map((n) => (this.changed.has(n) ? { name: n, data: this.changed.get(n)! } : { name: n, from: this.bytes, entry: this.entries.get(n)! }));
+    const out: OutEntry[] = this.order.map((n) => {
+      const d = this.changed.get(n);
+      if (d === undefined) return { name: n, from: this.bytes, entry: this.entries.get(n)! };
+      return { name: n, data: typeof d === 'string' ? Buffer.from(d, 'utf8') : d };
+    });
     return writeZip(out);
   }
 }
@@ -255,9 +274,10 @@ const OWNED = /\/(table|comments|vmlDrawing|drawing|threadedComment|printerSetti
  * The book `pkgBytes` with the sheets of `resultBytes` (an .xlsx made by exceljs holding only the
  * result sheets) added, or replacing the book's sheets of the same names.
  */
-export function addResultSheets(pkgBytes: Uint8Array, resultBytes: Uint8Array): Buffer {
+/** `result`: the result sheets' package, as zip bytes or as its parts (result-parts.ts). */
+export function addResultSheets(pkgBytes: Uint8Array, result: Uint8Array | readonly { name: string; data: string }[]): Buffer {
   const pkg = new Pkg(pkgBytes);
-  const res = new Pkg(resultBytes);
+  const res = new Pkg(result);
   const wbPart = mainPart(pkg);
   const wbDir = dirOf(wbPart);
   const wbRelsPart = relsOf(wbPart);
@@ -313,7 +333,8 @@ export function addResultSheets(pkgBytes: Uint8Array, resultBytes: Uint8Array): 
     xml = xml.replace(/\stabSelected="1"/g, ''); // one selected tab in the book, not one per result sheet
     if (xfMap) xml = xml.replace(/(<(?:c|row)\b[^>]*?\ss=")(\d+)"/g, (_m, a, n) => `${a}${xfMap![Number(n)] ?? n}"`).replace(/(<col\b[^>]*?\sstyle=")(\d+)"/g, (_m, a, n) => `${a}${xfMap![Number(n)] ?? n}"`);
     if (dxfMap) xml = xml.replace(/(<cfRule\b[^>]*?\sdxfId=")(\d+)"/g, (_m, a, n) => `${a}${dxfMap![Number(n)] ?? n}"`);
-    xml = xml.replace(/<c\b([^>]*?)\st="s"([^>]*)>\s*<v>(\d+)<\/v>\s*<\/c>/g, (_m, a, b, n) => `<c${a} t="inlineStr"${b}><is>${strings[Number(n)] ?? '<t></t>'}</is></c>`);
+    // (A scan of every cell, so only where there are shared-string cells: result-parts.ts writes none.)
+    if (xml.includes('t="s"')) xml = xml.replace(/<c\b([^>]*?)\st="s"([^>]*)>\s*<v>(\d+)<\/v>\s*<\/c>/g, (_m, a, b, n) => `<c${a} t="inlineStr"${b}><is>${strings[Number(n)] ?? '<t></t>'}</is></c>`);
 
     const old = existing.find((s) => s.name.toLowerCase() === rs.name.toLowerCase());
     let part: string;
