@@ -20,7 +20,9 @@ const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
 
 // XML 1.0 cannot carry most control characters: they are dropped from text.
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-const esc = (s: string): string => s.replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+// Most text needs none of it: one test instead of five replaces per text cell.
+const NEEDS_ESCAPE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF&<>"]/;
+const esc = (s: string): string => (NEEDS_ESCAPE.test(s) ? s.replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;') : s);
 const textEl = (s: string): string => (/^\s|\s$/.test(s) ? `<t xml:space="preserve">${esc(s)}</t>` : `<t>${esc(s)}</t>`);
 
 /** Excel's built-in number formats the results use (the rest get ids from 164 up). */
@@ -82,9 +84,10 @@ class Styles {
   }
 }
 
+const s = (n: number) => (n ? ` s="${n}"` : '');
+
 /** One cell's XML; null cells keep only their column's format. */
 function cellXml(ref: string, v: LayoutCell, style: number, styles: Styles): string {
-  const s = (n: number) => (n ? ` s="${n}"` : '');
   if (v === null || v === undefined) return style ? `<c r="${ref}"${s(style)}/>` : '';
   if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${s(style)}><v>${v}</v></c>` : style ? `<c r="${ref}"${s(style)}/>` : '';
   if (typeof v === 'string') return `<c r="${ref}"${s(style)} t="inlineStr"><is>${textEl(v)}</is></c>`;
