@@ -3,7 +3,7 @@
 //   node dist/bench.js [--sizes 50x5x12,300x10x26,1000x20x26,3000x30x52] [--cap 60] [--runs 3]
 //                      [--backends highs,highs-simplex,highs-ipm,jslp,cbc,glpk] [--phasing N] [--no-cli] [--json]
 //                      [--shapes standard,few-ops,shared-material,long-routings]
-//   node dist/bench.js --growth [--sizes …] [--max-orders N]   (time and memory per phase)
+//   node dist/bench.js --growth [--sizes …] [--max-orders N]   (wall and CPU time and memory per phase)
 //
 // Every timed figure is run --runs times (default 3) and printed as "min / median"; ratios are
 // of minimums measured in the same bench run. The objective's gap is against CBC's where CBC
@@ -324,19 +324,27 @@ function table(results: SizeResult[], cap: number): string {
   return out.join('\n');
 }
 
-/** Seconds and resident MB per phase and size, and the time outside the solver per 1,000 orders. */
+/**
+ * Seconds (wall / CPU) and resident MB per phase and size, and the time outside the solver per
+ * 1,000 orders (wall / CPU). CPU seconds are the process's, every thread.
+ */
 function growthTable(runs: PhaseRun[], shape: PlantShape): string {
   const head = ['orders × WCs × weeks', 'variables', ...PHASES.map((p) => `${p} s`), 'total s', 'outside solve s / 1k orders', ...PHASES.map((p) => `RSS ${p}`), 'peak MB', 'status'];
+  const both = (wall: number | undefined, cpu: number | undefined) => (wall === undefined ? '' : cpu === undefined ? f2(wall) : `${f2(wall)} / ${f2(cpu)}`);
   const rows = runs.map((r) => {
     const secs = PHASES.map((p) => r.seconds[p]);
-    const total = secs.reduce<number>((a, s) => a + (s ?? 0), 0);
+    const cpus = PHASES.map((p) => r.cpuSeconds?.[p]);
+    const sum = (xs: (number | undefined)[]) => xs.reduce<number>((a, s) => a + (s ?? 0), 0);
+    const total = sum(secs);
+    const cpuTotal = r.cpuSeconds ? sum(cpus) : undefined;
     const outside = total - (r.seconds.solve ?? 0);
+    const cpuOutside = cpuTotal === undefined ? undefined : cpuTotal - (r.cpuSeconds.solve ?? 0);
     return [
       `${r.orders} × ${r.workCenters} × ${r.buckets}`,
       int(r.variables),
-      ...secs.map(f2),
-      f2(total),
-      r.status === 'optimal' ? f2((outside / r.orders) * 1000) : '',
+      ...secs.map((x, i) => both(x, cpus[i])),
+      both(total, cpuTotal),
+      r.status === 'optimal' ? both((outside / r.orders) * 1000, cpuOutside === undefined ? undefined : (cpuOutside / r.orders) * 1000) : '',
       ...PHASES.map((p) => (r.rssMB[p] === undefined ? '' : String(r.rssMB[p]))),
       String(r.peakMB || ''),
       r.status === 'optimal' ? 'optimal' : `${r.status}${r.message ? `: ${r.message}` : ''}`,
@@ -344,7 +352,7 @@ function growthTable(runs: PhaseRun[], shape: PlantShape): string {
   });
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const fmt = (row: string[]) => row.map((c, i) => (i === 0 || i === row.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  return [`\nTime (s) and resident memory (MB, after each phase) per phase, one fresh process per size, ${shape} plant, seed ${SEED}, HiGHS warmed first`, fmt(head), ...rows.map(fmt)].join('\n');
+  return [`\nTime (s: wall / CPU of the process) and resident memory (MB, after each phase) per phase, one fresh process per size, ${shape} plant, seed ${SEED}, HiGHS warmed first`, fmt(head), ...rows.map(fmt)].join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -391,7 +399,7 @@ async function main(argv: string[]): Promise<number> {
     for (const size of sizes) {
       const r = await child([script, '--child', sizeText(size), '--growth', '--cap', String(cap), '--shapes', shapes[0]], cap + graceSeconds(size) * 3);
       const line = r.stdout.split('\n').find((l) => l.startsWith(MARK));
-      out.push(line ? (JSON.parse(line.slice(MARK.length)) as PhaseRun) : { ...size, status: r.killed ? 'overCap' : 'error', seconds: {}, rssMB: {}, heapMB: {}, peakMB: 0, message: r.killed ? `killed after ${(cap + graceSeconds(size) * 3).toFixed(0)} s` : (r.stderr.trim().split('\n').pop() ?? '') || `exit ${r.code}` });
+      out.push(line ? (JSON.parse(line.slice(MARK.length)) as PhaseRun) : { ...size, status: r.killed ? 'overCap' : 'error', seconds: {}, cpuSeconds: {}, rssMB: {}, heapMB: {}, peakMB: 0, message: r.killed ? `killed after ${(cap + graceSeconds(size) * 3).toFixed(0)} s` : (r.stderr.trim().split('\n').pop() ?? '') || `exit ${r.code}` });
       if (!values.json) process.stderr.write(`${sizeText(size)} phases: ${out[out.length - 1].status}\n`);
     }
     process.stdout.write(values.json ? JSON.stringify(out, null, 2) + '\n' : growthTable(out, shapes[0]) + '\n');

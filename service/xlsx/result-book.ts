@@ -4,9 +4,9 @@
 import type { Lang } from '../../shared/problems';
 import type { ResultSheet } from '../../shared/results';
 import type { Book } from './read-book';
-import { resultPackage } from './result-parts';
+import { resultParts } from './result-parts';
 import { addResultSheets } from './splice';
 
 export async function resultWorkbook(book: Pick<Book, 'pkg' | 'parts'>, sheets: ResultSheet[], lang: Lang): Promise<Buffer> {
-  return addResultSheets(book.pkg(), resultPackage(sheets, lang), book.parts);
+  return addResultSheets(book.pkg(), resultParts(sheets, lang), book.parts);
 }

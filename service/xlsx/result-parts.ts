@@ -21,7 +21,9 @@ const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
 
 // XML 1.0 cannot carry most control characters: they are dropped from text.
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-const esc = (s: string): string => s.replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+// Most text needs none of it: one test instead of five replaces per text cell.
+const NEEDS_ESCAPE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF&<>"]/;
+const esc = (s: string): string => (NEEDS_ESCAPE.test(s) ? s.replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;') : s);
 const textEl = (s: string): string => (/^\s|\s$/.test(s) ? `<t xml:space="preserve">${esc(s)}</t>` : `<t>${esc(s)}</t>`);
 
 /** Excel's built-in number formats the results use (the rest get ids from 164 up). */
@@ -83,9 +85,10 @@ class Styles {
   }
 }
 
+const s = (n: number) => (n ? ` s="${n}"` : '');
+
 /** One cell's XML; null cells keep only their column's format. */
 function cellXml(ref: string, v: LayoutCell, style: number, styles: Styles): string {
-  const s = (n: number) => (n ? ` s="${n}"` : '');
   if (v === null || v === undefined) return style ? `<c r="${ref}"${s(style)}/>` : '';
   if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${s(style)}><v>${v}</v></c>` : style ? `<c r="${ref}"${s(style)}/>` : '';
   if (typeof v === 'string') return `<c r="${ref}"${s(style)} t="inlineStr"><is>${textEl(v)}</is></c>`;
@@ -154,8 +157,20 @@ const letterIndex = (range: string): number => [...(/^[A-Z]+/.exec(range)?.[0] ?
 const rels = (items: { id: string; type: string; target: string }[]) =>
   `${HEAD}<Relationships xmlns="${PKG_REL_NS}">${items.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${esc(r.target)}"/>`).join('')}</Relationships>`;
 
-/** The result sheets as a package (.xlsx bytes) of their own, for addResultSheets. */
-export function resultPackage(sheets: ResultSheet[], lang: Lang): Buffer {
+/** A part of the result package: its name and XML. */
+export interface ResultPart {
+  name: string;
+  data: string;
+}
+
+/** The result sheets as a package (.xlsx bytes) of their own. */
+export const resultPackage = (sheets: ResultSheet[], lang: Lang): Buffer => writeZip(resultParts(sheets, lang).map((p) => ({ name: p.name, data: Buffer.from(p.data, 'utf8') })));
+
+/**
+ * The result package's parts, unzipped: addResultSheets takes them as they are, so the 8 MB of a
+ * 1000-order plan's result XML is not deflated, inflated and decoded again on the way into the book.
+ */
+export function resultParts(sheets: ResultSheet[], lang: Lang): ResultPart[] {
   const styles = new Styles();
   const parts: { name: string; data: string }[] = [];
   const taken: string[] = [];
@@ -199,5 +214,5 @@ export function resultPackage(sheets: ResultSheet[], lang: Lang): Buffer {
     { name: 'xl/_rels/workbook.xml.rels', data: rels(wbRels) },
     { name: 'xl/styles.xml', data: styles.xml() },
   ];
-  return writeZip([...head, ...parts].map((p) => ({ name: p.name, data: Buffer.from(p.data, 'utf8') })));
+  return [...head, ...parts];
 }

@@ -74,6 +74,10 @@ describe('plan benchmark', () => {
     expect(r).toMatchObject({ orders: 20, status: 'optimal' });
     expect(Object.keys(r.seconds)).toEqual(['read', 'build', 'solve', 'extract', 'schedule', 'write']);
     for (const s of Object.values(r.seconds)) expect(s).toBeGreaterThan(0);
+    // CPU seconds per phase too (the process's, every thread); the solve's are most of a plan's.
+    expect(Object.keys(r.cpuSeconds)).toEqual(Object.keys(r.seconds));
+    for (const s of Object.values(r.cpuSeconds)) expect(s).toBeGreaterThanOrEqual(0);
+    expect(r.cpuSeconds.solve!).toBeGreaterThan(0);
     expect(r.peakMB).toBeGreaterThanOrEqual(Math.max(...Object.values(r.rssMB)));
     // BENCH_MAX_ORDERS leaves the big sizes out.
     const none = spawnSync(process.execPath, [join(ROOT, 'dist/bench.js'), '--growth', '--json'], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, BENCH_MAX_ORDERS: '10' } });
