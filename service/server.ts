@@ -103,6 +103,8 @@ async function main(): Promise<void> {
     history.stop();
     await store.close();
     log.info(work, 'stopped');
+    // JSON logs are written asynchronously: the last lines out before exit.
+    await new Promise<void>((resolve) => log.flush(() => resolve()));
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

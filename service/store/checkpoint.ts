@@ -36,7 +36,11 @@ export function checkpointInBackground(file: string, everyMs = 2000): Checkpoint
       clearInterval(timer);
       const exited = new Promise<void>((r) => worker.once('exit', () => r()));
       worker.postMessage('stop');
-      await Promise.race([exited, new Promise<void>((r) => setTimeout(r, 2000).unref())]);
+      // A timer that holds the process open: the worker is unref'd, and with nothing else left
+      // (at shutdown) Node would exit in the middle of this wait, before the store is closed.
+      let wait: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise<void>((r) => (wait = setTimeout(r, 2000)))]);
+      clearTimeout(wait);
       await worker.terminate();
     },
   };
