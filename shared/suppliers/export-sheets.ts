@@ -16,8 +16,8 @@ type Row = ResultSheet['rows'][number];
 const col = (key: string, header: string, headerZh: string, format: ResultColumn['format'], width?: number): ResultColumn => ({ key, header, headerZh, format, ...(width ? { width } : {}) });
 const yn = (b: boolean, lang: Lang): string => (lang === 'zh' ? (b ? '是' : '否') : b ? 'Y' : 'N');
 
-const SUPPLIER_COLS: ResultColumn[] = [col('supplierId', 'SupplierId', '供应商编码', 'text', 14), col('name', 'Name', '名称', 'text', 26)];
-const LINE_COLS: ResultColumn[] = [...SUPPLIER_COLS, col('poId', 'PoId', '采购单号', 'text', 12), col('source', 'Source cell', '来源单元格', 'text', 20), col('item', 'Item', '物料', 'text', 18)];
+const SUPPLIER_COLS: ResultColumn[] = [col('supplierId', 'Supplier', '供应商编码', 'text', 14), col('name', 'Name', '名称', 'text', 26)];
+const LINE_COLS: ResultColumn[] = [...SUPPLIER_COLS, col('poId', 'PO', '采购单号', 'text', 12), col('source', 'Source cell', '来源单元格', 'text', 20), col('item', 'Item', '物料', 'text', 18)];
 
 const bySupplier = <T>(card: Scorecard, pick: (s: SupplierScore) => T[]): [SupplierScore, T][] => card.suppliers.flatMap((s) => pick(s).map((x) => [s, x] as [SupplierScore, T]));
 const who = (s: SupplierScore): Row => ({ supplierId: s.supplierId, name: s.name });
@@ -77,7 +77,7 @@ function details(card: Scorecard, lang: Lang): ResultSheet[] {
   return [
     {
       name: zh ? '准时交货' : 'On-time',
-      columns: [...LINE_COLS, col('dueDate', 'DueDate', '交期', 'date', 12), col('receivedDate', 'ReceivedDate', '到货日期', 'date', 13), col('daysLate', 'Days late', '延迟天数', 'integer'), col('tolerance', 'Tolerance days', '容差天数', 'integer'), col('onTime', 'On time', '准时', 'text', 9)],
+      columns: [...LINE_COLS, col('dueDate', 'Due date', '交期', 'date', 12), col('receivedDate', 'Received on', '到货日期', 'date', 13), col('daysLate', 'Days late', '延迟天数', 'integer'), col('tolerance', 'Tolerance days', '容差天数', 'integer'), col('onTime', 'On time', '准时', 'text', 9)],
       rows: bySupplier(card, (s) => s.detail.onTime).map(([s, l]) => ({ ...who(s), poId: l.poId, source: l.cell, item: l.item, dueDate: l.dueDate ?? null, receivedDate: l.receivedDate ?? null, daysLate: l.daysLate, tolerance: card.settings.toleranceDays, onTime: yn(l.onTime, lang) })),
     },
     {
@@ -95,7 +95,7 @@ function details(card: Scorecard, lang: Lang): ResultSheet[] {
       columns: [
         ...LINE_COLS,
         col('received', 'Received', '到货数量', 'number'),
-        money('unitPrice', 'UnitPrice', '单价'),
+        money('unitPrice', 'Unit price', '单价'),
         money('spend', 'Spend', '金额', 14),
         money('paidPrice', 'Item price paid (spend/qty)', '物料实付均价', 14),
         money('benchmark', 'Cheapest approved price', '最低合格价', 14),
@@ -120,7 +120,7 @@ function details(card: Scorecard, lang: Lang): ResultSheet[] {
     },
     {
       name: zh ? '配额' : 'Allocations',
-      columns: [col('item', 'Item', '物料', 'text', 18), col('supplier', 'SupplierId', '供应商编码', 'text', 14), col('name', 'Name', '名称', 'text', 26), col('total', 'Total score', '总分', 'number'), col('sharePct', 'Suggested share %', '建议比例 %', 'integer'), col('currentSharePct', 'Current SharePct', '当前比例 %', 'number')],
+      columns: [col('item', 'Item', '物料', 'text', 18), col('supplier', 'Supplier', '供应商编码', 'text', 14), col('name', 'Name', '名称', 'text', 26), col('total', 'Total score', '总分', 'number'), col('sharePct', 'Suggested share %', '建议比例 %', 'integer'), col('currentSharePct', 'Current share %', '当前比例 %', 'number')],
       rows: card.allocations.map((a) => ({ item: a.item, supplier: a.supplier, name: a.name, total: a.total, sharePct: a.sharePct, currentSharePct: a.currentSharePct })),
     },
   ];

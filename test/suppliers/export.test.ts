@@ -84,7 +84,7 @@ describe('mto-planner suppliers → scorecard .xlsx', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     // the filter buttons are the table's (header + 4 suppliers; 15 columns, A..O)
     expect(Object.values((ws as unknown as { tables: Record<string, { table: { tableRef: string } }> }).tables).map((t) => t.table.tableRef)).toEqual(['A1:O5']);
-    const ids = [2, 3, 4, 5].map((r) => ws.getCell(r, col('SupplierId')).value);
+    const ids = [2, 3, 4, 5].map((r) => ws.getCell(r, col('Supplier')).value);
     expect(ids).toEqual(['S-C', 'S-A', 'S-B', 'S-D']);
     // S-A's figures as worked out in score.test.ts, with Excel formats
     const a = (h: string) => ws.getCell(3, col(h));
@@ -126,16 +126,16 @@ describe('mto-planner suppliers → scorecard .xlsx', () => {
     const onTime = rows('On-time');
     // 8 hand-plant lines in Q3 plus the extra line -PO-X
     expect(onTime).toHaveLength(9);
-    const po2 = onTime.find((r) => r.PoId === 'PO-2')!;
-    // PO-2 is the 3rd data row of PurchaseOrders → PoId cell A3
+    const po2 = onTime.find((r) => r.PO === 'PO-2')!;
+    // PO-2 is the 3rd data row of PurchaseOrders → its PO cell A3
     expect(po2).toMatchObject({ 'Source cell': 'PurchaseOrders!A3', 'Days late': 3, 'Tolerance days': 2, 'On time': 'N' });
-    expect(po2.DueDate).toEqual(new Date(Date.UTC(2026, 7, 10)));
-    const quality = rows('Quality').filter((r) => r.SupplierId === 'S-B');
-    expect(quality.map((r) => [r.PoId, r.Received, r.Accepted, r.Rejected])).toEqual([['PO-5', 100, 100, 0], ['PO-6', 50, 40, 10], ['PO-11', 100, 100, 0]]);
-    const price = rows('Price').filter((r) => r.SupplierId === 'S-B' && r.Item === 'BOLT');
+    expect(po2['Due date']).toEqual(new Date(Date.UTC(2026, 7, 10)));
+    const quality = rows('Quality').filter((r) => r.Supplier === 'S-B');
+    expect(quality.map((r) => [r.PO, r.Received, r.Accepted, r.Rejected])).toEqual([['PO-5', 100, 100, 0], ['PO-6', 50, 40, 10], ['PO-11', 100, 100, 0]]);
+    const price = rows('Price').filter((r) => r.Supplier === 'S-B' && r.Item === 'BOLT');
     expect(price).toHaveLength(1);
     expect(price[0]).toMatchObject({ Spend: 600, 'Cheapest approved price': 10, 'Cheapest approved supplier': 'S-A' });
-    expect(rows('Service').map((r) => [r.SupplierId, r['Source cell'], r['Service 0–100'], r['Cooperation 0–100']])).toEqual([
+    expect(rows('Service').map((r) => [r.Supplier, r['Source cell'], r['Service 0–100'], r['Cooperation 0–100']])).toEqual([
       ['S-C', 'SupplierRatings!B4', 100, 100],
       ['S-A', 'SupplierRatings!B2', 75, 100],
     ]);
