@@ -3,7 +3,7 @@
 // rule per column. create-template.ts applies it through Office.js.
 import { columnsOf, SETTINGS_SHEET, SettingsKeys, SHEETS, type Column, type SheetDef } from '../../shared/contract';
 import { dayToExcelSerial } from '../../shared/dates';
-import { ENUM_ZH } from '../../shared/enum-zh';
+import { listValues, shownValue } from '../../shared/input-lists';
 import type { Lang } from '../../shared/problems';
 import { findSheet } from '../../shared/parse';
 import { NUMBER_FORMATS } from '../../shared/results';
@@ -33,9 +33,8 @@ export const numberFormatOf = (c: Column): string =>
 
 /** Data validation for a column: lists for enums and Y/N, bounds for numbers, dates after 1990. */
 export function validationOf(c: Column, lang: Lang): Excel.DataValidationRule | undefined {
-  const shown = (v: string) => (lang === 'zh' ? (ENUM_ZH[v] ?? v) : v);
-  if (c.type === 'enum') return { list: { inCellDropDown: true, source: c.values!.map(shown).join(',') } };
-  if (c.type === 'yesNo') return { list: { inCellDropDown: true, source: lang === 'zh' ? '是,否' : 'Y,N' } };
+  const list = listValues(c, lang);
+  if (list) return { list: { inCellDropDown: true, source: list.join(',') } };
   if (c.type === 'date') return { date: { formula1: '=DATE(1990,1,1)', operator: 'GreaterThan' } };
   if (c.type === 'number' || c.type === 'integer') {
     const bound = (b: Excel.BasicDataValidation) => (c.type === 'integer' ? { wholeNumber: b } : { decimal: b });
@@ -54,7 +53,7 @@ function promptOf(c: Column, lang: Lang): TemplateColumn['prompt'] {
     lang === 'zh' ? `${c.zh}（${c.key}）${c.required ? '，必填' : ''}` : `${c.description}${c.required ? ' (required)' : ''}`,
     c.unit ? (lang === 'zh' ? `单位：${c.unit}` : `Unit: ${c.unit}`) : '',
     c.default !== undefined ? (lang === 'zh' ? `默认：${c.default}` : `Default: ${c.default}`) : '',
-    c.values ? c.values.map((v) => (lang === 'zh' ? (ENUM_ZH[v] ?? v) : v)).join(', ') : '',
+    c.values ? c.values.map((v) => shownValue(v, lang)).join(', ') : '',
   ];
   return { title: clip(name, 32), message: clip(parts.filter(Boolean).join('. '), 255) };
 }

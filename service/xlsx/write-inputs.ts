@@ -5,6 +5,7 @@ import { newWorkbook } from './workbook';
 import { columnsOf, SETTINGS_SHEET, SettingsKeys, SHEETS, type Column, type SheetDef } from '../../shared/contract';
 import { dayToDate } from '../../shared/dates';
 import { ENUM_ZH } from '../../shared/enum-zh';
+import { listValues, shownValue, shownYesNo } from '../../shared/input-lists';
 import type { Lang } from '../../shared/problems';
 import { NUMBER_FORMATS } from '../../shared/results';
 import { columnLetter } from '../../shared/rows';
@@ -17,10 +18,10 @@ const VALIDATED_ROWS = 1000; // validation lists reach this far below the header
 const numFmt = (c: Column): string | undefined =>
   c.type === 'date' ? NUMBER_FORMATS.date : c.type === 'integer' ? '0' : c.type === 'number' ? 'General' : c.type === 'id' || c.type === 'text' ? '@' : undefined;
 
-function validation(c: Column): ExcelJS.DataValidation | undefined {
+function validation(c: Column, lang: Lang): ExcelJS.DataValidation | undefined {
   const prompt = { showErrorMessage: true, errorTitle: c.key, error: c.description, promptTitle: c.key, prompt: c.description, showInputMessage: true };
-  if (c.type === 'enum') return { type: 'list', allowBlank: !c.required, formulae: [`"${c.values!.join(',')}"`], ...prompt };
-  if (c.type === 'yesNo') return { type: 'list', allowBlank: true, formulae: ['"Y,N"'], ...prompt };
+  const list = listValues(c, lang);
+  if (list) return { type: 'list', allowBlank: c.type === 'yesNo' || !c.required, formulae: [`"${list.join(',')}"`], ...prompt };
   if (c.type === 'date') return { type: 'date', operator: 'greaterThan', allowBlank: !c.required, formulae: [new Date(Date.UTC(1990, 0, 1))], ...prompt };
   if (c.type === 'number' || c.type === 'integer') {
     const type = c.type === 'integer' ? 'whole' : 'decimal';
@@ -30,17 +31,18 @@ function validation(c: Column): ExcelJS.DataValidation | undefined {
   return undefined;
 }
 
-function cellValue(c: Column, v: unknown): ExcelJS.CellValue {
+function cellValue(c: Column, v: unknown, lang: Lang): ExcelJS.CellValue {
   if (v === undefined || v === null) return null;
   if (c.type === 'date' && typeof v === 'string') return dayToDate(v);
-  if (c.type === 'yesNo' && typeof v === 'boolean') return v ? 'Y' : 'N';
+  if (c.type === 'yesNo' && typeof v === 'boolean') return shownYesNo(v, lang);
+  if (c.type === 'enum' && typeof v === 'string') return shownValue(v, lang);
   return v as ExcelJS.CellValue;
 }
 
 function addTableSheet(wb: ExcelJS.Workbook, def: SheetDef, records: Record<string, unknown>[], lang: Lang) {
   const cols = columnsOf(def);
   const ws = wb.addWorksheet(def.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  const rows = records.map((r) => cols.map((c) => cellValue(c, r[c.key])));
+  const rows = records.map((r) => cols.map((c) => cellValue(c, r[c.key], lang)));
   ws.addTable({
     name: `tbl${def.name}`,
     ref: 'A1',
@@ -57,7 +59,7 @@ function addTableSheet(wb: ExcelJS.Workbook, def: SheetDef, records: Record<stri
     const L = columnLetter(j + 1);
     const lastRow = Math.max(VALIDATED_ROWS, rows.length + 1);
     for (let r = 2; r <= Math.max(2, rows.length + 1); r++) if (fmt) ws.getCell(`${L}${r}`).numFmt = fmt;
-    const dv = validation(c);
+    const dv = validation(c, lang);
     if (dv) (ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${L}2:${L}${lastRow}`, dv);
     ws.getCell(`${L}1`).note = `${c.key} / ${c.zh}${c.required ? ' *' : ''}\n${c.description}${c.unit ? ` (${c.unit})` : ''}${c.default !== undefined ? `\ndefault ${c.default}` : ''}${c.values ? `\n${c.values.map((v) => `${v} ${ENUM_ZH[v] ?? ''}`).join(', ')}` : ''}`;
   });
@@ -77,7 +79,7 @@ function addSettingsSheet(wb: ExcelJS.Workbook, values: Record<string, unknown>,
       { name: lang === 'zh' ? SETTINGS_SHEET.valueHeader.zh : SETTINGS_SHEET.valueHeader.en },
       { name: lang === 'zh' ? '说明' : 'Description' },
     ],
-    rows: entries.map(([k, c]) => [k, cellValue(c, values[k] ?? c.default), `${c.zh} — ${c.description}${c.unit ? ` (${c.unit})` : ''}`]),
+    rows: entries.map(([k, c]) => [k, cellValue(c, values[k] ?? c.default, lang), `${c.zh} — ${c.description}${c.unit ? ` (${c.unit})` : ''}`]),
   });
   entries.forEach(([, c], i) => {
     if (c.type === 'date') ws.getCell(`B${i + 2}`).numFmt = NUMBER_FORMATS.date;

@@ -15,6 +15,7 @@ import { inputWorkbook } from '../../service/xlsx/write-inputs';
 import { resultWorkbook } from '../../service/xlsx/result-book';
 import { resultPackage } from '../../service/xlsx/result-parts';
 import { tempDir } from '../helpers';
+import { validationOf } from '../../addin/excel/template-layout';
 import { have, PY } from '../files';
 
 const defaults = Object.fromEntries(Object.entries(SettingsKeys).map(([k, c]) => [k, c.default]));
@@ -152,5 +153,13 @@ print(json.dumps({'sheets': wb.sheetnames, 'tables': list(ws.tables.keys()),
     expect(got.tables).toEqual(['tblOrders']);
     expect(got.header).toEqual(columnsOf(Orders).map((c) => c.key));
     expect(got.lists).toEqual(['"Draft,Approved,InProduction,Delivered,Completed,Cancelled"', '"Y,N"']);
+
+    // A Chinese template offers Chinese choices, the same lists as the add-in's template.
+    const zhPath = join(dir, 'template-zh.xlsx');
+    await inputWorkbook(defaults, {}, 'zh').xlsx.writeFile(zhPath);
+    const zh = JSON.parse(spawnSync(py, [join(dir, 'read.py'), zhPath], { encoding: 'utf8' }).stdout);
+    expect(zh.lists).toEqual(['"是,否"', '"草稿,已审批,生产中,已交付,已完成,已取消"']);
+    const addinLists = columnsOf(Orders).flatMap((c) => validationOf(c, 'zh')?.list?.source ?? []);
+    expect(zh.lists.map((l: string) => l.slice(1, -1)).sort()).toEqual(addinLists.map(String).sort());
   });
 });
