@@ -3,7 +3,8 @@
 import type { Lang } from '../../shared/problems';
 import { columnLetter } from '../../shared/rows';
 import { tableNameFor } from '../../shared/result-layout';
-import { missingTemplateSheets, VALIDATED_ROWS } from './template-layout';
+import { VALIDATED_ROWS } from '../../shared/input-lists';
+import { missingTemplateSheets } from './template-layout';
 
 export async function createTemplate(context: Excel.RequestContext, lang: Lang): Promise<{ created: string[]; skipped: string[] }> {
   const sheets = context.workbook.worksheets;

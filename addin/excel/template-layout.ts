@@ -8,8 +8,6 @@ import type { Lang } from '../../shared/problems';
 import { findSheet } from '../../shared/parse';
 import { NUMBER_FORMATS } from '../../shared/results';
 
-/** Validation reaches this far below the header (the exceljs template uses the same depth). */
-export const VALIDATED_ROWS = 1000;
 
 export interface TemplateColumn {
   header: string;

@@ -5,7 +5,7 @@ import { newWorkbook } from './workbook';
 import { columnsOf, SETTINGS_SHEET, SettingsKeys, SHEETS, type Column, type SheetDef } from '../../shared/contract';
 import { dayToDate } from '../../shared/dates';
 import { ENUM_ZH } from '../../shared/enum-zh';
-import { listValues, shownValue, shownYesNo } from '../../shared/input-lists';
+import { listValues, shownValue, shownYesNo, VALIDATED_ROWS } from '../../shared/input-lists';
 import type { Lang } from '../../shared/problems';
 import { NUMBER_FORMATS } from '../../shared/results';
 import { columnLetter } from '../../shared/rows';
@@ -13,7 +13,6 @@ import { columnLetter } from '../../shared/rows';
 /** Rows keyed by column key (English), dates as ISO day strings. */
 export type InputRecords = Partial<Record<string, Record<string, unknown>[]>>;
 
-const VALIDATED_ROWS = 1000; // validation lists reach this far below the header
 
 const numFmt = (c: Column): string | undefined =>
   c.type === 'date' ? NUMBER_FORMATS.date : c.type === 'integer' ? '0' : c.type === 'number' ? 'General' : c.type === 'id' || c.type === 'text' ? '@' : undefined;
