@@ -1,8 +1,8 @@
-// How far template validation reaches, and what a template shows in an input cell of a choice column, in the book's language: the
-// contract's enum values (their Chinese names in a Chinese book) and Y/N (是/否). The parser
-// accepts either language, so a Chinese book stays Chinese end to end. One rule for the .xlsx
-// template and sample (service/xlsx/write-inputs.ts) and the add-in's template
-// (addin/excel/template-layout.ts).
+// How far template validation reaches, and what a template shows in an input cell of a choice
+// column, in the book's language: the contract's enum values (their Chinese names in a Chinese
+// book) and Y/N (是/否). The parser accepts either language, so a Chinese book stays Chinese end
+// to end. One rule for the .xlsx template and sample (service/xlsx/write-inputs.ts) and the
+// add-in's template (addin/excel/template-layout.ts).
 import type { Column } from './contract';
 import { ENUM_ZH } from './enum-zh';
 import type { Lang } from './problems';
