@@ -1,6 +1,6 @@
 // mto-planner plan <book.xlsx> [--out result.xlsx] [--json] [--export-lp f.lp]
 //   [--solver auto|highs|jslp|glpk|cbc] [--include-drafts] [--time-limit s] [--phasing n]
-//   [--compare earlier-plan.xlsx | --compare-run id] [--run-out] [--warm-start]
+//   [--compare earlier-plan.xlsx | --compare-run id] [--run-out] [--cold-start]
 // Plans every open order against capacity and material and writes Plan, Load, Materials and
 // Exceptions sheets into the book (or --out), through a temp file, only when the plan succeeded.
 import { runPlan, writeLpFile } from '../jobs/plan';
@@ -17,7 +17,7 @@ const SHEET_ZH: Record<string, string> = { Plan: '计划', Load: '负荷', Mater
 
 export const plan: Command = {
   name: 'plan',
-  usage: 'plan <book.xlsx> [--out result.xlsx] [--json] [--export-lp f.lp] [--solver auto|highs|jslp|glpk|cbc] [--include-drafts] [--time-limit s] [--phasing n] [--compare earlier-plan.xlsx | --compare-run id] [--run-out] [--warm-start] [--no-schedule]',
+  usage: 'plan <book.xlsx> [--out result.xlsx] [--json] [--export-lp f.lp] [--solver auto|highs|jslp|glpk|cbc] [--include-drafts] [--time-limit s] [--phasing n] [--compare earlier-plan.xlsx | --compare-run id] [--run-out] [--cold-start] [--no-schedule]',
   summary: 'plan open orders against capacity and material; write Plan, Load, Materials, Exceptions, Schedule, Dispatch and Gantt sheets (to <book>-plan.xlsx)',
   summaryZh: '按产能与物料排产未完成订单，写入计划、负荷、物料、异常工作表（<工作簿>-plan.xlsx）',
   options: {
@@ -30,7 +30,8 @@ export const plan: Command = {
     compare: { type: 'string', arg: 'earlier-plan.xlsx', en: 'compare with the result workbook of an earlier plan (adds a Changes sheet)', zh: '与早先排产的结果工作簿比较（增加变更工作表）' },
     'compare-run': { type: 'string', arg: 'id', en: "compare with a plan run stored in the service's run history (MTO_DB)", zh: '与服务运行记录（MTO_DB）中的一次排产比较' },
     'run-out': { type: 'boolean', en: 'add the RunOut sheet: when dated BOM changes use up the old part', zh: '增加自然切换工作表：BOM 换版时旧料何时用完' },
-    'warm-start': { type: 'boolean', en: 'what-if: start each scenario from the prices the plan before ended with (faster)', zh: '模拟：每个方案从上一方案的价格开始求解（更快）' },
+    'cold-start': { type: 'boolean', en: 'what-if: plan each scenario from scratch, not from where the plan before ended (the same plan, slower)', zh: '模拟：每个方案从头求解，而不是从上一方案的结果开始（结果相同，更慢）' },
+    'warm-start': { type: 'boolean', en: 'what-if: start each scenario from where the plan before ended (the default)', zh: '模拟：每个方案从上一方案的结果开始求解（默认）' },
     'no-schedule': { type: 'boolean', en: 'the weekly allocation only: no day-by-day schedule, finish dates at bucket ends (faster)', zh: '仅按周分配：不做逐日排程，完工日期取时段末（更快）' },
   },
   async run(ctx) {
@@ -79,7 +80,7 @@ export const plan: Command = {
       compareWith,
       compareRunId: compareRun === undefined ? undefined : Number(compareRun),
       runOut: Boolean(ctx.values['run-out']),
-      warmStart: Boolean(ctx.values['warm-start']),
+      ...(ctx.values['cold-start'] ? { warmStart: false } : {}),
       ...(ctx.values['no-schedule'] ? { schedule: false } : {}),
     }, exportLp === undefined ? undefined : writeLpFile(exportLp));
     const out = resultPath(ctx.args[0], 'plan', ctx, loaded.wb);

@@ -32,7 +32,7 @@ export interface JobOptions {
   withPlan?: boolean;
   /** add the engineering-change RunOut sheet even without changes */
   runOut?: boolean;
-  /** what-if steps start from the step before's prices (faster; equally good, maybe not the same plan) */
+  /** false: every what-if step planned from scratch (by default each starts from where the step before ended: the same plan, faster) */
   warmStart?: boolean;
   /** false: the weekly allocation only, without the day-by-day schedule (CLI --no-schedule; the bench's comparison) */
   schedule?: boolean;

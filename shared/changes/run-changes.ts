@@ -20,10 +20,9 @@ export interface ChangesOptions {
   runOut?: boolean;
   /**
    * Plan each what-if step from where the step before ended (its prices, schedules and basis:
-   * decompose.ts WarmStart): the same objective (to column generation's 1e-9) in a fraction of
-   * the time, but where several plans cost exactly the same it may pick another of them than a
-   * plan from scratch would (so it is asked for, not the default: the default scenario is
-   * exactly a separate plan of the edited book).
+   * decompose.ts WarmStart), the default: the same plan as a separate plan of the edited book
+   * (the plan's tie-break makes its optimum one plan, tie-break.ts) in a fraction of the time.
+   * false: every step from scratch.
    */
   warmStart?: boolean;
   /** plans already made of identical plants (the service keeps the last few per worker): a what-if takes its baseline from here */
@@ -74,12 +73,12 @@ export async function planWithChanges(plant: Plant, opts: SolvePlanOptions, c: C
   let baseline: PlanOutcome | undefined;
   let edited = plant;
   if (whatIf) {
-    // The baseline may be known (this book was just planned); with warmStart each later step
-    // starts from where the step before ended.
+    // The baseline may be known (this book was just planned); each later step starts from where
+    // the step before ended (unless warmStart is false).
     let warm = opts.warm;
     const r = await planWhatIf(plant, { includeDrafts: opts.includeDrafts }, async (p, step) => {
       const t = opts.clock();
-      const out = step === 0 ? await solve(p, opts, true) : await solvePlan(p, { ...opts, warm: c.warmStart ? warm : undefined, onProgress: undefined });
+      const out = step === 0 ? await solve(p, opts, true) : await solvePlan(p, { ...opts, warm: c.warmStart === false ? undefined : warm, onProgress: undefined });
       steps.push({ step, seconds: (opts.clock() - t) / 1000 });
       warm = out.warm ?? warm;
       return out;

@@ -36,6 +36,7 @@ import { key } from './capacity';
 import { WIP_PER_UNIT_BUCKET } from './costs';
 import type { PartNode } from './network';
 import { idKey } from '../network/id';
+import { tieBrokenCosts } from './tie-break';
 
 interface OpData {
   v: OpVars;
@@ -162,6 +163,12 @@ const START_STEP = 0.5;
  * agree to).
  */
 const GAP = 1e-9;
+/**
+ * A schedule enters when its reduced cost is below −PRICE_TOL × its cost: small enough to see
+ * the plan's tie-break (tie-break.ts; at 1e-9 a warm-started what-if sometimes ended at another
+ * plan than one from scratch), with the master's dual tolerance (1e-9 in HiGHS) below it.
+ */
+const PRICE_TOL = 1e-10;
 /**
  * A round that adds fewer columns than this fraction of the master's rows re-solves with the
  * primal simplex (measured on generated 3000 × 30 × 52: the last seven rounds took 1.8 s instead
@@ -304,6 +311,9 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
     return c;
   };
   let started = false;
+  let tie: Float64Array | undefined;
+  /** The model's costs with the tie-break (tie-break.ts) on every schedule's x and y columns. */
+  const tieCosts = () => (tie ??= tieBrokenCosts(lp.colCost, orders.map((d) => ({ key: orderKey(d.o), ops: d.o.ops, pou: opUnits(d) }))));
 
   return {
     solve(req, opts) {
@@ -311,7 +321,7 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
       const elapsed = () => (opts.clock() - t0) / 1000;
       const limit = opts.timeLimitSeconds;
       // Pricing costs: a column the request closes (upper 0) cannot be in any schedule.
-      let pcost = lp.colCost;
+      let pcost = req ? lp.colCost : tieCosts();
       let rowUpper = lp.rowUpper;
       if (req) {
         pcost = Float64Array.from(req.cost);
@@ -367,7 +377,7 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
       let colValue: Float64Array = new Float64Array(0);
       /** the optimal master's basis (before columns kept for later requests are added) */
       let basis: { cols: Int32Array; rows: Int32Array } | undefined;
-      const tolOf = (v: number) => 1e-9 * Math.max(1, Math.abs(v));
+      const tolOf = (v: number) => PRICE_TOL * Math.max(1, Math.abs(v));
       for (;;) {
         if (rounds >= MAX_ROUNDS) return failed('error', `column generation did not converge in ${MAX_ROUNDS} rounds`);
         const left = limit - elapsed();
@@ -395,7 +405,9 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
           bound += rowUpper[d.o.doneRow] * rc;
           addSchedule(batch, d, schedule(d, best.done, pcost, d.row));
         }
-        const done = batch.count === 0 || objective - bound <= GAP * Math.max(1, Math.abs(objective));
+        // With the tie-break the loop runs until nothing prices out: a master within GAP of the
+        // optimum may still be another of the plans the tie-break tells apart.
+        const done = batch.count === 0 || (req !== undefined && objective - bound <= GAP * Math.max(1, Math.abs(objective)));
         if (!done) continue;
         if (!req) basis = master.basis?.(); // a session's requests hand nothing on
         master.addColumns(batch.build()); // any left are kept for later requests (at 0 now)
@@ -424,6 +436,8 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
         }
         values[own] = Math.max(0, -sum / ownCoef);
       }
+      // The objective without the tie-break (what the plan costs).
+      if (!req) for (let j = 0; j < nCols; j++) if (pcost[j] !== lp.colCost[j]) objective -= (pcost[j] - lp.colCost[j]) * values[j];
       return { status: 'optimal', values, objective, rounds, columns: schedCols.length, iterations, ...(req ? {} : handOn(colValue, duals, basis)) };
 
       function failed(status: LpStatus, message?: string): ColumnGenerationResult {
@@ -645,6 +659,13 @@ class OrderTables {
     while (list.length < count) list.push(new Int32Array(this.T));
     return list.slice(0, count);
   }
+}
+
+/** Units of each operation's item per order unit, by the operation's index in the order's ops. */
+function opUnits(d: OrderData): Float64Array {
+  const out = new Float64Array(d.o.ops.length).fill(1);
+  for (const n of d.post) for (const op of n.ops) out[op.idx] = op.pou;
+  return out;
 }
 
 function orderData(tables: OrderTables, o: PlannedOrder, rowMap: Int32Array): OrderData {

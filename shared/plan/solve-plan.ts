@@ -166,11 +166,12 @@ export async function solvePlan(plant: Plant, opts: SolvePlanOptions): Promise<P
       throw new SolveError(`the solver (${sol.solver}) failed${detail}`, `求解器（${sol.solver}）出错${detail}`, 'error');
   }
   opts.onProgress?.(zh ? '整理计划结果…' : 'reading the plan…');
-  const result = extractPlan(pm, sol.values);
+  const values = onGrid(sol.values);
+  const result = extractPlan(pm, values);
   if (opts.schedule === false) return { json: planJson(result, opts.lang, 'optimal', sol.objective, stats), sheets: planSheets(result, opts.lang), stats, result, warm };
   // Whole units and real days: the schedule inside the buckets corrects the plan's dates.
   opts.onProgress?.(zh ? '逐日排程…' : 'scheduling day by day…');
-  const schedule = schedulePlan(plant, pm, sol.values, sol.objective);
+  const schedule = schedulePlan(plant, pm, values, sol.objective);
   const scheduled = applySchedule(pm, plant, result, schedule);
   return {
     json: { ...planJson(scheduled, opts.lang, 'optimal', sol.objective, stats), ...scheduleJson(schedule, sol.objective) },
@@ -181,6 +182,17 @@ export async function solvePlan(plant: Plant, opts: SolvePlanOptions): Promise<P
     schedule,
     warm,
   };
+}
+
+/**
+ * The solver's values on a grid of 2^-30 (about 1e-9): the same plan reached from another start
+ * (a what-if's scenario from its baseline, tie-break.ts) differs from a plan from scratch only in
+ * rounding noise far below that, and the day-by-day schedule, which rounds whole pieces and
+ * compares hours, must not turn that noise into other days.
+ */
+function onGrid(values: Float64Array): Float64Array {
+  const g = 2 ** 30;
+  return values.map((v) => Math.round(v * g) / g);
 }
 
 /**
