@@ -164,11 +164,13 @@ const START_STEP = 0.5;
  */
 const GAP = 1e-9;
 /**
- * A schedule enters when its reduced cost is below −PRICE_TOL × its cost: small enough to see
- * the plan's tie-break (tie-break.ts; at 1e-9 a warm-started what-if sometimes ended at another
- * plan than one from scratch), with the master's dual tolerance (1e-9 in HiGHS) below it.
+ * A schedule enters when its reduced cost is below −(PRICE_TOL + 1e-13 × its cost): small enough
+ * to see the plan's tie-break (tie-break.ts), not below the master's own dual tolerance (1e-9 in
+ * HiGHS), or a column the master holds could be priced in again and again. It was 1e-9 × the
+ * cost: a late order's schedule costs thousands a unit, so differences of 1e-7 a unit went unseen
+ * and a what-if started from its baseline sometimes ended at another plan than one from scratch.
  */
-const PRICE_TOL = 1e-10;
+const PRICE_TOL = 2e-9;
 /**
  * A round that adds fewer columns than this fraction of the master's rows re-solves with the
  * primal simplex (measured on generated 3000 × 30 × 52: the last seven rounds took 1.8 s instead
@@ -377,7 +379,7 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
       let colValue: Float64Array = new Float64Array(0);
       /** the optimal master's basis (before columns kept for later requests are added) */
       let basis: { cols: Int32Array; rows: Int32Array } | undefined;
-      const tolOf = (v: number) => PRICE_TOL * Math.max(1, Math.abs(v));
+      const tolOf = (v: number) => PRICE_TOL + 1e-13 * Math.abs(v);
       for (;;) {
         if (rounds >= MAX_ROUNDS) return failed('error', `column generation did not converge in ${MAX_ROUNDS} rounds`);
         const left = limit - elapsed();
