@@ -29,11 +29,11 @@ describe('--help per command', () => {
   it('explains every option of plan, aligned, in English and Chinese', async () => {
     const r = await cli(['plan', '--help']);
     expect(r.code).toBe(0);
-    for (const opt of ['--out <result.xlsx>', '--export-lp <f.lp>', '--solver <auto|highs|jslp|glpk|cbc>', '--include-drafts', '--time-limit <seconds>', '--phasing <n>', '--no-schedule', '--json', '--lang <zh|en>', '-h, --help'])
+    for (const opt of ['--out <result.xlsx>', '--export-lp <f.lp>', '--solver <auto|highs|jslp|glpk|cbc>', '--include-drafts', '--time-limit <seconds>', '--phasing <n>', '--no-schedule', '--cold-start', '--warm-start', '--json', '--lang <zh|en>', '-h, --help'])
       expect(r.stdout).toContain(`  ${opt}  `);
     expect(r.stdout).toContain('plan Draft orders too (what-if)');
     expect(new Set(explanationColumns(r.stdout)).size).toBe(1);
-    expect(explanationColumns(r.stdout)).toHaveLength(14);
+    expect(explanationColumns(r.stdout)).toHaveLength(15);
     const zh = await cli(['plan', '--help', '--lang', 'zh']);
     expect(zh.stdout).toContain('同时排产草稿订单（模拟）');
     expect(new Set(explanationColumns(zh.stdout)).size).toBe(1);
