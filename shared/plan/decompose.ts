@@ -191,6 +191,17 @@ export interface MasterOptions {
   carry?: CarriedSchedules;
   /** from this basis (with carry) */
   basis?: MasterBasis;
+  /**
+   * The last solution stays feasible under the request (only costs changed, or bounds it meets):
+   * the first round re-solves with the primal simplex, which keeps that point, not the dual.
+   */
+  primalFirst?: boolean;
+}
+
+/** A master's optimal basis, to start a later request of a session from (ColumnMaster.restore). */
+export interface MasterCheckpoint {
+  cols: Int32Array;
+  rows: Int32Array;
 }
 
 /**
@@ -202,6 +213,10 @@ export interface MasterOptions {
  */
 export interface ColumnMaster {
   solve(req: PlanRequest | undefined, opts: MasterOptions): ColumnGenerationResult;
+  /** the last optimal basis (undefined if the solver gives none) */
+  checkpoint(): MasterCheckpoint | undefined;
+  /** the next solve starts from that basis (columns added since at 0) instead of the last one */
+  restore(c: MasterCheckpoint): void;
   dispose(): void;
 }
 
@@ -304,6 +319,7 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
     return c;
   };
   let started = false;
+  let lastBasis: MasterCheckpoint | undefined;
 
   return {
     solve(req, opts) {
@@ -379,7 +395,7 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
         // A few new columns: the primal simplex from the (still primal feasible) basis takes a
         // pivot or two each. Many, or a request's first solve (its row bounds may have moved):
         // the dual simplex, which copes better with the big swing.
-        const sol = master.solve(left, rounds > 0 && batch.count < PRIMAL_BELOW * masterRows.length);
+        const sol = master.solve(left, (rounds > 0 || !!opts.primalFirst) && batch.count < PRIMAL_BELOW * masterRows.length);
         rounds++;
         iterations += sol.iterations;
         opts.onRound?.({ round: rounds, added: batch.count, objective: sol.objective, iterations: sol.iterations, masterSeconds: (opts.clock() - t1) / 1000, seconds: elapsed() });
@@ -397,7 +413,8 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
         }
         const done = batch.count === 0 || objective - bound <= GAP * Math.max(1, Math.abs(objective));
         if (!done) continue;
-        if (!req) basis = master.basis?.(); // a session's requests hand nothing on
+        basis = master.basis?.(); // a plan hands it on (handOn), a session may come back to it (restore)
+        lastBasis = basis;
         master.addColumns(batch.build()); // any left are kept for later requests (at 0 now)
         break;
       }
@@ -430,6 +447,12 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
         if (status === 'timeLimit') message = `stopped at the ${limit} s time limit`;
         return { status, values: new Float64Array(nCols), objective: NaN, rounds, columns: schedCols.length, iterations, message };
       }
+    },
+    checkpoint: () => lastBasis,
+    restore(c) {
+      const cols = new Int32Array(staticCols.length + schedCols.length); // AT_LOWER
+      cols.set(c.cols.subarray(0, cols.length));
+      master.setBasis?.(cols, c.rows);
     },
     dispose: () => master.dispose(),
   };

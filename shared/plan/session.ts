@@ -10,7 +10,7 @@ import type { Clock } from '../lp/model';
 import type { LpModel, LpStatus, SolverBackend } from '../lp/model';
 import { withLazyNames } from '../lp/model';
 import type { PlanModel } from './build-model';
-import { openMaster, type PlanRequest } from './decompose';
+import { openMaster, type MasterCheckpoint, type PlanRequest } from './decompose';
 
 export type { PlanRequest } from './decompose';
 
@@ -22,7 +22,11 @@ export interface SessionSolution {
 }
 
 export interface PlanSession {
-  solve(req: PlanRequest, timeLimitSeconds: number): Promise<SessionSolution>;
+  /** `primalFirst`: the last solution stays feasible under `req` (decompose.ts MasterOptions) */
+  solve(req: PlanRequest, timeLimitSeconds: number, primalFirst?: boolean): Promise<SessionSolution>;
+  /** the last solve's basis, to start a later request from (undefined when the backend keeps no model) */
+  checkpoint(): MasterCheckpoint | undefined;
+  restore(c: MasterCheckpoint): void;
   dispose(): void;
 }
 
@@ -47,15 +51,19 @@ export async function openSession(pm: PlanModel, backend: SolverBackend, clock: 
         const s = await backend.solve(m, { timeLimitSeconds: limit });
         return { status: s.status, values: s.values, message: s.message };
       },
+      checkpoint: () => undefined,
+      restore() {},
       dispose() {},
     };
   }
   const master = await openMaster(pm, backend.incremental);
   return {
-    async solve(req, limit) {
-      const s = master.solve(req, { timeLimitSeconds: limit, clock });
+    async solve(req, limit, primalFirst) {
+      const s = master.solve(req, { timeLimitSeconds: limit, clock, primalFirst });
       return { status: s.status, values: s.values, message: s.message };
     },
+    checkpoint: () => master.checkpoint(),
+    restore: (c) => master.restore(c),
     dispose: () => master.dispose(),
   };
 }

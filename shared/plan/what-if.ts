@@ -32,6 +32,8 @@ export interface RushRequest {
   subcontractIncluded?: (op: PlanOp) => boolean;
   /** overtime and subcontracting cost this many times their rate (with finishEarly: earliness is not bought with them) */
   premiumWeight?: number;
+  /** the last answer is still a plan under this request (only costs changed): re-solve from it by the primal simplex */
+  primalFirst?: boolean;
 }
 
 export interface RushAnswer {
@@ -68,6 +70,8 @@ export interface WhatIfEngine {
   /** each firm order's deadline (the later of its due bucket and its finish there) and units short */
   firmLimits(values: Float64Array): Map<PlannedOrder, FirmLimit>;
   rush(req: RushRequest, timeLimitSeconds: number): Promise<RushAnswer>;
+  /** a mark of the last answer: `back()` makes the next request start from it, not from the answer before */
+  mark(): { back(): void };
   /** what held a what-if order back in a rush answer: full work centers, spoken-for materials */
   bottlenecks(o: PlannedOrder, by: number, values: Float64Array): Bottlenecks;
   dispose(): void;
@@ -163,7 +167,7 @@ export async function openWhatIf(plant: Plant, whatIf: Order[], backend: (pm: Pl
           else if (req.finishEarly) r.cost[c] += early * t;
         }
       }
-      const s = await session.solve(r, limit);
+      const s = await session.solve(r, limit, req.primalFirst);
       const ok = s.status === 'optimal';
       return {
         status: s.status,
@@ -211,6 +215,10 @@ export async function openWhatIf(plant: Plant, whatIf: Order[], backend: (pm: Pl
           }
       }
       return out;
+    },
+    mark() {
+      const c = session.checkpoint();
+      return { back: () => c && session.restore(c) };
     },
     dispose: () => session.dispose(),
   };

@@ -39,7 +39,7 @@ import { bucketWord, usableFrom } from '../plan/words';
 import type { CostedQuote } from './quote';
 import { ownCapacity } from './rollup';
 import { days } from '../plural';
-import { schedulePlan } from '../schedule/schedule';
+import { finishInPlanOrder } from '../schedule/schedule';
 
 /** The solver for the promise's plan model (the quote job picks by size and --solver). */
 export type PickBackend = (pm: PlanModel) => SolverBackend;
@@ -88,10 +88,14 @@ export async function promiseDeliveries(plant: Plant, quotes: CostedQuote[], bac
     if (current.status !== 'optimal')
       return quotes.map(() => noPromise(`the current plan could not be solved (${current.status}${current.message ? `: ${current.message}` : ''}), so no promise can be given`, `当前计划无法求解（${current.status}），无法给出承诺交期`));
     const limits = engine.firmLimits(current.values);
-    const base = await engine.rush({ limits }, SOLVE_LIMIT);
+    const base = await engine.rush({ limits, premiumWeight: PREMIUM_WEIGHT, primalFirst: true }, SOLVE_LIMIT);
     if (base.status !== 'optimal') return quotes.map(() => noPromise(`the firm orders could not be re-planned (${base.status})`, `无法重新排产已确认订单（${base.status}）`));
+    const firmOnly = engine.mark();
     const out: DeliveryPromise[] = [];
-    for (const [i, q] of quotes.entries()) out.push(await promiseOne(plant, engine, q, orders[i], limits, base.premium));
+    for (const [i, q] of quotes.entries()) {
+      firmOnly.back();
+      out.push(await promiseOne(plant, engine, q, orders[i], limits, base.premium));
+    }
     return out;
   } finally {
     engine.dispose();
@@ -121,7 +125,7 @@ async function promiseOne(plant: Plant, engine: WhatIfEngine, q: CostedQuote, or
   const tol = 1e-6 * Math.max(1, q.quantity);
   const cache = new Map<number, RushAnswer>();
   const at = async (F: number) => {
-    if (!cache.has(F)) cache.set(F, await engine.rush({ limits, order: qo, by: F, subcontractIncluded: included }, SOLVE_LIMIT));
+    if (!cache.has(F)) cache.set(F, await engine.rush({ limits, order: qo, by: F, subcontractIncluded: included, premiumWeight: PREMIUM_WEIGHT }, SOLVE_LIMIT));
     return cache.get(F)!;
   };
   const isFree = (a: RushAnswer) => a.status === 'optimal' && a.short <= tol && a.premium - c0 <= eps;
@@ -164,9 +168,7 @@ async function promiseOne(plant: Plant, engine: WhatIfEngine, q: CostedQuote, or
   // purchases arrive: the last of those days. The bucket's end only if the schedule has no row.
   let scheduled: Day | undefined;
   if (P !== undefined && !fromStock && chosen) {
-    const s = schedulePlan(plant, pm, chosen.values, 0);
-    const ends = s.rows.filter((r) => r.orderId === order.OrderId).map((r) => r.endDay).sort();
-    scheduled = s.orders.get(order.OrderId)?.finishDate ?? ends[ends.length - 1] ?? bucketEnd(b, P);
+    scheduled = finishInPlanOrder(plant, pm, chosen.values, qo) ?? bucketEnd(b, P);
   }
 
   // The date the column shows, and the same date in the note.

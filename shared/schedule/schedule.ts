@@ -552,3 +552,44 @@ const SEQUENCE_REASON: Text = {
   en: 'the day-by-day sequence: its work waits on the same work centers behind orders of higher priority or earlier due date',
   zh: '逐日排序所致：其工序在同一工作中心排在优先级更高或交期更早的订单之后',
 };
+
+// ---- One order's finish in the plan's dispatch order (the quote's delivery promise) ----
+
+/**
+ * The day order `o`'s last operation ends when the solution `values` is dispatched bucket by bucket as
+ * the plan allocated it (schedulePlan's "plan" order, with its pull-ahead onto idle time),
+ * placing only the lots up to o's last one: lots are placed one by one and a later one never
+ * moves an earlier one, so the rest cannot change o's finish. A lot with no working time (a Buy
+ * item's shipping has no work center) ends when it is ready; days as the schedule's rows give
+ * them. Undefined when o has no lot.
+ */
+export function finishInPlanOrder(plant: Plant, pm: PlanModel, values: ArrayLike<number>, o: PlannedOrder): Day | undefined {
+  const b = pm.buckets;
+  const val = (c: number) => (c >= 0 ? Math.max(0, values[c]) : 0);
+  const discrete = discreteUoms(plant.settings);
+  const days = workCenterDays(plant, pm, values);
+  const lots = makeLots(pm, val, discrete, days);
+  const rank = new Map(pm.orders.slice().sort(byOrder).map((x, i) => [x, i]));
+  const R = rank.size + 1;
+  const O = pm.orders.reduce((m, x) => Math.max(m, x.ops.length), 1) + 1;
+  const keys = lots.map((l) => (l.bucket * R + rank.get(l.order)!) * O + l.opIndex);
+  const order = Array.from(lots.keys()).sort((x, y) => keys[x] - keys[y] || x - y);
+  let last = -1;
+  order.forEach((i, k) => lots[i].order === o && (last = k));
+  if (last < 0) return undefined;
+  const release = (x: PlannedOrder) => 24 * Math.max(0, daysBetween(b.start, x.release));
+  const placed = sequence(
+    {
+      pm,
+      days,
+      materials: materialTimelines(plant, pm, val, discrete),
+      alternates: alternateCover(pm.substitutions, val),
+      own: ownMaterial(pm, val),
+      releaseOf: (l) => Math.max(release(l.order), 24 * bucketOffset(b, l.bucket - PULL_AHEAD)),
+    },
+    order.slice(0, last + 1).map((i) => lots[i]),
+  );
+  let end = -1;
+  for (const p of placed) if (p.lot.order === o && p.lot.v === o.last) end = Math.max(end, p.end > p.start ? dayOfEnd(p.end) : dayOfStart(p.end));
+  return end < 0 ? undefined : dayAt(b.start, end);
+}
