@@ -191,11 +191,6 @@ export interface MasterOptions {
   carry?: CarriedSchedules;
   /** from this basis (with carry) */
   basis?: MasterBasis;
-  /**
-   * The last solution stays feasible under the request (only costs changed, or bounds it meets):
-   * the first round re-solves with the primal simplex, which keeps that point, not the dual.
-   */
-  primalFirst?: boolean;
 }
 
 /** A master's optimal basis, to start a later request of a session from (ColumnMaster.restore). */
@@ -395,7 +390,7 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
         // A few new columns: the primal simplex from the (still primal feasible) basis takes a
         // pivot or two each. Many, or a request's first solve (its row bounds may have moved):
         // the dual simplex, which copes better with the big swing.
-        const sol = master.solve(left, (rounds > 0 || !!opts.primalFirst) && batch.count < PRIMAL_BELOW * masterRows.length);
+        const sol = master.solve(left, rounds > 0 && batch.count < PRIMAL_BELOW * masterRows.length);
         rounds++;
         iterations += sol.iterations;
         opts.onRound?.({ round: rounds, added: batch.count, objective: sol.objective, iterations: sol.iterations, masterSeconds: (opts.clock() - t1) / 1000, seconds: elapsed() });

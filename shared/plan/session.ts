@@ -22,8 +22,7 @@ export interface SessionSolution {
 }
 
 export interface PlanSession {
-  /** `primalFirst`: the last solution stays feasible under `req` (decompose.ts MasterOptions) */
-  solve(req: PlanRequest, timeLimitSeconds: number, primalFirst?: boolean): Promise<SessionSolution>;
+  solve(req: PlanRequest, timeLimitSeconds: number): Promise<SessionSolution>;
   /** the last solve's basis, to start a later request from (undefined when the backend keeps no model) */
   checkpoint(): MasterCheckpoint | undefined;
   restore(c: MasterCheckpoint): void;
@@ -58,8 +57,8 @@ export async function openSession(pm: PlanModel, backend: SolverBackend, clock: 
   }
   const master = await openMaster(pm, backend.incremental);
   return {
-    async solve(req, limit, primalFirst) {
-      const s = master.solve(req, { timeLimitSeconds: limit, clock, primalFirst });
+    async solve(req, limit) {
+      const s = master.solve(req, { timeLimitSeconds: limit, clock });
       return { status: s.status, values: s.values, message: s.message };
     },
     checkpoint: () => master.checkpoint(),

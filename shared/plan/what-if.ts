@@ -32,8 +32,6 @@ export interface RushRequest {
   subcontractIncluded?: (op: PlanOp) => boolean;
   /** overtime and subcontracting cost this many times their rate (with finishEarly: earliness is not bought with them) */
   premiumWeight?: number;
-  /** the last answer is still a plan under this request (only costs changed): re-solve from it by the primal simplex */
-  primalFirst?: boolean;
 }
 
 export interface RushAnswer {
@@ -167,7 +165,7 @@ export async function openWhatIf(plant: Plant, whatIf: Order[], backend: (pm: Pl
           else if (req.finishEarly) r.cost[c] += early * t;
         }
       }
-      const s = await session.solve(r, limit, req.primalFirst);
+      const s = await session.solve(r, limit);
       const ok = s.status === 'optimal';
       return {
         status: s.status,

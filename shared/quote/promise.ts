@@ -88,7 +88,7 @@ export async function promiseDeliveries(plant: Plant, quotes: CostedQuote[], bac
     if (current.status !== 'optimal')
       return quotes.map(() => noPromise(`the current plan could not be solved (${current.status}${current.message ? `: ${current.message}` : ''}), so no promise can be given`, `当前计划无法求解（${current.status}），无法给出承诺交期`));
     const limits = engine.firmLimits(current.values);
-    const base = await engine.rush({ limits, premiumWeight: PREMIUM_WEIGHT, primalFirst: true }, SOLVE_LIMIT);
+    const base = await engine.rush({ limits, premiumWeight: PREMIUM_WEIGHT }, SOLVE_LIMIT);
     if (base.status !== 'optimal') return quotes.map(() => noPromise(`the firm orders could not be re-planned (${base.status})`, `无法重新排产已确认订单（${base.status}）`));
     const firmOnly = engine.mark();
     const out: DeliveryPromise[] = [];
