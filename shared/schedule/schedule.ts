@@ -568,7 +568,11 @@ export function finishInPlanOrder(plant: Plant, pm: PlanModel, values: ArrayLike
   const val = (c: number) => (c >= 0 ? Math.max(0, values[c]) : 0);
   const discrete = discreteUoms(plant.settings);
   const days = workCenterDays(plant, pm, values);
-  const lots = makeLots(pm, val, discrete, days);
+  const all = makeLots(pm, val, discrete, days);
+  // Lots of a later bucket than o's last come after all of o's in this order.
+  const lastBucket = all.reduce((m, l) => (l.order === o ? Math.max(m, l.bucket) : m), -1);
+  if (lastBucket < 0) return undefined;
+  const lots = all.filter((l) => l.bucket <= lastBucket);
   const rank = new Map(pm.orders.slice().sort(byOrder).map((x, i) => [x, i]));
   const R = rank.size + 1;
   const O = pm.orders.reduce((m, x) => Math.max(m, x.ops.length), 1) + 1;
@@ -576,7 +580,6 @@ export function finishInPlanOrder(plant: Plant, pm: PlanModel, values: ArrayLike
   const order = Array.from(lots.keys()).sort((x, y) => keys[x] - keys[y] || x - y);
   let last = -1;
   order.forEach((i, k) => lots[i].order === o && (last = k));
-  if (last < 0) return undefined;
   const release = (x: PlannedOrder) => 24 * Math.max(0, daysBetween(b.start, x.release));
   const placed = sequence(
     {
