@@ -1,7 +1,8 @@
 // The delivery promise of a quote line, asked of the planning engine (shared/plan/what-if.ts):
 // every quote line is one what-if order in one plan model, switched on one at a time, and nothing
 // is reserved (an inquiry, not a booking). All requests go to one solver session, each solved
-// from the previous one's basis.
+// from the previous one's basis; each line's search starts from the firm orders' answer of step 2
+// (engine.mark / back), not from the line before, so every line costs about the same.
 //
 // 1. The firm orders (Approved / InProduction) are planned as the plan job plans them. Each gets a
 //    deadline, the later of its due bucket and its finish bucket there, and may not have more
@@ -9,8 +10,11 @@
 // 2. C0 = the least overtime + subcontract cost of the firm orders alone within their deadlines.
 // 3. For a finish bucket F, cost(F) = the least overtime + subcontract cost with every unit of the
 //    quote line finished by F as well. The promise is the earliest F with cost(F) ≤ C0, i.e. on
-//    spare regular capacity. Subcontracting the cost roll-up already prices (an operation whose
-//    work center has no hours of its own) is part of the quote's cost, not extra. The search
+//    spare regular capacity. Every request prices overtime and subcontracting PREMIUM_WEIGHT
+//    times over (the premiums reported are at their plain rates), so the tiny tie-breakers never
+//    trade against them and consecutive requests differ only in the line's own costs and bounds.
+//    Subcontracting the cost roll-up already prices (an operation whose work center has no
+//    hours of its own) is part of the quote's cost, not extra. The search
 //    asks first for the plan that finishes the line as early as costs nothing extra (a tiny cost
 //    per unit and bucket of its finish, with overtime and subcontracting priced PREMIUM_WEIGHT
 //    times over so that earliness is never bought with them), then checks the bucket before
@@ -19,12 +23,15 @@
 //    and subcontracting that meeting it takes; if no plan meets R, why: before PlanStart, a
 //    material lead time or release, or work centers full even with all their overtime.
 //
-// The promise date is the day the quote line's last operation ends in the day-by-day schedule
-// (shared/schedule/schedule.ts) of the solution that finishes it in bucket F, scheduled as the
-// plan job schedules its solution: the same finish date the plan would report for it. One
-// schedule per line. The request is met (meetsRequest, no premium) only when that day is on or
-// before RequestedDate; when the weekly plan fits the line in the requested day's bucket but the
-// schedule ends it after that day, the request is not claimed (cannotMeet, premium unknown: the
+// The promise date is the day the quote line's last operation ends when the solution that
+// finishes it in bucket F is dispatched day by day bucket by bucket as that solution allocated it
+// (the plan order of shared/schedule/schedule.ts, finishInPlanOrder: working hours, calendars,
+// whole pieces, within a bucket the quote after the firm orders as lowest priority), placing only
+// the lots up to the line's last. This is the date the plan job's schedule of that solution gives
+// whenever it keeps its plan order (the sample and bench plants do); the dispatcher's priority
+// order is not tried, which would take a whole schedule per line. The request is met
+// (meetsRequest, no premium) only when that day is on or before RequestedDate; when the weekly
+// plan fits the line in the requested day's bucket but the schedule ends it after that day, the request is not claimed (cannotMeet, premium unknown: the
 // what-ifs price buckets, not days). The note always states the date the column shows.
 import type { Clock } from '../lp/model';
 import type { Day } from '../dates';
@@ -163,9 +170,9 @@ async function promiseOne(plant: Plant, engine: WhatIfEngine, q: CostedQuote, or
       chosen = cache.get(P) ?? (first.finish === P && isFree(first) ? first : await at(P));
     }
   }
-  // The day its last operation ends in the day-by-day schedule of that solution (as the plan job
-  // schedules a solution). A bought item has no operation, only its shipping as stock and
-  // purchases arrive: the last of those days. The bucket's end only if the schedule has no row.
+  // The day its last operation ends when that solution is dispatched in the plan's order (see the
+  // header). A bought item has no operation, only its shipping as stock and purchases arrive: the
+  // last of those days. The bucket's end only if the line has no lot.
   let scheduled: Day | undefined;
   if (P !== undefined && !fromStock && chosen) {
     scheduled = finishInPlanOrder(plant, pm, chosen.values, qo) ?? bucketEnd(b, P);
