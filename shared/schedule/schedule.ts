@@ -556,12 +556,13 @@ const SEQUENCE_REASON: Text = {
 // ---- One order's finish in the plan's dispatch order (the quote's delivery promise) ----
 
 /**
- * The day order `o`'s last operation ends when the solution `values` is dispatched bucket by bucket as
- * the plan allocated it (schedulePlan's "plan" order, with its pull-ahead onto idle time),
- * placing only the lots up to o's last one: lots are placed one by one and a later one never
- * moves an earlier one, so the rest cannot change o's finish. A lot with no working time (a Buy
- * item's shipping has no work center) ends when it is ready; days as the schedule's rows give
- * them. Undefined when o has no lot.
+ * The day order `o`'s last operation ends when the solution `values` is dispatched bucket by
+ * bucket as the plan allocated it (schedulePlan's "plan" order and release, with its pull-ahead
+ * onto idle time), placing only the lots up to o's last one: lots are placed one by one and a
+ * later one never moves an earlier one, so the rest cannot change o's finish. A lot with no
+ * working time (a Buy item's shipping has no work center) ends when it is ready; days as the
+ * schedule's rows give them. Undefined when o has no lot. For the quote's delivery promise, which
+ * needs one order's finish in many solutions (a whole schedule each was most of its time).
  */
 export function finishInPlanOrder(plant: Plant, pm: PlanModel, values: ArrayLike<number>, o: PlannedOrder): Day | undefined {
   const b = pm.buckets;
