@@ -131,8 +131,14 @@ async function promiseOne(plant: Plant, engine: WhatIfEngine, q: CostedQuote, or
   const eps = 1e-6 * Math.max(1, c0) + 0.005;
   const tol = 1e-6 * Math.max(1, q.quantity);
   const cache = new Map<number, RushAnswer>();
+  // An optimal answer by F that finishes the line in f ≤ F is also optimal by any F' in [f, F]:
+  // the same costs, fewer plans, and it is one of them. So it answers those buckets too.
   const at = async (F: number) => {
-    if (!cache.has(F)) cache.set(F, await engine.rush({ limits, order: qo, by: F, subcontractIncluded: included, premiumWeight: PREMIUM_WEIGHT }, SOLVE_LIMIT));
+    if (!cache.has(F)) {
+      const a = await engine.rush({ limits, order: qo, by: F, subcontractIncluded: included, premiumWeight: PREMIUM_WEIGHT }, SOLVE_LIMIT);
+      cache.set(F, a);
+      if (a.status === 'optimal') for (let f = Math.max(0, a.finish); f < F; f++) if (!cache.has(f)) cache.set(f, a);
+    }
     return cache.get(F)!;
   };
   const isFree = (a: RushAnswer) => a.status === 'optimal' && a.short <= tol && a.premium - c0 <= eps;

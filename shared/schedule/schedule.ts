@@ -167,12 +167,12 @@ const byOrder = (x: PlannedOrder, y: PlannedOrder): number =>
   (x.order.DueDate < y.order.DueDate ? -1 : x.order.DueDate > y.order.DueDate ? 1 : 0) ||
   (x.order.OrderId < y.order.OrderId ? -1 : x.order.OrderId > y.order.OrderId ? 1 : 0);
 
-/** Whole lots per order, operation and bucket (in-house and sent out), cut into transfer batches. */
-function makeLots(pm: PlanModel, val: (c: number) => number, discrete: Set<string>, days: Map<string, WorkCenterDays>): Lot[] {
+/** Whole lots per order, operation and bucket (in-house and sent out), cut into transfer batches; only `orders`' and up to bucket `upTo` if given. */
+function makeLots(pm: PlanModel, val: (c: number) => number, discrete: Set<string>, days: Map<string, WorkCenterDays>, orders = pm.orders, upTo = Infinity): Lot[] {
   const lots: Lot[] = [];
   let nextLot = 0;
   const T = pm.buckets.count;
-  for (const o of pm.orders) {
+  for (const o of orders) {
     if (o.blocked) continue;
     for (const [opIndex, v] of o.ops.entries()) {
       const n = v.op.node;
@@ -196,12 +196,13 @@ function makeLots(pm: PlanModel, val: (c: number) => number, discrete: Set<strin
           lots.push({ order: o, opIndex, v, bucket, qty: part, subcontract, cumQty: cum, lotId, ...(center ? { center } : {}) });
         }
       };
-      const xs = Array.from({ length: T }, (_, t) => val(v.x[t]));
-      const ys = Array.from({ length: T }, (_, t) => val(v.y[t]));
+      // Rounding running totals up to a bucket needs only the buckets before it.
+      const xs = Array.from({ length: Math.min(T, upTo + 1) }, (_, t) => val(v.x[t]));
+      const ys = xs.map((_, t) => val(v.y[t]));
       // One lot per bucket the plan gave the operation: the LP's allocation, in whole pieces.
       const sums = xs.map((x, t) => x + ys[t]);
       const q = whole ? wholeSeries(sums, mode) : sums;
-      for (let t = 0; t < T; t++) {
+      for (let t = 0; t < xs.length; t++) {
         const sub = whole ? Math.min(q[t], wholeNearest(ys[t])) : ys[t];
         if (v.xw) {
           // Split as the plan split it over alternative work centers (whole pieces each); the preferred takes the rest.
@@ -569,11 +570,10 @@ export function finishInPlanOrder(plant: Plant, pm: PlanModel, values: ArrayLike
   const val = (c: number) => (c >= 0 ? Math.max(0, values[c]) : 0);
   const discrete = discreteUoms(plant.settings);
   const days = workCenterDays(plant, pm, values);
-  const all = makeLots(pm, val, discrete, days);
-  // Lots of a later bucket than o's last come after all of o's in this order.
-  const lastBucket = all.reduce((m, l) => (l.order === o ? Math.max(m, l.bucket) : m), -1);
+  // Lots of a later bucket than o's last come after all of o's in this order: not made at all.
+  const lastBucket = makeLots(pm, val, discrete, days, [o]).reduce((m, l) => Math.max(m, l.bucket), -1);
   if (lastBucket < 0) return undefined;
-  const lots = all.filter((l) => l.bucket <= lastBucket);
+  const lots = makeLots(pm, val, discrete, days, pm.orders, lastBucket);
   const rank = new Map(pm.orders.slice().sort(byOrder).map((x, i) => [x, i]));
   const R = rank.size + 1;
   const O = pm.orders.reduce((m, x) => Math.max(m, x.ops.length), 1) + 1;
