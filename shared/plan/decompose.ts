@@ -203,6 +203,12 @@ export interface MasterOptions {
   basis?: MasterBasis;
 }
 
+/** A master's optimal basis, to start a later request of a session from (ColumnMaster.restore). */
+export interface MasterCheckpoint {
+  cols: Int32Array;
+  rows: Int32Array;
+}
+
 /**
  * The column-generation master of a plan model, kept in the solver between solves. `solve`
  * without a request solves the model as it is; with one (planning sessions, session.ts) it first
@@ -212,6 +218,10 @@ export interface MasterOptions {
  */
 export interface ColumnMaster {
   solve(req: PlanRequest | undefined, opts: MasterOptions): ColumnGenerationResult;
+  /** the last optimal basis (undefined if the solver gives none) */
+  checkpoint(): MasterCheckpoint | undefined;
+  /** the next solve starts from that basis (columns added since at 0) instead of the last one */
+  restore(c: MasterCheckpoint): void;
   dispose(): void;
 }
 
@@ -317,6 +327,7 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
   let tie: Float64Array | undefined;
   /** The model's costs with the tie-break (tie-break.ts) on every schedule's x and y columns. */
   const tieCosts = () => (tie ??= tieBrokenCosts(lp.colCost, orders.map((d) => ({ key: orderKey(d.o), ops: d.o.ops, pou: opUnits(d) }))));
+  let lastBasis: MasterCheckpoint | undefined;
 
   return {
     solve(req, opts) {
@@ -412,7 +423,8 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
         // optimum may still be another of the plans the tie-break tells apart.
         const done = batch.count === 0 || (req !== undefined && objective - bound <= GAP * Math.max(1, Math.abs(objective)));
         if (!done) continue;
-        if (!req) basis = master.basis?.(); // a session's requests hand nothing on
+        basis = master.basis?.(); // a plan hands it on (handOn), a session may come back to it (restore)
+        lastBasis = basis;
         master.addColumns(batch.build()); // any left are kept for later requests (at 0 now)
         break;
       }
@@ -447,6 +459,12 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
         if (status === 'timeLimit') message = `stopped at the ${limit} s time limit`;
         return { status, values: new Float64Array(nCols), objective: NaN, rounds, columns: schedCols.length, iterations, message };
       }
+    },
+    checkpoint: () => lastBasis,
+    restore(c) {
+      const cols = new Int32Array(staticCols.length + schedCols.length); // AT_LOWER
+      cols.set(c.cols.subarray(0, cols.length));
+      master.setBasis?.(cols, c.rows);
     },
     dispose: () => master.dispose(),
   };

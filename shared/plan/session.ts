@@ -10,7 +10,7 @@ import type { Clock } from '../lp/model';
 import type { LpModel, LpStatus, SolverBackend } from '../lp/model';
 import { withLazyNames } from '../lp/model';
 import type { PlanModel } from './build-model';
-import { openMaster, type PlanRequest } from './decompose';
+import { openMaster, type MasterCheckpoint, type PlanRequest } from './decompose';
 
 export type { PlanRequest } from './decompose';
 
@@ -23,6 +23,9 @@ export interface SessionSolution {
 
 export interface PlanSession {
   solve(req: PlanRequest, timeLimitSeconds: number): Promise<SessionSolution>;
+  /** the last solve's basis, to start a later request from (undefined when the backend keeps no model) */
+  checkpoint(): MasterCheckpoint | undefined;
+  restore(c: MasterCheckpoint): void;
   dispose(): void;
 }
 
@@ -47,6 +50,8 @@ export async function openSession(pm: PlanModel, backend: SolverBackend, clock: 
         const s = await backend.solve(m, { timeLimitSeconds: limit });
         return { status: s.status, values: s.values, message: s.message };
       },
+      checkpoint: () => undefined,
+      restore() {},
       dispose() {},
     };
   }
@@ -56,6 +61,8 @@ export async function openSession(pm: PlanModel, backend: SolverBackend, clock: 
       const s = master.solve(req, { timeLimitSeconds: limit, clock });
       return { status: s.status, values: s.values, message: s.message };
     },
+    checkpoint: () => master.checkpoint(),
+    restore: (c) => master.restore(c),
     dispose: () => master.dispose(),
   };
 }

@@ -68,6 +68,8 @@ export interface WhatIfEngine {
   /** each firm order's deadline (the later of its due bucket and its finish there) and units short */
   firmLimits(values: Float64Array): Map<PlannedOrder, FirmLimit>;
   rush(req: RushRequest, timeLimitSeconds: number): Promise<RushAnswer>;
+  /** a mark of the last answer: `back()` makes the next request start from it, not from the answer before */
+  mark(): { back(): void };
   /** what held a what-if order back in a rush answer: full work centers, spoken-for materials */
   bottlenecks(o: PlannedOrder, by: number, values: Float64Array): Bottlenecks;
   dispose(): void;
@@ -211,6 +213,10 @@ export async function openWhatIf(plant: Plant, whatIf: Order[], backend: (pm: Pl
           }
       }
       return out;
+    },
+    mark() {
+      const c = session.checkpoint();
+      return { back: () => c && session.restore(c) };
     },
     dispose: () => session.dispose(),
   };

@@ -1,7 +1,8 @@
 // The delivery promise of a quote line, asked of the planning engine (shared/plan/what-if.ts):
 // every quote line is one what-if order in one plan model, switched on one at a time, and nothing
 // is reserved (an inquiry, not a booking). All requests go to one solver session, each solved
-// from the previous one's basis.
+// from the previous one's basis; each line's search starts from the firm orders' answer of step 2
+// (engine.mark / back), not from the line before, so every line costs about the same.
 //
 // 1. The firm orders (Approved / InProduction) are planned as the plan job plans them. Each gets a
 //    deadline, the later of its due bucket and its finish bucket there, and may not have more
@@ -9,8 +10,11 @@
 // 2. C0 = the least overtime + subcontract cost of the firm orders alone within their deadlines.
 // 3. For a finish bucket F, cost(F) = the least overtime + subcontract cost with every unit of the
 //    quote line finished by F as well. The promise is the earliest F with cost(F) ≤ C0, i.e. on
-//    spare regular capacity. Subcontracting the cost roll-up already prices (an operation whose
-//    work center has no hours of its own) is part of the quote's cost, not extra. The search
+//    spare regular capacity. Every request prices overtime and subcontracting PREMIUM_WEIGHT
+//    times over (the premiums reported are at their plain rates), so the tiny tie-breakers never
+//    trade against them and consecutive requests differ only in the line's own costs and bounds.
+//    Subcontracting the cost roll-up already prices (an operation whose work center has no
+//    hours of its own) is part of the quote's cost, not extra. The search
 //    asks first for the plan that finishes the line as early as costs nothing extra (a tiny cost
 //    per unit and bucket of its finish, with overtime and subcontracting priced PREMIUM_WEIGHT
 //    times over so that earliness is never bought with them), then checks the bucket before
@@ -19,12 +23,15 @@
 //    and subcontracting that meeting it takes; if no plan meets R, why: before PlanStart, a
 //    material lead time or release, or work centers full even with all their overtime.
 //
-// The promise date is the day the quote line's last operation ends in the day-by-day schedule
-// (shared/schedule/schedule.ts) of the solution that finishes it in bucket F, scheduled as the
-// plan job schedules its solution: the same finish date the plan would report for it. One
-// schedule per line. The request is met (meetsRequest, no premium) only when that day is on or
-// before RequestedDate; when the weekly plan fits the line in the requested day's bucket but the
-// schedule ends it after that day, the request is not claimed (cannotMeet, premium unknown: the
+// The promise date is the day the quote line's last operation ends when the solution that
+// finishes it in bucket F is dispatched day by day bucket by bucket as that solution allocated it
+// (the plan order of shared/schedule/schedule.ts, finishInPlanOrder: working hours, calendars,
+// whole pieces, within a bucket the quote after the firm orders as lowest priority), placing only
+// the lots up to the line's last. This is the date the plan job's schedule of that solution gives
+// whenever it keeps its plan order (the sample and bench plants do); the dispatcher's priority
+// order is not tried, which would take a whole schedule per line. The request is met
+// (meetsRequest, no premium) only when that day is on or before RequestedDate; when the weekly
+// plan fits the line in the requested day's bucket but the schedule ends it after that day, the request is not claimed (cannotMeet, premium unknown: the
 // what-ifs price buckets, not days). The note always states the date the column shows.
 import type { Clock } from '../lp/model';
 import type { Day } from '../dates';
@@ -39,7 +46,7 @@ import { bucketWord, usableFrom } from '../plan/words';
 import type { CostedQuote } from './quote';
 import { ownCapacity } from './rollup';
 import { days } from '../plural';
-import { schedulePlan } from '../schedule/schedule';
+import { finishInPlanOrder } from '../schedule/schedule';
 
 /** The solver for the promise's plan model (the quote job picks by size and --solver). */
 export type PickBackend = (pm: PlanModel) => SolverBackend;
@@ -88,10 +95,14 @@ export async function promiseDeliveries(plant: Plant, quotes: CostedQuote[], bac
     if (current.status !== 'optimal')
       return quotes.map(() => noPromise(`the current plan could not be solved (${current.status}${current.message ? `: ${current.message}` : ''}), so no promise can be given`, `当前计划无法求解（${current.status}），无法给出承诺交期`));
     const limits = engine.firmLimits(current.values);
-    const base = await engine.rush({ limits }, SOLVE_LIMIT);
+    const base = await engine.rush({ limits, premiumWeight: PREMIUM_WEIGHT }, SOLVE_LIMIT);
     if (base.status !== 'optimal') return quotes.map(() => noPromise(`the firm orders could not be re-planned (${base.status})`, `无法重新排产已确认订单（${base.status}）`));
+    const firmOnly = engine.mark();
     const out: DeliveryPromise[] = [];
-    for (const [i, q] of quotes.entries()) out.push(await promiseOne(plant, engine, q, orders[i], limits, base.premium));
+    for (const [i, q] of quotes.entries()) {
+      firmOnly.back();
+      out.push(await promiseOne(plant, engine, q, orders[i], limits, base.premium));
+    }
     return out;
   } finally {
     engine.dispose();
@@ -120,8 +131,14 @@ async function promiseOne(plant: Plant, engine: WhatIfEngine, q: CostedQuote, or
   const eps = 1e-6 * Math.max(1, c0) + 0.005;
   const tol = 1e-6 * Math.max(1, q.quantity);
   const cache = new Map<number, RushAnswer>();
+  // An optimal answer by F that finishes the line in f ≤ F is also optimal by any F' in [f, F]:
+  // the same costs, fewer plans, and it is one of them. So it answers those buckets too.
   const at = async (F: number) => {
-    if (!cache.has(F)) cache.set(F, await engine.rush({ limits, order: qo, by: F, subcontractIncluded: included }, SOLVE_LIMIT));
+    if (!cache.has(F)) {
+      const a = await engine.rush({ limits, order: qo, by: F, subcontractIncluded: included, premiumWeight: PREMIUM_WEIGHT }, SOLVE_LIMIT);
+      cache.set(F, a);
+      if (a.status === 'optimal') for (let f = Math.max(0, a.finish); f < F; f++) if (!cache.has(f)) cache.set(f, a);
+    }
     return cache.get(F)!;
   };
   const isFree = (a: RushAnswer) => a.status === 'optimal' && a.short <= tol && a.premium - c0 <= eps;
@@ -159,14 +176,12 @@ async function promiseOne(plant: Plant, engine: WhatIfEngine, q: CostedQuote, or
       chosen = cache.get(P) ?? (first.finish === P && isFree(first) ? first : await at(P));
     }
   }
-  // The day its last operation ends in the day-by-day schedule of that solution (as the plan job
-  // schedules a solution). A bought item has no operation, only its shipping as stock and
-  // purchases arrive: the last of those days. The bucket's end only if the schedule has no row.
+  // The day its last operation ends when that solution is dispatched in the plan's order (see the
+  // header). A bought item has no operation, only its shipping as stock and purchases arrive: the
+  // last of those days. The bucket's end only if the line has no lot.
   let scheduled: Day | undefined;
   if (P !== undefined && !fromStock && chosen) {
-    const s = schedulePlan(plant, pm, chosen.values, 0);
-    const ends = s.rows.filter((r) => r.orderId === order.OrderId).map((r) => r.endDay).sort();
-    scheduled = s.orders.get(order.OrderId)?.finishDate ?? ends[ends.length - 1] ?? bucketEnd(b, P);
+    scheduled = finishInPlanOrder(plant, pm, chosen.values, qo) ?? bucketEnd(b, P);
   }
 
   // The date the column shows, and the same date in the note.

@@ -167,12 +167,12 @@ const byOrder = (x: PlannedOrder, y: PlannedOrder): number =>
   (x.order.DueDate < y.order.DueDate ? -1 : x.order.DueDate > y.order.DueDate ? 1 : 0) ||
   (x.order.OrderId < y.order.OrderId ? -1 : x.order.OrderId > y.order.OrderId ? 1 : 0);
 
-/** Whole lots per order, operation and bucket (in-house and sent out), cut into transfer batches. */
-function makeLots(pm: PlanModel, val: (c: number) => number, discrete: Set<string>, days: Map<string, WorkCenterDays>): Lot[] {
+/** Whole lots per order, operation and bucket (in-house and sent out), cut into transfer batches; only `orders`' and up to bucket `upTo` if given. */
+function makeLots(pm: PlanModel, val: (c: number) => number, discrete: Set<string>, days: Map<string, WorkCenterDays>, orders = pm.orders, upTo = Infinity): Lot[] {
   const lots: Lot[] = [];
   let nextLot = 0;
   const T = pm.buckets.count;
-  for (const o of pm.orders) {
+  for (const o of orders) {
     if (o.blocked) continue;
     for (const [opIndex, v] of o.ops.entries()) {
       const n = v.op.node;
@@ -196,12 +196,13 @@ function makeLots(pm: PlanModel, val: (c: number) => number, discrete: Set<strin
           lots.push({ order: o, opIndex, v, bucket, qty: part, subcontract, cumQty: cum, lotId, ...(center ? { center } : {}) });
         }
       };
-      const xs = Array.from({ length: T }, (_, t) => val(v.x[t]));
-      const ys = Array.from({ length: T }, (_, t) => val(v.y[t]));
+      // Rounding running totals up to a bucket needs only the buckets before it.
+      const xs = Array.from({ length: Math.min(T, upTo + 1) }, (_, t) => val(v.x[t]));
+      const ys = xs.map((_, t) => val(v.y[t]));
       // One lot per bucket the plan gave the operation: the LP's allocation, in whole pieces.
       const sums = xs.map((x, t) => x + ys[t]);
       const q = whole ? wholeSeries(sums, mode) : sums;
-      for (let t = 0; t < T; t++) {
+      for (let t = 0; t < xs.length; t++) {
         const sub = whole ? Math.min(q[t], wholeNearest(ys[t])) : ys[t];
         if (v.xw) {
           // Split as the plan split it over alternative work centers (whole pieces each); the preferred takes the rest.
@@ -552,3 +553,47 @@ const SEQUENCE_REASON: Text = {
   en: 'the day-by-day sequence: its work waits on the same work centers behind orders of higher priority or earlier due date',
   zh: '逐日排序所致：其工序在同一工作中心排在优先级更高或交期更早的订单之后',
 };
+
+// ---- One order's finish in the plan's dispatch order (the quote's delivery promise) ----
+
+/**
+ * The day order `o`'s last operation ends when the solution `values` is dispatched bucket by
+ * bucket as the plan allocated it (schedulePlan's "plan" order and release, with its pull-ahead
+ * onto idle time), placing only the lots up to o's last one: lots are placed one by one and a
+ * later one never moves an earlier one, so the rest cannot change o's finish. A lot with no
+ * working time (a Buy item's shipping has no work center) ends when it is ready; days as the
+ * schedule's rows give them. Undefined when o has no lot. For the quote's delivery promise, which
+ * needs one order's finish in many solutions (a whole schedule each was most of its time).
+ */
+export function finishInPlanOrder(plant: Plant, pm: PlanModel, values: ArrayLike<number>, o: PlannedOrder): Day | undefined {
+  const b = pm.buckets;
+  const val = (c: number) => (c >= 0 ? Math.max(0, values[c]) : 0);
+  const discrete = discreteUoms(plant.settings);
+  const days = workCenterDays(plant, pm, values);
+  // Lots of a later bucket than o's last come after all of o's in this order: not made at all.
+  const lastBucket = makeLots(pm, val, discrete, days, [o]).reduce((m, l) => Math.max(m, l.bucket), -1);
+  if (lastBucket < 0) return undefined;
+  const lots = makeLots(pm, val, discrete, days, pm.orders, lastBucket);
+  const rank = new Map(pm.orders.slice().sort(byOrder).map((x, i) => [x, i]));
+  const R = rank.size + 1;
+  const O = pm.orders.reduce((m, x) => Math.max(m, x.ops.length), 1) + 1;
+  const keys = lots.map((l) => (l.bucket * R + rank.get(l.order)!) * O + l.opIndex);
+  const order = Array.from(lots.keys()).sort((x, y) => keys[x] - keys[y] || x - y);
+  let last = -1;
+  order.forEach((i, k) => lots[i].order === o && (last = k));
+  const release = (x: PlannedOrder) => 24 * Math.max(0, daysBetween(b.start, x.release));
+  const placed = sequence(
+    {
+      pm,
+      days,
+      materials: materialTimelines(plant, pm, val, discrete),
+      alternates: alternateCover(pm.substitutions, val),
+      own: ownMaterial(pm, val),
+      releaseOf: (l) => Math.max(release(l.order), 24 * bucketOffset(b, l.bucket - PULL_AHEAD)),
+    },
+    order.slice(0, last + 1).map((i) => lots[i]),
+  );
+  let end = -1;
+  for (const p of placed) if (p.lot.order === o && p.lot.v === o.last) end = Math.max(end, p.end > p.start ? dayOfEnd(p.end) : dayOfStart(p.end));
+  return end < 0 ? undefined : dayAt(b.start, end);
+}
