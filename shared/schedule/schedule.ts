@@ -101,7 +101,13 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
   const alternates = alternateCover(pm.substitutions, val);
   const own = ownMaterial(pm, val);
   const dayIndex = (d: Day) => daysBetween(b.start, d);
-  const release = (o: PlannedOrder) => 24 * Math.max(0, dayIndex(o.release));
+  // Hours from PlanStart each order is released, once per order (asked once per lot).
+  const released = new Map<PlannedOrder, number>();
+  const release = (o: PlannedOrder) => {
+    let h = released.get(o);
+    if (h === undefined) released.set(o, (h = 24 * Math.max(0, dayIndex(o.release))));
+    return h;
+  };
 
   // Two dispatch orders, each placing every lot (finite capacity, precedence, materials):
   //  - plan: bucket by bucket as the LP allocated them (a lot may start up to PULL_AHEAD buckets
@@ -172,6 +178,8 @@ function makeLots(pm: PlanModel, val: (c: number) => number, discrete: Set<strin
   const lots: Lot[] = [];
   let nextLot = 0;
   const T = pm.buckets.count;
+  const ys = new Float64Array(T);
+  const sums = new Float64Array(T);
   for (const o of pm.orders) {
     if (o.blocked) continue;
     for (const [opIndex, v] of o.ops.entries()) {
@@ -193,13 +201,20 @@ function makeLots(pm: PlanModel, val: (c: number) => number, discrete: Set<strin
           const part = whole ? Math.floor(qty / nb) + (i < qty % nb ? 1 : 0) : qty / nb;
           if (part <= EPS) continue;
           cum += part;
-          lots.push({ order: o, opIndex, v, bucket, qty: part, subcontract, cumQty: cum, lotId, ...(center ? { center } : {}) });
+          const lot: Lot = { order: o, opIndex, v, bucket, qty: part, subcontract, cumQty: cum, lotId };
+          if (center) lot.center = center;
+          lots.push(lot);
         }
       };
-      const xs = Array.from({ length: T }, (_, t) => val(v.x[t]));
-      const ys = Array.from({ length: T }, (_, t) => val(v.y[t]));
+      // (Plain loops into reused arrays: this runs for every operation of every order.)
+      let total = 0;
+      for (let t = 0; t < T; t++) {
+        ys[t] = val(v.y[t]);
+        sums[t] = val(v.x[t]) + ys[t];
+        total += sums[t];
+      }
+      if (total === 0) continue; // nothing planned: no lots (every push below would be of 0)
       // One lot per bucket the plan gave the operation: the LP's allocation, in whole pieces.
-      const sums = xs.map((x, t) => x + ys[t]);
       const q = whole ? wholeSeries(sums, mode) : sums;
       for (let t = 0; t < T; t++) {
         const sub = whole ? Math.min(q[t], wholeNearest(ys[t])) : ys[t];
@@ -421,7 +436,8 @@ function roundedObjective(pm: PlanModel, plant: Plant, placed: PlacedLot[], val:
 function scheduleExceptions(pm: PlanModel, placed: PlacedLot[], days: Map<string, WorkCenterDays>, rule: Rule): PlanException[] {
   const out: PlanException[] = [];
   const start = pm.buckets.start;
-  const usedWc = new Set(placed.filter((p) => !p.lot.subcontract).map((p) => lotWc(p.lot)));
+  const usedWc = new Set<string>();
+  for (const p of placed) if (!p.lot.subcontract) usedWc.add(lotWc(p.lot));
   for (const w of days.values())
     if (w.workingDays === 0)
       out.push({

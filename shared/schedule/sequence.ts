@@ -218,15 +218,27 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
   const setUp = new Map<number, Set<number>>(); // lot → lanes it is set up on
   const altUsed = new Map<Substitution | string, number>();
 
+  // Per operation, once: its place in the routing and what it waits on.
+  const opInfo = new Map<PlanOp, { k: number; preds: { done: Done; ratio: number }[] }>();
+  const infoOf = (op: PlanOp) => {
+    let i = opInfo.get(op);
+    if (!i) {
+      const node = op.node;
+      const k = node.ops.indexOf(op);
+      // Precedence: the operation before in the routing, or the components for the first one.
+      const preds = k > 0 ? [{ done: doneOf(node.ops[k - 1]), ratio: 1 }] : node.makeChildren.map((c) => ({ done: doneOf(c.node.ops[c.node.ops.length - 1]), ratio: c.ratio }));
+      opInfo.set(op, (i = { k, preds }));
+    }
+    return i;
+  };
+
   for (const lot of lots) {
     const op = lot.v.op;
     const node = op.node;
-    const k = node.ops.indexOf(op);
+    const { k, preds } = infoOf(op);
     let ready = input.releaseOf(lot);
-    // Precedence: the operation before in the routing, or the components for the first one.
-    const preds = k > 0 ? [{ op: node.ops[k - 1], ratio: 1 }] : node.makeChildren.map((c) => ({ op: c.node.ops[c.node.ops.length - 1], ratio: c.ratio }));
     for (const p of preds) {
-      const l = doneOf(p.op);
+      const l = p.done;
       const at = l.when(p.ratio * lot.cumQty);
       // Never expected (rounding keeps predecessors ahead); if it happens, wait for all of them.
       ready = Math.max(ready, at === Infinity ? l.last : at);
@@ -260,7 +272,8 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
       }
     ready = Math.max(ready, materialReady);
 
-    const placed: PlacedLot = { lot, lane: 0, start: ready, end: ready, pieces: [], setupHours: 0, runHours: 0, materialReady, materialOk, placed: true, ...(alts.length ? { alternates: alts } : {}) };
+    const placed: PlacedLot = { lot, lane: 0, start: ready, end: ready, pieces: [], setupHours: 0, runHours: 0, materialReady, materialOk, placed: true };
+    if (alts.length) placed.alternates = alts;
     if (lot.subcontract) {
       const back = ready + 24 * (op.op.SubcontractLeadDays ?? 0);
       placed.end = back;
@@ -271,8 +284,12 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
       const ready0 = setUp.get(lot.lotId) ?? new Set<number>();
       setUp.set(lot.lotId, ready0);
       placed.runHours = rop.RunHoursPerUnit * lot.qty;
-      let best: { lane: number; pieces: [number, number][] } | null = null;
-      for (const [li, lane] of (lanes.get(wc) ?? []).entries()) {
+      let bestLane = -1;
+      let bestPieces: [number, number][] = [];
+      let bestEnd = Infinity;
+      const wcLanes = lanes.get(wc) ?? [];
+      for (let li = 0; li < wcLanes.length; li++) {
+        const lane = wcLanes[li];
         const dur = w ? ((ready0.has(li) ? 0 : rop.SetupHours) + placed.runHours) / w.eff : 0;
         let t = ready;
         for (let guard = 0; guard < 1_000_000; guard++) {
@@ -282,23 +299,23 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
           const s = p[0][0];
           const e = p[p.length - 1][1];
           let clash = -1;
-          for (const [ps, pe] of p) if ((clash = lane.clash(ps, Math.max(pe, ps + 1e-9))) >= 0) break;
+          for (let j = 0; j < p.length; j++) if ((clash = lane.clash(p[j][0], Math.max(p[j][1], p[j][0] + 1e-9))) >= 0) break;
           if (clash < 0) {
-            if (!best || e < best.pieces[best.pieces.length - 1][1] - 1e-9) best = { lane: li, pieces: p };
+            if (bestLane < 0 || e < bestEnd - 1e-9) (bestLane = li), (bestPieces = p), (bestEnd = e);
             break;
           }
           t = Math.max(clash, s + 1e-9);
         }
       }
-      if (best) {
-        const lane = lanes.get(wc)![best.lane];
-        for (const [s, e] of best.pieces) lane.add(s, e);
-        placed.lane = best.lane + 1;
-        if (!ready0.has(best.lane)) placed.setupHours = rop.SetupHours;
-        ready0.add(best.lane);
-        placed.pieces = best.pieces;
-        placed.start = best.pieces[0][0];
-        placed.end = best.pieces[best.pieces.length - 1][1];
+      if (bestLane >= 0) {
+        const lane = wcLanes[bestLane];
+        for (let j = 0; j < bestPieces.length; j++) lane.add(bestPieces[j][0], bestPieces[j][1]);
+        placed.lane = bestLane + 1;
+        if (!ready0.has(bestLane)) placed.setupHours = rop.SetupHours;
+        ready0.add(bestLane);
+        placed.pieces = bestPieces;
+        placed.start = bestPieces[0][0];
+        placed.end = bestEnd;
       } else placed.placed = false;
     }
     if (placed.placed) doneOf(op).add(placed.end, lot.qty);
