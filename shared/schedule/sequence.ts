@@ -146,9 +146,13 @@ class Lane {
   }
 }
 
-/** Working stretches for `dur` clock hours starting no earlier than t, ignoring other lots; null past the overflow. */
-function stretches(w: WorkCenterDays, t: number, dur: number, lastDay: number): [number, number][] | null {
-  const pieces: [number, number][] = [];
+/**
+ * Working stretches for `dur` clock hours starting no earlier than t, ignoring other lots, into
+ * `out` as flat [start0, end0, start1, end1, …] (reused: most tries are dropped); how many, or −1
+ * past the overflow.
+ */
+function stretches(w: WorkCenterDays, t: number, dur: number, lastDay: number, out: number[]): number {
+  let n = 0;
   let d = Math.max(0, Math.floor((t - SHIFT_START) / 24));
   let rem = dur;
   let at = t;
@@ -160,12 +164,14 @@ function stretches(w: WorkCenterDays, t: number, dur: number, lastDay: number): 
     const s = Math.max(at, ws);
     if (s >= we - 1e-9 && !(rem <= 1e-9 && s <= we)) continue;
     const e = Math.min(we, s + rem);
-    pieces.push([s, e]);
+    out[2 * n] = s;
+    out[2 * n + 1] = e;
+    n++;
     rem -= e - s;
-    if (rem <= 1e-9) return pieces;
+    if (rem <= 1e-9) return n;
     at = we;
   }
-  return null;
+  return -1;
 }
 
 /** Units an operation has finished, sorted by end time, with running totals. */
@@ -232,6 +238,8 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
     return i;
   };
 
+  let trial: number[] = [];
+  let best: number[] = [];
   for (const lot of lots) {
     const op = lot.v.op;
     const node = op.node;
@@ -246,10 +254,10 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
     // Materials, drawn when the node's first operation starts.
     let materialReady = -Infinity;
     let materialOk = true;
-    const alts: AlternateDrawn[] = [];
+    let alts: AlternateDrawn[] | undefined;
     if (k === 0)
       for (const d of lotDraws(node, lot.qty, input.alternates, altUsed, input.own?.get(lot.order))) {
-        if (d.alternateOf) alts.push({ item: d.item.ItemId, qty: Math.round(d.qty * 1e4) / 1e4, primary: d.alternateOf.ItemId });
+        if (d.alternateOf) (alts ??= []).push({ item: d.item.ItemId, qty: Math.round(d.qty * 1e4) / 1e4, primary: d.alternateOf.ItemId });
         const m = d.key;
         const tl = input.materials.get(m);
         const need = (used.get(m) ?? 0) + d.qty;
@@ -273,7 +281,7 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
     ready = Math.max(ready, materialReady);
 
     const placed: PlacedLot = { lot, lane: 0, start: ready, end: ready, pieces: [], setupHours: 0, runHours: 0, materialReady, materialOk, placed: true };
-    if (alts.length) placed.alternates = alts;
+    if (alts) placed.alternates = alts;
     if (lot.subcontract) {
       const back = ready + 24 * (op.op.SubcontractLeadDays ?? 0);
       placed.end = back;
@@ -284,8 +292,9 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
       const ready0 = setUp.get(lot.lotId) ?? new Set<number>();
       setUp.set(lot.lotId, ready0);
       placed.runHours = rop.RunHoursPerUnit * lot.qty;
+      // The best lane so far keeps its stretches in `best`; each try writes into `trial`.
       let bestLane = -1;
-      let bestPieces: [number, number][] = [];
+      let bestN = 0;
       let bestEnd = Infinity;
       const wcLanes = lanes.get(wc) ?? [];
       for (let li = 0; li < wcLanes.length; li++) {
@@ -294,14 +303,19 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
         let t = ready;
         for (let guard = 0; guard < 1_000_000; guard++) {
           t = lane.skip(t, dur);
-          const p = stretches(w!, t, dur, lastDay);
-          if (!p) break;
-          const s = p[0][0];
-          const e = p[p.length - 1][1];
+          const n = stretches(w!, t, dur, lastDay, trial);
+          if (n < 0) break;
+          const s = trial[0];
+          const e = trial[2 * n - 1];
           let clash = -1;
-          for (let j = 0; j < p.length; j++) if ((clash = lane.clash(p[j][0], Math.max(p[j][1], p[j][0] + 1e-9))) >= 0) break;
+          for (let j = 0; j < n; j++) if ((clash = lane.clash(trial[2 * j], Math.max(trial[2 * j + 1], trial[2 * j] + 1e-9))) >= 0) break;
           if (clash < 0) {
-            if (bestLane < 0 || e < bestEnd - 1e-9) (bestLane = li), (bestPieces = p), (bestEnd = e);
+            if (bestLane < 0 || e < bestEnd - 1e-9) {
+              bestLane = li;
+              bestN = n;
+              bestEnd = e;
+              [best, trial] = [trial, best];
+            }
             break;
           }
           t = Math.max(clash, s + 1e-9);
@@ -309,12 +323,16 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
       }
       if (bestLane >= 0) {
         const lane = wcLanes[bestLane];
-        for (let j = 0; j < bestPieces.length; j++) lane.add(bestPieces[j][0], bestPieces[j][1]);
+        const pieces: [number, number][] = [];
+        for (let j = 0; j < bestN; j++) {
+          lane.add(best[2 * j], best[2 * j + 1]);
+          pieces.push([best[2 * j], best[2 * j + 1]]);
+        }
         placed.lane = bestLane + 1;
         if (!ready0.has(bestLane)) placed.setupHours = rop.SetupHours;
         ready0.add(bestLane);
-        placed.pieces = bestPieces;
-        placed.start = bestPieces[0][0];
+        placed.pieces = pieces;
+        placed.start = pieces[0][0];
         placed.end = bestEnd;
       } else placed.placed = false;
     }

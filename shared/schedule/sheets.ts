@@ -104,14 +104,18 @@ function dayColumns(s: Schedule): { cols: ResultColumn[]; days: Day[] } {
 /** Hours per row key and day index, from the lots' working stretches. */
 function grid(s: Schedule, keyOf: (r: ScheduleRow) => string, n: number): Map<string, number[]> {
   const g = new Map<string, number[]>();
+  // Lots starting after the grid's last day add nothing (a key without hours reads as none).
+  const end = 24 * n;
   for (const r of s.rows) {
-    if (r.subcontract) continue;
+    if (r.subcontract || r.t0 >= end) continue;
     const k = keyOf(r);
-    if (!g.has(k)) g.set(k, new Array(n).fill(0));
-    const cells = g.get(k)!;
-    for (const [a, b] of r.pieces) {
+    let cells = g.get(k);
+    if (!cells) g.set(k, (cells = new Array(n).fill(0)));
+    const pieces = r.pieces;
+    for (let i = 0; i < pieces.length; i++) {
+      const a = pieces[i][0];
       const d = Math.floor(a / 24);
-      if (d >= 0 && d < n) cells[d] += b - a;
+      if (d >= 0 && d < n) cells[d] += pieces[i][1] - a;
     }
   }
   return g;
