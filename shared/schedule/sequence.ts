@@ -221,7 +221,7 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
   };
   const used = new Map<string, number>();
   const out: PlacedLot[] = [];
-  const setUp = new Map<number, Set<number>>(); // lot → lanes it is set up on
+  const setUp = new Map<number, number[]>(); // lot → lanes it is set up on (a few: an array, not a Set per lot)
   const altUsed = new Map<Substitution | string, number>();
 
   // Per operation, once: its place in the routing and what it waits on.
@@ -289,8 +289,8 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
       const wc = lotWc(lot);
       const rop = lotOp(lot);
       const w = days.get(wc);
-      const ready0 = setUp.get(lot.lotId) ?? new Set<number>();
-      setUp.set(lot.lotId, ready0);
+      let ready0 = setUp.get(lot.lotId);
+      if (!ready0) setUp.set(lot.lotId, (ready0 = []));
       placed.runHours = rop.RunHoursPerUnit * lot.qty;
       // The best lane so far keeps its stretches in `best`; each try writes into `trial`.
       let bestLane = -1;
@@ -299,7 +299,7 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
       const wcLanes = lanes.get(wc) ?? [];
       for (let li = 0; li < wcLanes.length; li++) {
         const lane = wcLanes[li];
-        const dur = w ? ((ready0.has(li) ? 0 : rop.SetupHours) + placed.runHours) / w.eff : 0;
+        const dur = w ? ((ready0.includes(li) ? 0 : rop.SetupHours) + placed.runHours) / w.eff : 0;
         let t = ready;
         for (let guard = 0; guard < 1_000_000; guard++) {
           t = lane.skip(t, dur);
@@ -329,8 +329,10 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
           pieces.push([best[2 * j], best[2 * j + 1]]);
         }
         placed.lane = bestLane + 1;
-        if (!ready0.has(bestLane)) placed.setupHours = rop.SetupHours;
-        ready0.add(bestLane);
+        if (!ready0.includes(bestLane)) {
+          placed.setupHours = rop.SetupHours;
+          ready0.push(bestLane);
+        }
         placed.pieces = pieces;
         placed.start = pieces[0][0];
         placed.end = bestEnd;

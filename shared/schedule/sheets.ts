@@ -59,7 +59,9 @@ export function dispatchRows(s: Schedule, filter: { workCenter?: string; from?: 
     if (r.subcontract || (wc && r.workCenter.toLowerCase() !== wc) || r.t1 < lo || r.t0 >= hi) continue;
     r.pieces.forEach(([a, b], i) => {
       if (a < lo || a >= hi) return;
-      const day = clockText(s.start, a).slice(0, 10);
+      const from = clockText(s.start, a);
+      const to = clockText(s.start, b).slice(11);
+      const day = from.slice(0, 10);
       out.push({
         workCenter: r.workCenter,
         day,
@@ -71,8 +73,8 @@ export function dispatchRows(s: Schedule, filter: { workCenter?: string; from?: 
         opSeq: r.opSeq,
         quantity: r.quantity,
         uom: r.uom,
-        start: clockText(s.start, a).slice(11),
-        end: clockText(s.start, b).slice(11) === '00:00' && b > a ? '24:00' : clockText(s.start, b).slice(11),
+        start: from.slice(11),
+        end: to === '00:00' && b > a ? '24:00' : to,
         hours: Math.round((b - a) * 100) / 100,
         priority: r.priority,
         dueDate: r.dueDate,
@@ -82,7 +84,8 @@ export function dispatchRows(s: Schedule, filter: { workCenter?: string; from?: 
       });
     });
   }
-  out.sort((x, y) => x.workCenter.localeCompare(y.workCenter) || (x.day < y.day ? -1 : x.day > y.day ? 1 : 0) || x.start.localeCompare(y.start) || x.lane - y.lane);
+  // (Times are all "HH:MM": compared as plain text; work centers by locale, asked only when they differ.)
+  out.sort((x, y) => (x.workCenter === y.workCenter ? 0 : x.workCenter.localeCompare(y.workCenter)) || (x.day < y.day ? -1 : x.day > y.day ? 1 : 0) || (x.start < y.start ? -1 : x.start > y.start ? 1 : 0) || x.lane - y.lane);
   let prev = '';
   let n = 0;
   for (const d of out) {
