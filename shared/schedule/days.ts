@@ -89,6 +89,17 @@ export function clockText(start: Day, hours: number): string {
   return `${dayAt(start, d)} ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
+/** clockText for one start, each minute's text made once: a lot mostly starts where another ended. */
+export function clockTexts(start: Day): (hours: number) => string {
+  const made = new Map<number, string>();
+  return (hours) => {
+    const m = Math.round(hours * 60);
+    let t = made.get(m);
+    if (t === undefined) made.set(m, (t = clockText(start, hours)));
+    return t;
+  };
+}
+
 /** The calendar day a time falls in; an end exactly at midnight belongs to the day before. */
 export const dayOfEnd = (hours: number): number => Math.floor((hours - 1e-7) / 24);
 export const dayOfStart = (hours: number): number => Math.floor((hours + 1e-7) / 24);

@@ -13,7 +13,7 @@ import type { PlanException, PlanResult, Text } from '../plan/extract';
 import { alternateCover, type OwnMaterial } from '../plan/alternates';
 import { heldOnHand, isDedicated } from '../plan/dedicated';
 import { afterSafetyRefill } from '../plan/supply';
-import { clockText, dayAt, dayOfEnd, dayOfStart, workCenterDays, type WorkCenterDays } from './days';
+import { clockTexts, dayAt, dayOfEnd, dayOfStart, workCenterDays, type WorkCenterDays } from './days';
 import { discreteUoms, isDiscrete, wholeNearest, wholeSeries, wholeUp } from './round';
 import type { WorkCenterChoice } from '../plan/network';
 import { idleBetween, lotOp, lotWc, sequence, type AlternateDrawn, type Lot, type MaterialTimeline, type PlacedLot } from './sequence';
@@ -145,7 +145,8 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
   const { rule, placed } = best;
   const chosen = best;
 
-  const rows = mergeBatches(placed, days).map((p) => row(b.start, p, days, chosen.finish, discrete));
+  const clock = clockTexts(b.start);
+  const rows = mergeBatches(placed, days).map((p) => row(b.start, p, days, chosen.finish, discrete, clock));
   rows.sort((x, y) => x.t0 - y.t0 || (x.workCenter < y.workCenter ? -1 : x.workCenter > y.workCenter ? 1 : 0) || x.lane - y.lane);
   const orders = new Map<string, OrderFinish>();
   for (const o of pm.orders) {
@@ -357,7 +358,7 @@ function joinDrawn(a: AlternateDrawn[] = [], b: AlternateDrawn[] = []): Alternat
   return out;
 }
 
-function row(start: Day, p: PlacedLot, days: Map<string, WorkCenterDays>, finish: Map<PlannedOrder, number>, discrete: Set<string>): ScheduleRow {
+function row(start: Day, p: PlacedLot, days: Map<string, WorkCenterDays>, finish: Map<PlannedOrder, number>, discrete: Set<string>, clock: (hours: number) => string): ScheduleRow {
   const o = p.lot.order;
   const op = p.lot.v.op;
   const f = finish.get(o);
@@ -373,8 +374,8 @@ function row(start: Day, p: PlacedLot, days: Map<string, WorkCenterDays>, finish
     lane: p.lane,
     quantity: whole ? p.lot.qty : Math.round(p.lot.qty * 1e4) / 1e4,
     uom: op.node.item.Uom ?? '',
-    start: clockText(start, p.start),
-    end: clockText(start, p.end),
+    start: clock(p.start),
+    end: clock(p.end),
     startDay: dayAt(start, dayOfStart(p.start)),
     endDay: dayAt(start, p.end > p.start ? dayOfEnd(p.end) : dayOfStart(p.end)),
     setupHours: r2(p.setupHours),

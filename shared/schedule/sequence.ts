@@ -221,21 +221,22 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
   };
   const used = new Map<string, number>();
   const out: PlacedLot[] = [];
-  const setUp = new Map<number, number[]>(); // lot → lanes it is set up on (a few: an array, not a Set per lot)
   const altUsed = new Map<Substitution | string, number>();
 
-  // Per operation, once: its place in the routing and what it waits on.
-  const opInfo = new Map<PlanOp, { k: number; preds: { done: Done; ratio: number }[] }>();
-  const infoOf = (op: PlanOp) => {
-    let i = opInfo.get(op);
-    if (!i) {
-      const node = op.node;
-      const k = node.ops.indexOf(op);
-      // Precedence: the operation before in the routing, or the components for the first one.
-      const preds = k > 0 ? [{ done: doneOf(node.ops[k - 1]), ratio: 1 }] : node.makeChildren.map((c) => ({ done: doneOf(c.node.ops[c.node.ops.length - 1]), ratio: c.ratio }));
-      opInfo.set(op, (i = { k, preds }));
-    }
-    return i;
+  // Lanes each lot is set up on: a bit per lane below 31 (no object per lot), else a list.
+  const setUpBits = new Map<number, number>();
+  const setUpMore = new Map<number, number[]>();
+  const isSetUp = (lotId: number, li: number) => (li < 31 ? ((setUpBits.get(lotId) ?? 0) & (1 << li)) !== 0 : (setUpMore.get(lotId)?.includes(li) ?? false));
+  const markSetUp = (lotId: number, li: number) => {
+    if (li < 31) setUpBits.set(lotId, (setUpBits.get(lotId) ?? 0) | (1 << li));
+    else setUpMore.set(lotId, [...(setUpMore.get(lotId) ?? []), li]);
+  };
+  // When `need` units of `op` are done (as a lot becomes ready: never expected to be missing —
+  // rounding keeps predecessors ahead — but then it waits for all of them).
+  const doneAt = (op: PlanOp, need: number) => {
+    const l = doneOf(op);
+    const at = l.when(need);
+    return at === Infinity ? l.last : at;
   };
 
   let trial: number[] = [];
@@ -243,14 +244,11 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
   for (const lot of lots) {
     const op = lot.v.op;
     const node = op.node;
-    const { k, preds } = infoOf(op);
+    const k = node.ops.indexOf(op);
     let ready = input.releaseOf(lot);
-    for (const p of preds) {
-      const l = p.done;
-      const at = l.when(p.ratio * lot.cumQty);
-      // Never expected (rounding keeps predecessors ahead); if it happens, wait for all of them.
-      ready = Math.max(ready, at === Infinity ? l.last : at);
-    }
+    // Precedence: the operation before in the routing, or the components for the first one.
+    if (k > 0) ready = Math.max(ready, doneAt(node.ops[k - 1], lot.cumQty));
+    else for (const c of node.makeChildren) ready = Math.max(ready, doneAt(c.node.ops[c.node.ops.length - 1], c.ratio * lot.cumQty));
     // Materials, drawn when the node's first operation starts.
     let materialReady = -Infinity;
     let materialOk = true;
@@ -289,8 +287,6 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
       const wc = lotWc(lot);
       const rop = lotOp(lot);
       const w = days.get(wc);
-      let ready0 = setUp.get(lot.lotId);
-      if (!ready0) setUp.set(lot.lotId, (ready0 = []));
       placed.runHours = rop.RunHoursPerUnit * lot.qty;
       // The best lane so far keeps its stretches in `best`; each try writes into `trial`.
       let bestLane = -1;
@@ -299,7 +295,7 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
       const wcLanes = lanes.get(wc) ?? [];
       for (let li = 0; li < wcLanes.length; li++) {
         const lane = wcLanes[li];
-        const dur = w ? ((ready0.includes(li) ? 0 : rop.SetupHours) + placed.runHours) / w.eff : 0;
+        const dur = w ? ((isSetUp(lot.lotId, li) ? 0 : rop.SetupHours) + placed.runHours) / w.eff : 0;
         let t = ready;
         for (let guard = 0; guard < 1_000_000; guard++) {
           t = lane.skip(t, dur);
@@ -329,9 +325,9 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
           pieces.push([best[2 * j], best[2 * j + 1]]);
         }
         placed.lane = bestLane + 1;
-        if (!ready0.includes(bestLane)) {
+        if (!isSetUp(lot.lotId, bestLane)) {
           placed.setupHours = rop.SetupHours;
-          ready0.push(bestLane);
+          markSetUp(lot.lotId, bestLane);
         }
         placed.pieces = pieces;
         placed.start = pieces[0][0];
