@@ -36,14 +36,22 @@ export function workCenterDays(plant: Plant, pm: PlanModel, values: ArrayLike<nu
   // Each day's name and bucket, once for all work centers.
   const dayNames = Array.from({ length: horizon + OVERFLOW_DAYS }, (_, d) => addDays(b.start, d) as Day);
   const bucketOfDay = Int32Array.from({ length: horizon }, (_, d) => bucketIndex(b, dayNames[d]));
+  const ownRows = new Set([...exceptions.keys()].map((k) => k.slice(0, k.lastIndexOf('|'))));
+  const byWeek = new Map<string, Float64Array>();
   for (const wc of plant.WorkCenters) {
     const id = key(wc.WorkCenterId);
     const eff = wc.EfficiencyPct > 0 ? wc.EfficiencyPct / 100 : 1;
     const lanes = Math.max(1, Math.round(wc.Units));
-    const regular = new Float64Array(horizon + OVERFLOW_DAYS);
+    // Work centers without Calendar rows of their own share their days with any other of the same
+    // week (days per week, hours per day): worked out once for all of them.
+    const own = ownRows.has(id);
+    const week = `${wc.DaysPerWeek}|${wc.HoursPerDay}`;
+    const shared = own ? undefined : byWeek.get(week);
+    const regular = shared ? shared.slice() : new Float64Array(horizon + OVERFLOW_DAYS);
     const extra = new Float64Array(horizon + OVERFLOW_DAYS);
     let workingDays = 0;
-    for (let d = 0; d < regular.length; d++) regular[d] = Math.min(24, dayHours(wc, dayNames[d], exceptions));
+    if (!shared) for (let d = 0; d < regular.length; d++) regular[d] = Math.min(24, dayHours(wc, dayNames[d], exceptions));
+    if (!own && !shared) byWeek.set(week, regular.slice());
     for (let d = 0; d < horizon; d++) if (regular[d] > 0) workingDays++;
     // Planned overtime (hours of work across all units) → clock hours per lane on each working day.
     const cap = pm.capacity.get(id);
