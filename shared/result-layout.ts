@@ -61,11 +61,16 @@ export function formatOf(col: ResultColumn, sheet: ResultSheet): ColumnFormat | 
 
 export const numberFormatOf = (f: ColumnFormat | 'general', currency?: string): string => (f === 'general' ? 'General' : columnFormat(f, currency));
 
-function cellOf(v: CellValue | undefined, format: ColumnFormat | 'general'): LayoutCell {
+/** `dates`: each date text's Date, parsed once per sheet (a schedule's thousands of cells name a few hundred days). */
+function cellOf(v: CellValue | undefined, format: ColumnFormat | 'general', dates: Map<string, LayoutCell>): LayoutCell {
   if (v === undefined || v === null) return null;
   if (format === 'date' && typeof v === 'string') {
-    const d = toDay(v);
-    if (d) return dayToDate(d);
+    let c = dates.get(v);
+    if (c === undefined) {
+      const d = toDay(v);
+      dates.set(v, (c = d ? dayToDate(d) : v));
+    }
+    return c;
   }
   return v;
 }
@@ -101,7 +106,8 @@ export function resultLayout(sheet: ResultSheet, lang: Lang, takenTableNames: It
     seen.set(h.toLowerCase(), n);
     return n === 1 ? h : `${h} (${n})`;
   });
-  const body = sheet.rows.map((r) => cols.map((c, j) => cellOf(r[c.key], formats[j])));
+  const dates = new Map<string, LayoutCell>();
+  const body = sheet.rows.map((r) => cols.map((c, j) => cellOf(r[c.key], formats[j], dates)));
   const rowCount = body.length + 1;
   const last = columnLetter(cols.length);
   const dataRows = Math.max(1, body.length); // conditional formats and tables need a data row

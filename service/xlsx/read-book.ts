@@ -112,6 +112,17 @@ function identifyOther(b: Uint8Array): void {
   throw new NotSpreadsheetError('a file of unknown type', '未知类型的文件');
 }
 
+/** An OOXML workbook's sheet names in order, from its workbook part; undefined when unsure. */
+function workbookSheetNames(parts: Map<string, Buffer>): string[] | undefined {
+  const rels = parts.get('_rels/.rels');
+  const main = rels && parseRels(rels.toString('utf8')).find((r) => OOXML_MAIN.test(r.type));
+  const wb = main && parts.get(main.target.replace(/^\//, ''));
+  if (!wb) return undefined;
+  const names = [...wb.toString('utf8').matchAll(/<(?:\w+:)?sheet\b[^>]*?\sname="([^"]*)"/g)].map((m) => m[1]);
+  // Names with an escape (&amp; …) are left to SheetJS: the whole book is read.
+  return names.length && names.every((n) => !n.includes('&')) ? names : undefined;
+}
+
 /** Read spreadsheet bytes; throws NotSpreadsheetError or BookTooLargeError. */
 /** `extra`: sheets to read besides the input sheets (an earlier plan's result sheets, to compare with). */
 export function readBook(bytes: Uint8Array, maxExpandedMb = MAX_EXPANDED_MB, extra: string[] = []): Book {
@@ -144,7 +155,14 @@ export function readBook(bytes: Uint8Array, maxExpandedMb = MAX_EXPANDED_MB, ext
   try {
     // sheetStubs keeps a formula cell that has no stored value (otherwise dropped silently);
     // cellNF gives number formats, which tell dates from numbers.
-    wb = XLSX.read(readable, { type: 'buffer', cellFormula: true, cellNF: true, sheetStubs: true, cellHTML: false, cellText: false, cellDates: false, dense: false, bookVBA: false });
+    const read = (sheets?: string[]) => XLSX.read(readable, { type: 'buffer', cellFormula: true, cellNF: true, sheetStubs: true, cellHTML: false, cellText: false, cellDates: false, dense: false, bookVBA: false, ...(sheets ? { sheets } : {}) });
+    // Only the sheets read as input are parsed: a book planned before holds the last run's result
+    // sheets (tens of thousands of cells on a large plant), which the package keeps byte for byte.
+    const names = parts && format !== 'ods' ? workbookSheetNames(parts) : undefined;
+    const wanted = names ? inputSheetNames(names, extra) : [];
+    wb = names && wanted.length && wanted.length < names.length ? read(wanted) : read();
+    // Named otherwise than SheetJS names them (an escape it reads differently): every sheet, as before.
+    if (names && wb.SheetNames.join('\n') !== names.join('\n')) wb = read();
   } catch (e) {
     const msg = (e as Error).message ?? String(e);
     if (/password|encrypt/i.test(msg)) throw new NotSpreadsheetError('a password-protected workbook: remove the password to open (File › Info › Protect Workbook) and save again', '设有打开密码的工作簿：请取消密码后重新保存');

@@ -10,6 +10,7 @@ import type { Lang } from '../../shared/problems';
 import { resultLayout, type LayoutCell, type ResultLayout } from '../../shared/result-layout';
 import type { ResultSheet } from '../../shared/results';
 import { columnLetter } from '../../shared/rows';
+import type { StyledXml } from './splice';
 import { writeZip } from './zip';
 import { CHART_CT, CHART_TYPE, chartXml, DRAWING_CT, DRAWING_TYPE, drawingXml } from './chart-parts';
 
@@ -85,23 +86,32 @@ class Styles {
   }
 }
 
-const s = (n: number) => (n ? ` s="${n}"` : '');
-
-/** One cell's XML; null cells keep only their column's format. */
-function cellXml(ref: string, v: LayoutCell, style: number, styles: Styles): string {
-  if (v === null || v === undefined) return style ? `<c r="${ref}"${s(style)}/>` : '';
-  if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${s(style)}><v>${v}</v></c>` : style ? `<c r="${ref}"${s(style)}/>` : '';
-  if (typeof v === 'string') return `<c r="${ref}"${s(style)} t="inlineStr"><is>${textEl(v)}</is></c>`;
-  if (typeof v === 'boolean') return `<c r="${ref}"${s(style)} t="b"><v>${v ? 1 : 0}</v></c>`;
-  // A Date (UTC midnight): Excel's serial day number, in a date format.
-  const serial = v.getTime() / 86_400_000 + EPOCH_SERIAL;
-  return `<c r="${ref}"${s(style || styles.xf(DATE_IN_GENERAL))}><v>${serial}</v></c>`;
+/**
+ * A sheet's XML as a function of the cell formats (xf) and differential formats (dxf) it ends up
+ * with: without maps its own styles.xml's indices; with them (splice.ts, from merging its styles
+ * into the book's) the book's, so the splice need not rewrite every cell's s="…" afterwards. Every
+ * format the sheet uses is registered in `styles` here, before it is written, in the order the
+ * cells meet them.
+ */
+function sheetWriter(layout: ResultLayout, styles: Styles): StyledXml {
+  const n = layout.columnCount;
+  const colStyle = layout.columns.map((c) => styles.xf(c.numberFormat));
+  // A Date in a column without a number format is shown in Excel's short date.
+  const body = layout.body;
+  let dateXf = 0;
+  for (let j = 0; j < n && !dateXf; j++) if (!colStyle[j]) for (let i = 0; i < body.length; i++) if (body[i][j] instanceof Date) (dateXf = styles.xf(DATE_IN_GENERAL)), (i = body.length);
+  const valueDxfs = layout.valueFills.map((f) => styles.dxf(f.fill));
+  const highlightDxf = layout.highlight ? styles.dxf(layout.highlight.fill) : 0;
+  return (xf, dxf) => sheetXml(layout, colStyle, dateXf, valueDxfs, highlightDxf, (i) => xf?.[i] ?? i, (i) => dxf?.[i] ?? i);
 }
 
-function sheetXml(layout: ResultLayout, styles: Styles): string {
+function sheetXml(layout: ResultLayout, colStyle: number[], dateXf: number, valueDxfs: number[], highlightDxf: number, xf: (i: number) => number, dxf: (i: number) => number): string {
   const n = layout.columnCount;
   const letters = Array.from({ length: n }, (_, j) => columnLetter(j + 1));
-  const colStyle = layout.columns.map((c) => styles.xf(c.numberFormat));
+  // Each column's s="…" once (none for the plain format), not per cell.
+  const sAttr = colStyle.map((st) => (st ? ` s="${xf(st)}"` : ''));
+  const dateAttr = ` s="${xf(dateXf)}"`;
+  const bold = xf(Styles.BOLD);
   const out: string[] = [];
   out.push(`${HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`);
   out.push(`<dimension ref="${layout.table.address}"/>`);
@@ -109,8 +119,8 @@ function sheetXml(layout: ResultLayout, styles: Styles): string {
   out.push(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="${layout.freezeRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>`);
   out.push('<sheetFormatPr defaultRowHeight="15"/>');
   out.push(`<cols>${layout.columns.map((c, j) => `<col min="${j + 1}" max="${j + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols>`);
-  out.push(`<sheetData><row r="1" s="${Styles.BOLD}" customFormat="1">`);
-  for (let j = 0; j < n; j++) out.push(`<c r="${letters[j]}1" s="${Styles.BOLD}" t="inlineStr"><is>${textEl(layout.header[j])}</is></c>`);
+  out.push(`<sheetData><row r="1" s="${bold}" customFormat="1">`);
+  for (let j = 0; j < n; j++) out.push(`<c r="${letters[j]}1" s="${bold}" t="inlineStr"><is>${textEl(layout.header[j])}</is></c>`);
   out.push('</row>');
   // An empty result keeps one blank data row: Excel tables cannot be empty.
   const body = layout.body.length ? layout.body : [layout.header.map(() => null)];
@@ -118,7 +128,17 @@ function sheetXml(layout: ResultLayout, styles: Styles): string {
     const r = i + 2;
     const row = body[i];
     let cells = '';
-    for (let j = 0; j < n; j++) cells += cellXml(`${letters[j]}${r}`, row[j] ?? null, colStyle[j], styles);
+    for (let j = 0; j < n; j++) {
+      const v = row[j] ?? null;
+      const ref = `${letters[j]}${r}`;
+      // One cell's XML; null cells keep only their column's format.
+      if (v === null) cells += colStyle[j] ? `<c r="${ref}"${sAttr[j]}/>` : '';
+      else if (typeof v === 'number') cells += Number.isFinite(v) ? `<c r="${ref}"${sAttr[j]}><v>${v}</v></c>` : colStyle[j] ? `<c r="${ref}"${sAttr[j]}/>` : '';
+      else if (typeof v === 'string') cells += `<c r="${ref}"${sAttr[j]} t="inlineStr"><is>${textEl(v)}</is></c>`;
+      else if (typeof v === 'boolean') cells += `<c r="${ref}"${sAttr[j]} t="b"><v>${v ? 1 : 0}</v></c>`;
+      // A Date (UTC midnight): Excel's serial day number, in a date format.
+      else cells += `<c r="${ref}"${colStyle[j] ? sAttr[j] : dateAttr}><v>${v.getTime() / 86_400_000 + EPOCH_SERIAL}</v></c>`;
+    }
     out.push(`<row r="${r}">${cells}</row>`);
   }
   out.push('</sheetData>');
@@ -130,10 +150,11 @@ function sheetXml(layout: ResultLayout, styles: Styles): string {
         `<color rgb="FF${cs.low}"/><color rgb="FF${cs.middle}"/><color rgb="FF${cs.high}"/></colorScale></cfRule></conditionalFormatting>`,
     );
   }
-  for (const f of layout.valueFills)
-    out.push(`<conditionalFormatting sqref="${f.address}"><cfRule type="cellIs" dxfId="${styles.dxf(f.fill)}" priority="${priority++}" operator="equal"><formula>${esc(`"${f.value.replace(/"/g, '""')}"`)}</formula></cfRule></conditionalFormatting>`);
+  layout.valueFills.forEach((f, k) =>
+    out.push(`<conditionalFormatting sqref="${f.address}"><cfRule type="cellIs" dxfId="${dxf(valueDxfs[k])}" priority="${priority++}" operator="equal"><formula>${esc(`"${f.value.replace(/"/g, '""')}"`)}</formula></cfRule></conditionalFormatting>`),
+  );
   if (layout.highlight)
-    out.push(`<conditionalFormatting sqref="${layout.highlight.address}"><cfRule type="expression" dxfId="${styles.dxf(layout.highlight.fill)}" priority="${priority++}"><formula>${esc(layout.highlight.formula)}</formula></cfRule></conditionalFormatting>`);
+    out.push(`<conditionalFormatting sqref="${layout.highlight.address}"><cfRule type="expression" dxfId="${dxf(highlightDxf)}" priority="${priority++}"><formula>${esc(layout.highlight.formula)}</formula></cfRule></conditionalFormatting>`);
   out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   out.push(`<pageSetup orientation="${layout.print.orientation}" fitToWidth="${layout.print.fitToPagesWide}" fitToHeight="0"/>`);
   // The chart's drawing (relationship rId2) comes before the table parts, as the schema orders them.
@@ -157,14 +178,15 @@ const letterIndex = (range: string): number => [...(/^[A-Z]+/.exec(range)?.[0] ?
 const rels = (items: { id: string; type: string; target: string }[]) =>
   `${HEAD}<Relationships xmlns="${PKG_REL_NS}">${items.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${esc(r.target)}"/>`).join('')}</Relationships>`;
 
-/** A part of the result package: its name and XML. */
+/** A part of the result package: its name and XML (a sheet's as a function of its styles' indices). */
 export interface ResultPart {
   name: string;
-  data: string;
+  data: string | StyledXml;
 }
 
 /** The result sheets as a package (.xlsx bytes) of their own. */
-export const resultPackage = (sheets: ResultSheet[], lang: Lang): Buffer => writeZip(resultParts(sheets, lang).map((p) => ({ name: p.name, data: Buffer.from(p.data, 'utf8') })));
+export const resultPackage = (sheets: ResultSheet[], lang: Lang): Buffer =>
+  writeZip(resultParts(sheets, lang).map((p) => ({ name: p.name, data: Buffer.from(typeof p.data === 'string' ? p.data : p.data(), 'utf8') })));
 
 /**
  * The result package's parts, unzipped: addResultSheets takes them as they are, so the 8 MB of a
@@ -172,7 +194,7 @@ export const resultPackage = (sheets: ResultSheet[], lang: Lang): Buffer => writ
  */
 export function resultParts(sheets: ResultSheet[], lang: Lang): ResultPart[] {
   const styles = new Styles();
-  const parts: { name: string; data: string }[] = [];
+  const parts: ResultPart[] = [];
   const taken: string[] = [];
   const sheetTags: string[] = [];
   const printTitles: string[] = [];
@@ -183,7 +205,7 @@ export function resultParts(sheets: ResultSheet[], lang: Lang): ResultPart[] {
     styles.headerFont = layout.headerFont;
     taken.push(layout.table.name);
     const n = k + 1;
-    parts.push({ name: `xl/worksheets/sheet${n}.xml`, data: sheetXml(layout, styles) });
+    parts.push({ name: `xl/worksheets/sheet${n}.xml`, data: sheetWriter(layout, styles) });
     const sheetRels = [{ id: 'rId1', type: `${REL_NS}/table`, target: `../tables/table${n}.xml` }];
     if (layout.chart) {
       // A native chart: the sheet's drawing holds it, the chart's series point at the sheet's cells.
@@ -202,7 +224,7 @@ export function resultParts(sheets: ResultSheet[], lang: Lang): ResultPart[] {
     overrides.push(`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="${CT}.worksheet+xml"/><Override PartName="/xl/tables/table${n}.xml" ContentType="${CT}.table+xml"/>`);
   });
   wbRels.push({ id: `rId${sheets.length + 1}`, type: `${REL_NS}/styles`, target: 'styles.xml' });
-  const head: { name: string; data: string }[] = [
+  const head: ResultPart[] = [
     {
       name: '[Content_Types].xml',
       data:

@@ -20,11 +20,18 @@ export interface Rel {
   external: boolean;
 }
 
+/**
+ * A part's XML written with given cell format (xf) and differential format (dxf) indices: the
+ * book's, once the result's styles are merged into it; its own package's without them.
+ * result-parts.ts gives its sheets this way, so no pass over every cell rewrites them.
+ */
+export type StyledXml = (xf?: readonly number[], dxf?: readonly number[]) => string;
+
 /** A zip package as editable parts: unchanged entries keep their stored bytes. Parts given as text stay text until written. */
 class Pkg {
   readonly order: string[] = [];
   private readonly entries = new Map<string, ZipEntry>();
-  private readonly changed = new Map<string, Uint8Array | string>();
+  private readonly changed = new Map<string, Uint8Array | string | StyledXml>();
   private readonly lower = new Map<string, string>();
   readonly bytes: Uint8Array;
   /**
@@ -32,7 +39,7 @@ class Pkg {
    * `inflated`: parts already inflated from those bytes (by the reader), not inflated again
    */
   constructor(
-    from: Uint8Array | readonly { name: string; data: string }[],
+    from: Uint8Array | readonly { name: string; data: string | StyledXml }[],
     private readonly inflated?: Map<string, Uint8Array>,
   ) {
     if (!(from instanceof Uint8Array)) {
@@ -64,9 +71,16 @@ class Pkg {
   private part(name: string): Uint8Array | string {
     const n = this.find(name);
     if (n === undefined) throw new Error(`no part ${name}`);
-    return this.changed.get(n) ?? this.inflated?.get(n) ?? entryData(this.bytes, this.entries.get(n)!);
+    const d = this.changed.get(n) ?? this.inflated?.get(n) ?? entryData(this.bytes, this.entries.get(n)!);
+    return typeof d === 'function' ? d() : d;
   }
-  set(name: string, data: Uint8Array | string): void {
+  /** The part's XML as a function of its styles' indices, when it was given so. */
+  styled(name: string): StyledXml | undefined {
+    const n = this.find(name);
+    const d = n === undefined ? undefined : this.changed.get(n);
+    return typeof d === 'function' ? d : undefined;
+  }
+  set(name: string, data: Uint8Array | string | StyledXml): void {
     const n = this.find(name) ?? name;
     if (!this.lower.has(n.toLowerCase())) this.order.push(n), this.lower.set(n.toLowerCase(), n);
     this.changed.set(n, data);
@@ -83,7 +97,7 @@ class Pkg {
     const out: OutEntry[] = this.order.map((n) => {
       const d = this.changed.get(n);
       if (d === undefined) return { name: n, from: this.bytes, entry: this.entries.get(n)! };
-      return { name: n, data: typeof d === 'string' ? Buffer.from(d, 'utf8') : d };
+      return { name: n, data: typeof d === 'function' ? Buffer.from(d(), 'utf8') : typeof d === 'string' ? Buffer.from(d, 'utf8') : d };
     });
     return writeZip(out);
   }
@@ -313,7 +327,7 @@ function remapAttr(xml: string, tags: string[], name: string, map: number[]): st
  * its parts) added, or replacing the book's sheets of the same names. `inflated`: the book's
  * parts as the reader inflated them (read-book.ts), so none is inflated twice.
  */
-export function addResultSheets(pkgBytes: Uint8Array, result: Uint8Array | readonly { name: string; data: string }[], inflated?: Map<string, Uint8Array>): Buffer {
+export function addResultSheets(pkgBytes: Uint8Array, result: Uint8Array | readonly { name: string; data: string | StyledXml }[], inflated?: Map<string, Uint8Array>): Buffer {
   const pkg = new Pkg(pkgBytes, inflated);
   const res = new Pkg(result);
   const wbPart = mainPart(pkg);
@@ -367,10 +381,12 @@ export function addResultSheets(pkgBytes: Uint8Array, result: Uint8Array | reado
   const filters: { index: number; name: string; ref: string }[] = [];
 
   for (const rs of sheetsOf(res, resWb)) {
-    let xml = res.text(rs.part);
+    // A sheet written for given style indices is written with the book's; any other is remapped.
+    const styled = res.styled(rs.part);
+    let xml = styled ? styled(xfMap, dxfMap) : res.text(rs.part);
     if (xml.includes('tabSelected="1"')) xml = xml.replace(/\stabSelected="1"/g, ''); // one selected tab in the book, not one per result sheet
-    if (xfMap) xml = remapAttr(remapAttr(xml, ['c', 'row'], 's', xfMap), ['col'], 'style', xfMap);
-    if (dxfMap) xml = remapAttr(xml, ['cfRule'], 'dxfId', dxfMap);
+    if (xfMap && !styled) xml = remapAttr(remapAttr(xml, ['c', 'row'], 's', xfMap), ['col'], 'style', xfMap);
+    if (dxfMap && !styled) xml = remapAttr(xml, ['cfRule'], 'dxfId', dxfMap);
     // (A scan of every cell, so only where there are shared-string cells: result-parts.ts writes none.)
     if (xml.includes('t="s"')) xml = xml.replace(/<c\b([^>]*?)\st="s"([^>]*)>\s*<v>(\d+)<\/v>\s*<\/c>/g, (_m, a, b, n) => `<c${a} t="inlineStr"${b}><is>${strings[Number(n)] ?? '<t></t>'}</is></c>`);
 

@@ -36,14 +36,22 @@ export function workCenterDays(plant: Plant, pm: PlanModel, values: ArrayLike<nu
   // Each day's name and bucket, once for all work centers.
   const dayNames = Array.from({ length: horizon + OVERFLOW_DAYS }, (_, d) => addDays(b.start, d) as Day);
   const bucketOfDay = Int32Array.from({ length: horizon }, (_, d) => bucketIndex(b, dayNames[d]));
+  const ownRows = new Set([...exceptions.keys()].map((k) => k.slice(0, k.lastIndexOf('|'))));
+  const byWeek = new Map<string, Float64Array>();
   for (const wc of plant.WorkCenters) {
     const id = key(wc.WorkCenterId);
     const eff = wc.EfficiencyPct > 0 ? wc.EfficiencyPct / 100 : 1;
     const lanes = Math.max(1, Math.round(wc.Units));
-    const regular = new Float64Array(horizon + OVERFLOW_DAYS);
+    // Work centers without Calendar rows of their own share their days with any other of the same
+    // week (days per week, hours per day): worked out once for all of them.
+    const own = ownRows.has(id);
+    const week = `${wc.DaysPerWeek}|${wc.HoursPerDay}`;
+    const shared = own ? undefined : byWeek.get(week);
+    const regular = shared ? shared.slice() : new Float64Array(horizon + OVERFLOW_DAYS);
     const extra = new Float64Array(horizon + OVERFLOW_DAYS);
     let workingDays = 0;
-    for (let d = 0; d < regular.length; d++) regular[d] = Math.min(24, dayHours(wc, dayNames[d], exceptions));
+    if (!shared) for (let d = 0; d < regular.length; d++) regular[d] = Math.min(24, dayHours(wc, dayNames[d], exceptions));
+    if (!own && !shared) byWeek.set(week, regular.slice());
     for (let d = 0; d < horizon; d++) if (regular[d] > 0) workingDays++;
     // Planned overtime (hours of work across all units) → clock hours per lane on each working day.
     const cap = pm.capacity.get(id);
@@ -87,6 +95,17 @@ export function clockText(start: Day, hours: number): string {
   const d = Math.floor(minutes / 1440);
   const m = minutes - d * 1440;
   return `${dayAt(start, d)} ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+/** clockText for one start, each minute's text made once: a lot mostly starts where another ended. */
+export function clockTexts(start: Day): (hours: number) => string {
+  const made = new Map<number, string>();
+  return (hours) => {
+    const m = Math.round(hours * 60);
+    let t = made.get(m);
+    if (t === undefined) made.set(m, (t = clockText(start, hours)));
+    return t;
+  };
 }
 
 /** The calendar day a time falls in; an end exactly at midnight belongs to the day before. */

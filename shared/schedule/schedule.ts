@@ -13,7 +13,7 @@ import type { PlanException, PlanResult, Text } from '../plan/extract';
 import { alternateCover, type OwnMaterial } from '../plan/alternates';
 import { heldOnHand, isDedicated } from '../plan/dedicated';
 import { afterSafetyRefill } from '../plan/supply';
-import { clockText, dayAt, dayOfEnd, dayOfStart, workCenterDays, type WorkCenterDays } from './days';
+import { clockTexts, dayAt, dayOfEnd, dayOfStart, workCenterDays, type WorkCenterDays } from './days';
 import { discreteUoms, isDiscrete, wholeNearest, wholeSeries, wholeUp } from './round';
 import type { WorkCenterChoice } from '../plan/network';
 import { idleBetween, lotOp, lotWc, sequence, type AlternateDrawn, type Lot, type MaterialTimeline, type PlacedLot } from './sequence';
@@ -101,7 +101,13 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
   const alternates = alternateCover(pm.substitutions, val);
   const own = ownMaterial(pm, val);
   const dayIndex = (d: Day) => daysBetween(b.start, d);
-  const release = (o: PlannedOrder) => 24 * Math.max(0, dayIndex(o.release));
+  // Hours from PlanStart each order is released, once per order (asked once per lot).
+  const released = new Map<PlannedOrder, number>();
+  const release = (o: PlannedOrder) => {
+    let h = released.get(o);
+    if (h === undefined) released.set(o, (h = 24 * Math.max(0, dayIndex(o.release))));
+    return h;
+  };
 
   // Two dispatch orders, each placing every lot (finite capacity, precedence, materials):
   //  - plan: bucket by bucket as the LP allocated them (a lot may start up to PULL_AHEAD buckets
@@ -139,7 +145,8 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
   const { rule, placed } = best;
   const chosen = best;
 
-  const rows = mergeBatches(placed, days).map((p) => row(b.start, p, days, chosen.finish, discrete));
+  const clock = clockTexts(b.start);
+  const rows = mergeBatches(placed, days).map((p) => row(b.start, p, days, chosen.finish, discrete, clock));
   rows.sort((x, y) => x.t0 - y.t0 || (x.workCenter < y.workCenter ? -1 : x.workCenter > y.workCenter ? 1 : 0) || x.lane - y.lane);
   const orders = new Map<string, OrderFinish>();
   for (const o of pm.orders) {
@@ -172,6 +179,10 @@ function makeLots(pm: PlanModel, val: (c: number) => number, discrete: Set<strin
   const lots: Lot[] = [];
   let nextLot = 0;
   const T = pm.buckets.count;
+  // Rounding running totals up to a bucket needs only the buckets before it.
+  const upToT = Math.min(T, upTo + 1);
+  const ys = new Float64Array(upToT);
+  const sums = new Float64Array(upToT);
   for (const o of orders) {
     if (o.blocked) continue;
     for (const [opIndex, v] of o.ops.entries()) {
@@ -193,16 +204,22 @@ function makeLots(pm: PlanModel, val: (c: number) => number, discrete: Set<strin
           const part = whole ? Math.floor(qty / nb) + (i < qty % nb ? 1 : 0) : qty / nb;
           if (part <= EPS) continue;
           cum += part;
-          lots.push({ order: o, opIndex, v, bucket, qty: part, subcontract, cumQty: cum, lotId, ...(center ? { center } : {}) });
+          const lot: Lot = { order: o, opIndex, v, bucket, qty: part, subcontract, cumQty: cum, lotId };
+          if (center) lot.center = center;
+          lots.push(lot);
         }
       };
-      // Rounding running totals up to a bucket needs only the buckets before it.
-      const xs = Array.from({ length: Math.min(T, upTo + 1) }, (_, t) => val(v.x[t]));
-      const ys = xs.map((_, t) => val(v.y[t]));
+      // (Plain loops into reused arrays: this runs for every operation of every order.)
+      let total = 0;
+      for (let t = 0; t < upToT; t++) {
+        ys[t] = val(v.y[t]);
+        sums[t] = val(v.x[t]) + ys[t];
+        total += sums[t];
+      }
+      if (total === 0) continue; // nothing planned: no lots (every push below would be of 0)
       // One lot per bucket the plan gave the operation: the LP's allocation, in whole pieces.
-      const sums = xs.map((x, t) => x + ys[t]);
       const q = whole ? wholeSeries(sums, mode) : sums;
-      for (let t = 0; t < xs.length; t++) {
+      for (let t = 0; t < upToT; t++) {
         const sub = whole ? Math.min(q[t], wholeNearest(ys[t])) : ys[t];
         if (v.xw) {
           // Split as the plan split it over alternative work centers (whole pieces each); the preferred takes the rest.
@@ -343,7 +360,7 @@ function joinDrawn(a: AlternateDrawn[] = [], b: AlternateDrawn[] = []): Alternat
   return out;
 }
 
-function row(start: Day, p: PlacedLot, days: Map<string, WorkCenterDays>, finish: Map<PlannedOrder, number>, discrete: Set<string>): ScheduleRow {
+function row(start: Day, p: PlacedLot, days: Map<string, WorkCenterDays>, finish: Map<PlannedOrder, number>, discrete: Set<string>, clock: (hours: number) => string): ScheduleRow {
   const o = p.lot.order;
   const op = p.lot.v.op;
   const f = finish.get(o);
@@ -359,8 +376,8 @@ function row(start: Day, p: PlacedLot, days: Map<string, WorkCenterDays>, finish
     lane: p.lane,
     quantity: whole ? p.lot.qty : Math.round(p.lot.qty * 1e4) / 1e4,
     uom: op.node.item.Uom ?? '',
-    start: clockText(start, p.start),
-    end: clockText(start, p.end),
+    start: clock(p.start),
+    end: clock(p.end),
     startDay: dayAt(start, dayOfStart(p.start)),
     endDay: dayAt(start, p.end > p.start ? dayOfEnd(p.end) : dayOfStart(p.end)),
     setupHours: r2(p.setupHours),
@@ -422,7 +439,8 @@ function roundedObjective(pm: PlanModel, plant: Plant, placed: PlacedLot[], val:
 function scheduleExceptions(pm: PlanModel, placed: PlacedLot[], days: Map<string, WorkCenterDays>, rule: Rule): PlanException[] {
   const out: PlanException[] = [];
   const start = pm.buckets.start;
-  const usedWc = new Set(placed.filter((p) => !p.lot.subcontract).map((p) => lotWc(p.lot)));
+  const usedWc = new Set<string>();
+  for (const p of placed) if (!p.lot.subcontract) usedWc.add(lotWc(p.lot));
   for (const w of days.values())
     if (w.workingDays === 0)
       out.push({

@@ -146,9 +146,13 @@ class Lane {
   }
 }
 
-/** Working stretches for `dur` clock hours starting no earlier than t, ignoring other lots; null past the overflow. */
-function stretches(w: WorkCenterDays, t: number, dur: number, lastDay: number): [number, number][] | null {
-  const pieces: [number, number][] = [];
+/**
+ * Working stretches for `dur` clock hours starting no earlier than t, ignoring other lots, into
+ * `out` as flat [start0, end0, start1, end1, …] (reused: most tries are dropped); how many, or −1
+ * past the overflow.
+ */
+function stretches(w: WorkCenterDays, t: number, dur: number, lastDay: number, out: number[]): number {
+  let n = 0;
   let d = Math.max(0, Math.floor((t - SHIFT_START) / 24));
   let rem = dur;
   let at = t;
@@ -160,12 +164,14 @@ function stretches(w: WorkCenterDays, t: number, dur: number, lastDay: number): 
     const s = Math.max(at, ws);
     if (s >= we - 1e-9 && !(rem <= 1e-9 && s <= we)) continue;
     const e = Math.min(we, s + rem);
-    pieces.push([s, e]);
+    out[2 * n] = s;
+    out[2 * n + 1] = e;
+    n++;
     rem -= e - s;
-    if (rem <= 1e-9) return pieces;
+    if (rem <= 1e-9) return n;
     at = we;
   }
-  return null;
+  return -1;
 }
 
 /** Units an operation has finished, sorted by end time, with running totals. */
@@ -215,29 +221,41 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
   };
   const used = new Map<string, number>();
   const out: PlacedLot[] = [];
-  const setUp = new Map<number, Set<number>>(); // lot → lanes it is set up on
   const altUsed = new Map<Substitution | string, number>();
 
+  // Lanes each lot is set up on: a bit per lane below 31 (no object per lot), else a list.
+  const setUpBits = new Map<number, number>();
+  const setUpMore = new Map<number, number[]>();
+  const isSetUp = (lotId: number, li: number) => (li < 31 ? ((setUpBits.get(lotId) ?? 0) & (1 << li)) !== 0 : (setUpMore.get(lotId)?.includes(li) ?? false));
+  const markSetUp = (lotId: number, li: number) => {
+    if (li < 31) setUpBits.set(lotId, (setUpBits.get(lotId) ?? 0) | (1 << li));
+    else setUpMore.set(lotId, [...(setUpMore.get(lotId) ?? []), li]);
+  };
+  // When `need` units of `op` are done (as a lot becomes ready: never expected to be missing —
+  // rounding keeps predecessors ahead — but then it waits for all of them).
+  const doneAt = (op: PlanOp, need: number) => {
+    const l = doneOf(op);
+    const at = l.when(need);
+    return at === Infinity ? l.last : at;
+  };
+
+  let trial: number[] = [];
+  let best: number[] = [];
   for (const lot of lots) {
     const op = lot.v.op;
     const node = op.node;
     const k = node.ops.indexOf(op);
     let ready = input.releaseOf(lot);
     // Precedence: the operation before in the routing, or the components for the first one.
-    const preds = k > 0 ? [{ op: node.ops[k - 1], ratio: 1 }] : node.makeChildren.map((c) => ({ op: c.node.ops[c.node.ops.length - 1], ratio: c.ratio }));
-    for (const p of preds) {
-      const l = doneOf(p.op);
-      const at = l.when(p.ratio * lot.cumQty);
-      // Never expected (rounding keeps predecessors ahead); if it happens, wait for all of them.
-      ready = Math.max(ready, at === Infinity ? l.last : at);
-    }
+    if (k > 0) ready = Math.max(ready, doneAt(node.ops[k - 1], lot.cumQty));
+    else for (const c of node.makeChildren) ready = Math.max(ready, doneAt(c.node.ops[c.node.ops.length - 1], c.ratio * lot.cumQty));
     // Materials, drawn when the node's first operation starts.
     let materialReady = -Infinity;
     let materialOk = true;
-    const alts: AlternateDrawn[] = [];
+    let alts: AlternateDrawn[] | undefined;
     if (k === 0)
       for (const d of lotDraws(node, lot.qty, input.alternates, altUsed, input.own?.get(lot.order))) {
-        if (d.alternateOf) alts.push({ item: d.item.ItemId, qty: Math.round(d.qty * 1e4) / 1e4, primary: d.alternateOf.ItemId });
+        if (d.alternateOf) (alts ??= []).push({ item: d.item.ItemId, qty: Math.round(d.qty * 1e4) / 1e4, primary: d.alternateOf.ItemId });
         const m = d.key;
         const tl = input.materials.get(m);
         const need = (used.get(m) ?? 0) + d.qty;
@@ -260,7 +278,8 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
       }
     ready = Math.max(ready, materialReady);
 
-    const placed: PlacedLot = { lot, lane: 0, start: ready, end: ready, pieces: [], setupHours: 0, runHours: 0, materialReady, materialOk, placed: true, ...(alts.length ? { alternates: alts } : {}) };
+    const placed: PlacedLot = { lot, lane: 0, start: ready, end: ready, pieces: [], setupHours: 0, runHours: 0, materialReady, materialOk, placed: true };
+    if (alts) placed.alternates = alts;
     if (lot.subcontract) {
       const back = ready + 24 * (op.op.SubcontractLeadDays ?? 0);
       placed.end = back;
@@ -268,37 +287,51 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
       const wc = lotWc(lot);
       const rop = lotOp(lot);
       const w = days.get(wc);
-      const ready0 = setUp.get(lot.lotId) ?? new Set<number>();
-      setUp.set(lot.lotId, ready0);
       placed.runHours = rop.RunHoursPerUnit * lot.qty;
-      let best: { lane: number; pieces: [number, number][] } | null = null;
-      for (const [li, lane] of (lanes.get(wc) ?? []).entries()) {
-        const dur = w ? ((ready0.has(li) ? 0 : rop.SetupHours) + placed.runHours) / w.eff : 0;
+      // The best lane so far keeps its stretches in `best`; each try writes into `trial`.
+      let bestLane = -1;
+      let bestN = 0;
+      let bestEnd = Infinity;
+      const wcLanes = lanes.get(wc) ?? [];
+      for (let li = 0; li < wcLanes.length; li++) {
+        const lane = wcLanes[li];
+        const dur = w ? ((isSetUp(lot.lotId, li) ? 0 : rop.SetupHours) + placed.runHours) / w.eff : 0;
         let t = ready;
         for (let guard = 0; guard < 1_000_000; guard++) {
           t = lane.skip(t, dur);
-          const p = stretches(w!, t, dur, lastDay);
-          if (!p) break;
-          const s = p[0][0];
-          const e = p[p.length - 1][1];
+          const n = stretches(w!, t, dur, lastDay, trial);
+          if (n < 0) break;
+          const s = trial[0];
+          const e = trial[2 * n - 1];
           let clash = -1;
-          for (const [ps, pe] of p) if ((clash = lane.clash(ps, Math.max(pe, ps + 1e-9))) >= 0) break;
+          for (let j = 0; j < n; j++) if ((clash = lane.clash(trial[2 * j], Math.max(trial[2 * j + 1], trial[2 * j] + 1e-9))) >= 0) break;
           if (clash < 0) {
-            if (!best || e < best.pieces[best.pieces.length - 1][1] - 1e-9) best = { lane: li, pieces: p };
+            if (bestLane < 0 || e < bestEnd - 1e-9) {
+              bestLane = li;
+              bestN = n;
+              bestEnd = e;
+              [best, trial] = [trial, best];
+            }
             break;
           }
           t = Math.max(clash, s + 1e-9);
         }
       }
-      if (best) {
-        const lane = lanes.get(wc)![best.lane];
-        for (const [s, e] of best.pieces) lane.add(s, e);
-        placed.lane = best.lane + 1;
-        if (!ready0.has(best.lane)) placed.setupHours = rop.SetupHours;
-        ready0.add(best.lane);
-        placed.pieces = best.pieces;
-        placed.start = best.pieces[0][0];
-        placed.end = best.pieces[best.pieces.length - 1][1];
+      if (bestLane >= 0) {
+        const lane = wcLanes[bestLane];
+        const pieces: [number, number][] = [];
+        for (let j = 0; j < bestN; j++) {
+          lane.add(best[2 * j], best[2 * j + 1]);
+          pieces.push([best[2 * j], best[2 * j + 1]]);
+        }
+        placed.lane = bestLane + 1;
+        if (!isSetUp(lot.lotId, bestLane)) {
+          placed.setupHours = rop.SetupHours;
+          markSetUp(lot.lotId, bestLane);
+        }
+        placed.pieces = pieces;
+        placed.start = pieces[0][0];
+        placed.end = bestEnd;
       } else placed.placed = false;
     }
     if (placed.placed) doneOf(op).add(placed.end, lot.qty);

@@ -59,7 +59,9 @@ export function dispatchRows(s: Schedule, filter: { workCenter?: string; from?: 
     if (r.subcontract || (wc && r.workCenter.toLowerCase() !== wc) || r.t1 < lo || r.t0 >= hi) continue;
     r.pieces.forEach(([a, b], i) => {
       if (a < lo || a >= hi) return;
-      const day = clockText(s.start, a).slice(0, 10);
+      const from = clockText(s.start, a);
+      const to = clockText(s.start, b).slice(11);
+      const day = from.slice(0, 10);
       out.push({
         workCenter: r.workCenter,
         day,
@@ -71,8 +73,8 @@ export function dispatchRows(s: Schedule, filter: { workCenter?: string; from?: 
         opSeq: r.opSeq,
         quantity: r.quantity,
         uom: r.uom,
-        start: clockText(s.start, a).slice(11),
-        end: clockText(s.start, b).slice(11) === '00:00' && b > a ? '24:00' : clockText(s.start, b).slice(11),
+        start: from.slice(11),
+        end: to === '00:00' && b > a ? '24:00' : to,
         hours: Math.round((b - a) * 100) / 100,
         priority: r.priority,
         dueDate: r.dueDate,
@@ -82,7 +84,8 @@ export function dispatchRows(s: Schedule, filter: { workCenter?: string; from?: 
       });
     });
   }
-  out.sort((x, y) => x.workCenter.localeCompare(y.workCenter) || (x.day < y.day ? -1 : x.day > y.day ? 1 : 0) || x.start.localeCompare(y.start) || x.lane - y.lane);
+  // (Times are all "HH:MM": compared as plain text; work centers by locale, asked only when they differ.)
+  out.sort((x, y) => (x.workCenter === y.workCenter ? 0 : x.workCenter.localeCompare(y.workCenter)) || (x.day < y.day ? -1 : x.day > y.day ? 1 : 0) || (x.start < y.start ? -1 : x.start > y.start ? 1 : 0) || x.lane - y.lane);
   let prev = '';
   let n = 0;
   for (const d of out) {
@@ -104,14 +107,18 @@ function dayColumns(s: Schedule): { cols: ResultColumn[]; days: Day[] } {
 /** Hours per row key and day index, from the lots' working stretches. */
 function grid(s: Schedule, keyOf: (r: ScheduleRow) => string, n: number): Map<string, number[]> {
   const g = new Map<string, number[]>();
+  // Lots starting after the grid's last day add nothing (a key without hours reads as none).
+  const end = 24 * n;
   for (const r of s.rows) {
-    if (r.subcontract) continue;
+    if (r.subcontract || r.t0 >= end) continue;
     const k = keyOf(r);
-    if (!g.has(k)) g.set(k, new Array(n).fill(0));
-    const cells = g.get(k)!;
-    for (const [a, b] of r.pieces) {
+    let cells = g.get(k);
+    if (!cells) g.set(k, (cells = new Array(n).fill(0)));
+    const pieces = r.pieces;
+    for (let i = 0; i < pieces.length; i++) {
+      const a = pieces[i][0];
       const d = Math.floor(a / 24);
-      if (d >= 0 && d < n) cells[d] += b - a;
+      if (d >= 0 && d < n) cells[d] += pieces[i][1] - a;
     }
   }
   return g;

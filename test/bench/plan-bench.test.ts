@@ -49,6 +49,12 @@ describe('plan benchmark', () => {
     expect(cli.rssMB).toBeGreaterThan(20);
     // The same plant with --no-schedule: the weekly allocation alone, for the schedule's share.
     expect(without).toMatchObject({ label: 'CLI without schedule', status: 'ok', solver: 'highs-columns', variables: cg.variables });
+    // CPU time of every run of both, for the share's min and median; the reported one among them.
+    for (const c of [cli, without]) {
+      expect(c.cpuRuns).toHaveLength(2);
+      expect(c.cpuRuns).toContain(c.cpuSeconds);
+      for (const t of c.cpuRuns!) expect(t).toBeGreaterThan(0);
+    }
   }, 180_000); // three solves and two CLI processes: over a minute on a busy machine
 
   it('plans plants of other shapes to the same optimum as CBC', () => {
