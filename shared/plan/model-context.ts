@@ -2,7 +2,7 @@
 // work-center capacity, the LP being built, and the work-center loads and material uses collected
 // while columns are made (the capacity and stock rows are written from them at the end).
 import type { Item, Plant } from '../domain';
-import { LpBuilder } from '../lp/model';
+import { grown, LpBuilder } from '../lp/model';
 import { plantNetwork, type PlantNetwork } from '../network';
 import { alternatesFor, type AlternateOption, type Substitution } from './alternates';
 import type { Buckets } from './buckets';
@@ -22,8 +22,8 @@ export class ModelContext {
   readonly idx: PlantNetwork;
   readonly capacity: Map<string, WorkCenterCapacity>;
   readonly lp: LpBuilder;
-  /** order index of each column (−1 for work-center and material columns) */
-  readonly colOrder: number[] = [];
+  /** order index of each column (−1 for work-center and material columns); the first lp.columns entries */
+  colOrder = new Int32Array(1024);
   readonly wipRows: number[] = [];
   readonly wipCols: number[] = [];
   /** the plan's whole need of each Buy item (lower-case id): a purchase is priced for its lot */
@@ -35,6 +35,7 @@ export class ModelContext {
   readonly loads = new Map<string, { cols: number[]; hours: number[] }[]>();
   readonly uses = new Map<string, { cols: number[]; ratio: number[] }[]>();
   private readonly altCache = new Map<PartNode, Map<Item, AlternateOption[]>>();
+  private readonly workable = new Map<string, Uint8Array>();
 
   constructor(
     readonly plant: Plant,
@@ -49,9 +50,19 @@ export class ModelContext {
     this.dedicated = dedicatedPools(plant, b);
   }
 
+  /** room for this many columns' orders (LpBuilder.reserve) */
+  reserve(columns: number) {
+    if (columns <= this.colOrder.length) return;
+    const next = new Int32Array(columns);
+    next.set(this.colOrder.subarray(0, this.lp.columns));
+    this.colOrder = next;
+  }
+
   addVar(name: string, cost: number, upper: number, order: number, bucket = -1): number {
-    this.colOrder.push(order);
-    return this.lp.addVar(name, cost, upper, bucket);
+    const j = this.lp.addVar(name, cost, upper, bucket);
+    if (j === this.colOrder.length) this.colOrder = grown(this.colOrder, j);
+    this.colOrder[j] = order;
+    return j;
   }
 
   /** In-house work is possible in a bucket only if the work center has hours or overtime there. */
@@ -63,6 +74,28 @@ export class ModelContext {
 
   canWorkOp(op: PlanOp, t: number): boolean {
     return op.centers ? op.centers.some((c) => this.canWork(c.wc, t)) : this.canWork(op.wc, t);
+  }
+
+  /** canWork of every bucket (1 = yes), made once per work center: read per bucket in the column loops. */
+  workableAt(wc: string): Uint8Array {
+    let a = this.workable.get(wc);
+    if (!a) {
+      a = new Uint8Array(this.T);
+      for (let t = 0; t < this.T; t++) a[t] = this.canWork(wc, t) ? 1 : 0;
+      this.workable.set(wc, a);
+    }
+    return a;
+  }
+
+  /** canWorkOp of every bucket (1 = yes). */
+  workableOp(op: PlanOp): Uint8Array {
+    if (!op.centers) return this.workableAt(op.wc);
+    const a = new Uint8Array(this.T);
+    for (const c of op.centers) {
+      const w = this.workableAt(c.wc);
+      for (let t = 0; t < this.T; t++) a[t] |= w[t];
+    }
+    return a;
   }
 
   /** Stock, open POs and price of a Buy item, made once (after grossNeed is known). */
@@ -92,12 +125,24 @@ export class ModelContext {
   }
 
   loadAt(wc: string, t: number) {
-    if (!this.loads.has(wc)) this.loads.set(wc, Array.from({ length: this.T }, () => ({ cols: [], hours: [] })));
-    return this.loads.get(wc)![t];
+    return this.loadsOf(wc)[t];
+  }
+
+  /** The loads of a work center, one per bucket. */
+  loadsOf(wc: string) {
+    let l = this.loads.get(wc);
+    if (!l) this.loads.set(wc, (l = Array.from({ length: this.T }, () => ({ cols: [] as number[], hours: [] as number[] }))));
+    return l;
   }
 
   useAt(m: string, t: number) {
-    if (!this.uses.has(m)) this.uses.set(m, Array.from({ length: this.T }, () => ({ cols: [], ratio: [] })));
-    return this.uses.get(m)![t];
+    return this.usesOf(m)[t];
+  }
+
+  /** The uses of a Buy item, one per bucket. */
+  usesOf(m: string) {
+    let u = this.uses.get(m);
+    if (!u) this.uses.set(m, (u = Array.from({ length: this.T }, () => ({ cols: [] as number[], ratio: [] as number[] }))));
+    return u;
   }
 }

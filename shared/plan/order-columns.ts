@@ -34,7 +34,8 @@ export function forwardPass(ctx: ModelContext, o: PlannedOrder, vars: Map<PlanOp
       if (op.subcontract) for (let t = 0; t < T; t++) arrival[t] = arrivalBucket(b, t, op.op.SubcontractLeadDays);
       const lead = op.subcontract ? arrival[0] : 0;
       let firstX = Infinity;
-      for (let t = ready; t < T; t++) if (ctx.canWorkOp(op, t)) { firstX = t; break; }
+      const can = ctx.workableOp(op);
+      for (let t = ready; t < T; t++) if (can[t]) { firstX = t; break; }
       const done = Math.min(firstX, op.subcontract && ready < T ? arrival[ready] : Infinity);
       vars.set(op, { op, lead, arrival, earliestStart: ready, earliestDone: done, x: filled(T), y: filled(T), flowLag: lagOf(op) });
       ready = done;
@@ -81,14 +82,16 @@ export function addWorkColumns(ctx: ModelContext, o: PlannedOrder, vars: Map<Pla
       const xName = `x_${oid}_${v.op.label}`;
       const yName = `y_${oid}_${v.op.label}`;
       let latestStart = -1;
+      const can = ctx.workableOp(v.op);
+      let loads: ReturnType<ModelContext['loadsOf']> | undefined;
       for (let t = v.earliestStart; t <= need; t++) {
-        if (!ctx.canWorkOp(v.op, t)) continue;
+        if (!can[t]) continue;
         const cost = last ? finishCost(o.weight, latePenalty, daysBetweenBuckets(b, o.dueBucket, t), t, o.dueBucket) : 0;
         if (cost >= unmade) continue;
         v.x[t] = ctx.addVar(xName, cost, n.qty, o.index, t);
         if (v.op.centers) splitOverCenters(ctx, v, oid, n.qty, t);
         else {
-          const l = ctx.loadAt(v.op.wc, t);
+          const l = (loads ??= ctx.loadsOf(v.op.wc))[t];
           l.cols.push(v.x[t]);
           l.hours.push(v.op.hoursPerUnit);
         }
@@ -134,9 +137,10 @@ export function addMaterialUses(ctx: ModelContext, o: PlannedOrder, nodes: PartN
     if (!first) continue;
     for (const bc of n.buyChildren) {
       const m = key(bc.item.ItemId);
+      let uses: ReturnType<ModelContext['usesOf']> | undefined;
       for (let t = 0; t < ctx.T; t++) {
         if (first.x[t] < 0 && first.y[t] < 0) continue;
-        const u = ctx.useAt(m, t);
+        const u = (uses ??= ctx.usesOf(m))[t];
         if (first.x[t] >= 0) u.cols.push(first.x[t]), u.ratio.push(bc.ratio);
         if (first.y[t] >= 0) u.cols.push(first.y[t]), u.ratio.push(bc.ratio);
       }
