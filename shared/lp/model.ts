@@ -194,22 +194,23 @@ export class LpBuilder {
     return this.endRow(name, lower, upper, bucket);
   }
 
+  /** The model: views of the builder's arrays, not copies (the builder is done with them). */
   build(): LpModel {
     const names = (base: string[], bucket: Int32Array) => () => base.map((b, i) => (bucket[i] >= 0 ? `${b}_t${bucket[i]}` : b));
     const n = this.nCols;
     const m = this.nRows;
     return withLazyNames(
       {
-        colCost: this.colCost.slice(0, n),
-        colUpper: this.colUpper.slice(0, n),
-        rowLower: this.rowLower.slice(0, m),
-        rowUpper: this.rowUpper.slice(0, m),
-        rowStart: this.rowStart.slice(0, m + 1),
-        rowIndex: this.rowIndex.slice(0, this.nnz),
-        rowValue: this.rowValue.slice(0, this.nnz),
+        colCost: this.colCost.subarray(0, n),
+        colUpper: this.colUpper.subarray(0, n),
+        rowLower: this.rowLower.subarray(0, m),
+        rowUpper: this.rowUpper.subarray(0, m),
+        rowStart: this.rowStart.subarray(0, m + 1),
+        rowIndex: this.rowIndex.subarray(0, this.nnz),
+        rowValue: this.rowValue.subarray(0, this.nnz),
       },
-      names(this.colBase, this.colBucket.slice(0, n)),
-      names(this.rowBase, this.rowBucket.slice(0, m)),
+      names(this.colBase, this.colBucket.subarray(0, n)),
+      names(this.rowBase, this.rowBucket.subarray(0, m)),
     );
   }
 }

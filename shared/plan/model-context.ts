@@ -58,6 +58,22 @@ export class ModelContext {
     this.colOrder = next;
   }
 
+  /**
+   * T entries set to −1 (a column or row per bucket, none yet), cut from a shared block: one
+   * buffer for many operations instead of a small typed array each, which the garbage collector
+   * tracks one by one.
+   */
+  perBucket(): Int32Array {
+    const T = this.T;
+    if (this.slabUsed + T > this.slab.length) {
+      this.slab = new Int32Array(Math.max(T, 1 << 16)).fill(-1);
+      this.slabUsed = 0;
+    }
+    return this.slab.subarray(this.slabUsed, (this.slabUsed += T));
+  }
+  private slab = new Int32Array(0);
+  private slabUsed = 0;
+
   addVar(name: string, cost: number, upper: number, order: number, bucket = -1): number {
     const j = this.lp.addVar(name, cost, upper, bucket);
     if (j === this.colOrder.length) this.colOrder = grown(this.colOrder, j);

@@ -30,14 +30,14 @@ export function forwardPass(ctx: ModelContext, o: PlannedOrder, vars: Map<PlanOp
       const prev = k > 0 ? vars.get(n.ops[k - 1]) : undefined;
       if (o.remaining && prev && startingWip(o.remaining, prev.op, op, 1).initial > 0) ready = o.releaseBucket;
       else ready += lagOf(op);
-      const arrival = filled(T);
+      const arrival = ctx.perBucket();
       if (op.subcontract) for (let t = 0; t < T; t++) arrival[t] = arrivalBucket(b, t, op.op.SubcontractLeadDays);
       const lead = op.subcontract ? arrival[0] : 0;
       let firstX = Infinity;
       const can = ctx.workableOp(op);
       for (let t = ready; t < T; t++) if (can[t]) { firstX = t; break; }
       const done = Math.min(firstX, op.subcontract && ready < T ? arrival[ready] : Infinity);
-      vars.set(op, { op, lead, arrival, earliestStart: ready, earliestDone: done, x: filled(T), y: filled(T), flowLag: lagOf(op) });
+      vars.set(op, { op, lead, arrival, earliestStart: ready, earliestDone: done, x: ctx.perBucket(), y: ctx.perBucket(), flowLag: lagOf(op) });
       ready = done;
     }
     return ready;
