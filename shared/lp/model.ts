@@ -69,7 +69,9 @@ export function grown<A extends Float64Array | Int32Array>(a: A, length: number)
  * caller an index and a coefficient array per row.
  */
 export class LpBuilder {
+  /** names without their bucket: colBase[colBaseOf[j]] is column j's (one entry for a run of columns of one name) */
   private colBase: string[] = [];
+  private colBaseOf = new Int32Array(1024);
   private colBucket = new Int32Array(1024);
   private colCost = new Float64Array(1024);
   private colUpper = new Float64Array(1024);
@@ -77,6 +79,7 @@ export class LpBuilder {
   private at = new Int32Array(1024);
   private nCols = 0;
   private rowBase: string[] = [];
+  private rowBaseOf = new Int32Array(1024);
   private rowBucket = new Int32Array(1024);
   private rowLower = new Float64Array(1024);
   private rowUpper = new Float64Array(1024);
@@ -100,11 +103,15 @@ export class LpBuilder {
       next.set(a.subarray(0, used));
       return next;
     };
-    columns = Math.min(columns, this.maxColumns + 1);
+    columns = Math.min(Math.ceil(columns), this.maxColumns + 1);
+    rows = Math.ceil(rows);
+    entries = Math.ceil(entries);
+    this.colBaseOf = fit(this.colBaseOf, columns, this.nCols);
     this.colBucket = fit(this.colBucket, columns, this.nCols);
     this.colCost = fit(this.colCost, columns, this.nCols);
     this.colUpper = fit(this.colUpper, columns, this.nCols);
     this.at = fit(this.at, columns, this.nCols);
+    this.rowBaseOf = fit(this.rowBaseOf, rows + 1, this.nRows);
     this.rowBucket = fit(this.rowBucket, rows + 1, this.nRows);
     this.rowLower = fit(this.rowLower, rows + 1, this.nRows);
     this.rowUpper = fit(this.rowUpper, rows + 1, this.nRows);
@@ -125,12 +132,14 @@ export class LpBuilder {
     const j = this.nCols;
     if (j >= this.maxColumns) throw new TooManyColumnsError(this.maxColumns);
     if (j === this.colCost.length) {
+      this.colBaseOf = grown(this.colBaseOf, j);
       this.colBucket = grown(this.colBucket, j);
       this.colCost = grown(this.colCost, j);
       this.colUpper = grown(this.colUpper, j);
       this.at = grown(this.at, j);
     }
-    this.colBase.push(name);
+    if (this.colBase.length === 0 || this.colBase[this.colBase.length - 1] !== name) this.colBase.push(name);
+    this.colBaseOf[j] = this.colBase.length - 1;
     this.colBucket[j] = bucket;
     this.colCost[j] = cost;
     this.colUpper[j] = upper;
@@ -175,12 +184,14 @@ export class LpBuilder {
     this.nnz = w;
     const i = this.nRows;
     if (i + 1 >= this.rowLower.length) {
+      this.rowBaseOf = grown(this.rowBaseOf, i);
       this.rowBucket = grown(this.rowBucket, i);
       this.rowLower = grown(this.rowLower, i);
       this.rowUpper = grown(this.rowUpper, i);
       this.rowStart = grown(this.rowStart, i + 1);
     }
-    this.rowBase.push(name);
+    if (this.rowBase.length === 0 || this.rowBase[this.rowBase.length - 1] !== name) this.rowBase.push(name);
+    this.rowBaseOf[i] = this.rowBase.length - 1;
     this.rowBucket[i] = bucket;
     this.rowLower[i] = lower;
     this.rowUpper[i] = upper;
@@ -196,7 +207,7 @@ export class LpBuilder {
 
   /** The model: views of the builder's arrays, not copies (the builder is done with them). */
   build(): LpModel {
-    const names = (base: string[], bucket: Int32Array) => () => base.map((b, i) => (bucket[i] >= 0 ? `${b}_t${bucket[i]}` : b));
+    const names = (base: string[], baseOf: Int32Array, bucket: Int32Array) => () => Array.from(baseOf, (k, i) => (bucket[i] >= 0 ? `${base[k]}_t${bucket[i]}` : base[k]));
     const n = this.nCols;
     const m = this.nRows;
     return withLazyNames(
@@ -209,8 +220,8 @@ export class LpBuilder {
         rowIndex: this.rowIndex.subarray(0, this.nnz),
         rowValue: this.rowValue.subarray(0, this.nnz),
       },
-      names(this.colBase, this.colBucket.subarray(0, n)),
-      names(this.rowBase, this.rowBucket.subarray(0, m)),
+      names(this.colBase, this.colBaseOf.subarray(0, n), this.colBucket.subarray(0, n)),
+      names(this.rowBase, this.rowBaseOf.subarray(0, m), this.rowBucket.subarray(0, m)),
     );
   }
 }

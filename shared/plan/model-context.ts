@@ -69,7 +69,9 @@ export class ModelContext {
       this.slab = new Int32Array(Math.max(T, 1 << 16)).fill(-1);
       this.slabUsed = 0;
     }
-    return this.slab.subarray(this.slabUsed, (this.slabUsed += T));
+    const view = new Int32Array(this.slab.buffer, this.slabUsed * 4, T); // cheaper than subarray
+    this.slabUsed += T;
+    return view;
   }
   private slab = new Int32Array(0);
   private slabUsed = 0;

@@ -13,24 +13,27 @@ import type { PartNode, PlanOp } from './network';
  * subcontractor): `cols[start[t]] … cols[start[t + 1] − 1]`, the in-house column first.
  */
 export interface DoneLists {
-  start: Int32Array;
-  cols: Int32Array;
+  start: number[];
+  cols: number[];
 }
 export type DoneIn = (v: OpVars) => DoneLists;
 
-/** `DoneIn` for one order, each operation's lists made once: the WIP and done rows share them. */
+/**
+ * `DoneIn` for one order, each operation's lists made once: the WIP and done rows share them.
+ * (Plain arrays: small typed arrays each cost the garbage collector a buffer of their own.)
+ */
 export function doneIn(T: number): DoneIn {
   const doneBy = new Map<OpVars, DoneLists>();
   return (v) => {
     let d = doneBy.get(v);
     if (!d) {
-      const start = new Int32Array(T + 1);
+      const start: number[] = new Array(T + 1).fill(0);
       for (let u = 0; u < T; u++) {
         if (v.x[u] >= 0) start[u + 1]++;
         if (v.y[u] >= 0) start[v.arrival[u] + 1]++;
       }
       for (let u = 0; u < T; u++) start[u + 1] += start[u];
-      const cols = new Int32Array(start[T]);
+      const cols: number[] = new Array(start[T]).fill(0);
       const fill = start.slice(0, T);
       for (let u = 0; u < T; u++) if (v.x[u] >= 0) cols[fill[u]++] = v.x[u];
       for (let u = 0; u < T; u++) if (v.y[u] >= 0) cols[fill[v.arrival[u]]++] = v.y[u];
