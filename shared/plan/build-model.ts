@@ -182,9 +182,9 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
     capRows,
     otCols,
     materials,
-    colOrder: ctx.colOrder.slice(0, ctx.lp.columns),
-    wipRows: Int32Array.from(ctx.wipRows),
-    wipCols: Int32Array.from(ctx.wipCols),
+    colOrder: ctx.colOrder.subarray(0, ctx.lp.columns),
+    wipRows: ctx.wipRows.slice(0, ctx.wipCount),
+    wipCols: ctx.wipCols.slice(0, ctx.wipCount),
     substitutions: ctx.substitutions,
     dedicated: ctx.dedicated,
   };

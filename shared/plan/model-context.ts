@@ -5,7 +5,7 @@ import type { Item, Plant } from '../domain';
 import { grown, LpBuilder } from '../lp/model';
 import { plantNetwork, type PlantNetwork } from '../network';
 import { alternatesFor, type AlternateOption, type Substitution } from './alternates';
-import type { Buckets } from './buckets';
+import { arrivalBucket, type Buckets } from './buckets';
 import { key, workCenterCapacity, type WorkCenterCapacity } from './capacity';
 import { dedicatedPools, type DedicatedPool } from './dedicated';
 import type { PartNode, PlanOp } from './network';
@@ -24,8 +24,10 @@ export class ModelContext {
   readonly lp: LpBuilder;
   /** order index of each column (−1 for work-center and material columns); the first lp.columns entries */
   colOrder = new Int32Array(1024);
-  readonly wipRows: number[] = [];
-  readonly wipCols: number[] = [];
+  /** every wip_ row and the WIP column it defines: the first wipCount entries */
+  wipRows = new Int32Array(1024);
+  wipCols = new Int32Array(1024);
+  wipCount = 0;
   /** the plan's whole need of each Buy item (lower-case id): a purchase is priced for its lot */
   readonly grossNeed = new Map<string, number>();
   readonly supplies = new Map<string, MaterialSupply>();
@@ -76,6 +78,17 @@ export class ModelContext {
   private slab = new Int32Array(0);
   private slabUsed = 0;
 
+  addWip(row: number, col: number) {
+    const n = this.wipCount;
+    if (n === this.wipRows.length) {
+      this.wipRows = grown(this.wipRows, n);
+      this.wipCols = grown(this.wipCols, n);
+    }
+    this.wipRows[n] = row;
+    this.wipCols[n] = col;
+    this.wipCount = n + 1;
+  }
+
   addVar(name: string, cost: number, upper: number, order: number, bucket = -1): number {
     const j = this.lp.addVar(name, cost, upper, bucket);
     if (j === this.colOrder.length) this.colOrder = grown(this.colOrder, j);
@@ -118,15 +131,32 @@ export class ModelContext {
 
   /** Stock, open POs and price of a Buy item, made once (after grossNeed is known). */
   supplyOf(item: Item): MaterialSupply {
-    let s = this.supplies.get(key(item.ItemId));
+    let s = this.supplyByItem.get(item); // spares the id's lower-casing on every look-up
+    if (s) return s;
+    s = this.supplies.get(key(item.ItemId));
     if (!s) {
       this.supplies.set(key(item.ItemId), (s = materialSupply(item, this.plant, this.b, this.grossNeed.get(key(item.ItemId)) ?? 0)));
     }
+    this.supplyByItem.set(item, s);
     return s;
   }
+  private readonly supplyByItem = new Map<Item, MaterialSupply>();
+
+  /** The bucket units sent out in each bucket come back in, for a subcontract lead time (arrivalBucket), made once per lead time. */
+  arrivals(leadDays: number): Int32Array {
+    let a = this.arrivalsByLead.get(leadDays);
+    if (!a) {
+      a = new Int32Array(this.T);
+      for (let t = 0; t < this.T; t++) a[t] = arrivalBucket(this.b, t, leadDays);
+      this.arrivalsByLead.set(leadDays, a);
+    }
+    return a;
+  }
+  private readonly arrivalsByLead = new Map<number, Int32Array>();
 
   /** First bucket an order's own (dedicated) material of an item is there, else Infinity. */
   ownFirst(o: PlannedOrder, item: Item): number {
+    if (this.dedicated.size === 0) return Infinity;
     const pool = this.dedicated.get(key(item.ItemId))?.find((p) => key(p.order) === key(o.order.OrderId));
     if (!pool) return Infinity;
     if (pool.onHand > 0) return 0;

@@ -4,7 +4,7 @@
 import { startingWip } from '../actuals/remaining';
 import type { Item } from '../domain';
 import { firstWithAlternates, type Substitution } from './alternates';
-import { arrivalBucket, daysBetweenBuckets } from './buckets';
+import { daysBetweenBuckets } from './buckets';
 import { key } from './capacity';
 import { ALTERNATE_CENTER_COST } from './alternate-centers';
 import { finishCost, MIN_OVERTIME_COST, purchaseCost, shortCost } from './costs';
@@ -19,7 +19,7 @@ import { days } from '../plural';
  * and returns the order's earliest finish.
  */
 export function forwardPass(ctx: ModelContext, o: PlannedOrder, vars: Map<PlanOp, OpVars>, lagOf: (op: PlanOp) => number): number {
-  const { b, T } = ctx;
+  const { T } = ctx;
   const matFirst = (i: Item) => Math.min(ctx.supplyOf(i).firstAvailable, ctx.ownFirst(o, i));
   const forward = (n: PartNode): number => {
     let ready = o.releaseBucket;
@@ -31,7 +31,7 @@ export function forwardPass(ctx: ModelContext, o: PlannedOrder, vars: Map<PlanOp
       if (o.remaining && prev && startingWip(o.remaining, prev.op, op, 1).initial > 0) ready = o.releaseBucket;
       else ready += lagOf(op);
       const arrival = ctx.perBucket();
-      if (op.subcontract) for (let t = 0; t < T; t++) arrival[t] = arrivalBucket(b, t, op.op.SubcontractLeadDays);
+      if (op.subcontract) arrival.set(ctx.arrivals(op.op.SubcontractLeadDays));
       const lead = op.subcontract ? arrival[0] : 0;
       let firstX = Infinity;
       const can = ctx.workableOp(op);

@@ -92,8 +92,7 @@ function link(ctx: ModelContext, o: PlannedOrder, done: DoneIn, from: OpVars, to
     if (to.x[t] >= 0) lp.entry(to.x[t], ratio);
     if (to.y[t] >= 0) lp.entry(to.y[t], ratio);
     const rhs = wip0 ? wip0[t] : 0;
-    ctx.wipRows.push(lp.endRow(wipName, rhs, rhs, t));
-    ctx.wipCols.push(w);
+    ctx.addWip(lp.endRow(wipName, rhs, rhs, t), w);
     prev = w;
   }
 }
