@@ -34,8 +34,8 @@ export class ModelContext {
   readonly substitutions: Substitution[] = [];
   readonly dedicated: Map<string, (DedicatedPool & { planned?: PlannedOrder })[]>;
   /** per work center / Buy item (lower-case id) and bucket: the columns loading or drawing on it */
-  readonly loads = new Map<string, { cols: number[]; hours: number[] }[]>();
-  readonly uses = new Map<string, { cols: number[]; ratio: number[] }[]>();
+  readonly loads = new Map<string, BucketEntries>();
+  readonly uses = new Map<string, BucketEntries>();
   private readonly altCache = new Map<PartNode, Map<Item, AlternateOption[]>>();
   private readonly workable = new Map<string, Uint8Array>();
 
@@ -172,25 +172,57 @@ export class ModelContext {
     return a;
   }
 
-  loadAt(wc: string, t: number) {
-    return this.loadsOf(wc)[t];
-  }
-
-  /** The loads of a work center, one per bucket. */
-  loadsOf(wc: string) {
+  /** The columns loading a work center, made on first use. */
+  loadsOf(wc: string): BucketEntries {
     let l = this.loads.get(wc);
-    if (!l) this.loads.set(wc, (l = Array.from({ length: this.T }, () => ({ cols: [] as number[], hours: [] as number[] }))));
+    if (!l) this.loads.set(wc, (l = new BucketEntries()));
     return l;
   }
 
-  useAt(m: string, t: number) {
-    return this.usesOf(m)[t];
+  /** The columns drawing on a Buy item, made on first use. */
+  usesOf(m: string): BucketEntries {
+    let u = this.uses.get(m);
+    if (!u) this.uses.set(m, (u = new BucketEntries()));
+    return u;
+  }
+}
+
+/**
+ * Row entries (bucket, column, coefficient) collected for the rows of one resource, in the order
+ * they were made, in flat typed arrays rather than a list per bucket.
+ */
+export class BucketEntries {
+  private t = new Int32Array(64);
+  private col = new Int32Array(64);
+  private coef = new Float64Array(64);
+  private n = 0;
+
+  add(t: number, col: number, coef: number): void {
+    const n = this.n;
+    if (n === this.t.length) {
+      this.t = grown(this.t, n);
+      this.col = grown(this.col, n);
+      this.coef = grown(this.coef, n);
+    }
+    this.t[n] = t;
+    this.col[n] = col;
+    this.coef[n] = coef;
+    this.n = n + 1;
   }
 
-  /** The uses of a Buy item, one per bucket. */
-  usesOf(m: string) {
-    let u = this.uses.get(m);
-    if (!u) this.uses.set(m, (u = Array.from({ length: this.T }, () => ({ cols: [] as number[], ratio: [] as number[] }))));
-    return u;
+  /** The entries of bucket t are cols/coefs[start[t] … start[t + 1] − 1], in the order made. */
+  byBucket(T: number): { start: Int32Array; cols: Int32Array; coefs: Float64Array } {
+    const start = new Int32Array(T + 1);
+    for (let k = 0; k < this.n; k++) start[this.t[k] + 1]++;
+    for (let t = 0; t < T; t++) start[t + 1] += start[t];
+    const at = start.slice(0, T);
+    const cols = new Int32Array(this.n);
+    const coefs = new Float64Array(this.n);
+    for (let k = 0; k < this.n; k++) {
+      const p = at[this.t[k]]++;
+      cols[p] = this.col[k];
+      coefs[p] = this.coef[k];
+    }
+    return { start, cols, coefs };
   }
 }

@@ -9,7 +9,7 @@ import { key } from './capacity';
 import { ALTERNATE_CENTER_COST } from './alternate-centers';
 import { finishCost, MIN_OVERTIME_COST, purchaseCost, shortCost } from './costs';
 import type { Blocked, OpVars, PlannedOrder } from './build-model';
-import { filled, tidy, type ModelContext } from './model-context';
+import { filled, tidy, type BucketEntries, type ModelContext } from './model-context';
 import type { PartNode, PlanOp } from './network';
 import { days } from '../plural';
 
@@ -83,18 +83,14 @@ export function addWorkColumns(ctx: ModelContext, o: PlannedOrder, vars: Map<Pla
       const yName = `y_${oid}_${v.op.label}`;
       let latestStart = -1;
       const can = ctx.workableOp(v.op);
-      let loads: ReturnType<ModelContext['loadsOf']> | undefined;
+      let loads: BucketEntries | undefined;
       for (let t = v.earliestStart; t <= need; t++) {
         if (!can[t]) continue;
         const cost = last ? finishCost(o.weight, latePenalty, daysBetweenBuckets(b, o.dueBucket, t), t, o.dueBucket) : 0;
         if (cost >= unmade) continue;
         v.x[t] = ctx.addVar(xName, cost, n.qty, o.index, t);
         if (v.op.centers) splitOverCenters(ctx, v, oid, n.qty, t);
-        else {
-          const l = (loads ??= ctx.loadsOf(v.op.wc))[t];
-          l.cols.push(v.x[t]);
-          l.hours.push(v.op.hoursPerUnit);
-        }
+        else (loads ??= ctx.loadsOf(v.op.wc)).add(t, v.x[t], v.op.hoursPerUnit);
         latestStart = t;
       }
       if (v.op.subcontract) {
@@ -122,9 +118,7 @@ function splitOverCenters(ctx: ModelContext, v: OpVars, oid: string, qty: number
   for (const w of v.xw) {
     if (!ctx.canWork(w.center.wc, t)) continue;
     w.cols[t] = ctx.addVar(`xw_${oid}_${v.op.label}_${tidy(w.center.op.WorkCenter)}`, ALTERNATE_CENTER_COST * w.center.rank, qty, v.x[t] >= 0 ? ctx.colOrder[v.x[t]] : -1, t);
-    const l = ctx.loadAt(w.center.wc, t);
-    l.cols.push(w.cols[t]);
-    l.hours.push(w.center.hoursPerUnit);
+    ctx.loadsOf(w.center.wc).add(t, w.cols[t], w.center.hoursPerUnit);
     cols.push(w.cols[t]), coef.push(-1);
   }
   ctx.lp.addRow(`split_${oid}_${v.op.label}`, cols, coef, 0, 0, t);
@@ -137,12 +131,12 @@ export function addMaterialUses(ctx: ModelContext, o: PlannedOrder, nodes: PartN
     if (!first) continue;
     for (const bc of n.buyChildren) {
       const m = key(bc.item.ItemId);
-      let uses: ReturnType<ModelContext['usesOf']> | undefined;
+      let uses: BucketEntries | undefined;
       for (let t = 0; t < ctx.T; t++) {
         if (first.x[t] < 0 && first.y[t] < 0) continue;
-        const u = (uses ??= ctx.usesOf(m))[t];
-        if (first.x[t] >= 0) u.cols.push(first.x[t]), u.ratio.push(bc.ratio);
-        if (first.y[t] >= 0) u.cols.push(first.y[t]), u.ratio.push(bc.ratio);
+        uses ??= ctx.usesOf(m);
+        if (first.x[t] >= 0) uses.add(t, first.x[t], bc.ratio);
+        if (first.y[t] >= 0) uses.add(t, first.y[t], bc.ratio);
       }
       addSubstitutions(ctx, o, n, first, bc);
     }
@@ -171,10 +165,8 @@ function addSubstitutions(ctx: ModelContext, o: PlannedOrder, n: PartNode, first
       if (!sub.alt.valid[t]) continue;
       sub.cols[t] = ctx.addVar(`sub_${oid}_${tidy(n.item.ItemId)}${n.tag}_${tidy(sub.alt.item.ItemId)}`, cost, n.qty, o.index, t);
       // Gives the primary back, takes the alternate.
-      const up = ctx.useAt(p, t);
-      up.cols.push(sub.cols[t]), up.ratio.push(-bc.ratio);
-      const ua = ctx.useAt(key(sub.alt.item.ItemId), t);
-      ua.cols.push(sub.cols[t]), ua.ratio.push(sub.alt.ratio);
+      ctx.usesOf(p).add(t, sub.cols[t], -bc.ratio);
+      ctx.usesOf(key(sub.alt.item.ItemId)).add(t, sub.cols[t], sub.alt.ratio);
       cols.push(sub.cols[t]), coef.push(1);
     }
     if (cols.length === 0) continue;

@@ -19,11 +19,11 @@ export function addCapacityRows(ctx: ModelContext) {
     const l = ctx.loads.get(wc);
     if (!l) continue;
     const name = tidy(c.wc.WorkCenterId);
+    const { start, cols, coefs: hours } = l.byBucket(T);
     for (let t = 0; t < T; t++) {
-      const { cols, hours } = l[t];
-      if (cols.length === 0) continue;
+      if (start[t] === start[t + 1]) continue;
       if (c.overtimeMax[t] > 0) ots[t] = ctx.addVar(`ot_${name}`, Math.max(MIN_OVERTIME_COST, c.wc.OvertimeRate), c.overtimeMax[t], -1, t);
-      for (let k = 0; k < cols.length; k++) lp.entry(cols[k], hours[k]);
+      for (let k = start[t]; k < start[t + 1]; k++) lp.entry(cols[k], hours[k]);
       if (ots[t] >= 0) lp.entry(ots[t], -1);
       rows[t] = lp.endRow(`cap_${name}`, -Infinity, c.hours[t], t);
     }
@@ -46,24 +46,26 @@ export function addStockRows(ctx: ModelContext): Map<string, MaterialVars> {
     const mv: MaterialVars = { supply: s, inv: filled(T), buy: filled(T), rows: filled(T) };
     materials.set(m, mv);
     const pools = (ctx.dedicated.get(m) ?? []).filter((p) => p.planned);
+    const { start, cols, coefs: ratio } = u.byBucket(T);
     for (let t = 0; t < T; t++) {
-      const { cols, ratio } = u[t];
+      const from = start[t];
+      const to = start[t + 1];
       mv.inv[t] = ctx.addVar(`inv_${name}`, 0, Infinity, -1, t);
       if (t >= s.leadBucket) mv.buy[t] = ctx.addVar(`buy_${name}`, purchaseCost(s.unitPrice, t, T), Infinity, -1, t);
       // An order's draws on its own pool, each capped by its use (written before the stock row, which takes them in).
       for (const pool of pools) {
         const o = pool.planned!;
         let own = false;
-        for (let k = 0; k < cols.length && !own; k++) own = ctx.colOrder[cols[k]] === o.index;
+        for (let k = from; k < to && !own; k++) own = ctx.colOrder[cols[k]] === o.index;
         if (!own) continue;
         const oname = `${name}_${tidy(o.order.OrderId)}`;
         pool.draw[t] = ctx.addVar(`ded_${oname}`, 0, Infinity, o.index, t);
         lp.entry(pool.draw[t], 1);
-        for (let k = 0; k < cols.length; k++) if (ctx.colOrder[cols[k]] === o.index) lp.entry(cols[k], -ratio[k]);
+        for (let k = from; k < to; k++) if (ctx.colOrder[cols[k]] === o.index) lp.entry(cols[k], -ratio[k]);
         lp.endRow(`dcap_${oname}`, -Infinity, 0, t);
       }
       lp.entry(mv.inv[t], 1);
-      for (let k = 0; k < cols.length; k++) lp.entry(cols[k], ratio[k]);
+      for (let k = from; k < to; k++) lp.entry(cols[k], ratio[k]);
       for (const pool of pools) if (pool.draw[t] >= 0) lp.entry(pool.draw[t], -1);
       if (t > 0) lp.entry(mv.inv[t - 1], -1);
       if (mv.buy[t] >= 0) lp.entry(mv.buy[t], -1);
