@@ -103,9 +103,11 @@ export class LpBuilder {
       next.set(a.subarray(0, used));
       return next;
     };
-    columns = Math.min(Math.ceil(columns), this.maxColumns + 1);
-    rows = Math.ceil(rows);
-    entries = Math.ceil(entries);
+    // Past the column limit the model is refused: no room beyond it, for rows and entries alike.
+    const share = Math.min(1, (this.maxColumns + 1) / Math.max(1, columns));
+    columns = Math.ceil(columns * share);
+    rows = Math.ceil(rows * share);
+    entries = Math.ceil(entries * share);
     this.colBaseOf = fit(this.colBaseOf, columns, this.nCols);
     this.colBucket = fit(this.colBucket, columns, this.nCols);
     this.colCost = fit(this.colCost, columns, this.nCols);
@@ -118,6 +120,11 @@ export class LpBuilder {
     this.rowStart = fit(this.rowStart, rows + 1, this.nRows + 1);
     this.rowIndex = fit(this.rowIndex, entries, this.nnz);
     this.rowValue = fit(this.rowValue, entries, this.nnz);
+  }
+
+  /** columns there is room for before the arrays grow */
+  get columnRoom(): number {
+    return this.colCost.length;
   }
 
   get columns(): number {

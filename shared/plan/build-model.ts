@@ -307,6 +307,5 @@ function reserveRoom(ctx: ModelContext, orders: PlannedOrder[]) {
   let cols = 0;
   for (const o of orders) for (const n of nodesOf(o.root)) for (const op of n.ops) cols += (ctx.T - o.releaseBucket) * (op.subcontract ? 3 : 2) * (op.centers ? op.centers.length + 1 : 1);
   cols += (ctx.capacity.size + ctx.grossNeed.size * 2) * ctx.T;
-  ctx.lp.reserve(cols, Math.ceil(cols / 2), 3 * cols);
-  ctx.reserve(cols);
+  ctx.reserve(cols, cols / 2, 3 * cols);
 }

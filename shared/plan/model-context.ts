@@ -52,10 +52,12 @@ export class ModelContext {
     this.dedicated = dedicatedPools(plant, b);
   }
 
-  /** room for this many columns' orders (LpBuilder.reserve) */
-  reserve(columns: number) {
-    if (columns <= this.colOrder.length) return;
-    const next = new Int32Array(columns);
+  /** Room for the model's columns, rows and entries, and the columns' orders (LpBuilder.reserve). */
+  reserve(columns: number, rows: number, entries: number) {
+    this.lp.reserve(columns, rows, entries);
+    const room = this.lp.columnRoom;
+    if (room <= this.colOrder.length) return;
+    const next = new Int32Array(room);
     next.set(this.colOrder.subarray(0, this.lp.columns));
     this.colOrder = next;
   }

@@ -69,9 +69,10 @@ describe('LpBuilder', () => {
     expect(arrays(fill(short, 5000, 3000, false))).toEqual(plain);
   });
 
-  it('refuses a column past its limit, reserved room or not', () => {
+  it('refuses a column past its limit, and reserves no room past it', () => {
     const b = new LpBuilder(3);
-    b.reserve(100, 100, 100);
+    b.reserve(1e12, 1e12, 3e12); // room for 4 columns (the limit + 1) and as many rows: the first 1024 suffice
+    expect(b.columnRoom).toBe(1024);
     for (let j = 0; j < 3; j++) b.addVar('x', 0);
     expect(() => b.addVar('x', 0)).toThrow('more than 3 columns');
   });
