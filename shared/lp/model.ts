@@ -49,119 +49,186 @@ export class TooManyColumnsError extends Error {
   }
 }
 
-/** A growable typed array: the builder's numbers live outside the JS heap's object graph, so
- *  building a million-column model does not keep the garbage collector busy. */
-class Grow<A extends Float64Array | Int32Array> {
-  data: A;
-  length = 0;
-  constructor(private make: (n: number) => A) {
-    this.data = make(1024);
-  }
-  push(v: number) {
-    if (this.length === this.data.length) {
-      const next = this.make(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  done(): A {
-    return this.data.slice(0, this.length) as A;
-  }
+/** A typed array twice as long (at least 1024), the first `length` entries copied. */
+export function grown<A extends Float64Array | Int32Array>(a: A, length: number): A {
+  const next = new (a.constructor as new (n: number) => A)(Math.max(1024, a.length * 2));
+  next.set(a.subarray(0, length));
+  return next;
 }
 
 /**
- * Grows flat arrays as variables and rows are added; `build()` freezes them into an LpModel.
+ * Grows flat typed arrays as variables and rows are added; `build()` freezes them into an LpModel.
+ * The numbers live outside the JS heap's object graph and each array is grown by doubling, so
+ * building a million-column model does not keep the garbage collector busy.
  * A name is a base and, for the many per-bucket ones, a bucket (`x_SO1_OP10` and 3 name
  * `x_SO1_OP10_t3`): the strings are made only if someone reads the names (exporting the LP, a
  * message), which a plan solved by HiGHS never does (measured on 1000 × 20 × 26: 200,000 names
  * were a quarter of the time to build the model).
+ *
+ * A row is added in one call (addRow) or entry by entry (entry …, endRow), which spares the
+ * caller an index and a coefficient array per row.
  */
 export class LpBuilder {
+  /** names without their bucket: colBase[colBaseOf[j]] is column j's (one entry for a run of columns of one name) */
   private colBase: string[] = [];
-  private colBucket = new Grow((n) => new Int32Array(n));
-  private colCost = new Grow((n) => new Float64Array(n));
-  private colUpper = new Grow((n) => new Float64Array(n));
-  private rowBase: string[] = [];
-  private rowBucket = new Grow((n) => new Int32Array(n));
-  private rowLower = new Grow((n) => new Float64Array(n));
-  private rowUpper = new Grow((n) => new Float64Array(n));
-  private rowStart = new Grow((n) => new Int32Array(n));
-  private rowIndex = new Grow((n) => new Int32Array(n));
-  private rowValue = new Grow((n) => new Float64Array(n));
+  private colBaseOf = new Int32Array(1024);
+  private colBucket = new Int32Array(1024);
+  private colCost = new Float64Array(1024);
+  private colUpper = new Float64Array(1024);
   /** per column, where it sits in the row being added (−1: not in it): merges repeats without a Map */
-  private at = new Grow((n) => new Int32Array(n));
+  private at = new Int32Array(1024);
+  private nCols = 0;
+  private rowBase: string[] = [];
+  private rowBaseOf = new Int32Array(1024);
+  private rowBucket = new Int32Array(1024);
+  private rowLower = new Float64Array(1024);
+  private rowUpper = new Float64Array(1024);
+  private rowStart = new Int32Array(1024);
+  private nRows = 0;
+  private rowIndex = new Int32Array(4096);
+  private rowValue = new Float64Array(4096);
+  private nnz = 0;
 
   /** maxColumns: addVar throws TooManyColumnsError past it (a model too large is refused while it is built, not after) */
-  constructor(private readonly maxColumns = Infinity) {
-    this.rowStart.push(0);
+  constructor(private readonly maxColumns = Infinity) {}
+
+  /**
+   * Room for this many columns, rows and row entries, allocated once: doubling a large typed array
+   * touches and copies it, while room never used costs no memory (pages are zeroed on first write).
+   */
+  reserve(columns: number, rows: number, entries: number): void {
+    const fit = <A extends Float64Array | Int32Array>(a: A, n: number, used: number): A => {
+      if (n <= a.length) return a;
+      const next = new (a.constructor as new (n: number) => A)(n);
+      next.set(a.subarray(0, used));
+      return next;
+    };
+    // Past the column limit the model is refused: no room beyond it, for rows and entries alike.
+    const share = Math.min(1, (this.maxColumns + 1) / Math.max(1, columns));
+    columns = Math.ceil(columns * share);
+    rows = Math.ceil(rows * share);
+    entries = Math.ceil(entries * share);
+    this.colBaseOf = fit(this.colBaseOf, columns, this.nCols);
+    this.colBucket = fit(this.colBucket, columns, this.nCols);
+    this.colCost = fit(this.colCost, columns, this.nCols);
+    this.colUpper = fit(this.colUpper, columns, this.nCols);
+    this.at = fit(this.at, columns, this.nCols);
+    this.rowBaseOf = fit(this.rowBaseOf, rows + 1, this.nRows);
+    this.rowBucket = fit(this.rowBucket, rows + 1, this.nRows);
+    this.rowLower = fit(this.rowLower, rows + 1, this.nRows);
+    this.rowUpper = fit(this.rowUpper, rows + 1, this.nRows);
+    this.rowStart = fit(this.rowStart, rows + 1, this.nRows + 1);
+    this.rowIndex = fit(this.rowIndex, entries, this.nnz);
+    this.rowValue = fit(this.rowValue, entries, this.nnz);
+  }
+
+  /** columns there is room for before the arrays grow */
+  get columnRoom(): number {
+    return this.colCost.length;
   }
 
   get columns(): number {
-    return this.colCost.length;
+    return this.nCols;
   }
   get rows(): number {
-    return this.rowLower.length;
+    return this.nRows;
   }
 
   /** A column named `name`, or `name_t<bucket>` when a bucket is given. */
   addVar(name: string, cost: number, upper = Infinity, bucket = -1): number {
-    if (this.colCost.length >= this.maxColumns) throw new TooManyColumnsError(this.maxColumns);
-    this.colBase.push(name);
-    this.colBucket.push(bucket);
-    this.colCost.push(cost);
-    this.colUpper.push(upper);
-    this.at.push(-1);
-    return this.colCost.length - 1;
+    const j = this.nCols;
+    if (j >= this.maxColumns) throw new TooManyColumnsError(this.maxColumns);
+    if (j === this.colCost.length) {
+      this.colBaseOf = grown(this.colBaseOf, j);
+      this.colBucket = grown(this.colBucket, j);
+      this.colCost = grown(this.colCost, j);
+      this.colUpper = grown(this.colUpper, j);
+      this.at = grown(this.at, j);
+    }
+    if (this.colBase.length === 0 || this.colBase[this.colBase.length - 1] !== name) this.colBase.push(name);
+    this.colBaseOf[j] = this.colBase.length - 1;
+    this.colBucket[j] = bucket;
+    this.colCost[j] = cost;
+    this.colUpper[j] = upper;
+    this.at[j] = -1;
+    this.nCols = j + 1;
+    return j;
   }
 
+  /** Add coef × column j to the row being added (a column already in it gets the sum). */
+  entry(j: number, coef: number): void {
+    const p = this.at[j];
+    if (p >= 0) {
+      this.rowValue[p] += coef;
+      return;
+    }
+    const n = this.nnz;
+    if (n === this.rowIndex.length) {
+      this.rowIndex = grown(this.rowIndex, n);
+      this.rowValue = grown(this.rowValue, n);
+    }
+    this.at[j] = n;
+    this.rowIndex[n] = j;
+    this.rowValue[n] = coef;
+    this.nnz = n + 1;
+  }
+
+  /** Close the row being added as lower ≤ Σ entries ≤ upper (named as addVar names); entries that summed to zero are dropped. */
+  endRow(name: string, lower: number, upper: number, bucket = -1): number {
+    const first = this.rowStart[this.nRows];
+    const at = this.at;
+    const index = this.rowIndex;
+    const value = this.rowValue;
+    let w = first;
+    for (let p = first; p < this.nnz; p++) {
+      const j = index[p];
+      at[j] = -1;
+      const v = value[p];
+      if (v === 0) continue;
+      index[w] = j;
+      value[w++] = v;
+    }
+    this.nnz = w;
+    const i = this.nRows;
+    if (i + 1 >= this.rowLower.length) {
+      this.rowBaseOf = grown(this.rowBaseOf, i);
+      this.rowBucket = grown(this.rowBucket, i);
+      this.rowLower = grown(this.rowLower, i);
+      this.rowUpper = grown(this.rowUpper, i);
+      this.rowStart = grown(this.rowStart, i + 1);
+    }
+    if (this.rowBase.length === 0 || this.rowBase[this.rowBase.length - 1] !== name) this.rowBase.push(name);
+    this.rowBaseOf[i] = this.rowBase.length - 1;
+    this.rowBucket[i] = bucket;
+    this.rowLower[i] = lower;
+    this.rowUpper[i] = upper;
+    this.rowStart[i + 1] = w;
+    this.nRows = i + 1;
+    return i;
+  }
   /** Add lower ≤ Σ coef·x ≤ upper (named as addVar names); zero coefficients are dropped, repeated columns summed. */
   addRow(name: string, index: readonly number[], coef: readonly number[], lower: number, upper: number, bucket = -1): number {
-    const first = this.rowIndex.length;
-    const at = this.at.data;
-    for (let k = 0; k < index.length; k++) {
-      const j = index[k];
-      if (at[j] >= 0) this.rowValue.data[at[j]] += coef[k];
-      else {
-        at[j] = this.rowIndex.length;
-        this.rowIndex.push(j);
-        this.rowValue.push(coef[k]);
-      }
-    }
-    // Reset the markers and drop entries that summed to zero.
-    let w = first;
-    for (let p = first; p < this.rowIndex.length; p++) {
-      const j = this.rowIndex.data[p];
-      at[j] = -1;
-      const v = this.rowValue.data[p];
-      if (v === 0) continue;
-      this.rowIndex.data[w] = j;
-      this.rowValue.data[w++] = v;
-    }
-    this.rowIndex.length = w;
-    this.rowValue.length = w;
-    this.rowBase.push(name);
-    this.rowBucket.push(bucket);
-    this.rowLower.push(lower);
-    this.rowUpper.push(upper);
-    this.rowStart.push(w);
-    return this.rowLower.length - 1;
+    for (let k = 0; k < index.length; k++) this.entry(index[k], coef[k]);
+    return this.endRow(name, lower, upper, bucket);
   }
 
+  /** The model: views of the builder's arrays, not copies (the builder is done with them). */
   build(): LpModel {
-    const names = (base: string[], bucket: Int32Array) => () => base.map((b, i) => (bucket[i] >= 0 ? `${b}_t${bucket[i]}` : b));
+    const names = (base: string[], baseOf: Int32Array, bucket: Int32Array) => () => Array.from(baseOf, (k, i) => (bucket[i] >= 0 ? `${base[k]}_t${bucket[i]}` : base[k]));
+    const n = this.nCols;
+    const m = this.nRows;
     return withLazyNames(
       {
-        colCost: this.colCost.done(),
-        colUpper: this.colUpper.done(),
-        rowLower: this.rowLower.done(),
-        rowUpper: this.rowUpper.done(),
-        rowStart: this.rowStart.done(),
-        rowIndex: this.rowIndex.done(),
-        rowValue: this.rowValue.done(),
+        colCost: this.colCost.subarray(0, n),
+        colUpper: this.colUpper.subarray(0, n),
+        rowLower: this.rowLower.subarray(0, m),
+        rowUpper: this.rowUpper.subarray(0, m),
+        rowStart: this.rowStart.subarray(0, m + 1),
+        rowIndex: this.rowIndex.subarray(0, this.nnz),
+        rowValue: this.rowValue.subarray(0, this.nnz),
       },
-      names(this.colBase, this.colBucket.done()),
-      names(this.rowBase, this.rowBucket.done()),
+      names(this.colBase, this.colBaseOf.subarray(0, n), this.colBucket.subarray(0, n)),
+      names(this.rowBase, this.rowBaseOf.subarray(0, m), this.rowBucket.subarray(0, m)),
     );
   }
 }

@@ -166,6 +166,7 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
   // plan's whole need of the item (the MinOrderQty tiers of the quote).
   const grossNeed = ctx.grossNeed;
   for (const o of orders) for (const n of nodesOf(o.root)) for (const bc of n.buyChildren) grossNeed.set(key(bc.item.ItemId), (grossNeed.get(key(bc.item.ItemId)) ?? 0) + n.qty * bc.ratio);
+  reserveRoom(ctx, orders);
   for (const o of orders) addOrderColumns(ctx, o);
   for (const pools of ctx.dedicated.values())
     for (const pool of pools) pool.planned = orders.find((o) => !o.hypothetical && key(o.order.OrderId) === key(pool.order));
@@ -181,9 +182,9 @@ export function buildPlanModel(plant: Plant, opts: PlanOptions = {}): PlanModel 
     capRows,
     otCols,
     materials,
-    colOrder: Int32Array.from(ctx.colOrder),
-    wipRows: Int32Array.from(ctx.wipRows),
-    wipCols: Int32Array.from(ctx.wipCols),
+    colOrder: ctx.colOrder.subarray(0, ctx.lp.columns),
+    wipRows: ctx.wipRows.slice(0, ctx.wipCount),
+    wipCols: ctx.wipCols.slice(0, ctx.wipCount),
     substitutions: ctx.substitutions,
     dedicated: ctx.dedicated,
   };
@@ -294,4 +295,17 @@ function addOrderColumns(ctx: ModelContext, o: PlannedOrder) {
   const done = doneIn(ctx.T);
   addWipRows(ctx, o, nodes, vars, lagOf, done);
   addDoneRow(ctx, o, toMake, unmade, done);
+}
+
+/**
+ * Room in the LP for the model about to be built, from each operation's buckets after its order's
+ * release: an in-house, a subcontract and a WIP column each, a row for every two columns, three
+ * entries a column (measured: 0.4 rows and 2.7 entries a column). A short estimate only means
+ * growing later; room never written costs no memory (see LpBuilder.reserve).
+ */
+function reserveRoom(ctx: ModelContext, orders: PlannedOrder[]) {
+  let cols = 0;
+  for (const o of orders) for (const n of nodesOf(o.root)) for (const op of n.ops) cols += (ctx.T - o.releaseBucket) * (op.subcontract ? 3 : 2) * (op.centers ? op.centers.length + 1 : 1);
+  cols += (ctx.capacity.size + ctx.grossNeed.size * 2) * ctx.T;
+  ctx.reserve(cols, cols / 2, 3 * cols);
 }

@@ -62,14 +62,39 @@ export interface PartNode {
   tag: string;
 }
 
-const tidy = (s: string): string => s.replace(/[^A-Za-z0-9]+/g, '');
+const tidyCache = new Map<string, string>();
+/** Letters and digits of an id, for labels; remembered (a plant has few ids, an order many labels). */
+const tidy = (s: string): string => {
+  let t = tidyCache.get(s);
+  if (t === undefined) {
+    if (tidyCache.size > 100_000) tidyCache.clear();
+    tidyCache.set(s, (t = s.replace(/[^A-Za-z0-9]+/g, '')));
+  }
+  return t;
+};
+
+/**
+ * The BOM explosion of an item on a day and its lot per unit, shared by the orders of that item
+ * released that day (the trees are only read), per plant network.
+ */
+const explosions = new WeakMap<PlantNetwork, Map<string, { tree: BomNode[]; lotOf: Map<string, number> }>>();
+function explosionOf(net: PlantNetwork, root: Item, release: Day) {
+  let byKey = explosions.get(net);
+  if (!byKey) explosions.set(net, (byKey = new Map()));
+  const k = `${key(root.ItemId)}|${release}`;
+  let e = byKey.get(k);
+  if (!e) {
+    const tree = explodeBom(net, root, release);
+    byKey.set(k, (e = { tree, lotOf: usageByItem(tree) }));
+  }
+  return e;
+}
 
 /** The order's part tree; `release` picks the effective BOM lines. Undefined if the item is unknown. */
 export function explodeOrder(order: Order, release: Day, net: PlantNetwork): PartNode | undefined {
   const root = net.items.get(key(order.Item));
   if (!root) return undefined;
-  const tree = explodeBom(net, root, release);
-  const lotOf = usageByItem(tree); // units of each item per order unit, over all its paths
+  const { tree, lotOf } = explosionOf(net, root, release); // lotOf: units of each item per order unit, over all its paths
   const seen = new Map<string, number>();
   const build = (bn: BomNode, qty: number, perOrderUnit: number, isRoot: boolean): PartNode => {
     const item = bn.item;

@@ -4,12 +4,12 @@
 import { startingWip } from '../actuals/remaining';
 import type { Item } from '../domain';
 import { firstWithAlternates, type Substitution } from './alternates';
-import { arrivalBucket, daysBetweenBuckets } from './buckets';
+import { daysBetweenBuckets } from './buckets';
 import { key } from './capacity';
 import { ALTERNATE_CENTER_COST } from './alternate-centers';
 import { finishCost, MIN_OVERTIME_COST, purchaseCost, shortCost } from './costs';
 import type { Blocked, OpVars, PlannedOrder } from './build-model';
-import { filled, tidy, type ModelContext } from './model-context';
+import { filled, tidy, type BucketEntries, type ModelContext } from './model-context';
 import type { PartNode, PlanOp } from './network';
 import { days } from '../plural';
 
@@ -19,7 +19,7 @@ import { days } from '../plural';
  * and returns the order's earliest finish.
  */
 export function forwardPass(ctx: ModelContext, o: PlannedOrder, vars: Map<PlanOp, OpVars>, lagOf: (op: PlanOp) => number): number {
-  const { b, T } = ctx;
+  const { T } = ctx;
   const matFirst = (i: Item) => Math.min(ctx.supplyOf(i).firstAvailable, ctx.ownFirst(o, i));
   const forward = (n: PartNode): number => {
     let ready = o.releaseBucket;
@@ -30,13 +30,14 @@ export function forwardPass(ctx: ModelContext, o: PlannedOrder, vars: Map<PlanOp
       const prev = k > 0 ? vars.get(n.ops[k - 1]) : undefined;
       if (o.remaining && prev && startingWip(o.remaining, prev.op, op, 1).initial > 0) ready = o.releaseBucket;
       else ready += lagOf(op);
-      const arrival = filled(T);
-      if (op.subcontract) for (let t = 0; t < T; t++) arrival[t] = arrivalBucket(b, t, op.op.SubcontractLeadDays);
+      const arrival = ctx.perBucket();
+      if (op.subcontract) arrival.set(ctx.arrivals(op.op.SubcontractLeadDays));
       const lead = op.subcontract ? arrival[0] : 0;
       let firstX = Infinity;
-      for (let t = ready; t < T; t++) if (ctx.canWorkOp(op, t)) { firstX = t; break; }
+      const can = ctx.workableOp(op);
+      for (let t = ready; t < T; t++) if (can[t]) { firstX = t; break; }
       const done = Math.min(firstX, op.subcontract && ready < T ? arrival[ready] : Infinity);
-      vars.set(op, { op, lead, arrival, earliestStart: ready, earliestDone: done, x: filled(T), y: filled(T), flowLag: lagOf(op) });
+      vars.set(op, { op, lead, arrival, earliestStart: ready, earliestDone: done, x: ctx.perBucket(), y: ctx.perBucket(), flowLag: lagOf(op) });
       ready = done;
     }
     return ready;
@@ -81,17 +82,15 @@ export function addWorkColumns(ctx: ModelContext, o: PlannedOrder, vars: Map<Pla
       const xName = `x_${oid}_${v.op.label}`;
       const yName = `y_${oid}_${v.op.label}`;
       let latestStart = -1;
+      const can = ctx.workableOp(v.op);
+      let loads: BucketEntries | undefined;
       for (let t = v.earliestStart; t <= need; t++) {
-        if (!ctx.canWorkOp(v.op, t)) continue;
+        if (!can[t]) continue;
         const cost = last ? finishCost(o.weight, latePenalty, daysBetweenBuckets(b, o.dueBucket, t), t, o.dueBucket) : 0;
         if (cost >= unmade) continue;
         v.x[t] = ctx.addVar(xName, cost, n.qty, o.index, t);
         if (v.op.centers) splitOverCenters(ctx, v, oid, n.qty, t);
-        else {
-          const l = ctx.loadAt(v.op.wc, t);
-          l.cols.push(v.x[t]);
-          l.hours.push(v.op.hoursPerUnit);
-        }
+        else (loads ??= ctx.loadsOf(v.op.wc)).add(t, v.x[t], v.op.hoursPerUnit);
         latestStart = t;
       }
       if (v.op.subcontract) {
@@ -119,9 +118,7 @@ function splitOverCenters(ctx: ModelContext, v: OpVars, oid: string, qty: number
   for (const w of v.xw) {
     if (!ctx.canWork(w.center.wc, t)) continue;
     w.cols[t] = ctx.addVar(`xw_${oid}_${v.op.label}_${tidy(w.center.op.WorkCenter)}`, ALTERNATE_CENTER_COST * w.center.rank, qty, v.x[t] >= 0 ? ctx.colOrder[v.x[t]] : -1, t);
-    const l = ctx.loadAt(w.center.wc, t);
-    l.cols.push(w.cols[t]);
-    l.hours.push(w.center.hoursPerUnit);
+    ctx.loadsOf(w.center.wc).add(t, w.cols[t], w.center.hoursPerUnit);
     cols.push(w.cols[t]), coef.push(-1);
   }
   ctx.lp.addRow(`split_${oid}_${v.op.label}`, cols, coef, 0, 0, t);
@@ -134,11 +131,12 @@ export function addMaterialUses(ctx: ModelContext, o: PlannedOrder, nodes: PartN
     if (!first) continue;
     for (const bc of n.buyChildren) {
       const m = key(bc.item.ItemId);
+      let uses: BucketEntries | undefined;
       for (let t = 0; t < ctx.T; t++) {
         if (first.x[t] < 0 && first.y[t] < 0) continue;
-        const u = ctx.useAt(m, t);
-        if (first.x[t] >= 0) u.cols.push(first.x[t]), u.ratio.push(bc.ratio);
-        if (first.y[t] >= 0) u.cols.push(first.y[t]), u.ratio.push(bc.ratio);
+        uses ??= ctx.usesOf(m);
+        if (first.x[t] >= 0) uses.add(t, first.x[t], bc.ratio);
+        if (first.y[t] >= 0) uses.add(t, first.y[t], bc.ratio);
       }
       addSubstitutions(ctx, o, n, first, bc);
     }
@@ -167,10 +165,8 @@ function addSubstitutions(ctx: ModelContext, o: PlannedOrder, n: PartNode, first
       if (!sub.alt.valid[t]) continue;
       sub.cols[t] = ctx.addVar(`sub_${oid}_${tidy(n.item.ItemId)}${n.tag}_${tidy(sub.alt.item.ItemId)}`, cost, n.qty, o.index, t);
       // Gives the primary back, takes the alternate.
-      const up = ctx.useAt(p, t);
-      up.cols.push(sub.cols[t]), up.ratio.push(-bc.ratio);
-      const ua = ctx.useAt(key(sub.alt.item.ItemId), t);
-      ua.cols.push(sub.cols[t]), ua.ratio.push(sub.alt.ratio);
+      ctx.usesOf(p).add(t, sub.cols[t], -bc.ratio);
+      ctx.usesOf(key(sub.alt.item.ItemId)).add(t, sub.cols[t], sub.alt.ratio);
       cols.push(sub.cols[t]), coef.push(1);
     }
     if (cols.length === 0) continue;

@@ -8,20 +8,38 @@ import type { OpVars, PlannedOrder } from './build-model';
 import { tidy, type ModelContext } from './model-context';
 import type { PartNode, PlanOp } from './network';
 
-/** The columns whose units come out of an operation in bucket t (in-house, or back from a subcontractor). */
-export type DoneIn = (v: OpVars, t: number) => number[];
+/**
+ * The columns whose units come out of an operation in bucket t (in-house, or back from a
+ * subcontractor): `cols[start[t]] … cols[start[t + 1] − 1]`, the in-house column first.
+ */
+export interface DoneLists {
+  start: number[];
+  cols: number[];
+}
+export type DoneIn = (v: OpVars) => DoneLists;
 
-/** `DoneIn` for one order, each operation's lists made once: the WIP and done rows share them. */
+/**
+ * `DoneIn` for one order, each operation's lists made once: the WIP and done rows share them.
+ * (Plain arrays: small typed arrays each cost the garbage collector a buffer of their own.)
+ */
 export function doneIn(T: number): DoneIn {
-  const doneBy = new Map<OpVars, number[][]>();
-  return (v, t) => {
-    let lists = doneBy.get(v);
-    if (!lists) {
-      lists = Array.from({ length: T }, (_, u) => (v.x[u] >= 0 ? [v.x[u]] : []));
-      for (let u = 0; u < T; u++) if (v.y[u] >= 0) lists[v.arrival[u]].push(v.y[u]);
-      doneBy.set(v, lists);
+  const doneBy = new Map<OpVars, DoneLists>();
+  return (v) => {
+    let d = doneBy.get(v);
+    if (!d) {
+      const start: number[] = new Array(T + 1).fill(0);
+      for (let u = 0; u < T; u++) {
+        if (v.x[u] >= 0) start[u + 1]++;
+        if (v.y[u] >= 0) start[v.arrival[u] + 1]++;
+      }
+      for (let u = 0; u < T; u++) start[u + 1] += start[u];
+      const cols: number[] = new Array(start[T]).fill(0);
+      const fill = start.slice(0, T);
+      for (let u = 0; u < T; u++) if (v.x[u] >= 0) cols[fill[u]++] = v.x[u];
+      for (let u = 0; u < T; u++) if (v.y[u] >= 0) cols[fill[v.arrival[u]]++] = v.y[u];
+      doneBy.set(v, (d = { start, cols }));
     }
-    return lists[t];
+    return d;
   };
 }
 
@@ -44,7 +62,8 @@ export function addWipRows(ctx: ModelContext, o: PlannedOrder, nodes: PartNode[]
 /** w(t) = w(t−1) + done by `from`(t − lag) − ratio × started by `to`(t), one row per bucket. */
 function link(ctx: ModelContext, o: PlannedOrder, done: DoneIn, from: OpVars, to: OpVars, lag: number, ratio: number, perOrderUnit: number, name: string) {
   const { T, b, lp } = ctx;
-  const doneFor = (t: number) => (t - lag >= 0 ? done(from, t - lag) : []);
+  const d = done(from);
+  const doneCount = (t: number) => (t - lag >= 0 ? d.start[t - lag + 1] - d.start[t - lag] : 0);
   const wName = `w_${name}`;
   const wipName = `wip_${name}`;
   // Rows from the first bucket anything arrives or starts to the last one anything starts.
@@ -52,27 +71,28 @@ function link(ctx: ModelContext, o: PlannedOrder, done: DoneIn, from: OpVars, to
   let lastStart = -1;
   for (let t = 0; t < T; t++) {
     const starts = to.x[t] >= 0 || to.y[t] >= 0;
-    if ((starts || doneFor(t).length) && first === T) first = t;
+    if ((starts || doneCount(t) > 0) && first === T) first = t;
     if (starts) lastStart = t;
   }
   // Units in front of `to` when the plan starts, and those coming back from subcontractors.
-  const wip0 = new Float64Array(T);
+  let wip0: Float64Array | undefined;
   if (o.remaining && lastStart >= first) {
+    wip0 = new Float64Array(T);
     const s = startingWip(o.remaining, from.op, to.op, ratio);
     wip0[first] += s.initial;
     for (const r of s.returns) wip0[Math.min(lastStart, Math.max(first, bucketIndex(b, r.day)))] += r.qty;
   }
+  const cost = WIP_PER_UNIT_BUCKET / perOrderUnit;
   let prev = -1;
   for (let t = first; t <= lastStart; t++) {
-    const w = ctx.addVar(wName, WIP_PER_UNIT_BUCKET / perOrderUnit, Infinity, o.index, t);
-    const cols = [w];
-    const coef = [1];
-    if (prev >= 0) cols.push(prev), coef.push(-1);
-    for (const c of doneFor(t)) cols.push(c), coef.push(-1);
-    if (to.x[t] >= 0) cols.push(to.x[t]), coef.push(ratio);
-    if (to.y[t] >= 0) cols.push(to.y[t]), coef.push(ratio);
-    ctx.wipRows.push(lp.addRow(wipName, cols, coef, wip0[t], wip0[t], t));
-    ctx.wipCols.push(w);
+    const w = ctx.addVar(wName, cost, Infinity, o.index, t);
+    lp.entry(w, 1);
+    if (prev >= 0) lp.entry(prev, -1);
+    if (t - lag >= 0) for (let k = d.start[t - lag]; k < d.start[t - lag + 1]; k++) lp.entry(d.cols[k], -1);
+    if (to.x[t] >= 0) lp.entry(to.x[t], ratio);
+    if (to.y[t] >= 0) lp.entry(to.y[t], ratio);
+    const rhs = wip0 ? wip0[t] : 0;
+    ctx.addWip(lp.endRow(wipName, rhs, rhs, t), w);
     prev = w;
   }
 }
@@ -81,7 +101,9 @@ function link(ctx: ModelContext, o: PlannedOrder, done: DoneIn, from: OpVars, to
 export function addDoneRow(ctx: ModelContext, o: PlannedOrder, toMake: number, unmade: number, done: DoneIn) {
   const oid = tidy(o.order.OrderId);
   o.short = ctx.addVar(`short_${oid}`, unmade, toMake, o.index);
-  const fin = [o.short];
-  for (let t = 0; t < ctx.T; t++) fin.push(...done(o.last!, t));
-  o.doneRow = ctx.lp.addRow(`done_${oid}`, fin, fin.map(() => 1), toMake, toMake);
+  const { lp } = ctx;
+  lp.entry(o.short, 1);
+  const d = done(o.last!);
+  for (let k = 0; k < d.cols.length; k++) lp.entry(d.cols[k], 1);
+  o.doneRow = lp.endRow(`done_${oid}`, toMake, toMake);
 }

@@ -18,17 +18,14 @@ export function addCapacityRows(ctx: ModelContext) {
     otCols.set(wc, ots);
     const l = ctx.loads.get(wc);
     if (!l) continue;
+    const name = tidy(c.wc.WorkCenterId);
+    const { start, cols, coefs: hours } = l.byBucket(T);
     for (let t = 0; t < T; t++) {
-      if (l[t].cols.length === 0) continue;
-      const name = tidy(c.wc.WorkCenterId);
-      const cols = l[t].cols.slice();
-      const coef = l[t].hours.slice();
-      if (c.overtimeMax[t] > 0) {
-        ots[t] = ctx.addVar(`ot_${name}`, Math.max(MIN_OVERTIME_COST, c.wc.OvertimeRate), c.overtimeMax[t], -1, t);
-        cols.push(ots[t]);
-        coef.push(-1);
-      }
-      rows[t] = lp.addRow(`cap_${name}`, cols, coef, -Infinity, c.hours[t], t);
+      if (start[t] === start[t + 1]) continue;
+      if (c.overtimeMax[t] > 0) ots[t] = ctx.addVar(`ot_${name}`, Math.max(MIN_OVERTIME_COST, c.wc.OvertimeRate), c.overtimeMax[t], -1, t);
+      for (let k = start[t]; k < start[t + 1]; k++) lp.entry(cols[k], hours[k]);
+      if (ots[t] >= 0) lp.entry(ots[t], -1);
+      rows[t] = lp.endRow(`cap_${name}`, -Infinity, c.hours[t], t);
     }
   }
   return { capRows, otCols };
@@ -41,7 +38,7 @@ type Pool = DedicatedPool & { planned?: PlannedOrder };
  * material draws it through ded_ columns capped by its own use (dcap_ rows).
  */
 export function addStockRows(ctx: ModelContext): Map<string, MaterialVars> {
-  const { T, lp, colOrder } = ctx;
+  const { T, lp } = ctx;
   const materials = new Map<string, MaterialVars>();
   for (const [m, u] of ctx.uses) {
     const s = ctx.supplies.get(m)!;
@@ -49,24 +46,31 @@ export function addStockRows(ctx: ModelContext): Map<string, MaterialVars> {
     const mv: MaterialVars = { supply: s, inv: filled(T), buy: filled(T), rows: filled(T) };
     materials.set(m, mv);
     const pools = (ctx.dedicated.get(m) ?? []).filter((p) => p.planned);
+    const { start, cols, coefs: ratio } = u.byBucket(T);
     for (let t = 0; t < T; t++) {
+      const from = start[t];
+      const to = start[t + 1];
       mv.inv[t] = ctx.addVar(`inv_${name}`, 0, Infinity, -1, t);
       if (t >= s.leadBucket) mv.buy[t] = ctx.addVar(`buy_${name}`, purchaseCost(s.unitPrice, t, T), Infinity, -1, t);
-      const cols = [mv.inv[t], ...u[t].cols];
-      const coef = [1, ...u[t].ratio];
+      // An order's draws on its own pool, each capped by its use (written before the stock row, which takes them in).
       for (const pool of pools) {
         const o = pool.planned!;
-        const own = u[t].cols.flatMap((c, i) => (colOrder[c] === o.index ? [i] : []));
-        if (own.length === 0) continue;
+        let own = false;
+        for (let k = from; k < to && !own; k++) own = ctx.colOrder[cols[k]] === o.index;
+        if (!own) continue;
         const oname = `${name}_${tidy(o.order.OrderId)}`;
         pool.draw[t] = ctx.addVar(`ded_${oname}`, 0, Infinity, o.index, t);
-        cols.push(pool.draw[t]), coef.push(-1);
-        lp.addRow(`dcap_${oname}`, [pool.draw[t], ...own.map((i) => u[t].cols[i])], [1, ...own.map((i) => -u[t].ratio[i])], -Infinity, 0, t);
+        lp.entry(pool.draw[t], 1);
+        for (let k = from; k < to; k++) if (ctx.colOrder[cols[k]] === o.index) lp.entry(cols[k], -ratio[k]);
+        lp.endRow(`dcap_${oname}`, -Infinity, 0, t);
       }
-      if (t > 0) cols.push(mv.inv[t - 1]), coef.push(-1);
-      if (mv.buy[t] >= 0) cols.push(mv.buy[t]), coef.push(-1);
+      lp.entry(mv.inv[t], 1);
+      for (let k = from; k < to; k++) lp.entry(cols[k], ratio[k]);
+      for (const pool of pools) if (pool.draw[t] >= 0) lp.entry(pool.draw[t], -1);
+      if (t > 0) lp.entry(mv.inv[t - 1], -1);
+      if (mv.buy[t] >= 0) lp.entry(mv.buy[t], -1);
       const rhs = s.usableReceipts[t] + (t === 0 ? s.usable : 0);
-      mv.rows[t] = lp.addRow(`stock_${name}`, cols, coef, rhs, rhs, t);
+      mv.rows[t] = lp.endRow(`stock_${name}`, rhs, rhs, t);
     }
     addPoolRows(ctx, name, pools);
   }
