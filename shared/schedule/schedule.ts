@@ -100,15 +100,6 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
   const materials = materialTimelines(plant, pm, val, discrete);
   const alternates = alternateCover(pm.substitutions, val);
   const own = ownMaterial(pm, val);
-  const dayIndex = (d: Day) => daysBetween(b.start, d);
-  // Hours from PlanStart each order is released, once per order (asked once per lot).
-  const released = new Map<PlannedOrder, number>();
-  const release = (o: PlannedOrder) => {
-    let h = released.get(o);
-    if (h === undefined) released.set(o, (h = 24 * Math.max(0, dayIndex(o.release))));
-    return h;
-  };
-
   // Two dispatch orders, each placing every lot (finite capacity, precedence, materials):
   //  - plan: bucket by bucket as the LP allocated them (a lot may start up to PULL_AHEAD buckets
   //    early on idle time, which evens out work the weekly plan piled up in the due week);
@@ -117,28 +108,16 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
   // equal answers never depend on the solver's choice between equal plans. (A third order, whole
   // orders in the order the LP finishes them, won on the sample plant by 15 % but cost a third
   // more time on the 1000-order bench plant, where it lost.)
-  // Orders ranked once by priority, due date, order id; lots sorted on numbers.
-  const rank = new Map(pm.orders.slice().sort(byOrder).map((o, i) => [o, i]));
-  // Sort keys as numbers, computed once per lot rather than looked up in every comparison.
-  const R = rank.size + 1;
-  const O = pm.orders.reduce((m, o) => Math.max(m, o.ops.length), 1) + 1;
-  const T = b.count + 1;
-  const sortedBy = (key: (l: Lot, r: number) => number): Lot[] => {
-    const keys = lots.map((l) => key(l, rank.get(l.order)!));
-    return Array.from(lots.keys())
-      .sort((x, y) => keys[x] - keys[y] || x - y)
-      .map((i) => lots[i]);
-  };
-  const byPlan = (l: Lot, r: number) => (l.bucket * R + r) * O + l.opIndex;
-  const byPriority = (l: Lot, r: number) => (r * O + l.opIndex) * T + l.bucket;
+  const key = dispatchKeys(pm);
+  const release = releases(pm);
   const rules = [
-    ['plan', byPlan, (l: Lot) => Math.max(release(l.order), 24 * bucketOffset(b, l.bucket - PULL_AHEAD))],
-    ['priority', byPriority, (l: Lot) => release(l.order)],
+    ['plan', key.plan, release.plan],
+    ['priority', key.priority, release.priority],
   ] as const;
   // Above PRIORITY_RULE_MAX_LOTS the dispatcher's order is not run: it doubles the schedule's
   // time and lost by a quarter on the 1000-order bench plant (and by a quarter on the sample).
   const runs = (lots.length <= PRIORITY_RULE_MAX_LOTS ? rules : rules.slice(0, 1)).map(([rule, order, releaseOf]) => {
-    const placed = sequence({ pm, days, materials, releaseOf, alternates, own }, sortedBy(order));
+    const placed = sequence({ pm, days, materials, releaseOf, alternates, own }, sortedBy(lots, order));
     return { rule, placed, ...lateness(pm, placed) };
   });
   const best = runs.reduce((a, r) => (r.score <= a.score + 1e-9 ? r : a));
@@ -167,6 +146,46 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
     exceptions: scheduleExceptions(pm, placed, days, rule),
     workCenters: [...days.values()].map((w) => ({ id: w.wc.WorkCenterId, lanes: w.lanes })),
   };
+}
+
+/**
+ * The two dispatch orders' sort keys, as numbers: plan (bucket, then order rank, then operation)
+ * and priority (order rank, then operation, then bucket), orders ranked once by priority, due
+ * date and order id.
+ */
+function dispatchKeys(pm: PlanModel): Record<'plan' | 'priority', (l: Lot) => number> {
+  const rank = new Map(pm.orders.slice().sort(byOrder).map((o, i) => [o, i]));
+  const R = rank.size + 1;
+  const O = pm.orders.reduce((m, o) => Math.max(m, o.ops.length), 1) + 1;
+  const T = pm.buckets.count + 1;
+  return {
+    plan: (l) => (l.bucket * R + rank.get(l.order)!) * O + l.opIndex,
+    priority: (l) => (rank.get(l.order)! * O + l.opIndex) * T + l.bucket,
+  };
+}
+
+/** Lots sorted by a key computed once per lot rather than in every comparison (stable). */
+function sortedBy(lots: Lot[], key: (l: Lot) => number): Lot[] {
+  const keys = lots.map(key);
+  return Array.from(lots.keys())
+    .sort((x, y) => keys[x] - keys[y] || x - y)
+    .map((i) => lots[i]);
+}
+
+/**
+ * Each dispatch order's earliest start of a lot, in hours from PlanStart: its order's release
+ * (worked out once per order); in the plan's order also at most PULL_AHEAD buckets before the
+ * lot's own bucket.
+ */
+function releases(pm: PlanModel): Record<'plan' | 'priority', (l: Lot) => number> {
+  const b = pm.buckets;
+  const released = new Map<PlannedOrder, number>();
+  const priority = (l: Lot) => {
+    let h = released.get(l.order);
+    if (h === undefined) released.set(l.order, (h = 24 * Math.max(0, daysBetween(b.start, l.order.release))));
+    return h;
+  };
+  return { priority, plan: (l) => Math.max(priority(l), 24 * bucketOffset(b, l.bucket - PULL_AHEAD)) };
 }
 
 const byOrder = (x: PlannedOrder, y: PlannedOrder): number =>
@@ -592,14 +611,9 @@ export function finishInPlanOrder(plant: Plant, pm: PlanModel, values: ArrayLike
   const lastBucket = makeLots(pm, val, discrete, days, [o]).reduce((m, l) => Math.max(m, l.bucket), -1);
   if (lastBucket < 0) return undefined;
   const lots = makeLots(pm, val, discrete, days, pm.orders, lastBucket);
-  const rank = new Map(pm.orders.slice().sort(byOrder).map((x, i) => [x, i]));
-  const R = rank.size + 1;
-  const O = pm.orders.reduce((m, x) => Math.max(m, x.ops.length), 1) + 1;
-  const keys = lots.map((l) => (l.bucket * R + rank.get(l.order)!) * O + l.opIndex);
-  const order = Array.from(lots.keys()).sort((x, y) => keys[x] - keys[y] || x - y);
+  const sorted = sortedBy(lots, dispatchKeys(pm).plan);
   let last = -1;
-  order.forEach((i, k) => lots[i].order === o && (last = k));
-  const release = (x: PlannedOrder) => 24 * Math.max(0, daysBetween(b.start, x.release));
+  sorted.forEach((l, k) => l.order === o && (last = k));
   const placed = sequence(
     {
       pm,
@@ -607,9 +621,9 @@ export function finishInPlanOrder(plant: Plant, pm: PlanModel, values: ArrayLike
       materials: materialTimelines(plant, pm, val, discrete),
       alternates: alternateCover(pm.substitutions, val),
       own: ownMaterial(pm, val),
-      releaseOf: (l) => Math.max(release(l.order), 24 * bucketOffset(b, l.bucket - PULL_AHEAD)),
+      releaseOf: releases(pm).plan,
     },
-    order.slice(0, last + 1).map((i) => lots[i]),
+    sorted.slice(0, last + 1),
   );
   let end = -1;
   for (const p of placed) if (p.lot.order === o && p.lot.v === o.last) end = Math.max(end, p.end > p.start ? dayOfEnd(p.end) : dayOfStart(p.end));
