@@ -338,10 +338,10 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
       let pcost = req ? lp.colCost : tieCosts();
       let rowUpper = lp.rowUpper;
       if (req) {
-        pcost = Float64Array.from(req.cost);
+        pcost = req.cost.slice();
         for (let j = 0; j < nCols; j++) if (colMap[j] < 0 && req.upper[j] <= 0) pcost[j] = Infinity;
         rowUpper = req.rowUpper;
-        master.setColumns(staticIdx, Float64Array.from(staticCols, (j) => req.cost[j]), Float64Array.from(staticCols, (j) => req.upper[j]));
+        master.setColumns(staticIdx, pick(req.cost, staticCols), pick(req.upper, staticCols));
         const n = schedCols.length;
         const cost = new Float64Array(n);
         const upper = new Float64Array(n);
@@ -351,8 +351,10 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
           cost[s] = ok ? c : 0;
           upper[s] = ok ? lp.rowUpper[schedOrder[s].o.doneRow] : 0;
         }
-        master.setColumns(Int32Array.from({ length: n }, (_, s) => staticCols.length + s), cost, upper);
-        master.setRows(rowIdx, Float64Array.from(masterRows, (r) => req.rowLower[r]), Float64Array.from(masterRows, (r) => req.rowUpper[r]));
+        const idx = new Int32Array(n);
+        for (let s = 0; s < n; s++) idx[s] = staticCols.length + s;
+        master.setColumns(idx, cost, upper);
+        master.setRows(rowIdx, pick(req.rowLower, masterRows), pick(req.rowUpper, masterRows));
       }
       const active = req ? orders.filter((d) => req.rowUpper[d.o.doneRow] > 0) : orders;
       let batch = new Batch();
@@ -536,6 +538,13 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
     for (let j = cols.length - 1; j >= 0 && basic > m; j--) if (cols[j] === BASIC) (cols[j] = AT_LOWER), basic--;
     master.setBasis?.(cols, rows);
   }
+}
+
+/** `from` at `at` (a typed array's from() with a mapping goes through an iterator: slow on every request). */
+function pick(from: Float64Array, at: number[]): Float64Array {
+  const out = new Float64Array(at.length);
+  for (let i = 0; i < at.length; i++) out[i] = from[at[i]];
+  return out;
 }
 
 /** Whether a schedule is new (by its columns; a hash collision only drops a column the rounds regenerate). */

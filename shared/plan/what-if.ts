@@ -46,6 +46,13 @@ export interface RushAnswer {
   values: Float64Array;
 }
 
+/** The part of every rush request with the same limits and premium weight (WhatIfEngine.rush). */
+interface RushTemplate extends PlanRequest {
+  cols: Int32Array;
+  rates: Float64Array;
+  ownAt: Map<PlannedOrder, number>;
+}
+
 /** Cost per unit of a what-if order not made by its bucket: far above any overtime or subcontracting. */
 const UNMADE = 1e6;
 
@@ -103,6 +110,47 @@ export async function openWhatIf(plant: Plant, whatIf: Order[], backend: (pm: Pl
     return r;
   };
 
+  /**
+   * What every rush request with these limits and weight shares, made once: the costs and bounds
+   * with the what-ifs left out, only overtime and subcontracting costing (stock, purchases and
+   * waiting keep their tiny tie-breaking costs so nothing is bought or parked for nothing), each
+   * firm order within its limits; and the premium's columns and rates, in order (ownAt: where a
+   * what-if order's own subcontracting comes among them).
+   */
+  const templates = new Map<Map<PlannedOrder, FirmLimit>, Map<number, RushTemplate>>();
+  const templateOf = (limits: Map<PlannedOrder, FirmLimit>, weight = 0): RushTemplate => {
+    const byWeight = templates.get(limits) ?? templates.set(limits, new Map()).get(limits)!;
+    const known = byWeight.get(weight);
+    if (known) return known;
+    const r = withoutWhatIfs();
+    const premium: { col: number; rate: number }[] = [];
+    const ownAt = new Map<PlannedOrder, number>();
+    for (let j = 0; j < r.cost.length; j++) if (pm.colOrder[j] >= 0) r.cost[j] = 0;
+    for (const w of pm.wipCols) r.cost[w] = lp.colCost[w];
+    for (const [wc, cols] of pm.otCols) {
+      const rate = pm.capacity.get(wc)!.wc.OvertimeRate;
+      for (const c of cols) if (c >= 0) premium.push({ col: c, rate });
+    }
+    for (const o of pm.orders) {
+      if (o.hypothetical) {
+        ownAt.set(o, premium.length);
+        continue;
+      }
+      for (const v of o.ops) {
+        const rate = v.op.op.SubcontractCostPerUnit ?? 0;
+        for (const c of v.y) if (c >= 0) (r.cost[c] = rate), premium.push({ col: c, rate });
+      }
+      const lim = limits.get(o);
+      if (!lim || !o.last) continue;
+      r.upper[o.short] = lim.maxShort;
+      for (const [c, t] of completions(o.last)) if (t > lim.deadline) r.upper[c] = 0;
+    }
+    if (weight) for (const p of premium) r.cost[p.col] *= weight;
+    const t: RushTemplate = { ...r, cols: Int32Array.from(premium, (p) => p.col), rates: Float64Array.from(premium, (p) => p.rate), ownAt };
+    byWeight.set(weight, t);
+    return t;
+  };
+
   return {
     pm,
     plannedOf: (order) => byOrder.get(order),
@@ -124,29 +172,26 @@ export async function openWhatIf(plant: Plant, whatIf: Order[], backend: (pm: Pl
       return out;
     },
     async rush(req, limit) {
-      const r = withoutWhatIfs();
-      const premium: { col: number; rate: number }[] = [];
-      // Only overtime and subcontracting cost; stock, purchases and waiting keep their tiny
-      // tie-breaking costs so nothing is bought or parked for nothing.
-      for (let j = 0; j < r.cost.length; j++) if (pm.colOrder[j] >= 0) r.cost[j] = 0;
-      for (const w of pm.wipCols) r.cost[w] = lp.colCost[w];
-      for (const [wc, cols] of pm.otCols) {
-        const rate = pm.capacity.get(wc)!.wc.OvertimeRate;
-        for (const c of cols) if (c >= 0) premium.push({ col: c, rate });
-      }
-      for (const o of pm.orders) {
-        if (o.hypothetical && o !== req.order) continue;
-        for (const v of o.ops) {
-          const included = o === req.order && req.subcontractIncluded?.(v.op);
+      const t = templateOf(req.limits, req.premiumWeight);
+      const r: PlanRequest = { cost: t.cost.slice(), upper: t.upper.slice(), rowLower: t.rowLower.slice(), rowUpper: t.rowUpper.slice() };
+      // The what-if order's own subcontracting: a premium unless its price already includes it.
+      const own: { col: number; rate: number }[] = [];
+      if (req.order?.hypothetical)
+        for (const v of req.order.ops) {
+          const included = req.subcontractIncluded?.(v.op);
           const rate = v.op.op.SubcontractCostPerUnit ?? 0;
-          for (const c of v.y) if (c >= 0) (r.cost[c] = included ? 0 : rate), included || premium.push({ col: c, rate });
+          for (const c of v.y) if (c >= 0) (r.cost[c] = included ? 0 : rate), included || own.push({ col: c, rate });
         }
-        const lim = req.limits.get(o);
-        if (!lim || !o.last) continue;
-        r.upper[o.short] = lim.maxShort;
-        for (const [c, t] of completions(o.last)) if (t > lim.deadline) r.upper[c] = 0;
-      }
-      if (req.premiumWeight) for (const p of premium) r.cost[p.col] *= req.premiumWeight;
+      if (req.premiumWeight) for (const p of own) r.cost[p.col] *= req.premiumWeight;
+      // The premium's terms in the order they always had (the order's own at its place among the orders).
+      const at = req.order?.hypothetical ? (t.ownAt.get(req.order) ?? t.cols.length) : t.cols.length;
+      const premiumOf = (values: Float64Array) => {
+        let a = 0;
+        for (let k = 0; k < at; k++) a += t.rates[k] * Math.max(0, values[t.cols[k]]);
+        for (const p of own) a += p.rate * Math.max(0, values[p.col]);
+        for (let k = at; k < t.cols.length; k++) a += t.rates[k] * Math.max(0, values[t.cols[k]]);
+        return a;
+      };
       const o = req.order;
       // Earliness must outweigh the tie-breakers that favour late work (purchases just in time,
       // no waiting), or the "earliest free finish" comes out late; far below any overtime rate.
@@ -170,7 +215,7 @@ export async function openWhatIf(plant: Plant, whatIf: Order[], backend: (pm: Pl
       return {
         status: s.status,
         message: s.message,
-        premium: ok ? premium.reduce((a, p) => a + p.rate * Math.max(0, s.values[p.col]), 0) : Infinity,
+        premium: ok ? premiumOf(s.values) : Infinity,
         short: o && o.short >= 0 && ok ? Math.max(0, s.values[o.short]) : 0,
         finish: o && ok ? finishOf(o, s.values) : -1,
         values: s.values,

@@ -9,7 +9,7 @@ import { priceFactors, priceOf } from './price';
 import type { DeliveryPromise } from './promise';
 import { compileCost, riskProblems } from './risk';
 import { rollUp, type Breakdown, type CostLine } from './rollup';
-import { simulate, type Simulation } from './simulate';
+import { drawFactors, simulate, type Simulation } from './simulate';
 
 export interface CostedQuote {
   quote: QuoteLine;
@@ -40,6 +40,7 @@ export function costQuotes(plant: Plant): { quotes: CostedQuote[]; problems: Pro
   const quotes: CostedQuote[] = [];
   const runs = plant.settings.SimulationRuns;
   const seed = plant.settings.RandomSeed;
+  let draws: Float64Array | undefined; // every line faces the same draws (simulate.ts)
   for (const q of plant.Quotes) {
     const item = net.items.get(idKey(q.Item));
     if (!item) continue; // validation reports it
@@ -53,7 +54,7 @@ export function costQuotes(plant: Plant): { quotes: CostedQuote[]; problems: Pro
     if (r.problems.length) continue;
     const pf = priceFactors(q);
     const compiled = compileCost(r.terms, plant.CostRisk, pf);
-    const sim = simulate(compiled, plant.CostRisk, runs, seed);
+    const sim = simulate(compiled, plant.CostRisk, runs, seed, (draws ??= drawFactors(plant.CostRisk, runs, seed)));
     quotes.push({
       quote: q,
       quoteId: q.QuoteId,
