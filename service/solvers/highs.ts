@@ -218,6 +218,11 @@ export async function highsIncremental(m: LpModel): Promise<IncrementalLp> {
       model.addCols({ cost: b.cost, lower: new Float64Array(count), upper: b.upper, matrix: { format: 'csc', numRows, numCols: count, starts: b.starts, indices: b.index, values: b.value } });
       cols += count;
     },
+    deleteColumns(index: Int32Array) {
+      if (index.length === 0) return;
+      model.deleteCols({ kind: 'set', indices: index });
+      cols -= index.length;
+    },
     setColumns(index: Int32Array, cost: Float64Array, upper: Float64Array) {
       if (index.length === 0) return;
       model.changeColsCost({ kind: 'set', indices: index }, cost);

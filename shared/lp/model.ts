@@ -289,6 +289,8 @@ export interface MasterSolution {
  */
 export interface IncrementalLp {
   addColumns(batch: ColumnBatch): void;
+  /** removes the columns `cols` (strictly increasing, all nonbasic); later columns move down, the basis of the rest is kept */
+  deleteColumns?(cols: Int32Array): void;
   /** new costs and upper bounds for the columns `cols` (strictly increasing); the basis is kept */
   setColumns(cols: Int32Array, cost: Float64Array, upper: Float64Array): void;
   /** new bounds for the rows `rows` (strictly increasing); the basis is kept */

@@ -179,6 +179,20 @@ const PRICE_TOL = 2e-9;
  * round were both slower).
  */
 const PRIMAL_BELOW = 0.1;
+/**
+ * After a plan's first master solve, the start's schedules it left nonbasic at 0 are deleted from
+ * the master (most of the start's columns: 4,606 of 5,987 on generated 1000 × 20 × 26). They are
+ * alternatives the duals already rule out or tie with (reduced cost ≥ 0), and the later rounds'
+ * simplex runs faster and pivots less without them; any that pays again is priced back in, so
+ * the optimum is the same (the same plan on every plant measured). Measured on generated plants
+ * (HiGHS Wasm, warm, this 2-core machine shared; whole column-generation solve, CPU seconds, min of
+ * 5 runs): 1000 × 20 × 26 standard 1.45 → 1.17 s (7,377 → 6,994 simplex iterations, 9 → 10
+ * rounds); shared-material 0.74 → 0.58 s; few-ops 0.39 → 0.37 s; long-routings 1.13 → 1.07 s;
+ * 3000 × 30 × 52 (one run) 11.0 → 9.2 s. Deleting only those with a reduced cost above 1e-4 of
+ * a late bucket's cost kept twice as many and pivoted more (7,456); deleting after every round
+ * took 18 rounds instead of 10 and more pivots (7,503).
+ */
+const DROP_AFTER_FIRST = true;
 
 export interface RoundReport {
   round: number;
@@ -411,6 +425,7 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
         opts.onRound?.({ round: rounds, added: batch.count, objective: sol.objective, iterations: sol.iterations, masterSeconds: (opts.clock() - t1) / 1000, seconds: elapsed() });
         if (sol.status !== 'optimal') return failed(sol.status, sol.message);
         (duals = sol.rowDual), (objective = sol.objective), (colValue = sol.colValue);
+        if (DROP_AFTER_FIRST && rounds === 1 && !req && cheapest) colValue = dropUnused(colValue);
         batch = new Batch();
         let bound = objective;
         for (const d of active) {
@@ -470,6 +485,33 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
     },
     dispose: () => master.dispose(),
   };
+
+  /**
+   * Deletes the schedules the last solve left nonbasic at 0 (see DROP_AFTER_FIRST) from the
+   * master and from the schedule lists; returns the solve's column values without them.
+   */
+  function dropUnused(colValue: Float64Array): Float64Array {
+    const b = master.deleteColumns && master.basis?.();
+    if (!b) return colValue;
+    const nS = staticCols.length;
+    const gone: number[] = [];
+    let kept = 0;
+    for (let s = 0; s < schedCols.length; s++) {
+      if (b.cols[nS + s] === AT_LOWER && !(colValue[nS + s] > 0)) {
+        gone.push(nS + s);
+        continue;
+      }
+      schedOrder[kept] = schedOrder[s];
+      schedPicks[kept] = schedPicks[s];
+      schedCols[kept] = schedCols[s];
+      schedMult[kept] = schedMult[s];
+      schedWip[kept] = schedWip[s];
+      colValue[nS + kept++] = colValue[nS + s];
+    }
+    master.deleteColumns!(Int32Array.from(gone));
+    for (const a of [schedOrder, schedPicks, schedCols, schedMult, schedWip]) a.length = kept;
+    return colValue.subarray(0, nS + kept);
+  }
 
   /** What a plan of a changed plant may start from (WarmStart): the prices, the schedules in use and the basis by name. */
   function handOn(colValue: Float64Array, duals: Float64Array, basis: { cols: Int32Array; rows: Int32Array } | undefined): WarmStart {
