@@ -366,8 +366,11 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
         if (opts.carry)
           for (const d of active)
             for (const c of opts.carry.get(orderKey(d.o)) ?? []) {
+              // Every carried schedule, repeats too: the baseline may hold one schedule twice (one
+              // copy at its upper bound, priced in again basic), and dropping a copy left its
+              // basis short of a column, which took hundreds of pivots to repair.
               const col = scheduleOf(d, c.picks, pcost, d.row);
-              if (col && firstSight(seen, d, col)) addSchedule(batch, d, col), carried.push(c.status);
+              if (col) firstSight(seen, d, col), addSchedule(batch, d, col), carried.push(c.status);
             }
         const warm = opts.warm && new Float64Array(masterRows.length);
         if (warm) for (const p of priced) warm[p.row] = opts.warm!.get(p.key) ?? 0;
