@@ -405,8 +405,12 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
         else if (rounds === 0 && cheapest) cheapestBasis(cheapest);
         // A few new columns: the primal simplex from the (still primal feasible) basis takes a
         // pivot or two each. Many, or a request's first solve (its row bounds may have moved):
-        // the dual simplex, which copes better with the big swing.
-        const sol = master.solve(left, rounds > 0 && batch.count < PRIMAL_BELOW * masterRows.length);
+        // the dual simplex, which copes better with the big swing. A plan started from its
+        // baseline's schedules is near its optimum after the first solve: the primal simplex
+        // then, however many columns enter (measured on the 1000-order bench plant, pivots of the
+        // rounds after the first: a due date pulled in 1,273 → 602, a rush order 510 → 399, a
+        // cancellation 239 → 175).
+        const sol = master.solve(left, rounds > 0 && (carried.length > 0 || batch.count < PRIMAL_BELOW * masterRows.length));
         rounds++;
         iterations += sol.iterations;
         opts.onRound?.({ round: rounds, added: batch.count, objective: sol.objective, iterations: sol.iterations, masterSeconds: (opts.clock() - t1) / 1000, seconds: elapsed() });
