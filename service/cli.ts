@@ -161,8 +161,9 @@ if (/(?:^|[\\/])(?:cli\.(?:js|ts)|mto-planner)$/.test(invoked)) {
   });
   // A one-shot command runs HiGHS's WebAssembly on V8's baseline compiler only: optimising its
   // hot functions (TurboFan, on background threads) cost more CPU than a single plan's solve
-  // gains back (measured on this 2-core machine, the sample plant's what-if: 2.3 → 1.4 CPU s,
-  // 4.7 → 2.0 s wall; the generated 1000-order plant's plan: the same CPU, 10.7 → 9.0 s wall).
+  // gains back (measured on this 2-core machine, five runs each: the sample plant's what-if
+  // 1.9–2.0 → 1.2–1.3 CPU s, 1.2 → 0.9 s wall; its plan 1.0 → 0.75 s wall; the generated
+  // 1000-order plant's plan the same CPU, about 5 s).
   // The long-lived worker keeps the optimising tier (so does the service), where it pays off.
   if (process.argv[2] !== 'worker') setFlagsFromString('--liftoff-only');
   main(process.argv.slice(2)).then((code) => {
