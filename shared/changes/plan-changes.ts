@@ -4,7 +4,7 @@
 // plan of an edited copy of the plant, exactly what a separate plan of the edited book gives.
 import type { Plant } from '../domain';
 import type { PlanOutcome } from '../plan/solve-plan';
-import { comparePlans, planCosts, type Comparison, type PlanAnswer, type PlanCosts } from './compare';
+import { comparePlans, type Comparison, type PlanAnswer, type PlanCosts } from './compare';
 import { strandedMaterial, type StrandedItem } from './stranded';
 import { applyWhatIf, type AppliedChange } from './what-if';
 import { sameId } from '../network';
@@ -80,13 +80,17 @@ export async function planWhatIf(
   plant: Plant,
   opts: { includeDrafts?: boolean },
   solve: (p: Plant, step: number) => Promise<PlanOutcome>,
-): Promise<{ baseline: PlanOutcome; scenario: PlanOutcome; report: WhatIfReport }> {
+): Promise<{ baseline: PlanOutcome; scenario: PlanOutcome; report: WhatIfReport; edited: Plant }> {
   const rows = plant.WhatIf;
   const base = { ...plant, WhatIf: [] };
   const baseline = await solve(base, 0);
   const all = applyWhatIf(plant, opts);
   const effects: ChangeEffect[] = [];
   let scenario: PlanOutcome;
+  /** the comparison of the baseline and the scenario, when a step already made it (one change) */
+  let whole: Comparison | undefined;
+  /** the plant with every change: the last step's (the same as all.scenario, and its network is built already) */
+  let edited = all.scenario;
   if (rows.length > MAX_STEPS) {
     scenario = await solve(all.scenario, 1);
     for (const change of all.applied) effects.push({ change, delays: null, costDelta: null });
@@ -97,8 +101,10 @@ export async function planWhatIf(
       const out = await solve(step.scenario, k);
       const change = step.applied[step.applied.length - 1];
       const cmp = comparePlans(step.scenario, answerOf(prev), answerOf(out));
-      // Costs of both plans priced on the edited plant (an added order has no rates in the old one).
-      const effect: ChangeEffect = { change, delays: delaysIn(cmp, change.orderId), costDelta: costDelta(planCosts(step.scenario, answerOf(prev)), planCosts(step.scenario, answerOf(out))) };
+      // Costs of both plans priced on the edited plant (an added order has no rates in the old
+      // one): the comparison's own costs, which are exactly that.
+      const effect: ChangeEffect = { change, delays: delaysIn(cmp, change.orderId), costDelta: costDelta(cmp.costsBefore, cmp.costsAfter) };
+      if (rows.length === 1) whole = cmp; // the baseline against the scenario already
       if (change.action === 'AddOrder') {
         const o = answerOf(out).orders.find((x) => sameId(x.orderId, change.orderId));
         if (o)
@@ -114,10 +120,11 @@ export async function planWhatIf(
       }
       effects.push(effect);
       prev = out;
+      edited = step.scenario;
     }
     scenario = prev;
   }
-  const comparison = comparePlans(all.scenario, answerOf(baseline), answerOf(scenario));
-  const stranded = strandedMaterial(all.scenario, answerOf(baseline), answerOf(scenario));
-  return { baseline, scenario, report: { effects, comparison, stranded } };
+  const comparison = whole ?? comparePlans(edited, answerOf(baseline), answerOf(scenario));
+  const stranded = strandedMaterial(edited, answerOf(baseline), answerOf(scenario));
+  return { baseline, scenario, report: { effects, comparison, stranded }, edited };
 }

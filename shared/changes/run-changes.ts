@@ -6,11 +6,11 @@ import { InputError } from '../problems';
 import type { ResultSheet } from '../results';
 import { solvePlan, type PlanOutcome, type PlanStats, type SolvePlanOptions } from '../plan/solve-plan';
 import type { PlanAnswer } from '../answers';
-import { comparePlans, type PlanAnswer as EarlierPlan } from './compare';
+import { comparePlans, type Comparison, type PlanAnswer as EarlierPlan } from './compare';
 import { answerOf, planWhatIf, type ChangeEffect } from './plan-changes';
 import { runOuts } from './run-out';
 import { changesSheet, runOutSheet, strandedSheet } from './sheets';
-import { strandedMaterial } from './stranded';
+import { strandedMaterial, type StrandedItem } from './stranded';
 import { applyWhatIf } from './what-if';
 
 export interface ChangesOptions {
@@ -72,6 +72,8 @@ export async function planWithChanges(plant: Plant, opts: SolvePlanOptions, c: C
   let plan: PlanOutcome;
   let baseline: PlanOutcome | undefined;
   let edited = plant;
+  /** the what-if's own comparison with its baseline and stranded material (the same as made here) */
+  let made: { comparison: Comparison; stranded: StrandedItem[] } | undefined;
   if (whatIf) {
     // The baseline may be known (this book was just planned); each later step starts from where
     // the step before ended (unless warmStart is false).
@@ -86,13 +88,14 @@ export async function planWithChanges(plant: Plant, opts: SolvePlanOptions, c: C
     plan = r.scenario;
     baseline = r.baseline;
     effects = r.report.effects;
-    edited = applyWhatIf(plant, { includeDrafts: opts.includeDrafts }).scenario;
+    edited = r.edited;
+    if (!c.compareWith) made = r.report;
   } else {
     plan = await solve(plant, opts);
   }
   const before: EarlierPlan = c.compareWith ?? answerOf(baseline!);
-  const comparison = comparePlans(edited, before, answerOf(plan));
-  const stranded = strandedMaterial(edited, before, answerOf(plan));
+  const comparison = made?.comparison ?? comparePlans(edited, before, answerOf(plan));
+  const stranded = made?.stranded ?? strandedMaterial(edited, before, answerOf(plan));
   const ro = runOuts(edited, answerOf(plan));
   const currency = plant.settings.Currency ?? 'CNY';
   const stats: PlanStats = { ...plan.stats, seconds: steps.length ? steps.reduce((s, x) => s + x.seconds, 0) : plan.stats.seconds };
