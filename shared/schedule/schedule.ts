@@ -125,8 +125,8 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
   const chosen = best;
 
   const clock = clockTexts(b.start);
-  const rows = mergeBatches(placed, days).map((p) => row(b.start, p, days, chosen.finish, discrete, clock));
-  rows.sort((x, y) => x.t0 - y.t0 || (x.workCenter < y.workCenter ? -1 : x.workCenter > y.workCenter ? 1 : 0) || x.lane - y.lane);
+  const risk = lateRisks(b.start, chosen.finish);
+  const rows = byStart(mergeBatches(placed, days).map((p) => row(b.start, p, days, risk, discrete, clock)));
   const orders = new Map<string, OrderFinish>();
   for (const o of pm.orders) {
     if (o.blocked) continue;
@@ -164,12 +164,19 @@ function dispatchKeys(pm: PlanModel): Record<'plan' | 'priority', (l: Lot) => nu
   };
 }
 
-/** Lots sorted by a key computed once per lot rather than in every comparison (stable). */
+/**
+ * Lots sorted by a key computed once per lot (stable). The keys are whole numbers well below
+ * 2^53 / lots.length, so key × n + index sorts as the key, then the lot's place, in one typed
+ * array sorted without a comparator.
+ */
 function sortedBy(lots: Lot[], key: (l: Lot) => number): Lot[] {
-  const keys = lots.map(key);
-  return Array.from(lots.keys())
-    .sort((x, y) => keys[x] - keys[y] || x - y)
-    .map((i) => lots[i]);
+  const n = lots.length;
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) packed[i] = key(lots[i]) * n + i;
+  packed.sort();
+  const out = new Array<Lot>(n);
+  for (let i = 0; i < n; i++) out[i] = lots[packed[i] % n];
+  return out;
 }
 
 /**
@@ -204,7 +211,8 @@ function makeLots(pm: PlanModel, val: (c: number) => number, discrete: Set<strin
   const sums = new Float64Array(upToT);
   for (const o of orders) {
     if (o.blocked) continue;
-    for (const [opIndex, v] of o.ops.entries()) {
+    for (let opIndex = 0; opIndex < o.ops.length; opIndex++) {
+      const v = o.ops[opIndex];
       const n = v.op.node;
       const whole = isDiscrete(n.item.Uom, discrete);
       // The order's own item to the nearest piece (its quantity less what is short); what it needs, up.
@@ -338,6 +346,21 @@ function lateness(pm: PlanModel, placed: PlacedLot[]): { score: number; finish: 
 
 const r2 = (v: number) => Math.round(v * 100) / 100;
 
+/** Rows by start, then work center, then lane (the work centers' order worked out once, not per comparison). */
+function byStart(rows: ScheduleRow[]): ScheduleRow[] {
+  const names = [...new Set(rows.map((r) => r.workCenter))].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  const rank = new Map(names.map((w, i) => [w, i]));
+  const n = rows.length;
+  const t0 = new Float64Array(n);
+  const second = new Float64Array(n); // work center's rank, then lane
+  for (let i = 0; i < n; i++) {
+    t0[i] = rows[i].t0;
+    second[i] = rank.get(rows[i].workCenter)! * 2 ** 20 + rows[i].lane;
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => t0[x] - t0[y] || second[x] - second[y] || x - y);
+  return order.map((i) => rows[i]);
+}
+
 /** Batches of one lot that run back to back on the same unit (or only a night apart) are one row: one lot, one setup. */
 function mergeBatches(placed: PlacedLot[], days: Map<string, WorkCenterDays>): PlacedLot[] {
   const sorted = placed.slice().sort((x, y) => x.lot.lotId - y.lot.lotId || x.lane - y.lane || x.start - y.start);
@@ -379,13 +402,26 @@ function joinDrawn(a: AlternateDrawn[] = [], b: AlternateDrawn[] = []): Alternat
   return out;
 }
 
-function row(start: Day, p: PlacedLot, days: Map<string, WorkCenterDays>, finish: Map<PlannedOrder, number>, discrete: Set<string>, clock: (hours: number) => string): ScheduleRow {
+/** Each order's late or at-risk mark, worked out once per order rather than per row. */
+function lateRisks(start: Day, finish: Map<PlannedOrder, number>): (o: PlannedOrder) => ScheduleRow['lateRisk'] {
+  const made = new Map<PlannedOrder, ScheduleRow['lateRisk']>();
+  return (o) => {
+    let risk = made.get(o);
+    if (risk === undefined) {
+      const f = finish.get(o);
+      const finishDay = f === undefined ? null : dayAt(start, dayOfEnd(f));
+      risk = finishDay === null ? '' : finishDay > o.order.DueDate ? 'late' : finishDay === o.order.DueDate ? 'atRisk' : '';
+      made.set(o, risk);
+    }
+    return risk;
+  };
+}
+
+function row(start: Day, p: PlacedLot, days: Map<string, WorkCenterDays>, lateRisk: (o: PlannedOrder) => ScheduleRow['lateRisk'], discrete: Set<string>, clock: (hours: number) => string): ScheduleRow {
   const o = p.lot.order;
   const op = p.lot.v.op;
-  const f = finish.get(o);
-  const finishDay = f === undefined ? null : dayAt(start, dayOfEnd(f));
   const whole = isDiscrete(op.node.item.Uom, discrete);
-  return {
+  const r: ScheduleRow = {
     orderId: o.order.OrderId,
     item: op.node.item.ItemId,
     opSeq: op.op.OpSeq,
@@ -403,15 +439,18 @@ function row(start: Day, p: PlacedLot, days: Map<string, WorkCenterDays>, finish
     runHours: r2(p.runHours),
     materialReady: p.materialReady === -Infinity ? null : dayAt(start, dayOfStart(p.materialReady)),
     materialOk: p.materialOk,
-    ...(p.alternates ? { alternates: p.alternates } : {}),
     days: p.pieces.length,
     priority: o.order.Priority,
     dueDate: o.order.DueDate,
-    lateRisk: finishDay === null ? '' : finishDay > o.order.DueDate ? 'late' : finishDay === o.order.DueDate ? 'atRisk' : '',
+    lateRisk: lateRisk(o),
     t0: p.start,
     t1: p.end,
     pieces: p.pieces,
   };
+  if (!p.alternates) return r;
+  // Rarely: alternates drawn, after materialOk (where the answer's JSON has always had them).
+  const { days: d, priority, dueDate, lateRisk: risk, t0, t1, pieces, ...head } = r;
+  return { ...head, alternates: p.alternates, days: d, priority, dueDate, lateRisk: risk, t0, t1, pieces };
 }
 
 /**
