@@ -104,11 +104,12 @@ export async function phaseRun(size: { orders: number; workCenters: number; buck
   run.objective = sol.objective;
   const result = extractPlan(pm, sol.values);
   done('extract');
-  // As the plan job does: the schedule, the plan's dates and pieces from it, its answer and sheets.
+  // As the plan job does: the schedule, the plan's dates and pieces from it, its answer and sheets
+  // (the plan's own sheets are made in the write phase, as they are without the schedule).
   const schedule = schedulePlan(plant, pm, sol.values, sol.objective);
   const scheduled = applySchedule(pm, plant, result, schedule);
   scheduleJson(schedule, sol.objective);
-  const sheets = [...wholeQuantityFormats(planSheets(scheduled, 'en')), ...scheduleSheets(schedule, 'en')];
+  const ofSchedule = scheduleSheets(schedule, 'en');
   done('schedule');
   const writePlanOnly = async () => {
     const [t1, c1] = [performance.now(), cpuNow()];
@@ -118,7 +119,7 @@ export async function phaseRun(size: { orders: number; workCenters: number; buck
   if (planOnlyWrite === 'first') await writePlanOnly();
   t = performance.now();
   c = cpuNow();
-  await resultWorkbook(book, sheets, 'en');
+  await resultWorkbook(book, [...wholeQuantityFormats(planSheets(scheduled, 'en')), ...ofSchedule], 'en');
   done('write');
   if (planOnlyWrite === 'last') await writePlanOnly();
   return finish({ ...run, status: 'optimal' });

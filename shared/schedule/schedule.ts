@@ -576,7 +576,12 @@ export function applySchedule(pm: PlanModel, plant: Plant, allocation: PlanResul
   const itemUom = new Map(plant.Items.map((i) => [key(i.ItemId), i.Uom]));
   const whole = (item: string) => isDiscrete(itemUom.get(key(item)), discrete);
   const sub = new Map<string, string[]>();
-  for (const row of s.rows) if (row.subcontract) sub.set(row.orderId, [...(sub.get(row.orderId) ?? []), `${row.operation} × ${row.quantity}`]);
+  for (const row of s.rows) {
+    if (!row.subcontract) continue;
+    const lines = sub.get(row.orderId);
+    if (lines) lines.push(`${row.operation} × ${row.quantity}`);
+    else sub.set(row.orderId, [`${row.operation} × ${row.quantity}`]);
+  }
   for (const o of r.orders) {
     if (whole(o.item)) {
       o.shortQty = wholeNearest(o.shortQty);
@@ -609,12 +614,18 @@ export function applySchedule(pm: PlanModel, plant: Plant, allocation: PlanResul
   r.exceptions = [...late, ...rest, ...s.exceptions];
   // Materials in whole pieces: running totals rounded up, projected stock recomputed from them.
   const byItem = new Map<string, typeof r.materials>();
-  for (const m of r.materials) byItem.set(m.item, [...(byItem.get(m.item) ?? []), m]);
+  const onHandOf = new Map<string, number>(); // the first item of an id, as Items.find gave it
+  for (const i of plant.Items) if (!onHandOf.has(key(i.ItemId))) onHandOf.set(key(i.ItemId), i.OnHand);
+  for (const m of r.materials) {
+    const rows = byItem.get(m.item);
+    if (rows) rows.push(m);
+    else byItem.set(m.item, [m]);
+  }
   for (const [item, rows] of byItem) {
     if (!whole(item)) continue;
     const req = wholeSeries(rows.map((m) => m.requirement), 'up');
     const buy = wholeSeries(rows.map((m) => m.suggestedPurchase), 'up');
-    let onHand = plant.Items.find((i) => key(i.ItemId) === key(item))?.OnHand ?? 0;
+    let onHand = onHandOf.get(key(item)) ?? 0;
     rows.forEach((m, t) => {
       m.requirement = req[t];
       m.suggestedPurchase = buy[t];
