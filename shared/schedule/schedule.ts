@@ -363,7 +363,7 @@ function byStart(rows: ScheduleRow[]): ScheduleRow[] {
 
 /** Batches of one lot that run back to back on the same unit (or only a night apart) are one row: one lot, one setup. */
 function mergeBatches(placed: PlacedLot[], days: Map<string, WorkCenterDays>): PlacedLot[] {
-  const sorted = placed.slice().sort((x, y) => x.lot.lotId - y.lot.lotId || x.lane - y.lane || x.start - y.start);
+  const sorted = byLotLaneStart(placed);
   const out: PlacedLot[] = [];
   for (const p of sorted) {
     const q = out[out.length - 1];
@@ -387,6 +387,33 @@ function mergeBatches(placed: PlacedLot[], days: Map<string, WorkCenterDays>): P
         ...(q.alternates || p.alternates ? { alternates: joinDrawn(q.alternates, p.alternates) } : {}),
       };
     } else out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Placed batches by lot, lane, then start (a stable sort): lot and lane packed into one whole
+ * number sorted in a typed array with the batch's place, then the few batches of one lot on one
+ * lane put in order of start.
+ */
+function byLotLaneStart(placed: PlacedLot[]): PlacedLot[] {
+  const n = placed.length;
+  let lanes = 1;
+  for (const p of placed) lanes = Math.max(lanes, p.lane + 1);
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) packed[i] = (placed[i].lot.lotId * lanes + placed[i].lane) * n + i;
+  packed.sort();
+  const out = new Array<PlacedLot>(n);
+  for (let i = 0; i < n; i++) out[i] = placed[packed[i] % n];
+  // Within a run of one lot and lane, by start (insertion: runs are a few batches, stable).
+  for (let i = 1; i < n; i++) {
+    const p = out[i];
+    let j = i - 1;
+    while (j >= 0 && out[j].lot.lotId === p.lot.lotId && out[j].lane === p.lane && out[j].start > p.start) {
+      out[j + 1] = out[j];
+      j--;
+    }
+    out[j + 1] = p;
   }
   return out;
 }
