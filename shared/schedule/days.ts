@@ -98,7 +98,9 @@ const timeOfDay = (m: number): string =>
 export function clockText(start: Day, hours: number): string {
   const minutes = Math.round(hours * 60);
   const d = Math.floor(minutes / 1440);
-  return dayAt(start, d) + timeOfDay(minutes - d * 1440);
+  const m = minutes - d * 1440;
+  if (!(m >= 0 && m < 1440)) return `${dayAt(start, d)} ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`; // not a finite time
+  return dayAt(start, d) + timeOfDay(m);
 }
 
 /** clockText for one start: the day's text is remembered by dayAt, the time of day's once for all. */
