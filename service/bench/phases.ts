@@ -15,7 +15,7 @@ import { generatePlant, type PlantShape } from '../../shared/plan/generate-plant
 import { planSheets } from '../../shared/plan/sheets';
 import { PLAN_MAX_VARIABLES } from '../../shared/plan/solve-plan';
 import { applySchedule, schedulePlan } from '../../shared/schedule/schedule';
-import { scheduleSheets, wholeQuantityFormats } from '../../shared/schedule/sheets';
+import { scheduleJson, scheduleSheets, wholeQuantityFormats } from '../../shared/schedule/sheets';
 import { readPlant } from '../../shared/validate';
 import { highsIncremental, warmHighs } from '../solvers/highs';
 
@@ -43,12 +43,21 @@ export interface PhaseRun {
   /** the process's peak resident memory */
   peakMB: number;
   objective?: number;
+  /**
+   * With `planOnlyWrite`: the result written once more with the plan's sheets alone, unscheduled,
+   * as `plan --no-schedule` writes them; `write` less this is what writing the schedule adds
+   */
+  planOnlyWrite?: { seconds: number; cpuSeconds: number };
   message?: string;
 }
 
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 
-export async function phaseRun(size: { orders: number; workCenters: number; buckets: number }, capSeconds: number, seed: number, shape?: PlantShape): Promise<PhaseRun> {
+/**
+ * `planOnlyWrite`: also write the plan's sheets alone (as --no-schedule does), 'first' or 'last'
+ * of the two writes: callers alternate it, so neither write always runs on warmer code.
+ */
+export async function phaseRun(size: { orders: number; workCenters: number; buckets: number }, capSeconds: number, seed: number, shape?: PlantShape, planOnlyWrite?: 'first' | 'last'): Promise<PhaseRun> {
   const p = generatePlant({ ...size, seed, shape });
   const bytes = await xlsxBytes(inputWorkbook(p.settings, p.sheets));
   await warmHighs(); // as the service does at start: the solve phase times the solve, not Wasm compilation
@@ -95,11 +104,23 @@ export async function phaseRun(size: { orders: number; workCenters: number; buck
   run.objective = sol.objective;
   const result = extractPlan(pm, sol.values);
   done('extract');
+  // As the plan job does: the schedule, the plan's dates and pieces from it, its answer and sheets
+  // (the plan's own sheets are made in the write phase, as they are without the schedule).
   const schedule = schedulePlan(plant, pm, sol.values, sol.objective);
   const scheduled = applySchedule(pm, plant, result, schedule);
+  scheduleJson(schedule, sol.objective);
+  const ofSchedule = scheduleSheets(schedule, 'en');
   done('schedule');
-  const sheets = [...wholeQuantityFormats(planSheets(scheduled, 'en')), ...scheduleSheets(schedule, 'en')];
-  await resultWorkbook(book, sheets, 'en');
+  const writePlanOnly = async () => {
+    const [t1, c1] = [performance.now(), cpuNow()];
+    await resultWorkbook(book, planSheets(result, 'en'), 'en');
+    run.planOnlyWrite = { seconds: (performance.now() - t1) / 1000, cpuSeconds: cpuNow() - c1 };
+  };
+  if (planOnlyWrite === 'first') await writePlanOnly();
+  t = performance.now();
+  c = cpuNow();
+  await resultWorkbook(book, [...wholeQuantityFormats(planSheets(scheduled, 'en')), ...ofSchedule], 'en');
   done('write');
+  if (planOnlyWrite === 'last') await writePlanOnly();
   return finish({ ...run, status: 'optimal' });
 }

@@ -26,7 +26,9 @@
 // HiGHS is warmed (one small solve) before the timed one, as the service does at start. Then, per
 // size, the CLI end to end: the plant written as .xlsx, `node dist/cli.js plan book.xlsx --out …`
 // timed from process start to exit (a fresh process: nothing warmed), with its peak RSS; and once
-// more with --no-schedule, to print what the day-by-day schedule adds end to end.
+// more with --no-schedule, to print what the day-by-day schedule adds end to end, interleaved
+// run by run with fresh plan processes that time the schedule's own CPU seconds (its phase and
+// writing its sheets) against the rest of the plan's: the steadier figure of the schedule's share.
 // With --phasing N, rows "highs phased N" and "CLI phased N" plan the same plant on N weekly
 // buckets and two-week buckets after them: a smaller, coarser model, so its objective is not
 // comparable (the late orders are listed against the weekly plan's).
@@ -102,12 +104,28 @@ export interface CliResult {
   message?: string;
 }
 
+/** One fresh plan process's schedule share (see runScheduleShare): seconds, CPU and wall. */
+export interface ShareRun {
+  /** the schedule phase */
+  scheduleCpu: number;
+  /** writing the schedule's sheets: the result's write less the plan's sheets written alone */
+  writeCpu: number;
+  /** the plan without the schedule: read, build, solve, extract, its sheets written */
+  planCpu: number;
+  scheduleWall: number;
+  writeWall: number;
+  planWall: number;
+}
+
 export interface SizeResult {
   size: Size;
   shape: PlantShape;
   runs: RunResult[];
-  /** the CLI end to end, then (with --phasing) on phased buckets */
+  /** the CLI end to end, then (with --phasing) on phased buckets, then without the schedule */
   cli: CliResult[];
+  /** the schedule's share inside the plan's process, one entry per run */
+  scheduleShare?: ShareRun[];
+  scheduleShareError?: string;
 }
 
 const sizeText = (s: Size) => `${s.orders}x${s.workCenters}x${s.buckets}`;
@@ -221,9 +239,41 @@ async function runCli(size: Size, cap: number, cliPath: string, runs: number, sh
     if (r.status !== 'ok') return r;
     all.push(r);
   }
+  return cliSummary(all);
+}
+
+/** The fastest run, with every run's wall and CPU seconds and the highest peak RSS. */
+function cliSummary(all: CliResult[]): CliResult {
   const best = all.reduce((a, b) => (b.seconds < a.seconds ? b : a));
   const cpuRuns = all.flatMap((r) => (r.cpuSeconds === undefined ? [] : [r.cpuSeconds]));
   return { ...best, runs: all.map((r) => r.seconds), cpuRuns: cpuRuns.length ? cpuRuns : undefined, rssMB: Math.max(...all.map((r) => r.rssMB ?? 0)) || undefined };
+}
+
+/**
+ * The schedule's share measured inside the plan's process, once per fresh process: the CPU
+ * seconds of the schedule phase (schedule, the plan's dates from it, its answer and sheets) and
+ * of writing its sheets (the result written with them, less the plan's sheets written alone), over
+ * the CPU seconds of the plan without it (read, build, solve, extract, the plan's sheets written).
+ * Each figure is measured directly, not as the difference of two whole runs, so the solve's and
+ * the machine's noise stay in the denominator only.
+ */
+async function runScheduleShare(script: string, size: Size, cap: number, shape: PlantShape, k: number): Promise<ShareRun | { error: string }> {
+  const args = [script, '--child', sizeText(size), '--growth', '--plan-only-write', k % 2 ? 'first' : 'last', '--cap', String(cap), '--shapes', shape];
+  const r = await child(args, cap + graceSeconds(size) * 3);
+  const line = r.stdout.split('\n').find((l) => l.startsWith(MARK));
+  const p = line ? (JSON.parse(line.slice(MARK.length)) as PhaseRun) : undefined;
+  if (!p || p.status !== 'optimal' || !p.planOnlyWrite) return { error: p?.message ?? (r.killed ? 'over cap' : (r.stderr.trim().split('\n').pop() ?? '') || `exit ${r.code}`) };
+  const [c, w] = [p.cpuSeconds, p.seconds];
+  const planCpu = c.read! + c.build! + c.solve! + c.extract! + p.planOnlyWrite.cpuSeconds;
+  const planWall = w.read! + w.build! + w.solve! + w.extract! + p.planOnlyWrite.seconds;
+  return {
+    scheduleCpu: c.schedule!,
+    writeCpu: c.write! - p.planOnlyWrite.cpuSeconds,
+    planCpu,
+    scheduleWall: w.schedule!,
+    writeWall: w.write! - p.planOnlyWrite.seconds,
+    planWall,
+  };
 }
 
 async function runCliOnce(size: Size, cap: number, cliPath: string, shape: PlantShape, phasing?: number, noSchedule = false): Promise<CliResult> {
@@ -331,6 +381,16 @@ function table(results: SizeResult[], cap: number): string {
           ` (wall clock min / median ${f2(Math.min(...ww))} / ${f2(median(ww))} s and ${f2(Math.min(...wn))} / ${f2(median(wn))} s: ${share(Math.min(...ww), Math.min(...wn))} / ${share(median(ww), median(wn))})`,
       );
     }
+    // The robust figure: measured inside each plan process (see runScheduleShare).
+    if (r.scheduleShare?.length) {
+      const xs = r.scheduleShare;
+      const mm = (f: (x: ShareRun) => number) => `${f2(Math.min(...xs.map(f)))} / ${f2(median(xs.map(f)))}`;
+      const pct = (f: (x: ShareRun) => number) => `+${(Math.min(...xs.map(f)) * 100).toFixed(0)} % / +${(median(xs.map(f)) * 100).toFixed(0)} %`;
+      out.push(
+        `schedule's share inside the plan's process (${xs.length} fresh process${xs.length === 1 ? '' : 'es'}), CPU s min / median: schedule ${mm((x) => x.scheduleCpu)} + writing its sheets ${mm((x) => x.writeCpu)}` +
+          ` over the plan without it ${mm((x) => x.planCpu)}: ${pct((x) => (x.scheduleCpu + x.writeCpu) / x.planCpu)} (wall clock ${pct((x) => (x.scheduleWall + x.writeWall) / x.planWall)})`,
+      );
+    } else if (r.scheduleShareError) out.push(`schedule's share inside the plan's process: ${r.scheduleShareError}`);
   }
   return out.join('\n');
 }
@@ -382,6 +442,7 @@ async function main(argv: string[]): Promise<number> {
       shapes: { type: 'string' },
       growth: { type: 'boolean' },
       'max-orders': { type: 'string' },
+      'plan-only-write': { type: 'string' },
     },
   });
   const runs = values.runs === undefined ? 3 : Number(values.runs);
@@ -398,7 +459,9 @@ async function main(argv: string[]): Promise<number> {
 
   if (values.child) {
     const size = parseSize(values.child);
-    const r = values.growth ? await phaseRun(size, cap, SEED, shapes[0]) : await runOne(size, values.backend as Backend, cap, runs, shapes[0], phasing);
+    const planOnly = values['plan-only-write'];
+    if (planOnly !== undefined && planOnly !== 'first' && planOnly !== 'last') throw new Error(`--plan-only-write must be first or last (got ${planOnly})`);
+    const r = values.growth ? await phaseRun(size, cap, SEED, shapes[0], planOnly) : await runOne(size, values.backend as Backend, cap, runs, shapes[0], phasing);
     process.stdout.write(MARK + JSON.stringify(r) + '\n');
     return 0;
   }
@@ -431,13 +494,29 @@ async function main(argv: string[]): Promise<number> {
         if (!values.json) process.stderr.write(`${shape} ${sizeText(size)} ${b}: ${r.runs[r.runs.length - 1].status}\n`);
       }
       if (phasing !== undefined) r.runs.push(await runInChild(script, size, 'highs', cap, runs, shape, phasing));
-      if (!values['no-cli'])
-        for (const p of phasing === undefined ? [undefined] : [undefined, phasing]) {
-          if (!existsSync(cliPath)) r.cli.push({ label: 'CLI end to end', status: 'error', seconds: 0, message: `${cliPath} not found: run npm run build` });
-          else r.cli.push(await runCli(size, cap, cliPath, runs, shape, p));
+      if (!values['no-cli'] && !existsSync(cliPath)) r.cli.push({ label: 'CLI end to end', status: 'error', seconds: 0, message: `${cliPath} not found: run npm run build` });
+      else if (!values['no-cli']) {
+        // The CLI with and without the day-by-day schedule, and the schedule's share inside one
+        // process, interleaved run by run: a busy spell of the machine falls on all three alike.
+        const [withS, without]: CliResult[][] = [[], []];
+        const share: ShareRun[] = [];
+        for (let k = 0; k < runs; k++) {
+          // A side that failed once is not run again: its failure is what it reports.
+          for (const [list, noSchedule] of [[withS, false], [without, true]] as const)
+            if (list.every((x) => x.status === 'ok')) list.push(await runCliOnce(size, cap, cliPath, shape, undefined, noSchedule));
+          if (r.scheduleShareError === undefined) {
+            const s = await runScheduleShare(script, size, cap, shape, k);
+            if ('error' in s) r.scheduleShareError = s.error;
+            else share.push(s);
+          }
         }
-      // The same plant without the day-by-day schedule: what the schedule adds end to end.
-      if (!values['no-cli'] && existsSync(cliPath)) r.cli.push(await runCli(size, cap, cliPath, runs, shape, undefined, true));
+        const summary = (list: CliResult[]) => list.find((x) => x.status !== 'ok') ?? cliSummary(list);
+        r.cli.push(summary(withS));
+        if (phasing !== undefined) r.cli.push(await runCli(size, cap, cliPath, runs, shape, phasing));
+        // The same plant without the day-by-day schedule: what the schedule adds end to end.
+        r.cli.push(summary(without));
+        if (share.length) r.scheduleShare = share;
+      }
       results.push(r);
     }
   process.stdout.write(values.json ? JSON.stringify(results, null, 2) + '\n' : table(results, cap) + '\n');

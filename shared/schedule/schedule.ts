@@ -125,8 +125,8 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
   const chosen = best;
 
   const clock = clockTexts(b.start);
-  const rows = mergeBatches(placed, days).map((p) => row(b.start, p, days, chosen.finish, discrete, clock));
-  rows.sort((x, y) => x.t0 - y.t0 || (x.workCenter < y.workCenter ? -1 : x.workCenter > y.workCenter ? 1 : 0) || x.lane - y.lane);
+  const risk = lateRisks(b.start, chosen.finish);
+  const rows = byStart(mergeBatches(placed, days).map((p) => row(b.start, p, days, risk, discrete, clock)));
   const orders = new Map<string, OrderFinish>();
   for (const o of pm.orders) {
     if (o.blocked) continue;
@@ -164,12 +164,19 @@ function dispatchKeys(pm: PlanModel): Record<'plan' | 'priority', (l: Lot) => nu
   };
 }
 
-/** Lots sorted by a key computed once per lot rather than in every comparison (stable). */
+/**
+ * Lots sorted by a key computed once per lot (stable). The keys are whole numbers well below
+ * 2^53 / lots.length, so key × n + index sorts as the key, then the lot's place, in one typed
+ * array sorted without a comparator.
+ */
 function sortedBy(lots: Lot[], key: (l: Lot) => number): Lot[] {
-  const keys = lots.map(key);
-  return Array.from(lots.keys())
-    .sort((x, y) => keys[x] - keys[y] || x - y)
-    .map((i) => lots[i]);
+  const n = lots.length;
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) packed[i] = key(lots[i]) * n + i;
+  packed.sort();
+  const out = new Array<Lot>(n);
+  for (let i = 0; i < n; i++) out[i] = lots[packed[i] % n];
+  return out;
 }
 
 /**
@@ -204,7 +211,8 @@ function makeLots(pm: PlanModel, val: (c: number) => number, discrete: Set<strin
   const sums = new Float64Array(upToT);
   for (const o of orders) {
     if (o.blocked) continue;
-    for (const [opIndex, v] of o.ops.entries()) {
+    for (let opIndex = 0; opIndex < o.ops.length; opIndex++) {
+      const v = o.ops[opIndex];
       const n = v.op.node;
       const whole = isDiscrete(n.item.Uom, discrete);
       // The order's own item to the nearest piece (its quantity less what is short); what it needs, up.
@@ -338,9 +346,24 @@ function lateness(pm: PlanModel, placed: PlacedLot[]): { score: number; finish: 
 
 const r2 = (v: number) => Math.round(v * 100) / 100;
 
+/** Rows by start, then work center, then lane (the work centers' order worked out once, not per comparison). */
+function byStart(rows: ScheduleRow[]): ScheduleRow[] {
+  const names = [...new Set(rows.map((r) => r.workCenter))].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  const rank = new Map(names.map((w, i) => [w, i]));
+  const n = rows.length;
+  const t0 = new Float64Array(n);
+  const second = new Float64Array(n); // work center's rank, then lane
+  for (let i = 0; i < n; i++) {
+    t0[i] = rows[i].t0;
+    second[i] = rank.get(rows[i].workCenter)! * 2 ** 20 + rows[i].lane;
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => t0[x] - t0[y] || second[x] - second[y] || x - y);
+  return order.map((i) => rows[i]);
+}
+
 /** Batches of one lot that run back to back on the same unit (or only a night apart) are one row: one lot, one setup. */
 function mergeBatches(placed: PlacedLot[], days: Map<string, WorkCenterDays>): PlacedLot[] {
-  const sorted = placed.slice().sort((x, y) => x.lot.lotId - y.lot.lotId || x.lane - y.lane || x.start - y.start);
+  const sorted = byLotLaneStart(placed);
   const out: PlacedLot[] = [];
   for (const p of sorted) {
     const q = out[out.length - 1];
@@ -368,6 +391,33 @@ function mergeBatches(placed: PlacedLot[], days: Map<string, WorkCenterDays>): P
   return out;
 }
 
+/**
+ * Placed batches by lot, lane, then start (a stable sort): lot and lane packed into one whole
+ * number sorted in a typed array with the batch's place, then the few batches of one lot on one
+ * lane put in order of start.
+ */
+function byLotLaneStart(placed: PlacedLot[]): PlacedLot[] {
+  const n = placed.length;
+  let lanes = 1;
+  for (const p of placed) lanes = Math.max(lanes, p.lane + 1);
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) packed[i] = (placed[i].lot.lotId * lanes + placed[i].lane) * n + i;
+  packed.sort();
+  const out = new Array<PlacedLot>(n);
+  for (let i = 0; i < n; i++) out[i] = placed[packed[i] % n];
+  // Within a run of one lot and lane, by start (insertion: runs are a few batches, stable).
+  for (let i = 1; i < n; i++) {
+    const p = out[i];
+    let j = i - 1;
+    while (j >= 0 && out[j].lot.lotId === p.lot.lotId && out[j].lane === p.lane && out[j].start > p.start) {
+      out[j + 1] = out[j];
+      j--;
+    }
+    out[j + 1] = p;
+  }
+  return out;
+}
+
 /** Alternates drawn by two batches of one lot, summed per alternate and primary. */
 function joinDrawn(a: AlternateDrawn[] = [], b: AlternateDrawn[] = []): AlternateDrawn[] {
   const out: AlternateDrawn[] = [];
@@ -379,13 +429,26 @@ function joinDrawn(a: AlternateDrawn[] = [], b: AlternateDrawn[] = []): Alternat
   return out;
 }
 
-function row(start: Day, p: PlacedLot, days: Map<string, WorkCenterDays>, finish: Map<PlannedOrder, number>, discrete: Set<string>, clock: (hours: number) => string): ScheduleRow {
+/** Each order's late or at-risk mark, worked out once per order rather than per row. */
+function lateRisks(start: Day, finish: Map<PlannedOrder, number>): (o: PlannedOrder) => ScheduleRow['lateRisk'] {
+  const made = new Map<PlannedOrder, ScheduleRow['lateRisk']>();
+  return (o) => {
+    let risk = made.get(o);
+    if (risk === undefined) {
+      const f = finish.get(o);
+      const finishDay = f === undefined ? null : dayAt(start, dayOfEnd(f));
+      risk = finishDay === null ? '' : finishDay > o.order.DueDate ? 'late' : finishDay === o.order.DueDate ? 'atRisk' : '';
+      made.set(o, risk);
+    }
+    return risk;
+  };
+}
+
+function row(start: Day, p: PlacedLot, days: Map<string, WorkCenterDays>, lateRisk: (o: PlannedOrder) => ScheduleRow['lateRisk'], discrete: Set<string>, clock: (hours: number) => string): ScheduleRow {
   const o = p.lot.order;
   const op = p.lot.v.op;
-  const f = finish.get(o);
-  const finishDay = f === undefined ? null : dayAt(start, dayOfEnd(f));
   const whole = isDiscrete(op.node.item.Uom, discrete);
-  return {
+  const r: ScheduleRow = {
     orderId: o.order.OrderId,
     item: op.node.item.ItemId,
     opSeq: op.op.OpSeq,
@@ -403,15 +466,18 @@ function row(start: Day, p: PlacedLot, days: Map<string, WorkCenterDays>, finish
     runHours: r2(p.runHours),
     materialReady: p.materialReady === -Infinity ? null : dayAt(start, dayOfStart(p.materialReady)),
     materialOk: p.materialOk,
-    ...(p.alternates ? { alternates: p.alternates } : {}),
     days: p.pieces.length,
     priority: o.order.Priority,
     dueDate: o.order.DueDate,
-    lateRisk: finishDay === null ? '' : finishDay > o.order.DueDate ? 'late' : finishDay === o.order.DueDate ? 'atRisk' : '',
+    lateRisk: lateRisk(o),
     t0: p.start,
     t1: p.end,
     pieces: p.pieces,
   };
+  if (!p.alternates) return r;
+  // Rarely: alternates drawn, after materialOk (where the answer's JSON has always had them).
+  const { days: d, priority, dueDate, lateRisk: risk, t0, t1, pieces, ...head } = r;
+  return { ...head, alternates: p.alternates, days: d, priority, dueDate, lateRisk: risk, t0, t1, pieces };
 }
 
 /**
@@ -537,7 +603,12 @@ export function applySchedule(pm: PlanModel, plant: Plant, allocation: PlanResul
   const itemUom = new Map(plant.Items.map((i) => [key(i.ItemId), i.Uom]));
   const whole = (item: string) => isDiscrete(itemUom.get(key(item)), discrete);
   const sub = new Map<string, string[]>();
-  for (const row of s.rows) if (row.subcontract) sub.set(row.orderId, [...(sub.get(row.orderId) ?? []), `${row.operation} × ${row.quantity}`]);
+  for (const row of s.rows) {
+    if (!row.subcontract) continue;
+    const lines = sub.get(row.orderId);
+    if (lines) lines.push(`${row.operation} × ${row.quantity}`);
+    else sub.set(row.orderId, [`${row.operation} × ${row.quantity}`]);
+  }
   for (const o of r.orders) {
     if (whole(o.item)) {
       o.shortQty = wholeNearest(o.shortQty);
@@ -570,12 +641,18 @@ export function applySchedule(pm: PlanModel, plant: Plant, allocation: PlanResul
   r.exceptions = [...late, ...rest, ...s.exceptions];
   // Materials in whole pieces: running totals rounded up, projected stock recomputed from them.
   const byItem = new Map<string, typeof r.materials>();
-  for (const m of r.materials) byItem.set(m.item, [...(byItem.get(m.item) ?? []), m]);
+  const onHandOf = new Map<string, number>(); // the first item of an id, as Items.find gave it
+  for (const i of plant.Items) if (!onHandOf.has(key(i.ItemId))) onHandOf.set(key(i.ItemId), i.OnHand);
+  for (const m of r.materials) {
+    const rows = byItem.get(m.item);
+    if (rows) rows.push(m);
+    else byItem.set(m.item, [m]);
+  }
   for (const [item, rows] of byItem) {
     if (!whole(item)) continue;
     const req = wholeSeries(rows.map((m) => m.requirement), 'up');
     const buy = wholeSeries(rows.map((m) => m.suggestedPurchase), 'up');
-    let onHand = plant.Items.find((i) => key(i.ItemId) === key(item))?.OnHand ?? 0;
+    let onHand = onHandOf.get(key(item)) ?? 0;
     rows.forEach((m, t) => {
       m.requirement = req[t];
       m.suggestedPurchase = buy[t];

@@ -310,7 +310,9 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
               bestLane = li;
               bestN = n;
               bestEnd = e;
-              [best, trial] = [trial, best];
+              const kept = best;
+              best = trial;
+              trial = kept;
             }
             break;
           }

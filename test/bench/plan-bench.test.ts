@@ -55,6 +55,17 @@ describe('plan benchmark', () => {
       expect(c.cpuRuns).toContain(c.cpuSeconds);
       for (const t of c.cpuRuns!) expect(t).toBeGreaterThan(0);
     }
+    // The share inside the plan's process, one fresh process per run: the schedule phase's own
+    // CPU seconds and the plan's without it (read, build, solve, extract, its sheets written).
+    expect(r.scheduleShare).toHaveLength(2);
+    for (const s of r.scheduleShare!) {
+      expect(s.scheduleCpu).toBeGreaterThan(0);
+      expect(s.scheduleWall).toBeGreaterThan(0);
+      expect(Number.isFinite(s.writeCpu)).toBe(true);
+      // the plan without the schedule includes a solve: more than scheduling it
+      expect(s.planCpu).toBeGreaterThan(s.scheduleCpu);
+      expect(s.planWall).toBeGreaterThan(s.scheduleWall);
+    }
   }, 180_000); // three solves and two CLI processes: over a minute on a busy machine
 
   it('plans plants of other shapes to the same optimum as CBC', () => {
@@ -85,6 +96,7 @@ describe('plan benchmark', () => {
     for (const s of Object.values(r.cpuSeconds)) expect(s).toBeGreaterThanOrEqual(0);
     expect(r.cpuSeconds.solve!).toBeGreaterThan(0);
     expect(r.peakMB).toBeGreaterThanOrEqual(Math.max(...Object.values(r.rssMB)));
+    expect(r.planOnlyWrite).toBeUndefined(); // only when asked, for the schedule's share
     // BENCH_MAX_ORDERS leaves the big sizes out.
     const none = spawnSync(process.execPath, [join(ROOT, 'dist/bench.js'), '--growth', '--json'], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, BENCH_MAX_ORDERS: '10' } });
     expect(JSON.parse(none.stdout)).toEqual([]);
