@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // mto-planner: the command line. Exit codes: 0 ok, 2 invalid input, 3 solver/infeasible, 1 other.
 import { parseArgs } from 'node:util';
+import { statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { formatProblem, InputError, langOf, SolveError, type Lang } from '../shared/problems';
 import { COMMANDS } from './commands/index';
@@ -151,6 +152,28 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
   }
 }
 
+/**
+ * Whether this run should compile HiGHS's WebAssembly with V8's baseline compiler only. Optimising
+ * its hot functions (TurboFan, on background threads) pays off only when the solve is long: on
+ * this 2-core machine, fresh processes, wall s with the baseline only → with TurboFan: the sample
+ * plant's plan 0.77 → 1.0 and its what-if 0.9 → 1.2; a generated 300-order book (105 KB) 1.50 →
+ * 1.70; the 1000-order bench book (180 KB) 3.3 → 3.05. So one-shot commands on books under
+ * 150 KB take the baseline; larger books, and the long-lived worker (and the service), keep the
+ * optimising tier. The book's size is known before anything is compiled (HiGHS compiles while
+ * the book is read).
+ */
+export function baselineWasmOnly(args: string[], sizeOf = (f: string) => statSync(f).size): boolean {
+  if (args[0] === 'worker') return false;
+  const book = args.slice(1).find((a) => !a.startsWith('-') && /\.(xlsx|xlsm|xls|ods)$/i.test(a));
+  if (!book) return true;
+  try {
+    return sizeOf(book) < LARGE_BOOK_BYTES;
+  } catch {
+    return true; // missing file: the command says so
+  }
+}
+const LARGE_BOOK_BYTES = 150_000;
+
 // Run when executed directly (bin or `node dist/cli.js`), not when imported by tests.
 const invoked = process.argv[1] ?? '';
 if (/(?:^|[\\/])(?:cli\.(?:js|ts)|mto-planner)$/.test(invoked)) {
@@ -159,13 +182,7 @@ if (/(?:^|[\\/])(?:cli\.(?:js|ts)|mto-planner)$/.test(invoked)) {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  // A one-shot command runs HiGHS's WebAssembly on V8's baseline compiler only: optimising its
-  // hot functions (TurboFan, on background threads) cost more CPU than a single plan's solve
-  // gains back (measured on this 2-core machine, five runs each: the sample plant's what-if
-  // 1.9–2.0 → 1.2–1.3 CPU s, 1.2 → 0.9 s wall; its plan 1.0 → 0.75 s wall; the generated
-  // 1000-order plant's plan the same CPU, about 5 s).
-  // The long-lived worker keeps the optimising tier (so does the service), where it pays off.
-  if (process.argv[2] !== 'worker') setFlagsFromString('--liftoff-only');
+  if (baselineWasmOnly(process.argv.slice(2))) setFlagsFromString('--liftoff-only');
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
