@@ -163,8 +163,10 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
  * the book is read).
  */
 export function baselineWasmOnly(args: string[], sizeOf = (f: string) => statSync(f).size): boolean {
-  if (args[0] === 'worker') return false;
-  const book = args.slice(1).find((a) => !a.startsWith('-') && /\.(xlsx|xlsm|xls|ods)$/i.test(a));
+  const cmd = COMMANDS.find((c) => c.name === args[0]);
+  if (cmd?.name === 'worker') return false;
+  const parsed = cmd && parseCommandArgs(cmd, args.slice(1), 'en');
+  const book = parsed && !('error' in parsed) ? parsed.positionals[0] : undefined;
   if (!book) return true;
   try {
     return sizeOf(book) < LARGE_BOOK_BYTES;

@@ -1,11 +1,11 @@
 // What `plan` prints on a terminal about changes: the one-line summary, per change what it does
 // to other orders (and a rush order's answer), stranded material and run-out. Nothing without them.
 import type { PlanAnswer } from '../../shared/answers';
-import { withCommas } from '../../shared/changes/compare';
+import { signedWhole } from '../../shared/changes/compare';
 import type { CommandContext } from './types';
 
 const q = (v: number) => Math.round(v * 100) / 100;
-const money = (v: number) => `${v >= 0 ? '+' : '−'}${withCommas(Math.abs(Math.round(v)))}`;
+const money = (v: number) => signedWhole(v);
 
 export function printChanges(json: PlanAnswer, ctx: CommandContext): void {
   const zh = ctx.lang === 'zh';

@@ -163,14 +163,15 @@ export function planCosts(plant: Plant, p: PlanAnswer): PlanCosts {
 }
 
 /**
- * A whole number with thousands commas (12,345), as toLocaleString('en') writes it without its
- * first call's cost: setting up the number formatter took 50–70 ms of a CLI what-if.
+ * A sum rounded to whole units, with its sign and thousands commas: +12,345, −7 (`zero` is 0's
+ * sign). The digits are grouped as toLocaleString('en') groups them, without its first call's
+ * cost (setting up Intl's number formatter took 50–70 ms of a CLI what-if).
  */
-export const withCommas = (n: number): string => {
-  const d = String(Math.abs(n));
-  return (n < 0 ? '-' : '') + d.replace(/\B(?=(\d{3})+$)/g, ',');
+export const signedWhole = (v: number, zero = '+'): string => {
+  const r = Math.round(v);
+  return (r > 0 ? '+' : r < 0 ? '−' : zero) + String(Math.abs(r)).replace(/\B(?=(\d{3})+$)/g, ',');
 };
-const fmt = (v: number) => (Math.round(v) > 0 ? '+' : Math.round(v) < 0 ? '−' : '±') + withCommas(Math.abs(Math.round(v)));
+const fmt = (v: number) => signedWhole(v, '±');
 
 export function comparePlans(plant: Plant, before: PlanAnswer, after: PlanAnswer): Comparison {
   const b = new Map(before.orders.map((o) => [key(o.orderId), o]));

@@ -4,7 +4,7 @@
 import type { Lang } from '../problems';
 import type { ResultSheet } from '../results';
 import type { CellValue } from '../rows';
-import { withCommas, type Comparison, type OrderMove } from './compare';
+import { signedWhole, type Comparison, type OrderMove } from './compare';
 import type { ChangeEffect } from './plan-changes';
 import type { RunOut } from './run-out';
 import type { StrandedItem } from './stranded';
@@ -58,7 +58,7 @@ export function delaysText(e: ChangeEffect, lang: Lang): string {
 function rushText(e: ChangeEffect, lang: Lang, currency: string): string {
   const r = e.rush;
   if (!r) return '';
-  const cost = `${r.extraCost >= 0 ? '+' : '−'}${withCommas(Math.abs(Math.round(r.extraCost)))} ${currency}`;
+  const cost = `${signedWhole(r.extraCost)} ${currency}`;
   if (lang === 'zh')
     return r.canShip ? `可在 ${r.dueDate} 前交货（预计完工 ${r.finishDate}），额外成本 ${cost}；` : `无法在 ${r.dueDate} 前交货（${r.finishDate ? `预计完工 ${r.finishDate}，延期 ${r.daysLate} 天` : '计划期内无法完成'}${r.shortQty > 0 ? `，欠交 ${r.shortQty}` : ''}），额外成本 ${cost}；`;
   return r.canShip

@@ -181,20 +181,6 @@ const PRICE_TOL = 2e-9;
  * round were both slower).
  */
 const PRIMAL_BELOW = 0.1;
-/**
- * After a plan's first master solve, the start's schedules it left nonbasic at 0 are deleted from
- * the master (most of the start's columns: 4,606 of 5,987 on generated 1000 × 20 × 26). They are
- * alternatives the duals already rule out or tie with (reduced cost ≥ 0), and the later rounds'
- * simplex runs faster and pivots less without them; any that pays again is priced back in, so
- * the optimum is the same (the same plan on every plant measured). Measured on generated plants
- * (HiGHS Wasm, warm, this 2-core machine shared; whole column-generation solve, CPU seconds, min of
- * 5 runs): 1000 × 20 × 26 standard 1.45 → 1.17 s (7,377 → 6,994 simplex iterations, 9 → 10
- * rounds); shared-material 0.74 → 0.58 s; few-ops 0.39 → 0.37 s; long-routings 1.13 → 1.07 s;
- * 3000 × 30 × 52 (one run) 11.0 → 9.2 s. Deleting only those with a reduced cost above 1e-4 of
- * a late bucket's cost kept twice as many and pivoted more (7,456); deleting after every round
- * took 18 rounds instead of 10 and more pivots (7,503).
- */
-const DROP_AFTER_FIRST = true;
 
 export interface RoundReport {
   round: number;
@@ -344,6 +330,8 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
   /** The model's costs with the tie-break (tie-break.ts) on every schedule's x and y columns. */
   const tieCosts = () => (tie ??= tieBrokenCosts(lp.colCost, orders.map((d) => ({ key: orderKey(d.o), ops: d.o.ops, pou: opUnits(d) }))));
   let lastBasis: MasterCheckpoint | undefined;
+  /** the basis after dropUnused, until the next solve */
+  let dropped: { cols: Int32Array; rows: Int32Array } | undefined;
 
   return {
     solve(req, opts) {
@@ -425,7 +413,10 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
         const t1 = opts.clock();
         master.addColumns(batch.build());
         if (rounds === 0 && opts.basis && carried.length) whole = startBasis(opts.basis, carried, req?.upper ?? lp.colUpper, req?.rowLower ?? lp.rowLower, req?.rowUpper ?? lp.rowUpper) && whole;
-        else if (rounds === 0 && cheapest) cheapestBasis(cheapest);
+        else {
+          whole = false; // no basis came over: the dual simplex, as for any plan
+          if (rounds === 0 && cheapest) cheapestBasis(cheapest);
+        }
         // A few new columns: the primal simplex from the (still primal feasible) basis takes a
         // pivot or two each. Many, or a request's first solve (its row bounds may have moved):
         // the dual simplex, which copes better with the big swing. A plan started from its
@@ -442,7 +433,8 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
         opts.onRound?.({ round: rounds, added: batch.count, objective: sol.objective, iterations: sol.iterations, masterSeconds: (opts.clock() - t1) / 1000, seconds: elapsed() });
         if (sol.status !== 'optimal') return failed(sol.status, sol.message);
         (duals = sol.rowDual), (objective = sol.objective), (colValue = sol.colValue);
-        if (DROP_AFTER_FIRST && rounds === 1 && !req && cheapest) colValue = dropUnused(colValue);
+        dropped = undefined;
+        if (rounds === 1 && !req && cheapest) colValue = dropUnused(colValue);
         batch = new Batch();
         let bound = objective;
         for (const d of active) {
@@ -457,7 +449,7 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
         // optimum may still be another of the plans the tie-break tells apart.
         const done = batch.count === 0 || (req !== undefined && objective - bound <= GAP * Math.max(1, Math.abs(objective)));
         if (!done) continue;
-        basis = master.basis?.(); // a plan hands it on (handOn), a session may come back to it (restore)
+        basis = master.basis?.() ?? dropped; // a plan hands it on (handOn), a session may come back to it (restore)
         lastBasis = basis;
         master.addColumns(batch.build()); // any left are kept for later requests (at 0 now)
         break;
@@ -504,14 +496,27 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
   };
 
   /**
-   * Deletes the schedules the last solve left nonbasic at 0 (see DROP_AFTER_FIRST) from the
-   * master and from the schedule lists; returns the solve's column values without them.
+   * Deletes the schedules the last solve left nonbasic at 0 from the master and from the schedule
+   * lists; returns the solve's column values without them. HiGHS has no basis to give until the
+   * next solve, so the basis without them is kept (`dropped`) for a plan optimal already.
+   *
+   * Done once, after a plan's first master solve: most of the start's columns go (4,606 of 5,987
+   * on generated 1000 × 20 × 26). They are alternatives the duals already rule out or tie with
+   * (reduced cost ≥ 0), and the later rounds' simplex runs faster and pivots less without them;
+   * any that pays again is priced back in, so the optimum is the same (the same plan on every
+   * plant measured). Whole column-generation solve, HiGHS Wasm, warm, CPU s, min of 5, before →
+   * after: 1000 × 20 × 26 standard 1.45 → 1.17 (7,377 → 6,994 simplex iterations, 9 → 10
+   * rounds); shared-material 0.74 → 0.58; few-ops 0.39 → 0.37; long-routings 1.13 → 1.07;
+   * 3000 × 30 × 52 (one run) 11.0 → 9.2. Deleting only those with a reduced cost above 1e-4 of a
+   * late bucket's cost kept twice as many and pivoted more (7,456); deleting after every round
+   * took 18 rounds instead of 10 and more pivots (7,503).
    */
   function dropUnused(colValue: Float64Array): Float64Array {
     const b = master.deleteColumns && master.basis?.();
     if (!b) return colValue;
     const nS = staticCols.length;
     const gone: number[] = [];
+    const cols = b.cols.slice();
     let kept = 0;
     for (let s = 0; s < schedCols.length; s++) {
       if (b.cols[nS + s] === AT_LOWER && !(colValue[nS + s] > 0)) {
@@ -523,10 +528,12 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
       schedCols[kept] = schedCols[s];
       schedMult[kept] = schedMult[s];
       schedWip[kept] = schedWip[s];
+      cols[nS + kept] = b.cols[nS + s];
       colValue[nS + kept++] = colValue[nS + s];
     }
     master.deleteColumns!(Int32Array.from(gone));
     for (const a of [schedOrder, schedPicks, schedCols, schedMult, schedWip]) a.length = kept;
+    dropped = { cols: cols.subarray(0, nS + kept), rows: b.rows };
     return colValue.subarray(0, nS + kept);
   }
 
@@ -579,7 +586,8 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
    * variables off the count of rows (an order cancelled takes its row and its schedules away):
    * slacks of the last rows become basic, or the last basic schedules leave, until they match;
    * the solver repairs a basis that is then singular. True when it came over whole: the same
-   * rows with the same bounds, and no status to repair, so only costs can have changed.
+   * rows with the same bounds and no status to repair (then it is most likely still primal
+   * feasible, and the primal simplex starts from it; were it not, its phase 1 repairs that).
    */
   function startBasis(b: MasterBasis, carried: number[], upper: Float64Array, rowLower: Float64Array, rowUpper: Float64Array): boolean {
     const m = masterRows.length;

@@ -11,6 +11,9 @@ import { compileCost, riskProblems } from './risk';
 import { rollUp, type Breakdown, type CostLine } from './rollup';
 import { drawFactors, simulate, type Simulation } from './simulate';
 
+/** the most CostRisk multipliers (runs × rows) drawn once for all lines of a quote */
+const SHARED_DRAWS_MAX = 4_000_000;
+
 export interface CostedQuote {
   quote: QuoteLine;
   quoteId: string;
@@ -54,7 +57,9 @@ export function costQuotes(plant: Plant): { quotes: CostedQuote[]; problems: Pro
     if (r.problems.length) continue;
     const pf = priceFactors(q);
     const compiled = compileCost(r.terms, plant.CostRisk, pf);
-    const sim = simulate(compiled, plant.CostRisk, runs, seed, (draws ??= drawFactors(plant.CostRisk, runs, seed)));
+    // Shared while they fit in SHARED_DRAWS_MAX numbers (32 MB); beyond, each line draws its own (the same numbers).
+    const shared = runs * plant.CostRisk.length <= SHARED_DRAWS_MAX;
+    const sim = shared ? simulate(compiled, plant.CostRisk, runs, seed, (draws ??= drawFactors(plant.CostRisk, runs, seed))) : simulate(compiled, plant.CostRisk, runs, seed);
     quotes.push({
       quote: q,
       quoteId: q.QuoteId,

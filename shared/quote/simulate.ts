@@ -1,6 +1,6 @@
 // Monte Carlo over the compiled cost: `runs` draws of every CostRisk row from one seeded stream.
-// Each quote line starts its own stream from the same seed, so the same seed gives the same
-// numbers, and quantity breaks of one quote face the same draws (their percentiles compare).
+// Every quote line faces the same draws (drawn once and shared, or drawn again from the same
+// seed), so the same seed gives the same numbers and quantity breaks' percentiles compare.
 import { quantileSorted } from 'simple-statistics';
 import type { CostRiskRow } from '../domain';
 import { seededRng } from '../random';
@@ -61,16 +61,18 @@ export function drawFactors(risks: CostRiskRow[], runs: number, seed: number): F
   return k;
 }
 
-/** `draws`: drawFactors(risks, runs, seed), when several lines are simulated with the same ones. */
-export function simulate(c: CompiledCost, risks: CostRiskRow[], runs: number, seed: number, draws = drawFactors(risks, runs, seed)): Simulation {
+/** `draws`: drawFactors(risks, runs, seed), when several lines are simulated with the same ones; else drawn run by run. */
+export function simulate(c: CompiledCost, risks: CostRiskRow[], runs: number, seed: number, draws?: Float64Array): Simulation {
   const n = risks.length;
   const k = new Float64Array(n);
   const m = new Float64Array(n + c.scrap.length);
   const out = new Float64Array(1);
   const costs = new Float64Array(runs);
   const prices = new Float64Array(runs);
+  const rng = seededRng(seed); // the same stream drawFactors draws from, run by run
   for (let d = 0, j = 0; d < runs; d++) {
-    for (let i = 0; i < n; i++, j++) k[i] = draws[j];
+    if (draws) for (let i = 0; i < n; i++, j++) k[i] = draws[j];
+    else for (let i = 0; i < n; i++) k[i] = drawMultiplier(risks[i], rng.next());
     costs[d] = evaluate(c, k, m, out);
     prices[d] = out[0];
   }

@@ -90,24 +90,17 @@ export function dayAt(start: Day, n: number): Day {
 }
 
 // " 08:00" for each minute of a day, made once: a schedule names tens of thousands of times.
+const hhmm = (m: number): string => ` ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 let minuteTexts: string[] | undefined;
-const timeOfDay = (m: number): string =>
-  (minuteTexts ??= Array.from({ length: 1440 }, (_, k) => ` ${String(Math.floor(k / 60)).padStart(2, '0')}:${String(k % 60).padStart(2, '0')}`))[m];
+const timeOfDay = (m: number): string => (minuteTexts ??= Array.from({ length: 1440 }, (_, k) => hhmm(k)))[m];
 
 /** "2026-12-07 08:00" for a time in hours from PlanStart 00:00. */
 export function clockText(start: Day, hours: number): string {
   const minutes = Math.round(hours * 60);
   const d = Math.floor(minutes / 1440);
   const m = minutes - d * 1440;
-  if (!(m >= 0 && m < 1440)) return `${dayAt(start, d)} ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`; // not a finite time
-  return dayAt(start, d) + timeOfDay(m);
+  return dayAt(start, d) + (m >= 0 && m < 1440 ? timeOfDay(m) : hhmm(m)); // else not a finite time
 }
-
-/** clockText for one start: the day's text is remembered by dayAt, the time of day's once for all. */
-export const clockTexts =
-  (start: Day): ((hours: number) => string) =>
-  (hours) =>
-    clockText(start, hours);
 
 /** The calendar day a time falls in; an end exactly at midnight belongs to the day before. */
 export const dayOfEnd = (hours: number): number => Math.floor((hours - 1e-7) / 24);

@@ -13,7 +13,7 @@ import type { PlanException, PlanResult, Text } from '../plan/extract';
 import { alternateCover, type OwnMaterial } from '../plan/alternates';
 import { heldOnHand, isDedicated } from '../plan/dedicated';
 import { afterSafetyRefill } from '../plan/supply';
-import { clockTexts, dayAt, dayOfEnd, dayOfStart, workCenterDays, type WorkCenterDays } from './days';
+import { clockText, dayAt, dayOfEnd, dayOfStart, workCenterDays, type WorkCenterDays } from './days';
 import { discreteUoms, isDiscrete, wholeNearest, wholeSeries, wholeUp } from './round';
 import type { WorkCenterChoice } from '../plan/network';
 import { idleBetween, lotOp, lotWc, sequence, type AlternateDrawn, type Lot, type MaterialTimeline, type PlacedLot } from './sequence';
@@ -124,9 +124,8 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
   const { rule, placed } = best;
   const chosen = best;
 
-  const clock = clockTexts(b.start);
   const risk = lateRisks(b.start, chosen.finish);
-  const rows = byStart(mergeBatches(placed, days).map((p) => row(b.start, p, days, risk, discrete, clock)));
+  const rows = byStart(mergeBatches(placed, days).map((p) => row(b.start, p, days, risk, discrete)));
   const orders = new Map<string, OrderFinish>();
   for (const o of pm.orders) {
     if (o.blocked) continue;
@@ -444,7 +443,7 @@ function lateRisks(start: Day, finish: Map<PlannedOrder, number>): (o: PlannedOr
   };
 }
 
-function row(start: Day, p: PlacedLot, days: Map<string, WorkCenterDays>, lateRisk: (o: PlannedOrder) => ScheduleRow['lateRisk'], discrete: Set<string>, clock: (hours: number) => string): ScheduleRow {
+function row(start: Day, p: PlacedLot, days: Map<string, WorkCenterDays>, lateRisk: (o: PlannedOrder) => ScheduleRow['lateRisk'], discrete: Set<string>): ScheduleRow {
   const o = p.lot.order;
   const op = p.lot.v.op;
   const whole = isDiscrete(op.node.item.Uom, discrete);
@@ -458,8 +457,8 @@ function row(start: Day, p: PlacedLot, days: Map<string, WorkCenterDays>, lateRi
     lane: p.lane,
     quantity: whole ? p.lot.qty : Math.round(p.lot.qty * 1e4) / 1e4,
     uom: op.node.item.Uom ?? '',
-    start: clock(p.start),
-    end: clock(p.end),
+    start: clockText(start, p.start),
+    end: clockText(start, p.end),
     startDay: dayAt(start, dayOfStart(p.start)),
     endDay: dayAt(start, p.end > p.start ? dayOfEnd(p.end) : dayOfStart(p.end)),
     setupHours: r2(p.setupHours),

@@ -18,6 +18,8 @@ describe('the Wasm tier of a one-shot command', () => {
   });
   it('judges the book planned, not a workbook compared with', () => {
     expect(baselineWasmOnly(['plan', 'big.xlsx', '--compare', 'earlier.xlsx'], sizeOf)).toBe(false);
+    expect(baselineWasmOnly(['plan', '--compare', 'earlier.xlsx', 'big.xlsx'], sizeOf)).toBe(false);
+    expect(baselineWasmOnly(['plan', '--out', 'earlier.xlsx', 'big.xlsx'], sizeOf)).toBe(false);
   });
   it('keeps the optimising tier in the long-lived worker', () => {
     expect(baselineWasmOnly(['worker'], sizeOf)).toBe(false);

@@ -46,3 +46,11 @@ export function plantOf(records: PlantRecords): Plant {
 }
 
 export const BASE = twoLevel().sheets;
+
+/** Four CostRisk rows on the twoLevel fixture, one of each kind of factor. */
+export const RISKS = [
+  { Target: 'RM', Factor: 'Price', Distribution: 'Triangular', Low: 0.9, Likely: 1, High: 1.3 },
+  { Target: 'CNC', Factor: 'RunHours', Distribution: 'Normal', Low: 0.8, Likely: 1, High: 1.2 },
+  { Target: 'ASSY', Factor: 'LabourRate', Distribution: 'Uniform', Low: 1, Likely: 1, High: 1.5 },
+  { Target: 'SA', Factor: 'ScrapPct', Distribution: 'Triangular', Low: 0.5, Likely: 1, High: 2 },
+];

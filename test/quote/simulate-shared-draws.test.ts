@@ -10,14 +10,8 @@ import { priceFactors } from '../../shared/quote/price';
 import { meanOf, sampleStdevOf, simulate } from '../../shared/quote/simulate';
 import { plantNetwork, idKey } from '../../shared/network';
 import { seededRng } from '../../shared/random';
-import { plantOf, twoLevel } from './fixture';
+import { plantOf, RISKS, twoLevel } from './fixture';
 
-const RISKS = [
-  { Target: 'RM', Factor: 'Price', Distribution: 'Triangular', Low: 0.9, Likely: 1, High: 1.3 },
-  { Target: 'CNC', Factor: 'RunHours', Distribution: 'Normal', Low: 0.8, Likely: 1, High: 1.2 },
-  { Target: 'ASSY', Factor: 'LabourRate', Distribution: 'Uniform', Low: 1, Likely: 1, High: 1.5 },
-  { Target: 'SA', Factor: 'ScrapPct', Distribution: 'Triangular', Low: 0.5, Likely: 1, High: 2 },
-];
 
 describe('shared draws', () => {
   it('meanOf and sampleStdevOf give the same bits as simple-statistics', () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { costQuotes } from '../../shared/quote/quote';
 import { drawMultiplier } from '../../shared/quote/risk';
-import { plantOf, twoLevel } from './fixture';
+import { plantOf, RISKS, twoLevel } from './fixture';
 
 type Risk = { Target: string; Factor: string; Distribution: string; Low?: number; Likely?: number; High?: number };
 const simulated = (CostRisk: Risk[], settings: Record<string, unknown> = {}, quotes?: Record<string, unknown>[]) => {
@@ -15,12 +15,6 @@ const simulated = (CostRisk: Risk[], settings: Record<string, unknown> = {}, quo
 // RM material 28.80, CNC run (0.25 × 2 = 0.5 h) × (60 + 100) = 80.00, ASSY labour 28.00.
 const COST = 225.8;
 
-const RISKS: Risk[] = [
-  { Target: 'RM', Factor: 'Price', Distribution: 'Triangular', Low: 0.9, Likely: 1, High: 1.3 },
-  { Target: 'CNC', Factor: 'RunHours', Distribution: 'Normal', Low: 0.8, Likely: 1, High: 1.2 },
-  { Target: 'ASSY', Factor: 'LabourRate', Distribution: 'Uniform', Low: 1, Likely: 1, High: 1.5 },
-  { Target: 'SA', Factor: 'ScrapPct', Distribution: 'Triangular', Low: 0.5, Likely: 1, High: 2 },
-];
 
 describe('cost simulation', () => {
   it('Fixed distributions at Likely 1 give P10 = P50 = P90 = the deterministic cost', () => {
