@@ -142,7 +142,7 @@ function subcontractRates(plant: Plant, orders: PlanAnswer['orders']): Map<strin
   return out;
 }
 
-export function planCosts(plant: Plant, p: PlanAnswer): PlanCosts {
+function planCosts(plant: Plant, p: PlanAnswer): PlanCosts {
   const penalty = plant.settings.LatePenaltyPerUnitDay;
   const otRate = new Map(plant.WorkCenters.map((w) => [key(w.WorkCenterId), w.OvertimeRate]));
   const price = buyPrice(plant);

@@ -164,17 +164,17 @@ function dispatchKeys(pm: PlanModel): Record<'plan' | 'priority', (l: Lot) => nu
 }
 
 /**
- * Lots sorted by a key computed once per lot (stable). The keys are whole numbers well below
- * 2^53 / lots.length, so key × n + index sorts as the key, then the lot's place, in one typed
- * array sorted without a comparator.
+ * `xs` sorted by a key computed once each (stable). The keys are whole numbers ≥ 0 well below
+ * 2^53 / xs.length, so key × n + index sorts as the key, then the place, in one typed array
+ * sorted without a comparator.
  */
-function sortedBy(lots: Lot[], key: (l: Lot) => number): Lot[] {
-  const n = lots.length;
+function sortedBy<T>(xs: T[], key: (x: T) => number): T[] {
+  const n = xs.length;
   const packed = new Float64Array(n);
-  for (let i = 0; i < n; i++) packed[i] = key(lots[i]) * n + i;
+  for (let i = 0; i < n; i++) packed[i] = key(xs[i]) * n + i;
   packed.sort();
-  const out = new Array<Lot>(n);
-  for (let i = 0; i < n; i++) out[i] = lots[packed[i] % n];
+  const out = new Array<T>(n);
+  for (let i = 0; i < n; i++) out[i] = xs[packed[i] % n];
   return out;
 }
 
@@ -399,11 +399,7 @@ function byLotLaneStart(placed: PlacedLot[]): PlacedLot[] {
   const n = placed.length;
   let lanes = 1;
   for (const p of placed) lanes = Math.max(lanes, p.lane + 1);
-  const packed = new Float64Array(n);
-  for (let i = 0; i < n; i++) packed[i] = (placed[i].lot.lotId * lanes + placed[i].lane) * n + i;
-  packed.sort();
-  const out = new Array<PlacedLot>(n);
-  for (let i = 0; i < n; i++) out[i] = placed[packed[i] % n];
+  const out = sortedBy(placed, (p) => p.lot.lotId * lanes + p.lane);
   // Within a run of one lot and lane, by start (insertion: runs are a few batches, stable).
   for (let i = 1; i < n; i++) {
     const p = out[i];
