@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL cluster for the tests and prints its URL on stdout, e.g.
 #   export MTO_TEST_PG="$(bash scripts/ci-postgres.sh)"
-# Temp data directory, port 54329 (or $MTO_PG_PORT), listening on 127.0.0.1 only with trust
-# auth, fsync off: for tests, never for data anyone keeps. initdb refuses to run as root, so as
+# Temp data directory, port $MTO_PG_PORT or else the first free one from 54329 (a cluster another
+# run left behind keeps its port), listening on 127.0.0.1 only with trust auth, fsync off: for
+# tests, never for data anyone keeps. initdb refuses to run as root, so as
 # root the cluster belongs to the `postgres` user (Debian's postgresql package creates it).
 # Stop it with: pg_ctl -D <dir printed on stderr> stop
 set -euo pipefail
 port="${MTO_PG_PORT:-54329}"
+if [ -z "${MTO_PG_PORT:-}" ]; then
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+fi
 bindir=""
 for d in /usr/lib/postgresql/*/bin; do [ -x "$d/initdb" ] && bindir="$d"; done
 if [ -z "$bindir" ]; then bindir="$(dirname "$(command -v initdb)")"; fi
