@@ -1,7 +1,7 @@
 // Monte Carlo over the compiled cost: `runs` draws of every CostRisk row from one seeded stream.
 // Every quote line faces the same draws (drawn once and shared, or drawn again from the same
 // seed), so the same seed gives the same numbers and quantity breaks' percentiles compare.
-import { quantileSorted } from 'simple-statistics';
+import { mean, quantileSorted, sampleStandardDeviation } from 'simple-statistics';
 import type { CostRiskRow } from '../domain';
 import { seededRng } from '../random';
 import { drawMultiplier, evaluate, tornadoEnd, type CompiledCost } from './risk';
@@ -90,22 +90,21 @@ export function simulate(c: CompiledCost, risks: CostRiskRow[], runs: number, se
     })
     .sort((a, b) => Math.abs(b.costAtHigh - b.costAtLow) - Math.abs(a.costAtHigh - a.costAtLow));
 
-  const mu = meanOf(costs);
   costs.sort();
   prices.sort();
   const q = (p: number) => quantileSorted(costs as unknown as number[], p);
   return {
     runs,
     seed,
-    mean: mu,
-    stdev: runs > 1 ? sampleStdevOf(costs) : 0,
+    mean: mean(costs as unknown as number[]), // simple-statistics reads typed arrays as arrays
+    stdev: runs > 1 ? sampleStandardDeviation(costs as unknown as number[]) : 0,
     p10: q(0.1),
     p50: q(0.5),
     p90: q(0.9),
     min: costs[0],
     max: costs[runs - 1],
     costAtLikely,
-    priceAtMean: meanOf(prices),
+    priceAtMean: mean(prices as unknown as number[]),
     priceAtP90: quantileSorted(prices as unknown as number[], 0.9),
     histogram: histogram(costs),
     tornado,
@@ -120,31 +119,4 @@ export function histogram(sorted: Float64Array, bins = HISTOGRAM_BINS): Histogra
   const out = Array.from({ length: bins }, (_, i) => ({ from: lo + i * width, to: i === bins - 1 ? hi : lo + (i + 1) * width, count: 0 }));
   for (const x of sorted) out[width > 0 ? Math.min(bins - 1, Math.floor((x - lo) / width)) : 0].count++;
   return out;
-}
-
-/**
- * simple-statistics' mean and sampleStandardDeviation, the same arithmetic in the same order (so
- * the same bits) on a Float64Array: theirs read typed arrays several times slower.
- */
-export function meanOf(x: Float64Array): number {
-  // Neumaier's compensated sum, as simple-statistics' sum.
-  let sum = x[0];
-  let correction = 0;
-  for (let i = 1; i < x.length; i++) {
-    const v = x[i];
-    const t = sum + v;
-    correction += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
-    sum = t;
-  }
-  return (sum + correction) / x.length;
-}
-
-export function sampleStdevOf(x: Float64Array): number {
-  const mu = meanOf(x);
-  let sum = 0;
-  for (let i = 0; i < x.length; i++) {
-    const d = x[i] - mu;
-    sum += d * d;
-  }
-  return Math.sqrt(sum / (x.length - 1));
 }

@@ -443,7 +443,7 @@ function row(start: Day, p: PlacedLot, days: Map<string, WorkCenterDays>, lateRi
   const o = p.lot.order;
   const op = p.lot.v.op;
   const whole = isDiscrete(op.node.item.Uom, discrete);
-  const r: ScheduleRow = {
+  return {
     orderId: o.order.OrderId,
     item: op.node.item.ItemId,
     opSeq: op.op.OpSeq,
@@ -461,6 +461,7 @@ function row(start: Day, p: PlacedLot, days: Map<string, WorkCenterDays>, lateRi
     runHours: r2(p.runHours),
     materialReady: p.materialReady === -Infinity ? null : dayAt(start, dayOfStart(p.materialReady)),
     materialOk: p.materialOk,
+    alternates: p.alternates, // left out of the JSON when there are none
     days: p.pieces.length,
     priority: o.order.Priority,
     dueDate: o.order.DueDate,
@@ -469,10 +470,6 @@ function row(start: Day, p: PlacedLot, days: Map<string, WorkCenterDays>, lateRi
     t1: p.end,
     pieces: p.pieces,
   };
-  if (!p.alternates) return r;
-  // Rarely: alternates drawn, after materialOk (where the answer's JSON has always had them).
-  const { days: d, priority, dueDate, lateRisk: risk, t0, t1, pieces, ...head } = r;
-  return { ...head, alternates: p.alternates, days: d, priority, dueDate, lateRisk: risk, t0, t1, pieces };
 }
 
 /**
