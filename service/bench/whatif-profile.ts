@@ -10,7 +10,7 @@ await warmHighs();
 const mid = plant.Orders[500];
 const change = { Note: undefined, Item: undefined, Quantity: undefined, Priority: undefined, row: 2, Action: process.env.ACTION ?? 'Cancel', OrderId: mid.OrderId, Date: mid.ReleaseDate ?? plant.settings.PlanStart } as Plant['WhatIf'][number];
 const cpu = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1e6; };
-for (let r = 0; r < 3; r++) {
+for (let r = 0; r < Number(process.env.REPEATS ?? 3); r++) {
   let t = cpu();
   await runPlan(plant, { lang: 'en', solver: 'highs', rememberPlans: true });
   const full = cpu() - t;

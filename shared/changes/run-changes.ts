@@ -47,6 +47,13 @@ export interface ChangesOutcome {
 
 const pick = (lang: 'en' | 'zh', t: { en: string; zh: string }) => (lang === 'zh' ? t.zh : t.en);
 
+/**
+ * What a later what-if reads of a remembered plan as its baseline: its answer, objective, time
+ * and warm start. Its sheets and day-by-day schedule (about 25 MB of objects at 1,000 orders)
+ * stay out: every garbage collection of the worker would otherwise mark them again.
+ */
+const asBaseline = (out: PlanOutcome): PlanOutcome => ({ ...out, sheets: [], schedule: undefined });
+
 export async function planWithChanges(plant: Plant, opts: SolvePlanOptions, c: ChangesOptions): Promise<ChangesOutcome> {
   const lang = opts.lang;
   const whatIf = plant.WhatIf.length > 0;
@@ -55,7 +62,7 @@ export async function planWithChanges(plant: Plant, opts: SolvePlanOptions, c: C
     const known = lookUp ? c.memo?.get(p) : undefined;
     if (known) return known;
     const out = await solvePlan(p, o);
-    c.memo?.set(p, out);
+    c.memo?.set(p, asBaseline(out));
     return out;
   };
   if (!whatIf && !c.compareWith) {

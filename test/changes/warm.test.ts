@@ -10,6 +10,9 @@ import { generatePlant } from '../../shared/plan/generate-plant';
 import { recordsToRows } from '../../shared/sample-plant';
 import { readPlant } from '../../shared/validate';
 import { runPlan } from '../../service/jobs/plan';
+import { planWithChanges } from '../../shared/changes/run-changes';
+import type { PlanOutcome } from '../../shared/plan/solve-plan';
+import { pickBackend } from '../../service/solvers/index';
 import { highsIncremental } from '../../service/solvers/highs';
 
 const plant = readPlant(recordsToRows(generatePlant({ orders: 60, workCenters: 5, buckets: 10, seed: 4 })), 'plan').plant;
@@ -45,5 +48,24 @@ describe('what-if warm start', () => {
     expect(changes.steps[0].seconds).toBeLessThan(0.05); // remembered, not planned again
     const warm = await runPlan({ ...plant, WhatIf: [row({ Action: 'Cancel', OrderId: plant.Orders[3].OrderId })] }, { ...opts, warmStart: true });
     expect(relativeGap(warm.json.objective as number, whatIf.json.objective as number)).toBeLessThan(1e-6);
+  });
+
+  it('remembers a plan without its sheets and day-by-day schedule, and a what-if from it answers as one planned in full', async () => {
+    const kept = new Map<string, PlanOutcome>();
+    const memo = { get: () => kept.get('book'), set: (_: unknown, o: PlanOutcome) => void kept.set('book', o) };
+    const opts = { lang: 'en' as const, clock: () => performance.now(), backend: (m: never) => pickBackend('highs', m, {}) };
+    const plan = await planWithChanges(plant, opts, { memo });
+    const remembered = kept.get('book')!;
+    // What the worker keeps: the answer and the warm start; not the 25 MB of rows a GC would mark.
+    expect(plan.plan.schedule).toBeDefined();
+    expect(plan.sheets.length).toBeGreaterThan(0);
+    expect([remembered.sheets, remembered.schedule]).toEqual([[], undefined]);
+    expect(remembered.json).toBe(plan.plan.json);
+    expect(remembered.warm).toBe(plan.plan.warm);
+    const book = { ...plant, WhatIf: [row({ Action: 'Cancel', OrderId: plant.Orders[3].OrderId })] };
+    const fromMemo = await planWithChanges(book, opts, { memo });
+    const planned = await planWithChanges(book, opts, {});
+    expect(fromMemo.json.changes).toEqual({ ...planned.json.changes, baseline: fromMemo.json.changes!.baseline, steps: fromMemo.json.changes!.steps });
+    expect(fromMemo.sheets.map((x) => x.rows)).toEqual(planned.sheets.map((x) => x.rows));
   });
 });
