@@ -12,6 +12,7 @@ import { readPlant } from '../../shared/validate';
 import { runPlan } from '../../service/jobs/plan';
 import { planWithChanges } from '../../shared/changes/run-changes';
 import type { PlanOutcome } from '../../shared/plan/solve-plan';
+import type { LpModel } from '../../shared/lp/model';
 import { pickBackend } from '../../service/solvers/index';
 import { highsIncremental } from '../../service/solvers/highs';
 
@@ -53,7 +54,7 @@ describe('what-if warm start', () => {
   it('remembers a plan without its sheets and day-by-day schedule, and a what-if from it answers as one planned in full', async () => {
     const kept = new Map<string, PlanOutcome>();
     const memo = { get: () => kept.get('book'), set: (_: unknown, o: PlanOutcome) => void kept.set('book', o) };
-    const opts = { lang: 'en' as const, clock: () => performance.now(), backend: (m: never) => pickBackend('highs', m, {}) };
+    const opts = { lang: 'en' as const, clock: () => performance.now(), backend: (m: LpModel) => pickBackend('highs', m, {}) };
     const plan = await planWithChanges(plant, opts, { memo });
     const remembered = kept.get('book')!;
     // What the worker keeps: the answer and the warm start; not the 25 MB of rows a GC would mark.
