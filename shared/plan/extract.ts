@@ -7,6 +7,7 @@
 // last day of the bucket the last unit finishes in; daysLate = (finish bucket − due bucket) × BucketDays
 // (with time-phased buckets: the days between the two buckets' first days).
 import { addDays, daysBetween, type Day } from '../dates';
+import type { Item } from '../domain';
 import { bucketEnd, bucketStart, daysBetweenBuckets } from './buckets';
 import type { PlanModel, PlannedOrder } from './build-model';
 import { explainLate, planState, type PlanState, type Text } from './explain';
@@ -345,12 +346,13 @@ function exceptions(pm: PlanModel, orders: OrderPlan[], load: LoadRow[], suggest
     }
   const byItem = new Map<string, PurchaseSuggestion[]>();
   for (const p of suggestions) byItem.set(p.item, [...(byItem.get(p.item) ?? []), p]);
+  const needs = byItem.size ? dueNeeds(pm) : new Map<Item, Float64Array>();
   for (const [item, ps] of byItem) {
     const first = ps.reduce((a, p) => (p.orderBy < a.orderBy ? p : a));
     const total = round(ps.reduce((a, p) => a + p.quantity, 0), 2);
     // From when stock and open POs fall short of what the orders need by their due dates — not
     // the later bucket the plan could first use a purchase in.
-    const since = shortFrom(pm, item) ?? first.needBy;
+    const since = shortFrom(pm, item, needs) ?? first.needBy;
     out.push({
       type: 'shortage',
       severity: 'warning',
@@ -369,16 +371,11 @@ function exceptions(pm: PlanModel, orders: OrderPlan[], load: LoadRow[], suggest
  * The first bucket whose cumulative need — every planned order's use of the item counted in its
  * due bucket (bucket 0 when due before PlanStart) — exceeds usable stock plus open POs by then.
  */
-function shortFrom(pm: PlanModel, itemId: string): Day | undefined {
+function shortFrom(pm: PlanModel, itemId: string, needs: Map<Item, Float64Array>): Day | undefined {
   const mv = pm.materials.get(itemId.trim().toLowerCase());
   if (!mv) return undefined;
   const T = pm.buckets.count;
-  const need = new Float64Array(T);
-  for (const o of pm.orders) {
-    if (o.hypothetical) continue;
-    const t = Math.min(Math.max(o.dueBucket, 0), T - 1);
-    for (const n of nodesOf(o.root)) for (const bc of n.buyChildren) if (bc.item === mv.supply.item) need[t] += n.qty * bc.ratio;
-  }
+  const need = needs.get(mv.supply.item) ?? new Float64Array(T);
   let cumNeed = 0;
   let cumSupply = mv.supply.usable;
   // Material held for planned orders covers their need (and only theirs: at most what they need).
@@ -395,6 +392,23 @@ function shortFrom(pm: PlanModel, itemId: string): Day | undefined {
     if (cumNeed > cumSupply + 1e-6 * Math.max(1, cumNeed)) return bucketStart(pm.buckets, t);
   }
   return undefined;
+}
+
+/** Every planned order's use of each bought item, counted in its due bucket (bucket 0 when due before PlanStart). */
+function dueNeeds(pm: PlanModel): Map<Item, Float64Array> {
+  const T = pm.buckets.count;
+  const needs = new Map<Item, Float64Array>();
+  for (const o of pm.orders) {
+    if (o.hypothetical) continue;
+    const t = Math.min(Math.max(o.dueBucket, 0), T - 1);
+    for (const n of nodesOf(o.root))
+      for (const bc of n.buyChildren) {
+        let need = needs.get(bc.item);
+        if (!need) needs.set(bc.item, (need = new Float64Array(T)));
+        need[t] += n.qty * bc.ratio;
+      }
+  }
+  return needs;
 }
 
 export function extractPlan(pm: PlanModel, values: ArrayLike<number>): PlanResult {
