@@ -265,6 +265,13 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) 
     const r2 = runCli(['plan', book, '--out', join(dir, 'copy.xlsx')]);
     expect(r2.code).toBe(0);
     expect(existsSync(join(dir, 'copy.xlsm'))).toBe(true);
+    // Said once, and true (the folder check before reading the book used to say ".xlsx instead of .xlsm").
+    expect(r2.stderr.trim().split('\n')).toEqual([`the result is an .xlsm file: writing ${join(dir, 'copy.xlsm')} instead of ${join(dir, 'copy.xlsx')}`]);
+    // --out naming an .xlsm for a macro book: nothing to say.
+    const r3 = runCli(['plan', book, '--out', join(dir, 'same.xlsm'), '--json']);
+    expect(r3.code).toBe(0);
+    expect(r3.stderr).toBe('');
+    expect(existsSync(join(dir, 'same.xlsm'))).toBe(true);
   }, 120_000);
 });
 
