@@ -15,7 +15,9 @@ export function readPlant(book: WorkbookRows, job: Job | 'all'): { plant: Plant;
   const { tables, problems } = parseTables(book, job);
   const noSettings = problems.some((p) => p.sheet === 'Settings' && p.cell === 'A1');
   // WhatIf rows that cannot apply (Draft orders pass here; the plan job checks them against --include-drafts).
-  const changes = job === 'plan' && tables.WhatIf.length ? applyWhatIf(tables, { includeDrafts: true }).problems : [];
+  // A cell the parser refused (Quantity -3) is blank in its row: the change's own "Quantity is empty" would contradict the reason given.
+  const refused = new Set(problems.map((p) => `${p.sheet}!${p.cell}`));
+  const changes = job === 'plan' && tables.WhatIf.length ? applyWhatIf(tables, { includeDrafts: true }).problems.filter((p) => !refused.has(`${p.sheet}!${p.cell}`)) : [];
   return { plant: tables, problems: [...problems, ...crossCheck(tables, job, noSettings), ...changes] };
 }
 

@@ -9,7 +9,7 @@ import { preloadHighs } from '../solvers/highs';
 import { days } from '../../shared/plural';
 import { alignTable } from './table';
 import { EXIT, type Command } from './types';
-import { checkOutputFolders, loadPlant, resultPath, saveResults } from './workbook-io';
+import { checkOutputFolders, loadPlant, plannedResultPath, resultPath, saveResults } from './workbook-io';
 import { earlierFromFile, earlierFromRun } from './earlier-plan';
 import { printChanges } from './print-changes';
 
@@ -55,7 +55,7 @@ export const plan: Command = {
       ctx.stderr(zh ? `--phasing 应为非负整数（细时段数，当前为 ${phasingText}）` : `--phasing must be a whole number of fine buckets, 0 or more (got ${phasingText})`);
       return EXIT.error;
     }
-    const folders = ctx.args[0] === undefined ? undefined : checkOutputFolders([resultPath(ctx.args[0], 'plan', ctx), ctx.values['export-lp'] as string | undefined], ctx);
+    const folders = ctx.args[0] === undefined ? undefined : checkOutputFolders([plannedResultPath(ctx.args[0], 'plan', ctx), ctx.values['export-lp'] as string | undefined], ctx);
     if (folders !== undefined) return folders;
     if (solver === 'auto' || solver === 'highs') preloadHighs(); // compiles while the workbook is read
     const exportLp = ctx.values['export-lp'] as string | undefined;

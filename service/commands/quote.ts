@@ -2,7 +2,7 @@
 import { runQuote } from '../jobs/quote';
 import { alignTable } from './table';
 import { EXIT, type Command } from './types';
-import { checkOutputFolders, loadPlant, resultPath, saveResults } from './workbook-io';
+import { checkOutputFolders, loadPlant, plannedResultPath, resultPath, saveResults } from './workbook-io';
 
 const money = (x: number | null) => (x === null ? '—' : x.toFixed(2));
 
@@ -14,7 +14,7 @@ export const quote: Command = {
   options: { out: { type: 'string', arg: 'result.xlsx', en: 'write the book with the quote sheets here (default: <book>-quotes.xlsx beside the book; none with --json)', zh: '报价结果工作簿写到此处（默认：工作簿旁的 <工作簿>-quotes.xlsx；--json 时不写）' } },
   async run(ctx) {
     const book = ctx.args[0];
-    const folders = book === undefined ? undefined : checkOutputFolders([resultPath(book, 'quotes', ctx)], ctx);
+    const folders = book === undefined ? undefined : checkOutputFolders([plannedResultPath(book, 'quotes', ctx)], ctx);
     if (folders !== undefined) return folders;
     const loaded = await loadPlant(book, 'quote', ctx);
     if (typeof loaded === 'number') return loaded;

@@ -61,11 +61,21 @@ export function resultPath(book: string, suffix: string, ctx: CommandContext, re
   const ext = read?.resultExt ?? 'xlsx';
   const asked = ctx.values.out as string | undefined;
   if (read?.note) ctx.stderr(ctx.lang === 'zh' ? read.note.zh : read.note.en);
+  const out = plannedResultPath(book, suffix, ctx, ext);
+  if (asked !== undefined && out !== asked) ctx.stderr(ctx.lang === 'zh' ? `结果为 .${ext} 文件，写入 ${out}（而非 ${asked}）` : `the result is an .${ext} file: writing ${out} instead of ${asked}`);
+  return out;
+}
+
+/**
+ * resultPath without a word to the user: for checking its folder before the book is read, when
+ * the result's extension is not known yet (the folder does not depend on it; a message then
+ * would be said twice, or wrongly: ".xlsx instead of .xlsm" for a book with macros).
+ */
+export function plannedResultPath(book: string, suffix: string, ctx: CommandContext, ext = 'xlsx'): string | undefined {
+  const asked = ctx.values.out as string | undefined;
   if (asked === undefined) return ctx.json ? undefined : join(dirname(book), `${basename(book, extname(book))}-${suffix}.${ext}`);
   if (extname(asked).toLowerCase() === `.${ext}`) return asked;
-  const out = join(dirname(asked), `${basename(asked, extname(asked))}.${ext}`);
-  ctx.stderr(ctx.lang === 'zh' ? `结果为 .${ext} 文件，写入 ${out}（而非 ${asked}）` : `the result is an .${ext} file: writing ${out} instead of ${asked}`);
-  return out;
+  return join(dirname(asked), `${basename(asked, extname(asked))}.${ext}`);
 }
 
 /**

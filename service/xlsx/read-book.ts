@@ -123,6 +123,22 @@ function workbookSheetNames(parts: Map<string, Buffer>): string[] | undefined {
   return names.length && names.every((n) => !n.includes('&')) ? names : undefined;
 }
 
+/**
+ * SheetJS prints its own doubts about a file on the console while it reads (a LibreOffice .ods
+ * gives a dozen "ODS number format may be incorrect: value()&gt;0", one per conditional number
+ * style); the user can do nothing with them and the values are read all the same, so they do not
+ * reach the CLI's stderr or the service's log. Problems the planner can act on come as Problems.
+ */
+function quietly<T>(read: () => T): T {
+  const { error, warn, log } = console;
+  console.error = console.warn = console.log = () => {};
+  try {
+    return read();
+  } finally {
+    Object.assign(console, { error, warn, log });
+  }
+}
+
 /** Read spreadsheet bytes; throws NotSpreadsheetError or BookTooLargeError. */
 /** `extra`: sheets to read besides the input sheets (an earlier plan's result sheets, to compare with). */
 export function readBook(bytes: Uint8Array, maxExpandedMb = MAX_EXPANDED_MB, extra: string[] = []): Book {
@@ -155,7 +171,7 @@ export function readBook(bytes: Uint8Array, maxExpandedMb = MAX_EXPANDED_MB, ext
   try {
     // sheetStubs keeps a formula cell that has no stored value (otherwise dropped silently);
     // cellNF gives number formats, which tell dates from numbers.
-    const read = (sheets?: string[]) => XLSX.read(readable, { type: 'buffer', cellFormula: true, cellNF: true, sheetStubs: true, cellHTML: false, cellText: false, cellDates: false, dense: false, bookVBA: false, ...(sheets ? { sheets } : {}) });
+    const read = (sheets?: string[]) => quietly(() => XLSX.read(readable, { type: 'buffer', cellFormula: true, cellNF: true, sheetStubs: true, cellHTML: false, cellText: false, cellDates: false, dense: false, bookVBA: false, ...(sheets ? { sheets } : {}) }));
     // Only the sheets read as input are parsed: a book planned before holds the last run's result
     // sheets (tens of thousands of cells on a large plant), which the package keeps byte for byte.
     const names = parts && format !== 'ods' ? workbookSheetNames(parts) : undefined;

@@ -69,6 +69,8 @@ function rushText(e: ChangeEffect, lang: Lang, currency: string): string {
 export function changesSheet(c: Comparison, effects: ChangeEffect[], lang: Lang, currency: string): ResultSheet {
   const zh = lang === 'zh';
   const w = (t: T) => (zh ? t.zh : t.en);
+  // Marked in words, as Exceptions' Act now: a TRUE/FALSE column reads as a helper column, in English.
+  const worse = (b: boolean) => (b ? (zh ? '是' : 'yes') : '');
   const rows: Row[] = [{ kind: w(KIND.summary), note: w(c.summary) }];
   for (const e of effects)
     rows.push({
@@ -77,7 +79,7 @@ export function changesSheet(c: Comparison, effects: ChangeEffect[], lang: Lang,
       unit: e.costDelta ? currency : undefined,
       change: d(e.costDelta?.total),
       note: rushText(e, lang, currency) + delaysText(e, lang),
-      flag: (e.delays?.length ?? 0) > 0 || (e.rush !== undefined && !e.rush.canShip),
+      flag: worse((e.delays?.length ?? 0) > 0 || (e.rush !== undefined && !e.rush.canShip)),
     });
   for (const k of ['lateness', 'overtime', 'subcontract', 'purchases'] as const) {
     const b = c.costsBefore[k];
@@ -99,7 +101,7 @@ export function changesSheet(c: Comparison, effects: ChangeEffect[], lang: Lang,
       after: o.quantityAfter,
       change: o.quantityBefore !== null && o.quantityAfter !== null ? d(o.quantityAfter - o.quantityBefore) : null,
       note: w(MOVE[o.move]) + ((o.shortAfter ?? 0) > 0 ? (zh ? `，欠交 ${o.shortAfter}` : `, ${o.shortAfter} short`) : ''),
-      flag: o.move === 'newlyLate' || o.move === 'later',
+      flag: worse(o.move === 'newlyLate' || o.move === 'later'),
     });
   for (const l of c.load)
     rows.push({

@@ -47,6 +47,7 @@ import type { CostedQuote } from './quote';
 import { ownCapacity } from './rollup';
 import { days } from '../plural';
 import { finishInPlanOrder } from '../schedule/schedule';
+import { discreteUoms, isDiscrete } from '../schedule/round';
 
 /** The solver for the promise's plan model (the quote job picks by size and --solver). */
 export type PickBackend = (pm: PlanModel) => SolverBackend;
@@ -75,6 +76,11 @@ const SOLVE_LIMIT = 60;
 const PREMIUM_WEIGHT = 100;
 const money = (x: number) => x.toFixed(2);
 const units = (x: number) => (Math.abs(x - Math.round(x)) < 1e-6 ? String(Math.round(x)) : x.toFixed(2));
+/** Units of the quoted item that can be finished: whole ones when it is counted in pieces (64.87 pumps: 64 can ship). */
+function finishable(plant: Plant, item: string, x: number): string {
+  const uom = plant.Items.find((i) => key(i.ItemId) === key(item))?.Uom;
+  return isDiscrete(uom, discreteUoms(plant.settings)) ? String(Math.max(0, Math.floor(x + 1e-6))) : units(x);
+}
 
 const noPromise = (note: string, noteZh: string): DeliveryPromise => ({ promiseDate: null, rushPremium: null, status: 'noPromise', note, noteZh });
 
@@ -236,8 +242,8 @@ async function promiseOne(plant: Plant, engine: WhatIfEngine, q: CostedQuote, or
   ];
   const by = bucketEnd(b, R);
   const limited = {
-    en: `only ${units(bn.made)} of ${q.quantity} can be finished by ${by}; limited by ${en.length ? en.join('; ') : `no single work center or material (the operations in sequence need more ${word.en}s)`}`,
-    zh: `到 ${by} 只能完成 ${q.quantity} 件中的 ${units(bn.made)} 件；受限于 ${zh.length ? zh.join('；') : `无单一瓶颈（工序先后相接需要更多${word.zh}）`}`,
+    en: `only ${finishable(plant, q.item, bn.made)} of ${q.quantity} can be finished by ${by}; limited by ${en.length ? en.join('; ') : `no single work center or material (the operations in sequence need more ${word.en}s)`}`,
+    zh: `到 ${by} 只能完成 ${q.quantity} 件中的 ${finishable(plant, q.item, bn.made)} 件；受限于 ${zh.length ? zh.join('；') : `无单一瓶颈（工序先后相接需要更多${word.zh}）`}`,
   };
   return {
     promiseDate, rushPremium: null, status: 'cannotMeet',

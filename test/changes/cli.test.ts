@@ -108,6 +108,15 @@ describe('mto-planner plan: what-if and --compare on the sample plant', () => {
     expect(() => readFileSync(join(dir, 'bad-plan.xlsx'))).toThrow();
   });
 
+  it('a change cell that is not a valid value is reported once, with its reason', async () => {
+    const path = join(dir, 'bad-values.xlsx');
+    await writeBook(path, { ...samplePlant(), sheets: { ...samplePlant().sheets, WhatIf: [{ Action: 'Quantity', OrderId: 'SO-261102', Quantity: -3 }, { Action: 'Priority', OrderId: 'SO-261103', Priority: 9 }] } });
+    const r = await cli(['plan', path, '--out', join(dir, 'bad-values-plan.xlsx')]);
+    expect(r.code).toBe(2);
+    // Not also "Quantity is empty" / "Priority is empty" at the same cells: they are not.
+    expect(r.stderr.trim().split('\n')).toEqual(['WhatIf!D2: Quantity must be a positive number (got -3)', 'WhatIf!F3: Priority must be at most 5 (got 9)']);
+  });
+
   it('says what is wrong with --compare and --compare-run', async () => {
     const book = join(dir, 'plain.xlsx');
     await writeBook(book, samplePlant());

@@ -73,6 +73,26 @@ describe('delivery promise', () => {
     expect(q.promise.note).toContain('ASSY (full with all its overtime from 2026-11-30)');
   });
 
+  it('counts the units that can be finished in whole pieces', async () => {
+    // The plant above with FG at 1.5 h per unit, in pcs. SO1 needs 60 × 1.5 = 90 h by 12-13; bucket 1
+    // holds at most 40 + 10 = 50 h, so 40 h of SO1 are made in bucket 0, leaving 50 − 40 = 10 h
+    // there: 10 / 1.5 = 6.67 units by 12-06, of which 6 whole pumps can ship (not "6.67").
+    const p = plantOf({
+      settings: { PlanStart: '2026-11-30', BucketDays: 7, HorizonBuckets: 6, SimulationRuns: 10 },
+      sheets: {
+        Items: [{ ItemId: 'FG', Type: 'Make', Uom: 'pcs' }],
+        Routing: [{ Item: 'FG', OpSeq: 10, WorkCenter: 'ASSY', RunHoursPerUnit: 1.5 }],
+        WorkCenters: [{ WorkCenterId: 'ASSY', HoursPerDay: 8, DaysPerWeek: 5, LabourRate: 50, MaxOvertimeHoursPerWeek: 10, OvertimeRate: 30 }],
+        Orders: [{ OrderId: 'SO1', Customer: 'A', Item: 'FG', Quantity: 60, DueDate: '2026-12-13' }],
+        Quotes: [{ QuoteId: 'Q1', Item: 'FG', Quantity: 60, RequestedDate: '2026-12-02' }],
+      },
+    });
+    const [q] = await quote(p);
+    expect(q.promise.status).toBe('cannotMeet');
+    expect(q.promise.note).toContain('only 6 of 60 can be finished by 2026-12-06');
+    expect(q.promise.noteZh).toContain('只能完成 60 件中的 6 件');
+  });
+
   it('prices subcontracting when it is cheaper than overtime', async () => {
     const [q] = await quote(plant([{ QuoteId: 'Q1', Item: 'FG', Quantity: 25, RequestedDate: '2026-12-09' }], { subcontract: true }));
     // The 5 missing units by bucket 1: subcontracted at 12 each = 60, cheaper than 5 h × 30 = 150.
