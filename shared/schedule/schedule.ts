@@ -9,7 +9,8 @@ import { bucketIndex, bucketOffset, daysBetweenBuckets } from '../plan/buckets';
 import { finishCost } from '../plan/costs';
 import type { PlanModel, PlannedOrder } from '../plan/build-model';
 import { key } from '../plan/capacity';
-import type { PlanException, PlanResult, Text } from '../plan/extract';
+import { lateSeverity, type PlanException, type PlanResult, type Text } from '../plan/extract';
+import { days } from '../plural';
 import { alternateCover, type OwnMaterial } from '../plan/alternates';
 import { heldOnHand, isDedicated } from '../plan/dedicated';
 import { afterSafetyRefill } from '../plan/supply';
@@ -601,13 +602,16 @@ export function applySchedule(pm: PlanModel, plant: Plant, allocation: PlanResul
     if (lines) lines.push(`${row.operation} × ${row.quantity}`);
     else sub.set(row.orderId, [`${row.operation} × ${row.quantity}`]);
   }
+  // Orders with work in the schedule (placed or not); the others make nothing: all of what they
+  // ship comes from stock, on the plan's day, which the schedule leaves as it is.
+  const withWork = new Set(s.batches.map((b) => b.lot.order.order.OrderId));
   for (const o of r.orders) {
     if (whole(o.item)) {
       o.shortQty = wholeNearest(o.shortQty);
       o.subcontractedQty = wholeNearest(o.subcontractedQty);
     }
     const f = s.orders.get(o.orderId);
-    if (!f || o.state === 'notPlanned') continue;
+    if (!f || o.state === 'notPlanned' || !withWork.has(o.orderId)) continue;
     if (o.subcontracting) o.subcontracting = (sub.get(o.orderId) ?? []).join(', ');
     o.finishDate = f.finishDate;
     o.daysLate = f.daysLate;
@@ -620,13 +624,12 @@ export function applySchedule(pm: PlanModel, plant: Plant, allocation: PlanResul
     .filter((o) => o.state === 'late')
     .map((o): PlanException => {
       const why = o.lateBecause ?? SEQUENCE_REASON;
-      const w = pm.orders.find((p) => p.order.OrderId === o.orderId)?.weight ?? 0;
       return {
         type: 'late',
-        severity: w >= 8 ? 'error' : 'warning',
+        severity: lateSeverity(o.priority, o.daysLate ?? 0),
         subject: o.orderId,
         date: o.finishDate,
-        message: { en: `${o.orderId}: due ${o.dueDate}, finishes ${o.finishDate} — ${o.daysLate} days late — ${why.en}`, zh: `${o.orderId}：交期 ${o.dueDate}，预计 ${o.finishDate} 完工——延期 ${o.daysLate} 天——${why.zh}` },
+        message: { en: `${o.orderId}: due ${o.dueDate}, finishes ${o.finishDate} — ${days(o.daysLate ?? 0)} late — ${why.en}`, zh: `${o.orderId}：交期 ${o.dueDate}，预计 ${o.finishDate} 完工——延期 ${o.daysLate} 天——${why.zh}` },
       };
     });
   const rest = r.exceptions.filter((e) => e.type !== 'late');
