@@ -12,7 +12,7 @@ import { bucketEnd, bucketStart, daysBetweenBuckets } from './buckets';
 import type { PlanModel, PlannedOrder } from './build-model';
 import { explainLate, planState, type PlanState, type Text } from './explain';
 import { nodesOf } from './network';
-import { suggestLots } from './purchase-suggestions';
+import { purchaseLots } from './purchase-suggestions';
 import { days } from '../plural';
 import { bucketWord } from './words';
 import { altUnits, substitutionText } from './alternates';
@@ -217,11 +217,7 @@ function materialRows(pm: PlanModel, s: PlanState): { rows: MaterialRow[]; sugge
     const T = pm.buckets.count;
     // The plan's net purchases per bucket become lots (MOQ, multiples, surplus carried forward);
     // the Materials rows show those lots arriving, so projected stock shows what they leave over.
-    const need = Float64Array.from({ length: T }, (_, t) => s.val(mv.buy[t]));
-    const lots = suggestLots(
-      need,
-      mv.supply.suppliers.map((sup) => ({ supplier: sup.supplier, share: sup.share, minOrderQty: sup.minOrderQty, orderMultiple: sup.orderMultiple })),
-    );
+    const lots = purchaseLots(mv, s.val);
     const arriving = new Float64Array(T);
     for (const lot of lots) {
       arriving[lot.bucket] += lot.quantity;

@@ -7,6 +7,7 @@
 // So a supplier is never asked for more than its share of the need plus one minimum lot (or
 // multiple), however many buckets the need is spread over.
 import { solverTol } from '../lp/model';
+import type { MaterialVars } from './build-model';
 
 /** One supplier's part of an item's purchases. */
 export interface LotRule {
@@ -53,3 +54,17 @@ export function suggestLots(need: ArrayLike<number>, rules: LotRule[]): Suggeste
   // By bucket, then in the suppliers' order.
   return out.sort((a, b) => a.bucket - b.bucket);
 }
+
+/**
+ * The lots the plan's purchases of one material become (its net buys per bucket, the solution's
+ * values, lot-sized per supplier): what the buyer is told to buy, and what the day-by-day schedule
+ * counts on arriving (the LP's fractional buys would leave a lot rounded up to whole pieces short).
+ */
+export function purchaseLots(mv: MaterialVars, val: (col: number) => number): SuggestedLot[] {
+  const need = Float64Array.from(mv.buy, (c) => val(c));
+  return suggestLots(
+    need,
+    mv.supply.suppliers.map((sup) => ({ supplier: sup.supplier, share: sup.share, minOrderQty: sup.minOrderQty, orderMultiple: sup.orderMultiple })),
+  );
+}
+

@@ -14,6 +14,7 @@ import { days } from '../plural';
 import { alternateCover, type OwnMaterial } from '../plan/alternates';
 import { heldOnHand, isDedicated } from '../plan/dedicated';
 import { afterSafetyRefill } from '../plan/supply';
+import { purchaseLots } from '../plan/purchase-suggestions';
 import { clockText, dayAt, dayOfEnd, dayOfStart, workCenterDays, type WorkCenterDays } from './days';
 import { discreteUoms, isDiscrete, wholeNearest, wholeSeries, wholeUp } from './round';
 import type { WorkCenterChoice } from '../plan/network';
@@ -98,7 +99,7 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
   const discrete = discreteUoms(plant.settings);
   const days = workCenterDays(plant, pm, values);
   const lots = makeLots(pm, val, discrete, days);
-  const materials = materialTimelines(plant, pm, val, discrete);
+  const materials = materialTimelines(plant, pm, val);
   const alternates = alternateCover(pm.substitutions, val);
   const own = ownMaterial(pm, val);
   // Two dispatch orders, each placing every lot (finite capacity, precedence, materials):
@@ -267,7 +268,7 @@ function makeLots(pm: PlanModel, val: (c: number) => number, discrete: Set<strin
 }
 
 /** Stock above safety stock at the start, open POs on their due dates, suggested purchases when needed by. */
-function materialTimelines(plant: Plant, pm: PlanModel, val: (c: number) => number, discrete: Set<string>): Map<string, MaterialTimeline> {
+function materialTimelines(plant: Plant, pm: PlanModel, val: (c: number) => number): Map<string, MaterialTimeline> {
   const b = pm.buckets;
   const out = new Map<string, MaterialTimeline>();
   for (const [m, mv] of pm.materials) {
@@ -278,9 +279,8 @@ function materialTimelines(plant: Plant, pm: PlanModel, val: (c: number) => numb
     const pos = plant.PurchaseOrders.filter((p) => p.ReceivedDate === undefined && key(p.Item) === m && !isDedicated(p)).sort((x, y) => (x.DueDate < y.DueDate ? -1 : x.DueDate > y.DueDate ? 1 : 0));
     const usable = afterSafetyRefill(Math.max(0, item.OnHand - heldOnHand(pools)), item.SafetyStock, pos.map((p) => p.Quantity));
     pos.forEach((p, i) => ev.push([24 * Math.max(0, daysBetween(b.start, p.DueDate)), usable[i]]));
-    const buys = Array.from(mv.buy, (c) => val(c));
-    const q = isDiscrete(item.Uom, discrete) ? wholeSeries(buys, 'up') : buys;
-    for (let t = 0; t < b.count; t++) if (q[t] > 0) ev.push([24 * bucketOffset(b, t), q[t]]);
+    // What the buyer is told to buy (whole units, lot-sized), at the start of its bucket.
+    for (const lot of purchaseLots(mv, val)) ev.push([24 * bucketOffset(b, lot.bucket), lot.quantity]);
     ev.sort((x, y) => x[0] - y[0]);
     out.set(m, { times: ev.map((e) => e[0]), qty: ev.map((e) => e[1]) });
     for (const pool of pools) {
@@ -690,7 +690,7 @@ export function finishInPlanOrder(plant: Plant, pm: PlanModel, values: ArrayLike
     {
       pm,
       days,
-      materials: materialTimelines(plant, pm, val, discrete),
+      materials: materialTimelines(plant, pm, val),
       alternates: alternateCover(pm.substitutions, val),
       own: ownMaterial(pm, val),
       releaseOf: releases(pm).plan,

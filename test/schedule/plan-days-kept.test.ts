@@ -53,4 +53,32 @@ describe('the schedule and the plan', () => {
     expect(late(out, 'P2')!.message.en).toContain('1 day late');
     expect(late(out, 'P3')).toMatchObject({ severity: 'error' });
   });
+
+  it('counts on the material the buyer is told to buy, in whole units, not the plan\'s fraction of a kilogram', async () => {
+    // FG: 2 h setup + 0.5 h a piece on WC (8 h × 5 days = 40 h a week); 2 kg of RM a piece plus
+    // 10 % scrap = 2.2 kg. RM arrives 5 days after PlanStart 01-05, so from the week of 01-12.
+    // The plan makes about 76.9 FG that week and buys 76.92 × 2.2 = 169.23 kg; the buyer is told
+    // to buy 170 kg (whole units). The schedule makes 77 whole pieces there (77 × 2.2 = 169.4 kg):
+    // all of them from 01-12, 2 + 38.5 = 40.5 h, to Monday 01-19 08:30; then 23 more, 2 + 11.5 =
+    // 13.5 h: 7.5 h on 01-19 and 6 h on 01-20, so O1 (due Friday 01-16) ends 01-20, 4 days late.
+    // Counting on 169.23 kg, 19 of the 77 waited for the next week's RM, WC sat idle from 01-15 15:00
+    // through 01-16, a second setup followed, and O1 ended 01-21.
+    const out = await plan(
+      records({
+        Items: [{ ItemId: 'FG', Type: 'Make', Uom: 'pcs' }, { ItemId: 'RM', Type: 'Buy', Uom: 'kg', StdCost: 6, LeadTimeDays: 5 }],
+        BOM: [{ Parent: 'FG', Component: 'RM', QtyPer: 2, ScrapPct: 10 }],
+        Routing: [{ Item: 'FG', OpSeq: 10, WorkCenter: 'WC', SetupHours: 2, RunHoursPerUnit: 0.5 }],
+        WorkCenters: [wc('WC', 8)],
+        Orders: [order('O1', 'FG', 100, '2026-01-16')],
+      }),
+    );
+    const rm = out.scheduled!.purchaseSuggestions.filter((p) => p.item === 'RM').map((p) => [p.needBy, p.quantity]);
+    expect(rm[0]).toEqual(['2026-01-12', 170]);
+    expect(out.schedule!.rows.map((r) => [r.quantity, r.start, r.end, r.materialReady])).toEqual([
+      [77, '2026-01-12 08:00', '2026-01-19 08:30', '2026-01-12'],
+      [23, '2026-01-19 08:30', '2026-01-20 14:00', '2026-01-19'],
+    ]);
+    expect(orderOf(out.scheduled!, 'O1')).toMatchObject({ finishDate: '2026-01-20', daysLate: 4 });
+  });
 });
+
