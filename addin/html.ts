@@ -48,7 +48,7 @@ const cellClass = (key: string, v: CellValue | undefined, num: boolean): string 
 export function sheetTable(sheet: ResultSheet, lang: Lang, t: Strings): string {
   const locale = lang === 'zh' ? 'zh-CN' : 'en-US';
   const formats = sheet.columns.map((c) => formatOf(c, sheet));
-  const numeric = (f: ColumnFormat | 'general') => f !== 'text' && f !== 'date';
+  const numeric = (f: ColumnFormat | 'general') => f !== 'text' && f !== 'date' && f !== 'dateTime';
   const head = sheet.columns.map((c, j) => `<th class="${numeric(formats[j]) ? 'num' : ''}">${esc(lang === 'zh' ? c.headerZh : c.header)}</th>`).join('');
   const hl = sheet.highlightWhen;
   const body = sheet.rows

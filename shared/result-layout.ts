@@ -14,7 +14,7 @@ export const HIGHLIGHT_FILL = { red: 'FFC7CE', amber: 'FFEB9C', green: 'C6EFCE' 
 export const SCALE = { good: '63BE7B', middle: 'FFEB84', bad: 'F8696B' } as const;
 export const TABLE_STYLE = 'TableStyleMedium2';
 
-/** A cell as the writers receive it: dates as Date (UTC midnight), user text as it is (unguarded). */
+/** A cell as the writers receive it: dates as Date (UTC midnight, plus the time of day in 'dateTime' columns), user text as it is (unguarded). */
 export type LayoutCell = string | number | boolean | Date | null;
 
 export interface ResultLayout {
@@ -64,15 +64,23 @@ export const numberFormatOf = (f: ColumnFormat | 'general', currency?: string): 
 /** `dates`: each date text's Date, parsed once per sheet (a schedule's thousands of cells name a few hundred days). */
 function cellOf(v: CellValue | undefined, format: ColumnFormat | 'general', dates: Map<string, LayoutCell>): LayoutCell {
   if (v === undefined || v === null) return null;
-  if (format === 'date' && typeof v === 'string') {
-    let c = dates.get(v);
-    if (c === undefined) {
-      const d = toDay(v);
-      dates.set(v, (c = d ? dayToDate(d) : v));
-    }
-    return c;
+  if (format === 'date' && typeof v === 'string') return dayCell(v, dates);
+  if (format === 'dateTime' && typeof v === 'string') {
+    // "2026-12-07 08:00": the day's Date, the time added (24:00 is the next day's midnight).
+    const m = /^(\S+) (\d{2}):(\d{2})$/.exec(v);
+    const day = m ? dayCell(m[1], dates) : null;
+    return day instanceof Date ? new Date(day.getTime() + (Number(m![2]) * 60 + Number(m![3])) * 60_000) : v;
   }
   return v;
+}
+
+function dayCell(v: string, dates: Map<string, LayoutCell>): LayoutCell {
+  let c = dates.get(v);
+  if (c === undefined) {
+    const d = toDay(v);
+    dates.set(v, (c = d ? dayToDate(d) : v));
+  }
+  return c;
 }
 
 /** Excel table names: a letter or underscore, then letters, digits, underscores, dots; at most 255. */

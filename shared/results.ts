@@ -2,8 +2,11 @@
 // as XML into files, addin/excel/write-results.ts with Office.js. One description, two writers.
 import type { CellValue } from './rows';
 
-/** `change`: a signed difference (+1.50 / red −2.00), e.g. a trend or before → after */
-export type ColumnFormat = 'text' | 'integer' | 'number' | 'money' | 'percent' | 'date' | 'change';
+/**
+ * `change`: a signed difference (+1.50 / red −2.00), e.g. a trend or before → after; `dateTime`: a
+ * day and a time of day ("2026-12-07 08:00" in the rows), a real date-time in the workbook
+ */
+export type ColumnFormat = 'text' | 'integer' | 'number' | 'money' | 'percent' | 'date' | 'dateTime' | 'change';
 
 export interface ResultColumn {
   key: string;
@@ -26,7 +29,7 @@ export interface ResultChart {
 export interface ResultSheet {
   name: string;
   columns: ResultColumn[];
-  /** one record per row, keyed by column key; dates as ISO day strings in 'date' columns */
+  /** one record per row, keyed by column key; dates as ISO day strings in 'date' columns, "2026-12-07 08:00" in 'dateTime' ones */
   rows: Record<string, CellValue | undefined>[];
   /**
    * column keys that get a green–yellow–red colour scale (low is good unless reversed), from the
@@ -51,6 +54,7 @@ export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
   money: '#,##0.00',
   percent: '0.0%',
   date: 'yyyy-mm-dd',
+  dateTime: 'yyyy-mm-dd hh:mm',
   change: '+#,##0.00;[Red]-#,##0.00;0.00',
 };
 

@@ -127,7 +127,7 @@ export const guardGeneral = (s: string): string => (/^[=+\-@\t\r']/.test(s) ? `'
 /** One layout cell as Office.js takes it: dates as serials, General text guarded against formulas. */
 export function officeCell(v: LayoutCell, text: boolean, date1904: boolean): string | number | boolean {
   if (v === null) return '';
-  if (v instanceof Date) return dayToExcelSerial(v.toISOString().slice(0, 10)) - (date1904 ? DAYS_1900_TO_1904 : 0);
+  if (v instanceof Date) return dayToExcelSerial(v.toISOString().slice(0, 10)) + (v.getTime() % 86_400_000) / 86_400_000 - (date1904 ? DAYS_1900_TO_1904 : 0);
   if (typeof v === 'string') return text ? v : guardGeneral(v);
   return v;
 }

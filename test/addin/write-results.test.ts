@@ -29,6 +29,16 @@ const plan: ResultSheet = {
 };
 
 describe('writeResultSheets', () => {
+  it('writes a date-time as its serial day and fraction, in a date-time format', async () => {
+    // 2026-12-07 is serial 46363; 08:30 is 8.5 / 24 = 0.354166… of a day.
+    const xl = mockExcel([]);
+    const sheet: ResultSheet = { name: 'Schedule', columns: [{ key: 'start', header: 'Start', headerZh: '开始', format: 'dateTime' }], rows: [{ start: '2026-12-07 08:30' }] };
+    await writeResultSheets(xl.context, [sheet], 'en');
+    const ws = xl.sheet('Schedule')!;
+    expect(ws.ranges.find((r) => r.values)!.values).toEqual([['Start'], [46363 + 8.5 / 24]]);
+    expect(ws.ranges.find((r) => r.numberFormat)!.numberFormat).toEqual([['yyyy-mm-dd hh:mm']]);
+  });
+
   it('writes one values block, formats, a table, conditional formats and a chart', async () => {
     const xl = mockExcel([{ name: 'Orders', cells: [['OrderId'], ['O-1']] }]);
     const written = await writeResultSheets(xl.context, [plan], 'en');

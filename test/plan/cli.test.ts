@@ -79,6 +79,12 @@ describe('mto-planner plan', () => {
     await sheet(out, 'Materials');
     const ex = await sheet(out, 'Exceptions');
     expect(rowValues(ex, 2).slice(0, 3)).toEqual(['warning', 'late', 'A2']);
+    // Start and End are real date-times (A1's 30 h: Monday 01-05 08:00 to Thursday 01-08 14:00).
+    const schedule = await sheet(out, 'Schedule');
+    const head = rowValues(schedule, 1);
+    const [start, end] = ['Start', 'End'].map((h) => head.indexOf(h) + 1);
+    expect([schedule.getCell(2, start).value, schedule.getCell(2, end).value]).toEqual([new Date(Date.UTC(2026, 0, 5, 8)), new Date(Date.UTC(2026, 0, 8, 14))]);
+    expect(schedule.getCell(2, start).numFmt).toBe('yyyy-mm-dd hh:mm');
     // The input sheets are still there in the output.
     expect(rowValues(await sheet(out, 'Orders'), 2)[0]).toBe('A1');
   });
