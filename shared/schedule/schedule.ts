@@ -208,11 +208,20 @@ function makeLots(pm: PlanModel, val: (c: number) => number, discrete: Set<strin
   const upToT = Math.min(T, upTo + 1);
   const ys = new Float64Array(upToT);
   const sums = new Float64Array(upToT);
+  const alt: number[] = []; // units per alternative work center in one bucket
   for (const o of orders) {
     if (o.blocked) continue;
     for (let opIndex = 0; opIndex < o.ops.length; opIndex++) {
       const v = o.ops[opIndex];
       const n = v.op.node;
+      // (Plain loops into reused arrays: this runs for every operation of every order.)
+      let total = 0;
+      for (let t = 0; t < upToT; t++) {
+        ys[t] = val(v.y[t]);
+        sums[t] = val(v.x[t]) + ys[t];
+        total += sums[t];
+      }
+      if (total === 0) continue; // nothing planned: no lots (every push below would be of 0)
       const whole = isDiscrete(n.item.Uom, discrete);
       // The order's own item to the nearest piece (its quantity less what is short); what it needs, up.
       const mode = n === o.root ? 'nearest' : 'up';
@@ -230,19 +239,9 @@ function makeLots(pm: PlanModel, val: (c: number) => number, discrete: Set<strin
           const part = whole ? Math.floor(qty / nb) + (i < qty % nb ? 1 : 0) : qty / nb;
           if (part <= EPS) continue;
           cum += part;
-          const lot: Lot = { order: o, opIndex, v, bucket, qty: part, subcontract, cumQty: cum, lotId };
-          if (center) lot.center = center;
-          lots.push(lot);
+          lots.push({ order: o, opIndex, v, bucket, qty: part, subcontract, cumQty: cum, lotId, center }); // (center undefined when none: one shape for all)
         }
       };
-      // (Plain loops into reused arrays: this runs for every operation of every order.)
-      let total = 0;
-      for (let t = 0; t < upToT; t++) {
-        ys[t] = val(v.y[t]);
-        sums[t] = val(v.x[t]) + ys[t];
-        total += sums[t];
-      }
-      if (total === 0) continue; // nothing planned: no lots (every push below would be of 0)
       // One lot per bucket the plan gave the operation: the LP's allocation, in whole pieces.
       const q = whole ? wholeSeries(sums, mode) : sums;
       for (let t = 0; t < upToT; t++) {
@@ -250,13 +249,9 @@ function makeLots(pm: PlanModel, val: (c: number) => number, discrete: Set<strin
         if (v.xw) {
           // Split as the plan split it over alternative work centers (whole pieces each); the preferred takes the rest.
           let rest = q[t] - sub;
-          const alt = v.xw.slice(1).map((w) => {
-            const a = Math.min(rest, whole ? wholeNearest(val(w.cols[t])) : val(w.cols[t]));
-            rest -= a;
-            return a;
-          });
+          for (let i = 1; i < v.xw.length; i++) rest -= (alt[i] = Math.min(rest, whole ? wholeNearest(val(v.xw[i].cols[t])) : val(v.xw[i].cols[t])));
           push(t, rest, false, v.xw[0].center);
-          v.xw.slice(1).forEach((w, i) => push(t, alt[i], false, w.center));
+          for (let i = 1; i < v.xw.length; i++) push(t, alt[i], false, v.xw[i].center);
         } else push(t, q[t] - sub, false);
         push(t, sub, true);
       }

@@ -30,7 +30,7 @@ export interface Lot {
   cumQty: number;
   /** the lot this transfer batch belongs to (batches of one lot share its setup) */
   lotId: number;
-  /** an alternative work center the plan put these units on (the operation's own when absent) */
+  /** an alternative work center the plan put these units on (the operation's own when undefined) */
   center?: WorkCenterChoice;
 }
 
@@ -54,7 +54,7 @@ export interface PlacedLot {
   materialOk: boolean;
   /** false when no working time was found (no working day) */
   placed: boolean;
-  /** alternate components drawn instead of primaries (BOM AlternateOf) */
+  /** alternate components drawn instead of primaries (BOM AlternateOf); undefined when none */
   alternates?: AlternateDrawn[];
 }
 
@@ -207,6 +207,14 @@ class Done {
   }
 }
 
+/** The first n stretches of flat [start0, end0, …] as [start, end] pairs (one literal for the usual single day). */
+function piecesOf(flat: number[], n: number): [number, number][] {
+  if (n === 1) return [[flat[0], flat[1]]];
+  const out: [number, number][] = [];
+  for (let j = 0; j < n; j++) out.push([flat[2 * j], flat[2 * j + 1]]);
+  return out;
+}
+
 export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
   const { pm, days } = input;
   const lastDay = pm.buckets.offsets[pm.buckets.count] + OVERFLOW_DAYS - 1;
@@ -223,12 +231,15 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
   const out: PlacedLot[] = [];
   const altUsed = new Map<Substitution | string, number>();
 
-  // Lanes each lot is set up on: a bit per lane below 31 (no object per lot), else a list.
-  const setUpBits = new Map<number, number>();
+  // Lanes each lot is set up on: a bit per lane below 31 in an array by lot id (lot ids are
+  // numbered from 0, so no map or object per lot), else a list.
+  let maxLotId = -1;
+  for (const lot of lots) if (lot.lotId > maxLotId) maxLotId = lot.lotId;
+  const setUpBits = new Int32Array(maxLotId + 1);
   const setUpMore = new Map<number, number[]>();
-  const isSetUp = (lotId: number, li: number) => (li < 31 ? ((setUpBits.get(lotId) ?? 0) & (1 << li)) !== 0 : (setUpMore.get(lotId)?.includes(li) ?? false));
+  const isSetUp = (lotId: number, li: number) => (li < 31 ? (setUpBits[lotId] & (1 << li)) !== 0 : (setUpMore.get(lotId)?.includes(li) ?? false));
   const markSetUp = (lotId: number, li: number) => {
-    if (li < 31) setUpBits.set(lotId, (setUpBits.get(lotId) ?? 0) | (1 << li));
+    if (li < 31) setUpBits[lotId] |= 1 << li;
     else setUpMore.set(lotId, [...(setUpMore.get(lotId) ?? []), li]);
   };
   // When `need` units of `op` are done (as a lot becomes ready: never expected to be missing —
@@ -278,16 +289,19 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
       }
     ready = Math.max(ready, materialReady);
 
-    const placed: PlacedLot = { lot, lane: 0, start: ready, end: ready, pieces: [], setupHours: 0, runHours: 0, materialReady, materialOk, placed: true };
-    if (alts) placed.alternates = alts;
-    if (lot.subcontract) {
-      const back = ready + 24 * (op.op.SubcontractLeadDays ?? 0);
-      placed.end = back;
-    } else {
+    // (The placed batch is made once its lane and times are known: one shape for every batch.)
+    let laneNo = 0;
+    let start = ready;
+    let end = ready;
+    let pieces: [number, number][] | undefined;
+    let setupHours = 0;
+    let runHours = 0;
+    if (lot.subcontract) end = ready + 24 * (op.op.SubcontractLeadDays ?? 0);
+    else {
       const wc = lotWc(lot);
       const rop = lotOp(lot);
       const w = days.get(wc);
-      placed.runHours = rop.RunHoursPerUnit * lot.qty;
+      runHours = rop.RunHoursPerUnit * lot.qty;
       // The best lane so far keeps its stretches in `best`; each try writes into `trial`.
       let bestLane = -1;
       let bestN = 0;
@@ -295,7 +309,7 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
       const wcLanes = lanes.get(wc) ?? [];
       for (let li = 0; li < wcLanes.length; li++) {
         const lane = wcLanes[li];
-        const dur = w ? ((isSetUp(lot.lotId, li) ? 0 : rop.SetupHours) + placed.runHours) / w.eff : 0;
+        const dur = w ? ((isSetUp(lot.lotId, li) ? 0 : rop.SetupHours) + runHours) / w.eff : 0;
         let t = ready;
         for (let guard = 0; guard < 1_000_000; guard++) {
           t = lane.skip(t, dur);
@@ -321,23 +335,20 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
       }
       if (bestLane >= 0) {
         const lane = wcLanes[bestLane];
-        const pieces: [number, number][] = [];
-        for (let j = 0; j < bestN; j++) {
-          lane.add(best[2 * j], best[2 * j + 1]);
-          pieces.push([best[2 * j], best[2 * j + 1]]);
-        }
-        placed.lane = bestLane + 1;
+        for (let j = 0; j < bestN; j++) lane.add(best[2 * j], best[2 * j + 1]);
+        pieces = piecesOf(best, bestN);
+        laneNo = bestLane + 1;
         if (!isSetUp(lot.lotId, bestLane)) {
-          placed.setupHours = rop.SetupHours;
+          setupHours = rop.SetupHours;
           markSetUp(lot.lotId, bestLane);
         }
-        placed.pieces = pieces;
-        placed.start = pieces[0][0];
-        placed.end = bestEnd;
-      } else placed.placed = false;
+        start = pieces[0][0];
+        end = bestEnd;
+      }
     }
-    if (placed.placed) doneOf(op).add(placed.end, lot.qty);
-    out.push(placed);
+    const placed = lot.subcontract || pieces !== undefined;
+    out.push({ lot, lane: laneNo, start, end, pieces: pieces ?? [], setupHours, runHours, materialReady, materialOk, placed, alternates: alts });
+    if (placed) doneOf(op).add(end, lot.qty);
   }
   return out;
 }
