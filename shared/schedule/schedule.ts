@@ -5,7 +5,7 @@
 // (priority-weighted days; a tie goes to the dispatcher's order, which no solver detail can change).
 import { daysBetween, type Day } from '../dates';
 import type { Plant } from '../domain';
-import { bucketIndex, bucketOffset, daysBetweenBuckets } from '../plan/buckets';
+import { bucketOfDay, bucketOffset, daysBetweenBuckets } from '../plan/buckets';
 import { finishCost } from '../plan/costs';
 import type { PlanModel, PlannedOrder } from '../plan/build-model';
 import { key } from '../plan/capacity';
@@ -340,19 +340,35 @@ function lateness(pm: PlanModel, placed: PlacedLot[]): { score: number; finish: 
 
 const r2 = (v: number) => Math.round(v * 100) / 100;
 
-/** Rows by start, then work center, then lane (the work centers' order worked out once, not per comparison). */
+/**
+ * Rows by start, then work center, then lane, then their place (stable): sorted by work center
+ * and lane, then stably by start's rank among the starts, each a whole-number key for sortedBy
+ * (typed-array sorts, no comparator; the work centers' order worked out once).
+ */
 function byStart(rows: ScheduleRow[]): ScheduleRow[] {
   const names = [...new Set(rows.map((r) => r.workCenter))].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   const rank = new Map(names.map((w, i) => [w, i]));
   const n = rows.length;
-  const t0 = new Float64Array(n);
-  const second = new Float64Array(n); // work center's rank, then lane
-  for (let i = 0; i < n; i++) {
-    t0[i] = rows[i].t0;
-    second[i] = rank.get(rows[i].workCenter)! * 2 ** 20 + rows[i].lane;
-  }
-  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => t0[x] - t0[y] || second[x] - second[y] || x - y);
-  return order.map((i) => rows[i]);
+  let lanes = 1;
+  for (const r of rows) lanes = Math.max(lanes, r.lane + 1);
+  const starts = new Float64Array(n);
+  for (let i = 0; i < n; i++) starts[i] = rows[i].t0;
+  starts.sort();
+  /** where t0 first appears among the sorted starts: equal starts, equal ranks */
+  const startRank = (t0: number) => {
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < t0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return sortedBy(
+    sortedBy(rows, (r) => rank.get(r.workCenter)! * lanes + r.lane),
+    (r) => startRank(r.t0),
+  );
 }
 
 /** Batches of one lot that run back to back on the same unit (or only a night apart) are one row: one lot, one setup. */
@@ -361,8 +377,8 @@ function mergeBatches(placed: PlacedLot[], days: Map<string, WorkCenterDays>): P
   const out: PlacedLot[] = [];
   for (const p of sorted) {
     const q = out[out.length - 1];
-    const w = days.get(lotWc(p.lot));
-    if (q && q.placed && p.placed && !p.lot.subcontract && q.lot.lotId === p.lot.lotId && q.lane === p.lane && w && idleBetween(w, q.end, p.start)) {
+    let w: WorkCenterDays | undefined;
+    if (q && q.placed && p.placed && !p.lot.subcontract && q.lot.lotId === p.lot.lotId && q.lane === p.lane && (w = days.get(lotWc(p.lot))) && idleBetween(w, q.end, p.start)) {
       const pieces = q.pieces.slice();
       for (const piece of p.pieces) {
         const last = pieces[pieces.length - 1];
@@ -488,7 +504,7 @@ function roundedObjective(pm: PlanModel, plant: Plant, placed: PlacedLot[], val:
   for (const p of placed) {
     const o = p.lot.order;
     if (p.lot.v !== o.last || !p.placed) continue;
-    const t = bucketIndex(b, dayAt(b.start, p.end > p.start ? dayOfEnd(p.end) : dayOfStart(p.end)));
+    const t = bucketOfDay(b, p.end > p.start ? dayOfEnd(p.end) : dayOfStart(p.end));
     const finish = finishCost(o.weight, penalty, daysBetweenBuckets(b, o.dueBucket, t), t, o.dueBucket);
     delta += p.lot.qty * (finish + (p.lot.subcontract ? (o.last.op.op.SubcontractCostPerUnit ?? 0) : 0));
     made.set(o, (made.get(o) ?? 0) + p.lot.qty);
@@ -511,20 +527,21 @@ function roundedObjective(pm: PlanModel, plant: Plant, placed: PlacedLot[], val:
 function scheduleExceptions(pm: PlanModel, placed: PlacedLot[], days: Map<string, WorkCenterDays>, rule: Rule): PlanException[] {
   const out: PlanException[] = [];
   const start = pm.buckets.start;
+  const closed = [...days.values()].filter((w) => w.workingDays === 0);
+  // The work centers lots were placed on, asked only when some has no working day.
   const usedWc = new Set<string>();
-  for (const p of placed) if (!p.lot.subcontract) usedWc.add(lotWc(p.lot));
-  for (const w of days.values())
-    if (w.workingDays === 0)
-      out.push({
-        type: 'noWorkingDay',
-        severity: usedWc.has(w.id) ? 'error' : 'warning',
-        subject: w.wc.WorkCenterId,
-        date: null,
-        message: {
-          en: `${w.wc.WorkCenterId}: no working day in the plan horizon (HoursPerDay, DaysPerWeek and Calendar give it no hours): nothing can be scheduled on it`,
-          zh: `${w.wc.WorkCenterId}：计划期内没有工作日（每日工时、每周天数及工作日历均无工时）：无法在其上排产`,
-        },
-      });
+  if (closed.length) for (const p of placed) if (!p.lot.subcontract) usedWc.add(lotWc(p.lot));
+  for (const w of closed)
+    out.push({
+      type: 'noWorkingDay',
+      severity: usedWc.has(w.id) ? 'error' : 'warning',
+      subject: w.wc.WorkCenterId,
+      date: null,
+      message: {
+        en: `${w.wc.WorkCenterId}: no working day in the plan horizon (HoursPerDay, DaysPerWeek and Calendar give it no hours): nothing can be scheduled on it`,
+        zh: `${w.wc.WorkCenterId}：计划期内没有工作日（每日工时、每周天数及工作日历均无工时）：无法在其上排产`,
+      },
+    });
   const splitSeen = new Set<string>();
   for (const p of placed) {
     const op = p.lot.v.op;
@@ -539,9 +556,10 @@ function scheduleExceptions(pm: PlanModel, placed: PlacedLot[], days: Map<string
       });
       continue;
     }
+    if (p.pieces.length < 2) continue;
     const w = days.get(lotWc(p.lot));
     // A lot whose setup alone is longer than its first day: it cannot fit any day, so it is split.
-    if (w && p.pieces.length > 1 && lotOp(p.lot).SetupHours / w.eff > w.open(dayOfStart(p.pieces[0][0])) + 1e-9) {
+    if (w && lotOp(p.lot).SetupHours / w.eff > w.open(dayOfStart(p.pieces[0][0])) + 1e-9) {
       const k = `${key(op.node.item.ItemId)}|${op.op.OpSeq}`;
       if (splitSeen.has(k)) continue;
       splitSeen.add(k);
@@ -562,7 +580,9 @@ function scheduleExceptions(pm: PlanModel, placed: PlacedLot[], days: Map<string
     const moved = new Map<string, number>();
     for (const p of placed) {
       if (!p.placed || p.lot.subcontract) continue;
-      if (p.end > 24 * bucketOffset(pm.buckets, p.lot.bucket + 1) + 1e-6) moved.set(lotWc(p.lot), (moved.get(lotWc(p.lot)) ?? 0) + 1);
+      if (p.end <= 24 * bucketOffset(pm.buckets, p.lot.bucket + 1) + 1e-6) continue;
+      const wc = lotWc(p.lot);
+      moved.set(wc, (moved.get(wc) ?? 0) + 1);
     }
     for (const [wc, n] of moved) {
       const id = days.get(wc)?.wc.WorkCenterId ?? wc;

@@ -124,7 +124,12 @@ function grid(s: Schedule, keyOf: (r: ScheduleRow) => string, n: number): Map<st
   return g;
 }
 
-const cellsOf = (cells: number[] | undefined, n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`d${i}`, cells && cells[i] > 1e-9 ? Math.round(cells[i] * 100) / 100 : null]));
+/** `row` with the grid's day cells d0, d1, … added (hours, null when none); the keys named once per sheet. */
+function withCells<T extends Record<string, unknown>>(row: T, cells: number[] | undefined, keys: string[]): T & Record<string, number | null> {
+  const out: Record<string, unknown> = row;
+  for (let i = 0; i < keys.length; i++) out[keys[i]] = cells && cells[i] > 1e-9 ? Math.round(cells[i] * 100) / 100 : null;
+  return out as T & Record<string, number | null>;
+}
 
 export function scheduleSheets(s: Schedule, lang: Lang): ResultSheet[] {
   const zh = lang === 'zh';
@@ -201,6 +206,7 @@ export function scheduleSheets(s: Schedule, lang: Lang): ResultSheet[] {
   const { cols, days } = dayColumns(s);
   const n = days.length;
   const scales = cols.map((c) => ({ column: c.key }));
+  const keys = cols.map((c) => c.key);
   const byWc = grid(s, (r) => `${r.workCenter}|${r.lane}`, n);
   const ganttWc: ResultSheet = {
     name: 'Gantt by work center',
@@ -209,7 +215,7 @@ export function scheduleSheets(s: Schedule, lang: Lang): ResultSheet[] {
       { key: 'lane', header: 'Unit', headerZh: '设备', format: 'integer', width: 6 },
       ...cols,
     ],
-    rows: s.workCenters.flatMap((w) => Array.from({ length: w.lanes }, (_, i) => ({ workCenter: w.id, lane: i + 1, ...cellsOf(byWc.get(`${w.id}|${i + 1}`), n) }))),
+    rows: s.workCenters.flatMap((w) => Array.from({ length: w.lanes }, (_, i) => withCells({ workCenter: w.id, lane: i + 1 }, byWc.get(`${w.id}|${i + 1}`), keys))),
     colorScales: scales,
   };
   const byOrder = grid(s, (r) => r.orderId, n);
@@ -222,7 +228,7 @@ export function scheduleSheets(s: Schedule, lang: Lang): ResultSheet[] {
       { key: 'finishDate', header: 'Finish date', headerZh: '预计完工', format: 'date', width: 12 },
       ...cols,
     ],
-    rows: orders.filter((o) => byOrder.get(o.orderId)?.some((h) => h > 1e-9)).map((o) => ({ orderId: o.orderId, dueDate: o.dueDate, finishDate: o.finishDate, ...cellsOf(byOrder.get(o.orderId), n) })),
+    rows: orders.filter((o) => byOrder.get(o.orderId)?.some((h) => h > 1e-9)).map((o) => withCells({ orderId: o.orderId, dueDate: o.dueDate, finishDate: o.finishDate }, byOrder.get(o.orderId), keys)),
     colorScales: scales,
   };
   return [schedule, dispatchSheet, ganttWc, ganttOrder];
