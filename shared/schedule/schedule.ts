@@ -341,9 +341,9 @@ function lateness(pm: PlanModel, placed: PlacedLot[]): { score: number; finish: 
 const r2 = (v: number) => Math.round(v * 100) / 100;
 
 /**
- * Rows by start, then work center, then lane, then their place (stable): sorted by work center
- * and lane, then stably by start's rank among the starts, each a whole-number key for sortedBy
- * (typed-array sorts, no comparator; the work centers' order worked out once).
+ * Rows by start, then work center, then lane, then their place (stable), by sortedBy's whole-number
+ * keys (typed-array sorts, no comparator): the start as its rank among the starts, the work
+ * centers' order worked out once.
  */
 function byStart(rows: ScheduleRow[]): ScheduleRow[] {
   const names = [...new Set(rows.map((r) => r.workCenter))].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
@@ -365,10 +365,11 @@ function byStart(rows: ScheduleRow[]): ScheduleRow[] {
     }
     return lo;
   };
-  return sortedBy(
-    sortedBy(rows, (r) => rank.get(r.workCenter)! * lanes + r.lane),
-    (r) => startRank(r.t0),
-  );
+  const wcLane = (r: ScheduleRow) => rank.get(r.workCenter)! * lanes + r.lane;
+  // One sort when start, work center and lane fit one key with the place (sortedBy's bound), else two.
+  const span = names.length * lanes;
+  if (n * span * n < 2 ** 53) return sortedBy(rows, (r) => startRank(r.t0) * span + wcLane(r));
+  return sortedBy(sortedBy(rows, wcLane), (r) => startRank(r.t0));
 }
 
 /** Batches of one lot that run back to back on the same unit (or only a night apart) are one row: one lot, one setup. */

@@ -180,6 +180,13 @@ class Done {
   qty: number[] = [];
   cum: number[] = [];
   add(end: number, qty: number): void {
+    if (!(this.last > end)) {
+      // In order of end, as most lots of an operation finish: appended.
+      this.ends.push(end);
+      this.qty.push(qty);
+      this.cum.push((this.cum.length ? this.cum[this.cum.length - 1] : 0) + qty);
+      return;
+    }
     let i = this.ends.length;
     while (i > 0 && this.ends[i - 1] > end) i--;
     this.ends.splice(i, 0, end);
