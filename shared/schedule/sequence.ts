@@ -113,6 +113,8 @@ class Lane {
     }
     return lo;
   }
+  /** after the last skip: no stretch before this one ends after the time it returned (where clash looks from) */
+  private from = 0;
   /** the first time from t that begins a free gap at least `dur` clock hours long (a shorter one cannot hold the lot) */
   skip(t: number, dur: number): number {
     const b = this.busy;
@@ -121,12 +123,22 @@ class Lane {
     // Look into at most 64 gaps, then go to the lane's end: a lane fragmented into many small
     // gaps would otherwise cost every later lot a walk through all of them.
     for (let k = 0; 2 * i < b.length && b[2 * i] - t < dur - 1e-9; k++) t = k < 64 ? b[2 * i++ + 1] : ((i = b.length / 2), b[b.length - 1]);
+    this.from = i;
     return t;
   }
-  /** the end of a stretch that overlaps [s, e], or −1 */
-  clash(s: number, e: number): number {
-    const i = this.after(s);
-    if (i * 2 < this.busy.length && this.busy[2 * i] < e - 1e-9) return this.busy[2 * i + 1];
+  /**
+   * The end of the first stretch that overlaps one of the `n` working stretches in flat `at`
+   * (in order, from the time the last skip returned), or −1. The first stretch ending after
+   * each one's start is walked to from skip's place rather than searched for: starts only grow.
+   */
+  clash(at: number[], n: number): number {
+    const b = this.busy;
+    let i = this.from;
+    for (let j = 0; j < n; j++) {
+      const s = at[2 * j];
+      while (2 * i < b.length && b[2 * i + 1] <= s + 1e-9) i++;
+      if (2 * i < b.length && b[2 * i] < Math.max(at[2 * j + 1], s + 1e-9) - 1e-9) return b[2 * i + 1];
+    }
     return -1;
   }
   add(s: number, e: number): void {
@@ -324,8 +336,7 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
           if (n < 0) break;
           const s = trial[0];
           const e = trial[2 * n - 1];
-          let clash = -1;
-          for (let j = 0; j < n; j++) if ((clash = lane.clash(trial[2 * j], Math.max(trial[2 * j + 1], trial[2 * j] + 1e-9))) >= 0) break;
+          const clash = lane.clash(trial, n);
           if (clash < 0) {
             if (bestLane < 0 || e < bestEnd - 1e-9) {
               bestLane = li;
