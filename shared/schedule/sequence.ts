@@ -186,43 +186,43 @@ function stretches(w: WorkCenterDays, t: number, dur: number, lastDay: number, o
   return -1;
 }
 
-/** Units an operation has finished, sorted by end time, with running totals. */
+/**
+ * Units an operation has finished, sorted by end time, with running totals: one flat array
+ * [end0, qty0, total0, end1, …] (one array per operation, not three: there is one per operation
+ * of every order, and all of them live as long as the sequence).
+ */
 class Done {
-  ends: number[] = [];
-  qty: number[] = [];
-  cum: number[] = [];
+  private at: number[] = [];
   add(end: number, qty: number): void {
-    if (!(this.last > end)) {
-      // In order of end, as most lots of an operation finish: appended.
-      this.ends.push(end);
-      this.qty.push(qty);
-      this.cum.push((this.cum.length ? this.cum[this.cum.length - 1] : 0) + qty);
+    const a = this.at;
+    let i = a.length;
+    while (i > 0 && a[i - 3] > end) i -= 3;
+    // In order of end, as most lots of an operation finish: appended.
+    if (i === a.length) {
+      a.push(end, qty, (i > 0 ? a[i - 1] : 0) + qty);
       return;
     }
-    let i = this.ends.length;
-    while (i > 0 && this.ends[i - 1] > end) i--;
-    this.ends.splice(i, 0, end);
-    this.qty.splice(i, 0, qty);
-    this.cum.splice(i, 0, 0);
-    for (let k = i; k < this.cum.length; k++) this.cum[k] = (k > 0 ? this.cum[k - 1] : 0) + this.qty[k];
+    a.splice(i, 0, end, qty, 0);
+    for (let k = i; k < a.length; k += 3) a[k + 2] = (k > 0 ? a[k - 1] : 0) + a[k + 1];
   }
   get last(): number {
-    return this.ends.length ? this.ends[this.ends.length - 1] : -Infinity;
+    return this.at.length ? this.at[this.at.length - 3] : -Infinity;
   }
   /** earliest time `need` units are done (Infinity if they never are) */
   when(need: number): number {
     if (need <= 1e-9) return -Infinity;
     const target = need - 1e-6 * Math.max(1, need);
-    const c = this.cum;
-    if (!c.length || c[c.length - 1] < target) return Infinity;
+    const a = this.at;
+    const n = a.length / 3;
+    if (!n || a[a.length - 1] < target) return Infinity;
     let lo = 0;
-    let hi = c.length - 1;
+    let hi = n - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (c[mid] >= target) hi = mid;
+      if (a[3 * mid + 2] >= target) hi = mid;
       else lo = mid + 1;
     }
-    return this.ends[lo];
+    return a[3 * lo];
   }
 }
 
