@@ -157,25 +157,29 @@ export function scheduleSheets(s: Schedule, lang: Lang): ResultSheet[] {
       // Only when some lot draws an alternate component (BOM AlternateOf).
       ...(s.rows.some((r) => r.alternates) ? [{ key: 'alternates', header: 'Alternates drawn', headerZh: '领用替代料', width: 36 }] : []),
     ],
-    rows: s.rows.filter((r) => r.t0 < 24 * SCHEDULE_DAYS).map((r) => ({
-      orderId: r.orderId,
-      item: r.item,
-      opSeq: r.opSeq,
-      operation: r.operation,
-      workCenter: r.subcontract ? (zh ? `${r.workCenter}（委外）` : `${r.workCenter} (subcontracted)`) : r.workCenter,
-      lane: r.subcontract ? null : r.lane,
-      quantity: r.quantity,
-      uom: r.uom,
-      start: r.start,
-      end: r.end,
-      setupHours: r.setupHours,
-      runHours: r.runHours,
-      days: r.days,
-      materialReady: r.materialReady,
-      dueDate: r.dueDate,
-      lateRisk: t(RISK[r.lateRisk]) || null,
-      ...(r.alternates ? { alternates: r.alternates.map((a) => (zh ? `${a.qty} × ${a.item} 替代 ${a.primary}` : `${a.qty} × ${a.item} for ${a.primary}`)).join(zh ? '；' : '; ') } : {}),
-    })),
+    rows: s.rows.filter((r) => r.t0 < 24 * SCHEDULE_DAYS).map((r) => {
+      const row: ResultSheet['rows'][number] = {
+        orderId: r.orderId,
+        item: r.item,
+        opSeq: r.opSeq,
+        operation: r.operation,
+        workCenter: r.subcontract ? (zh ? `${r.workCenter}（委外）` : `${r.workCenter} (subcontracted)`) : r.workCenter,
+        lane: r.subcontract ? null : r.lane,
+        quantity: r.quantity,
+        uom: r.uom,
+        start: r.start,
+        end: r.end,
+        setupHours: r.setupHours,
+        runHours: r.runHours,
+        days: r.days,
+        materialReady: r.materialReady,
+        dueDate: r.dueDate,
+        lateRisk: t(RISK[r.lateRisk]) || null,
+      };
+      // (Added last, as the column is: no object spread per row.)
+      if (r.alternates) row.alternates = r.alternates.map((a) => (zh ? `${a.qty} × ${a.item} 替代 ${a.primary}` : `${a.qty} × ${a.item} for ${a.primary}`)).join(zh ? '；' : '; ');
+      return row;
+    }),
     highlightWhen: { column: 'lateRisk', color: 'red' },
   };
   const dispatch = dispatchRows(s, { from: s.start, days: DISPATCH_DAYS });
