@@ -354,17 +354,10 @@ function byStart(rows: ScheduleRow[]): ScheduleRow[] {
   const starts = new Float64Array(n);
   for (let i = 0; i < n; i++) starts[i] = rows[i].t0;
   starts.sort();
-  /** where t0 first appears among the sorted starts: equal starts, equal ranks */
-  const startRank = (t0: number) => {
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] < t0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  // Each start's rank: where it first appears among the sorted starts (equal starts, equal ranks).
+  const ranks = new Map<number, number>();
+  for (let i = n - 1; i >= 0; i--) ranks.set(starts[i], i);
+  const startRank = (t0: number) => ranks.get(t0)!;
   const wcLane = (r: ScheduleRow) => rank.get(r.workCenter)! * lanes + r.lane;
   // One sort when start, work center and lane fit one key with the place (sortedBy's bound), else two.
   const span = names.length * lanes;
