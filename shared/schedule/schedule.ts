@@ -574,7 +574,7 @@ function scheduleExceptions(pm: PlanModel, placed: PlacedLot[], days: Map<string
     const moved = new Map<string, number>();
     for (const p of placed) {
       if (!p.placed || p.lot.subcontract) continue;
-      if (p.end <= 24 * bucketOffset(pm.buckets, p.lot.bucket + 1) + 1e-6) continue;
+      if (!(p.end > 24 * bucketOffset(pm.buckets, p.lot.bucket + 1) + 1e-6)) continue;
       const wc = lotWc(p.lot);
       moved.set(wc, (moved.get(wc) ?? 0) + 1);
     }
