@@ -116,6 +116,7 @@ export interface Draw {
   qty: number;
   /** the material timeline drawn from: the item's (lower-case id) or the order's own pool */
   key: string;
+  /** the primary this alternate is drawn for; undefined for a primary */
   alternateOf?: Item;
 }
 
@@ -132,9 +133,9 @@ export function lotDraws(node: PartNode, qty: number, cover: AlternateCover | un
     const mine = pool ? Math.min(q, Math.max(0, pool.total - (used.get(pool.key) ?? 0))) : 0;
     if (pool && mine > 1e-9) {
       used.set(pool.key, (used.get(pool.key) ?? 0) + mine);
-      out.push({ item, qty: mine, key: pool.key, ...(alternateOf ? { alternateOf } : {}) });
+      out.push({ item, qty: mine, key: pool.key, alternateOf });
     }
-    if (q - mine > 1e-9) out.push({ item, qty: q - mine, key: m, ...(alternateOf ? { alternateOf } : {}) });
+    if (q - mine > 1e-9) out.push({ item, qty: q - mine, key: m, alternateOf });
   };
   const covers = cover?.get(node) ?? [];
   for (const bc of node.buyChildren) {

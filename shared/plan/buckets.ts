@@ -43,8 +43,10 @@ export const bucketStart = (b: Buckets, t: number): Day => addDays(b.start, buck
 export const bucketEnd = (b: Buckets, t: number): Day => addDays(b.start, bucketOffset(b, t + 1) - 1);
 
 /** The bucket a day falls in; negative before PlanStart, ≥ count after the horizon. */
-export function bucketIndex(b: Buckets, d: Day): number {
-  const off = daysBetween(b.start, d);
+export const bucketIndex = (b: Buckets, d: Day): number => bucketOfDay(b, daysBetween(b.start, d));
+
+/** The bucket of the day `off` days after PlanStart (as bucketIndex, without naming the day). */
+export function bucketOfDay(b: Buckets, off: number): number {
   const end = b.offsets[b.count];
   if (off < 0) return Math.floor(off / b.days);
   if (off >= end) return b.count + Math.floor((off - end) / b.days);

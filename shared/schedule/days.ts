@@ -77,15 +77,22 @@ export function workCenterDays(plant: Plant, pm: PlanModel, values: ArrayLike<nu
   return out;
 }
 
-// Day n after a start, remembered: the schedule names tens of thousands of days, a few hundred distinct.
+// Day n after a start, remembered: the schedule names tens of thousands of days, a few hundred
+// distinct. The last start's days are at hand without a map lookup (a schedule asks for one start),
+// each start's in an array made whole-size at once (filled in any order, it stays a plain array).
+const DAYS_REMEMBERED = 4000;
 const dayCache = new Map<Day, Day[]>();
+let lastStart: Day | undefined;
+let lastDays: Day[] = [];
 export function dayAt(start: Day, n: number): Day {
-  let days = dayCache.get(start);
+  if (n < 0 || n > DAYS_REMEMBERED) return addDays(start, n);
+  let days = start === lastStart ? lastDays : dayCache.get(start);
   if (!days) {
     if (dayCache.size > 16) dayCache.clear();
-    dayCache.set(start, (days = []));
+    dayCache.set(start, (days = new Array<Day>(DAYS_REMEMBERED + 1)));
   }
-  if (n < 0 || n > 4000) return addDays(start, n);
+  lastStart = start;
+  lastDays = days;
   return (days[n] ??= addDays(start, n));
 }
 

@@ -5,7 +5,7 @@
 // (priority-weighted days; a tie goes to the dispatcher's order, which no solver detail can change).
 import { daysBetween, type Day } from '../dates';
 import type { Plant } from '../domain';
-import { bucketIndex, bucketOffset, daysBetweenBuckets } from '../plan/buckets';
+import { bucketOfDay, bucketOffset, daysBetweenBuckets } from '../plan/buckets';
 import { finishCost } from '../plan/costs';
 import type { PlanModel, PlannedOrder } from '../plan/build-model';
 import { key } from '../plan/capacity';
@@ -210,11 +210,20 @@ function makeLots(pm: PlanModel, val: (c: number) => number, discrete: Set<strin
   const upToT = Math.min(T, upTo + 1);
   const ys = new Float64Array(upToT);
   const sums = new Float64Array(upToT);
+  const alt: number[] = []; // units per alternative work center in one bucket
   for (const o of orders) {
     if (o.blocked) continue;
     for (let opIndex = 0; opIndex < o.ops.length; opIndex++) {
       const v = o.ops[opIndex];
       const n = v.op.node;
+      // (Plain loops into reused arrays: this runs for every operation of every order.)
+      let total = 0;
+      for (let t = 0; t < upToT; t++) {
+        ys[t] = val(v.y[t]);
+        sums[t] = val(v.x[t]) + ys[t];
+        total += sums[t];
+      }
+      if (total === 0) continue; // nothing planned: no lots (every push below would be of 0)
       const whole = isDiscrete(n.item.Uom, discrete);
       // The order's own item to the nearest piece (its quantity less what is short); what it needs, up.
       const mode = n === o.root ? 'nearest' : 'up';
@@ -232,19 +241,9 @@ function makeLots(pm: PlanModel, val: (c: number) => number, discrete: Set<strin
           const part = whole ? Math.floor(qty / nb) + (i < qty % nb ? 1 : 0) : qty / nb;
           if (part <= EPS) continue;
           cum += part;
-          const lot: Lot = { order: o, opIndex, v, bucket, qty: part, subcontract, cumQty: cum, lotId };
-          if (center) lot.center = center;
-          lots.push(lot);
+          lots.push({ order: o, opIndex, v, bucket, qty: part, subcontract, cumQty: cum, lotId, center }); // (center undefined when none: one shape for all)
         }
       };
-      // (Plain loops into reused arrays: this runs for every operation of every order.)
-      let total = 0;
-      for (let t = 0; t < upToT; t++) {
-        ys[t] = val(v.y[t]);
-        sums[t] = val(v.x[t]) + ys[t];
-        total += sums[t];
-      }
-      if (total === 0) continue; // nothing planned: no lots (every push below would be of 0)
       // One lot per bucket the plan gave the operation: the LP's allocation, in whole pieces.
       const q = whole ? wholeSeries(sums, mode) : sums;
       for (let t = 0; t < upToT; t++) {
@@ -252,13 +251,9 @@ function makeLots(pm: PlanModel, val: (c: number) => number, discrete: Set<strin
         if (v.xw) {
           // Split as the plan split it over alternative work centers (whole pieces each); the preferred takes the rest.
           let rest = q[t] - sub;
-          const alt = v.xw.slice(1).map((w) => {
-            const a = Math.min(rest, whole ? wholeNearest(val(w.cols[t])) : val(w.cols[t]));
-            rest -= a;
-            return a;
-          });
+          for (let i = 1; i < v.xw.length; i++) rest -= (alt[i] = Math.min(rest, whole ? wholeNearest(val(v.xw[i].cols[t])) : val(v.xw[i].cols[t])));
           push(t, rest, false, v.xw[0].center);
-          v.xw.slice(1).forEach((w, i) => push(t, alt[i], false, w.center));
+          for (let i = 1; i < v.xw.length; i++) push(t, alt[i], false, v.xw[i].center);
         } else push(t, q[t] - sub, false);
         push(t, sub, true);
       }
@@ -346,19 +341,29 @@ function lateness(pm: PlanModel, placed: PlacedLot[]): { score: number; finish: 
 
 const r2 = (v: number) => Math.round(v * 100) / 100;
 
-/** Rows by start, then work center, then lane (the work centers' order worked out once, not per comparison). */
+/**
+ * Rows by start, then work center, then lane, then their place (stable), by sortedBy's whole-number
+ * keys (typed-array sorts, no comparator): the start as its rank among the starts, the work
+ * centers' order worked out once.
+ */
 function byStart(rows: ScheduleRow[]): ScheduleRow[] {
   const names = [...new Set(rows.map((r) => r.workCenter))].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   const rank = new Map(names.map((w, i) => [w, i]));
   const n = rows.length;
-  const t0 = new Float64Array(n);
-  const second = new Float64Array(n); // work center's rank, then lane
-  for (let i = 0; i < n; i++) {
-    t0[i] = rows[i].t0;
-    second[i] = rank.get(rows[i].workCenter)! * 2 ** 20 + rows[i].lane;
-  }
-  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => t0[x] - t0[y] || second[x] - second[y] || x - y);
-  return order.map((i) => rows[i]);
+  let lanes = 1;
+  for (const r of rows) lanes = Math.max(lanes, r.lane + 1);
+  const starts = new Float64Array(n);
+  for (let i = 0; i < n; i++) starts[i] = rows[i].t0;
+  starts.sort();
+  // Each start's rank: where it first appears among the sorted starts (equal starts, equal ranks).
+  const ranks = new Map<number, number>();
+  for (let i = n - 1; i >= 0; i--) ranks.set(starts[i], i);
+  const startRank = (t0: number) => ranks.get(t0)!;
+  const wcLane = (r: ScheduleRow) => rank.get(r.workCenter)! * lanes + r.lane;
+  // One sort when start, work center and lane fit one key with the place (sortedBy's bound), else two.
+  const span = names.length * lanes;
+  if (n * span * n < 2 ** 53) return sortedBy(rows, (r) => startRank(r.t0) * span + wcLane(r));
+  return sortedBy(sortedBy(rows, wcLane), (r) => startRank(r.t0));
 }
 
 /** Batches of one lot that run back to back on the same unit (or only a night apart) are one row: one lot, one setup. */
@@ -367,8 +372,8 @@ function mergeBatches(placed: PlacedLot[], days: Map<string, WorkCenterDays>): P
   const out: PlacedLot[] = [];
   for (const p of sorted) {
     const q = out[out.length - 1];
-    const w = days.get(lotWc(p.lot));
-    if (q && q.placed && p.placed && !p.lot.subcontract && q.lot.lotId === p.lot.lotId && q.lane === p.lane && w && idleBetween(w, q.end, p.start)) {
+    let w: WorkCenterDays | undefined;
+    if (q && q.placed && p.placed && !p.lot.subcontract && q.lot.lotId === p.lot.lotId && q.lane === p.lane && (w = days.get(lotWc(p.lot))) && idleBetween(w, q.end, p.start)) {
       const pieces = q.pieces.slice();
       for (const piece of p.pieces) {
         const last = pieces[pieces.length - 1];
@@ -494,7 +499,7 @@ function roundedObjective(pm: PlanModel, plant: Plant, placed: PlacedLot[], val:
   for (const p of placed) {
     const o = p.lot.order;
     if (p.lot.v !== o.last || !p.placed) continue;
-    const t = bucketIndex(b, dayAt(b.start, p.end > p.start ? dayOfEnd(p.end) : dayOfStart(p.end)));
+    const t = bucketOfDay(b, p.end > p.start ? dayOfEnd(p.end) : dayOfStart(p.end));
     const finish = finishCost(o.weight, penalty, daysBetweenBuckets(b, o.dueBucket, t), t, o.dueBucket);
     delta += p.lot.qty * (finish + (p.lot.subcontract ? (o.last.op.op.SubcontractCostPerUnit ?? 0) : 0));
     made.set(o, (made.get(o) ?? 0) + p.lot.qty);
@@ -517,20 +522,21 @@ function roundedObjective(pm: PlanModel, plant: Plant, placed: PlacedLot[], val:
 function scheduleExceptions(pm: PlanModel, placed: PlacedLot[], days: Map<string, WorkCenterDays>, rule: Rule): PlanException[] {
   const out: PlanException[] = [];
   const start = pm.buckets.start;
+  const closed = [...days.values()].filter((w) => w.workingDays === 0);
+  // The work centers lots were placed on, asked only when some has no working day.
   const usedWc = new Set<string>();
-  for (const p of placed) if (!p.lot.subcontract) usedWc.add(lotWc(p.lot));
-  for (const w of days.values())
-    if (w.workingDays === 0)
-      out.push({
-        type: 'noWorkingDay',
-        severity: usedWc.has(w.id) ? 'error' : 'warning',
-        subject: w.wc.WorkCenterId,
-        date: null,
-        message: {
-          en: `${w.wc.WorkCenterId}: no working day in the plan horizon (HoursPerDay, DaysPerWeek and Calendar give it no hours): nothing can be scheduled on it`,
-          zh: `${w.wc.WorkCenterId}：计划期内没有工作日（每日工时、每周天数及工作日历均无工时）：无法在其上排产`,
-        },
-      });
+  if (closed.length) for (const p of placed) if (!p.lot.subcontract) usedWc.add(lotWc(p.lot));
+  for (const w of closed)
+    out.push({
+      type: 'noWorkingDay',
+      severity: usedWc.has(w.id) ? 'error' : 'warning',
+      subject: w.wc.WorkCenterId,
+      date: null,
+      message: {
+        en: `${w.wc.WorkCenterId}: no working day in the plan horizon (HoursPerDay, DaysPerWeek and Calendar give it no hours): nothing can be scheduled on it`,
+        zh: `${w.wc.WorkCenterId}：计划期内没有工作日（每日工时、每周天数及工作日历均无工时）：无法在其上排产`,
+      },
+    });
   const splitSeen = new Set<string>();
   for (const p of placed) {
     const op = p.lot.v.op;
@@ -545,9 +551,10 @@ function scheduleExceptions(pm: PlanModel, placed: PlacedLot[], days: Map<string
       });
       continue;
     }
+    if (p.pieces.length < 2) continue;
     const w = days.get(lotWc(p.lot));
     // A lot whose setup alone is longer than its first day: it cannot fit any day, so it is split.
-    if (w && p.pieces.length > 1 && lotOp(p.lot).SetupHours / w.eff > w.open(dayOfStart(p.pieces[0][0])) + 1e-9) {
+    if (w && lotOp(p.lot).SetupHours / w.eff > w.open(dayOfStart(p.pieces[0][0])) + 1e-9) {
       const k = `${key(op.node.item.ItemId)}|${op.op.OpSeq}`;
       if (splitSeen.has(k)) continue;
       splitSeen.add(k);
@@ -568,7 +575,9 @@ function scheduleExceptions(pm: PlanModel, placed: PlacedLot[], days: Map<string
     const moved = new Map<string, number>();
     for (const p of placed) {
       if (!p.placed || p.lot.subcontract) continue;
-      if (p.end > 24 * bucketOffset(pm.buckets, p.lot.bucket + 1) + 1e-6) moved.set(lotWc(p.lot), (moved.get(lotWc(p.lot)) ?? 0) + 1);
+      if (!(p.end > 24 * bucketOffset(pm.buckets, p.lot.bucket + 1) + 1e-6)) continue;
+      const wc = lotWc(p.lot);
+      moved.set(wc, (moved.get(wc) ?? 0) + 1);
     }
     for (const [wc, n] of moved) {
       const id = days.get(wc)?.wc.WorkCenterId ?? wc;

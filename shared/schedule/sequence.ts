@@ -30,7 +30,7 @@ export interface Lot {
   cumQty: number;
   /** the lot this transfer batch belongs to (batches of one lot share its setup) */
   lotId: number;
-  /** an alternative work center the plan put these units on (the operation's own when absent) */
+  /** an alternative work center the plan put these units on (the operation's own when undefined) */
   center?: WorkCenterChoice;
 }
 
@@ -54,7 +54,7 @@ export interface PlacedLot {
   materialOk: boolean;
   /** false when no working time was found (no working day) */
   placed: boolean;
-  /** alternate components drawn instead of primaries (BOM AlternateOf) */
+  /** alternate components drawn instead of primaries (BOM AlternateOf); undefined when none */
   alternates?: AlternateDrawn[];
 }
 
@@ -113,6 +113,8 @@ class Lane {
     }
     return lo;
   }
+  /** after the last skip: no stretch before this one ends after the time it returned (where clash looks from) */
+  private from = 0;
   /** the first time from t that begins a free gap at least `dur` clock hours long (a shorter one cannot hold the lot) */
   skip(t: number, dur: number): number {
     const b = this.busy;
@@ -121,12 +123,22 @@ class Lane {
     // Look into at most 64 gaps, then go to the lane's end: a lane fragmented into many small
     // gaps would otherwise cost every later lot a walk through all of them.
     for (let k = 0; 2 * i < b.length && b[2 * i] - t < dur - 1e-9; k++) t = k < 64 ? b[2 * i++ + 1] : ((i = b.length / 2), b[b.length - 1]);
+    this.from = i;
     return t;
   }
-  /** the end of a stretch that overlaps [s, e], or −1 */
-  clash(s: number, e: number): number {
-    const i = this.after(s);
-    if (i * 2 < this.busy.length && this.busy[2 * i] < e - 1e-9) return this.busy[2 * i + 1];
+  /**
+   * The end of the first stretch that overlaps one of the `n` working stretches in flat `at`
+   * (in order, from the time the last skip returned), or −1. The first stretch ending after
+   * each one's start is walked to from skip's place rather than searched for: starts only grow.
+   */
+  clash(at: number[], n: number): number {
+    const b = this.busy;
+    let i = this.from;
+    for (let j = 0; j < n; j++) {
+      const s = at[2 * j];
+      while (2 * i < b.length && b[2 * i + 1] <= s + 1e-9) i++;
+      if (2 * i < b.length && b[2 * i] < Math.max(at[2 * j + 1], s + 1e-9) - 1e-9) return b[2 * i + 1];
+    }
     return -1;
   }
   add(s: number, e: number): void {
@@ -174,37 +186,52 @@ function stretches(w: WorkCenterDays, t: number, dur: number, lastDay: number, o
   return -1;
 }
 
-/** Units an operation has finished, sorted by end time, with running totals. */
+/**
+ * Units an operation has finished, sorted by end time, with running totals: one flat array
+ * [end0, qty0, total0, end1, …] (one array per operation, not three: there is one per operation
+ * of every order, and all of them live as long as the sequence).
+ */
 class Done {
-  ends: number[] = [];
-  qty: number[] = [];
-  cum: number[] = [];
+  private at: number[] = [];
   add(end: number, qty: number): void {
-    let i = this.ends.length;
-    while (i > 0 && this.ends[i - 1] > end) i--;
-    this.ends.splice(i, 0, end);
-    this.qty.splice(i, 0, qty);
-    this.cum.splice(i, 0, 0);
-    for (let k = i; k < this.cum.length; k++) this.cum[k] = (k > 0 ? this.cum[k - 1] : 0) + this.qty[k];
+    const a = this.at;
+    let i = a.length;
+    while (i > 0 && a[i - 3] > end) i -= 3;
+    // In order of end, as most lots of an operation finish: appended.
+    if (i === a.length) {
+      a.push(end, qty, (i > 0 ? a[i - 1] : 0) + qty);
+      return;
+    }
+    a.splice(i, 0, end, qty, 0);
+    for (let k = i; k < a.length; k += 3) a[k + 2] = (k > 0 ? a[k - 1] : 0) + a[k + 1];
   }
   get last(): number {
-    return this.ends.length ? this.ends[this.ends.length - 1] : -Infinity;
+    return this.at.length ? this.at[this.at.length - 3] : -Infinity;
   }
   /** earliest time `need` units are done (Infinity if they never are) */
   when(need: number): number {
     if (need <= 1e-9) return -Infinity;
     const target = need - 1e-6 * Math.max(1, need);
-    const c = this.cum;
-    if (!c.length || c[c.length - 1] < target) return Infinity;
+    const a = this.at;
+    const n = a.length / 3;
+    if (!n || a[a.length - 1] < target) return Infinity;
     let lo = 0;
-    let hi = c.length - 1;
+    let hi = n - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (c[mid] >= target) hi = mid;
+      if (a[3 * mid + 2] >= target) hi = mid;
       else lo = mid + 1;
     }
-    return this.ends[lo];
+    return a[3 * lo];
   }
+}
+
+/** The first n stretches of flat [start0, end0, …] as [start, end] pairs (one literal for the usual single day). */
+function piecesOf(flat: number[], n: number): [number, number][] {
+  if (n === 1) return [[flat[0], flat[1]]];
+  const out: [number, number][] = [];
+  for (let j = 0; j < n; j++) out.push([flat[2 * j], flat[2 * j + 1]]);
+  return out;
 }
 
 export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
@@ -223,12 +250,15 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
   const out: PlacedLot[] = [];
   const altUsed = new Map<Substitution | string, number>();
 
-  // Lanes each lot is set up on: a bit per lane below 31 (no object per lot), else a list.
-  const setUpBits = new Map<number, number>();
+  // Lanes each lot is set up on: a bit per lane below 31 in an array by lot id (lot ids are
+  // numbered from 0, so no map or object per lot), else a list.
+  let maxLotId = -1;
+  for (const lot of lots) if (lot.lotId > maxLotId) maxLotId = lot.lotId;
+  const setUpBits = new Int32Array(maxLotId + 1);
   const setUpMore = new Map<number, number[]>();
-  const isSetUp = (lotId: number, li: number) => (li < 31 ? ((setUpBits.get(lotId) ?? 0) & (1 << li)) !== 0 : (setUpMore.get(lotId)?.includes(li) ?? false));
+  const isSetUp = (lotId: number, li: number) => (li < 31 ? (setUpBits[lotId] & (1 << li)) !== 0 : (setUpMore.get(lotId)?.includes(li) ?? false));
   const markSetUp = (lotId: number, li: number) => {
-    if (li < 31) setUpBits.set(lotId, (setUpBits.get(lotId) ?? 0) | (1 << li));
+    if (li < 31) setUpBits[lotId] |= 1 << li;
     else setUpMore.set(lotId, [...(setUpMore.get(lotId) ?? []), li]);
   };
   // When `need` units of `op` are done (as a lot becomes ready: never expected to be missing —
@@ -278,16 +308,19 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
       }
     ready = Math.max(ready, materialReady);
 
-    const placed: PlacedLot = { lot, lane: 0, start: ready, end: ready, pieces: [], setupHours: 0, runHours: 0, materialReady, materialOk, placed: true };
-    if (alts) placed.alternates = alts;
-    if (lot.subcontract) {
-      const back = ready + 24 * (op.op.SubcontractLeadDays ?? 0);
-      placed.end = back;
-    } else {
+    // (The placed batch is made once its lane and times are known: one shape for every batch.)
+    let laneNo = 0;
+    let start = ready;
+    let end = ready;
+    let pieces: [number, number][] | undefined;
+    let setupHours = 0;
+    let runHours = 0;
+    if (lot.subcontract) end = ready + 24 * (op.op.SubcontractLeadDays ?? 0);
+    else {
       const wc = lotWc(lot);
       const rop = lotOp(lot);
       const w = days.get(wc);
-      placed.runHours = rop.RunHoursPerUnit * lot.qty;
+      runHours = rop.RunHoursPerUnit * lot.qty;
       // The best lane so far keeps its stretches in `best`; each try writes into `trial`.
       let bestLane = -1;
       let bestN = 0;
@@ -295,7 +328,7 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
       const wcLanes = lanes.get(wc) ?? [];
       for (let li = 0; li < wcLanes.length; li++) {
         const lane = wcLanes[li];
-        const dur = w ? ((isSetUp(lot.lotId, li) ? 0 : rop.SetupHours) + placed.runHours) / w.eff : 0;
+        const dur = w ? ((isSetUp(lot.lotId, li) ? 0 : rop.SetupHours) + runHours) / w.eff : 0;
         let t = ready;
         for (let guard = 0; guard < 1_000_000; guard++) {
           t = lane.skip(t, dur);
@@ -303,8 +336,7 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
           if (n < 0) break;
           const s = trial[0];
           const e = trial[2 * n - 1];
-          let clash = -1;
-          for (let j = 0; j < n; j++) if ((clash = lane.clash(trial[2 * j], Math.max(trial[2 * j + 1], trial[2 * j] + 1e-9))) >= 0) break;
+          const clash = lane.clash(trial, n);
           if (clash < 0) {
             if (bestLane < 0 || e < bestEnd - 1e-9) {
               bestLane = li;
@@ -321,23 +353,20 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
       }
       if (bestLane >= 0) {
         const lane = wcLanes[bestLane];
-        const pieces: [number, number][] = [];
-        for (let j = 0; j < bestN; j++) {
-          lane.add(best[2 * j], best[2 * j + 1]);
-          pieces.push([best[2 * j], best[2 * j + 1]]);
-        }
-        placed.lane = bestLane + 1;
+        for (let j = 0; j < bestN; j++) lane.add(best[2 * j], best[2 * j + 1]);
+        pieces = piecesOf(best, bestN);
+        laneNo = bestLane + 1;
         if (!isSetUp(lot.lotId, bestLane)) {
-          placed.setupHours = rop.SetupHours;
+          setupHours = rop.SetupHours;
           markSetUp(lot.lotId, bestLane);
         }
-        placed.pieces = pieces;
-        placed.start = pieces[0][0];
-        placed.end = bestEnd;
-      } else placed.placed = false;
+        start = pieces[0][0];
+        end = bestEnd;
+      }
     }
-    if (placed.placed) doneOf(op).add(placed.end, lot.qty);
-    out.push(placed);
+    const placed = lot.subcontract || pieces !== undefined;
+    out.push({ lot, lane: laneNo, start, end, pieces: pieces ?? [], setupHours, runHours, materialReady, materialOk, placed, alternates: alts });
+    if (placed) doneOf(op).add(end, lot.qty);
   }
   return out;
 }

@@ -124,7 +124,12 @@ function grid(s: Schedule, keyOf: (r: ScheduleRow) => string, n: number): Map<st
   return g;
 }
 
-const cellsOf = (cells: number[] | undefined, n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`d${i}`, cells && cells[i] > 1e-9 ? Math.round(cells[i] * 100) / 100 : null]));
+/** `row` with the grid's day cells d0, d1, … added (hours, null when none); the keys named once per sheet. */
+function withCells<T extends Record<string, unknown>>(row: T, cells: number[] | undefined, keys: string[]): T & Record<string, number | null> {
+  const out: Record<string, unknown> = row;
+  for (let i = 0; i < keys.length; i++) out[keys[i]] = cells && cells[i] > 1e-9 ? Math.round(cells[i] * 100) / 100 : null;
+  return out as T & Record<string, number | null>;
+}
 
 export function scheduleSheets(s: Schedule, lang: Lang): ResultSheet[] {
   const zh = lang === 'zh';
@@ -152,25 +157,29 @@ export function scheduleSheets(s: Schedule, lang: Lang): ResultSheet[] {
       // Only when some lot draws an alternate component (BOM AlternateOf).
       ...(s.rows.some((r) => r.alternates) ? [{ key: 'alternates', header: 'Alternates drawn', headerZh: '领用替代料', width: 36 }] : []),
     ],
-    rows: s.rows.filter((r) => r.t0 < 24 * SCHEDULE_DAYS).map((r) => ({
-      orderId: r.orderId,
-      item: r.item,
-      opSeq: r.opSeq,
-      operation: r.operation,
-      workCenter: r.subcontract ? (zh ? `${r.workCenter}（委外）` : `${r.workCenter} (subcontracted)`) : r.workCenter,
-      lane: r.subcontract ? null : r.lane,
-      quantity: r.quantity,
-      uom: r.uom,
-      start: r.start,
-      end: r.end,
-      setupHours: r.setupHours,
-      runHours: r.runHours,
-      days: r.days,
-      materialReady: r.materialReady,
-      dueDate: r.dueDate,
-      lateRisk: t(RISK[r.lateRisk]) || null,
-      ...(r.alternates ? { alternates: r.alternates.map((a) => (zh ? `${a.qty} × ${a.item} 替代 ${a.primary}` : `${a.qty} × ${a.item} for ${a.primary}`)).join(zh ? '；' : '; ') } : {}),
-    })),
+    rows: s.rows.filter((r) => r.t0 < 24 * SCHEDULE_DAYS).map((r) => {
+      const row: ResultSheet['rows'][number] = {
+        orderId: r.orderId,
+        item: r.item,
+        opSeq: r.opSeq,
+        operation: r.operation,
+        workCenter: r.subcontract ? (zh ? `${r.workCenter}（委外）` : `${r.workCenter} (subcontracted)`) : r.workCenter,
+        lane: r.subcontract ? null : r.lane,
+        quantity: r.quantity,
+        uom: r.uom,
+        start: r.start,
+        end: r.end,
+        setupHours: r.setupHours,
+        runHours: r.runHours,
+        days: r.days,
+        materialReady: r.materialReady,
+        dueDate: r.dueDate,
+        lateRisk: t(RISK[r.lateRisk]) || null,
+      };
+      // (Added last, as the column is: no object spread per row.)
+      if (r.alternates) row.alternates = r.alternates.map((a) => (zh ? `${a.qty} × ${a.item} 替代 ${a.primary}` : `${a.qty} × ${a.item} for ${a.primary}`)).join(zh ? '；' : '; ');
+      return row;
+    }),
     highlightWhen: { column: 'lateRisk', color: 'red' },
   };
   const dispatch = dispatchRows(s, { from: s.start, days: DISPATCH_DAYS });
@@ -201,6 +210,7 @@ export function scheduleSheets(s: Schedule, lang: Lang): ResultSheet[] {
   const { cols, days } = dayColumns(s);
   const n = days.length;
   const scales = cols.map((c) => ({ column: c.key }));
+  const keys = cols.map((c) => c.key);
   const byWc = grid(s, (r) => `${r.workCenter}|${r.lane}`, n);
   const ganttWc: ResultSheet = {
     name: 'Gantt by work center',
@@ -209,7 +219,7 @@ export function scheduleSheets(s: Schedule, lang: Lang): ResultSheet[] {
       { key: 'lane', header: 'Unit', headerZh: '设备', format: 'integer', width: 6 },
       ...cols,
     ],
-    rows: s.workCenters.flatMap((w) => Array.from({ length: w.lanes }, (_, i) => ({ workCenter: w.id, lane: i + 1, ...cellsOf(byWc.get(`${w.id}|${i + 1}`), n) }))),
+    rows: s.workCenters.flatMap((w) => Array.from({ length: w.lanes }, (_, i) => withCells({ workCenter: w.id, lane: i + 1 }, byWc.get(`${w.id}|${i + 1}`), keys))),
     colorScales: scales,
   };
   const byOrder = grid(s, (r) => r.orderId, n);
@@ -222,7 +232,7 @@ export function scheduleSheets(s: Schedule, lang: Lang): ResultSheet[] {
       { key: 'finishDate', header: 'Finish date', headerZh: '预计完工', format: 'date', width: 12 },
       ...cols,
     ],
-    rows: orders.filter((o) => byOrder.get(o.orderId)?.some((h) => h > 1e-9)).map((o) => ({ orderId: o.orderId, dueDate: o.dueDate, finishDate: o.finishDate, ...cellsOf(byOrder.get(o.orderId), n) })),
+    rows: orders.filter((o) => byOrder.get(o.orderId)?.some((h) => h > 1e-9)).map((o) => withCells({ orderId: o.orderId, dueDate: o.dueDate, finishDate: o.finishDate }, byOrder.get(o.orderId), keys)),
     colorScales: scales,
   };
   return [schedule, dispatchSheet, ganttWc, ganttOrder];
