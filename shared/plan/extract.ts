@@ -220,7 +220,7 @@ function materialRows(pm: PlanModel, s: PlanState): { rows: MaterialRow[]; sugge
     const need = Float64Array.from({ length: T }, (_, t) => s.val(mv.buy[t]));
     const lots = suggestLots(
       need,
-      mv.supply.suppliers.map((sup) => ({ supplier: sup.supplier, share: sup.share, minOrderQty: sup.minOrderQty, orderMultiple: sup.orderMultiple })),
+      mv.supply.suppliers.map((sup) => ({ supplier: sup.supplier, share: sup.share, minOrderQty: sup.minOrderQty, orderMultiple: sup.orderMultiple, offers: sup.offers })),
     );
     const arriving = new Float64Array(T);
     for (const lot of lots) {
