@@ -159,4 +159,4 @@ export const DESCRIPTIONS_ZH: Record<string, string> = {
 };
 
 /** A contract description in the language asked for: the Chinese where there is one. */
-export const describe = (key: string, english: string, lang: 'en' | 'zh'): string => (lang === 'zh' ? (DESCRIPTIONS_ZH[key] ?? english) : english);
+export const descriptionIn = (key: string, english: string, lang: 'en' | 'zh'): string => (lang === 'zh' ? (DESCRIPTIONS_ZH[key] ?? english) : english);

@@ -4,7 +4,7 @@ import type ExcelJS from 'exceljs';
 import { newWorkbook } from './workbook';
 import { columnsOf, SETTINGS_SHEET, SettingsKeys, SHEETS, type Column, type SheetDef } from '../../shared/contract';
 import { dayToDate } from '../../shared/dates';
-import { describe } from '../../shared/contract-zh';
+import { descriptionIn } from '../../shared/contract-zh';
 import { ENUM_ZH } from '../../shared/enum-zh';
 import { listValues, shownValue, shownYesNo, VALIDATED_ROWS } from '../../shared/input-lists';
 import type { Lang } from '../../shared/problems';
@@ -59,7 +59,7 @@ function addTableSheet(wb: ExcelJS.Workbook, def: SheetDef, records: Record<stri
     const L = columnLetter(j + 1);
     const lastRow = Math.max(VALIDATED_ROWS, rows.length + 1);
     for (let r = 2; r <= Math.max(2, rows.length + 1); r++) if (fmt) ws.getCell(`${L}${r}`).numFmt = fmt;
-    const text = describe(`${def.name}.${c.key}`, c.description, lang);
+    const text = descriptionIn(`${def.name}.${c.key}`, c.description, lang);
     const dv = validation(c, text, lang);
     if (dv) (ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${L}2:${L}${lastRow}`, dv);
     ws.getCell(`${L}1`).note = `${c.key} / ${c.zh}${c.required ? ' *' : ''}\n${text}${c.unit ? ` (${c.unit})` : ''}${c.default !== undefined ? `\n${lang === 'zh' ? '默认' : 'default'} ${typeof c.default === 'boolean' && lang === 'zh' ? shownYesNo(c.default, lang) : c.default}` : ''}${c.values ? `\n${c.values.map((v) => `${v} ${ENUM_ZH[v] ?? ''}`).join(', ')}` : ''}`;
@@ -80,7 +80,7 @@ function addSettingsSheet(wb: ExcelJS.Workbook, values: Record<string, unknown>,
       { name: lang === 'zh' ? SETTINGS_SHEET.valueHeader.zh : SETTINGS_SHEET.valueHeader.en },
       { name: lang === 'zh' ? '说明' : 'Description' },
     ],
-    rows: entries.map(([k, c]) => [k, cellValue(c, values[k] ?? c.default, lang), `${c.zh} — ${describe(`Settings.${k}`, c.description, lang)}${c.unit ? ` (${c.unit})` : ''}`]),
+    rows: entries.map(([k, c]) => [k, cellValue(c, values[k] ?? c.default, lang), `${c.zh} — ${descriptionIn(`Settings.${k}`, c.description, lang)}${c.unit ? ` (${c.unit})` : ''}`]),
   });
   entries.forEach(([, c], i) => {
     if (c.type === 'date') ws.getCell(`B${i + 2}`).numFmt = NUMBER_FORMATS.date;
