@@ -4,6 +4,7 @@ import { availableParallelism, homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isPostgresUrl } from './store/pg-runs';
+import { MAX_CELLS, MAX_SHARED_STRINGS } from './xlsx/hostile-parts';
 
 export interface Config {
   host: string;
@@ -28,6 +29,8 @@ export interface Config {
   uploadLimitBytes: number;
   /** model-size cap: input cells across all sheets (header × rows) */
   maxCells: number;
+  /** shared strings (distinct texts) a workbook may hold: a hostile table is refused before parsing */
+  maxSharedStrings: number;
   /** heap cap per worker (MB): a runaway model fails that solve, not the server */
   workerHeapMb: number;
   /** how much lower than the main thread the solve threads run (Linux nice): answers and /health go first on a busy machine */
@@ -118,7 +121,8 @@ export function loadConfig(env: Env = process.env, certExists: (path: string) =>
     shutdownGraceSeconds: int(env, 'MTO_SHUTDOWN_GRACE', 10, 0, 600),
     jsonLimitBytes: int(env, 'MTO_JSON_LIMIT_MB', 20, 1, 1024) * MB,
     uploadLimitBytes: int(env, 'MTO_UPLOAD_LIMIT_MB', 20, 1, 1024) * MB,
-    maxCells: int(env, 'MTO_MAX_CELLS', 2_000_000, 1, 100_000_000),
+    maxCells: int(env, 'MTO_MAX_CELLS', MAX_CELLS, 1, 100_000_000),
+    maxSharedStrings: int(env, 'MTO_MAX_SHARED_STRINGS', MAX_SHARED_STRINGS, 1000, 100_000_000),
     workerHeapMb: int(env, 'MTO_WORKER_HEAP_MB', 1024, 64, 65_536),
     workerNice: int(env, 'MTO_WORKER_NICE', 10, 0, 19),
     root,

@@ -20,7 +20,7 @@ import { answerFromWorkbook } from '../shared/changes/earlier-plan';
 import { findSheet } from '../shared/parse';
 import { EARLIER_PLAN_SHEETS } from '../shared/sheet-names';
 import { warmHighs } from './solvers/highs';
-import { BookTooLargeError, MAX_EXPANDED_MB, mergeProblems, NotSpreadsheetError, readBook, readErrorMessage, type Book } from './xlsx/read-book';
+import { BookTooLargeError, mergeProblems, NotSpreadsheetError, readBook, readErrorMessage, type Book } from './xlsx/read-book';
 import { resultWorkbook } from './xlsx/result-book';
 import { sheetAnswer } from '../shared/sheet-answer';
 
@@ -38,6 +38,8 @@ export interface SolveTask {
   options: Record<string, unknown>;
   lang: Lang;
   maxCells: number;
+  /** shared strings a workbook may hold (MTO_MAX_SHARED_STRINGS) */
+  maxSharedStrings: number;
   solveTimeoutSeconds: number;
   /** plan with compareRunId: that stored run's gzipped result, read by the main thread */
   compareGz?: Uint8Array;
@@ -178,7 +180,7 @@ export async function runTask(task: SolveTask): Promise<SolveResult> {
   } else {
     try {
       // A plan may compare with the plan already in the book (compareWithBook): its result sheets are read too.
-      wb = readBook(task.input.bytes, MAX_EXPANDED_MB, task.job === 'plan' ? EARLIER_PLAN_SHEETS : []);
+      wb = readBook(task.input.bytes, { maxCells: task.maxCells, maxSharedStrings: task.maxSharedStrings }, task.job === 'plan' ? EARLIER_PLAN_SHEETS : []);
     } catch (e) {
       if (e instanceof NotSpreadsheetError) return { status: 'badRequest', message: readErrorMessage(e, task.lang) };
       if (e instanceof BookTooLargeError) return { status: 'tooLarge', message: readErrorMessage(e, task.lang) };

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inflateEntries, writeZip, zipEntries } from '../service/xlsx/zip';
 import { tempDir } from './helpers';
 
 export const PY = '/usr/bin/python3';
@@ -79,3 +80,20 @@ export function ssconvert(src: string, out: string): string {
 /** Sheet names of a workbook as openpyxl opens it. */
 export const openpyxlSheets = (file: string): string[] =>
   JSON.parse(python('import json, sys, openpyxl\nprint(json.dumps(openpyxl.load_workbook(sys.argv[1], keep_vba=True).sheetnames))', file)) as string[];
+
+/** The zip `b` with the part `name` replaced by `data` (every other part as it was). */
+export function withPart(b: Uint8Array, name: string, data: string): Buffer {
+  const entries = zipEntries(b);
+  const inflated = inflateEntries(b, entries, 1 << 30);
+  return writeZip(entries.map((e, i) => (e.name === name ? { name, data: Buffer.from(data, 'utf8') } : { name: e.name, stored: inflated[i], crc: e.crc })));
+}
+
+/** The sample's shared strings followed by `extra` more, the table declaring `declared` as its uniqueCount. */
+export function bigTable(sample: Uint8Array, extra: number, declared: (real: number) => number): string {
+  const entries = zipEntries(sample);
+  const part = inflateEntries(sample, entries, 1 << 30)[entries.findIndex((e) => e.name === 'xl/sharedStrings.xml')].toString('utf8');
+  const items = part.match(/<si>.*?<\/si>/gs)!;
+  const more = Array.from({ length: extra }, (_, i) => `<si><t>filler ${i}</t></si>`).join('');
+  const real = items.length + extra;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${real}" uniqueCount="${declared(real)}">${items.join('')}${more}</sst>`;
+}

@@ -25,7 +25,7 @@ export async function openBook(path: string | undefined, ctx: CommandContext, ex
     return EXIT.error;
   }
   try {
-    return readBook(bytes, undefined, extra);
+    return readBook(bytes, {}, extra);
   } catch (e) {
     if (!(e instanceof NotSpreadsheetError || e instanceof BookTooLargeError)) throw e;
     if (ctx.json) ctx.stdout(JSON.stringify({ status: 'invalid', error: readErrorMessage(e, ctx.lang) }, null, 2));

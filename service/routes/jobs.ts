@@ -155,7 +155,7 @@ export function jobRoutes(deps: JobDeps): Router {
         // a damaged zip: the worker names what it is
       }
       if (declared > MAX_EXPANDED_MB * 1024 * 1024) {
-        const e = new BookTooLargeError(MAX_EXPANDED_MB);
+        const e = BookTooLargeError.expanded(MAX_EXPANDED_MB);
         throw new HttpError(413, `${e.message} / ${e.messageZh}`);
       }
     }
@@ -209,7 +209,7 @@ export function jobRoutes(deps: JobDeps): Router {
 
   /** Step 1: the worker task: options from the query or form, the stored plan it is compared with. */
   async function taskOf(req: Request, job: Job, output: Output, input: SolveTask['input']): Promise<SolveTask> {
-    const task: SolveTask = { job, output, input, options: queryOptions(req), lang: requestLang(req), maxCells: config.maxCells, solveTimeoutSeconds: config.solveTimeoutSeconds, sheets: wantsSheets(req) };
+    const task: SolveTask = { job, output, input, options: queryOptions(req), lang: requestLang(req), maxCells: config.maxCells, maxSharedStrings: config.maxSharedStrings, solveTimeoutSeconds: config.solveTimeoutSeconds, sheets: wantsSheets(req) };
     await attachStoredPlan(task, req);
     return task;
   }

@@ -11,6 +11,7 @@ import { DAYS_1900_TO_1904, dayToDate, excelSerialToDay } from '../../shared/dat
 import { problem, type Lang, type Problem } from '../../shared/problems';
 import type { CellValue, SheetRows, WorkbookRows } from '../../shared/rows';
 import { parseRels } from './splice';
+import { MAX_CELLS, MAX_SHARED_STRINGS, odsExcess, ooxmlExcess, type Excess, type ReadLimits } from './hostile-parts';
 import { BadZipError, inflateEntries, writeZip, zipEntries, ZipTooLargeError, type ZipEntry } from './zip';
 
 /** Largest a workbook may expand to when unzipped. A 1000-order plant is about 5 MB of XML. */
@@ -48,15 +49,23 @@ export class NotSpreadsheetError extends Error {
   }
 }
 
-/** The zip expands past the cap: refused before parsing (HTTP 413). */
+/** The zip expands past the cap, or holds more shared strings or cells than a plant's: refused before parsing (HTTP 413). */
 export class BookTooLargeError extends Error {
   readonly messageZh: string;
-  constructor(readonly limitMb: number) {
-    super(`The workbook expands to more than ${limitMb} MB when unzipped (a plant's workbook is a few MB); it is damaged or was built to exhaust memory`);
-    this.messageZh = `工作簿解压后超过 ${limitMb} MB（正常工作簿只有几 MB），文件可能已损坏或为恶意文件`;
+  constructor(excess: Excess) {
+    super(excess.en);
+    this.messageZh = excess.zh;
     this.name = 'BookTooLargeError';
   }
+  static expanded(limitMb: number): BookTooLargeError {
+    return new BookTooLargeError({
+      en: `The workbook expands to more than ${limitMb} MB when unzipped (a plant's workbook is a few MB); it is damaged or was built to exhaust memory`,
+      zh: `工作簿解压后超过 ${limitMb} MB（正常工作簿只有几 MB），文件可能已损坏或为恶意文件`,
+    });
+  }
 }
+
+export const DEFAULT_LIMITS: ReadLimits = { maxExpandedMb: MAX_EXPANDED_MB, maxSharedStrings: MAX_SHARED_STRINGS, maxCells: MAX_CELLS };
 
 export const readErrorMessage = (e: NotSpreadsheetError | BookTooLargeError, lang: Lang): string => (lang === 'zh' ? e.messageZh : e.message);
 
@@ -123,6 +132,12 @@ function workbookSheetNames(parts: Map<string, Buffer>): string[] | undefined {
   return names.length && names.every((n) => !n.includes('&')) ? names : undefined;
 }
 
+/** The input sheets' names (and `extra`), when the workbook part names its sheets plainly. */
+function inputSheetsOf(parts: Map<string, Buffer>, extra: string[]): string[] | undefined {
+  const names = workbookSheetNames(parts);
+  return names && inputSheetNames(names, extra);
+}
+
 /**
  * SheetJS prints its own doubts about a file on the console while it reads (a LibreOffice .ods
  * gives a dozen "ODS number format may be incorrect: value()&gt;0", one per conditional number
@@ -141,7 +156,9 @@ function quietly<T>(read: () => T): T {
 
 /** Read spreadsheet bytes; throws NotSpreadsheetError or BookTooLargeError. */
 /** `extra`: sheets to read besides the input sheets (an earlier plan's result sheets, to compare with). */
-export function readBook(bytes: Uint8Array, maxExpandedMb = MAX_EXPANDED_MB, extra: string[] = []): Book {
+export function readBook(bytes: Uint8Array, limits: Partial<ReadLimits> = {}, extra: string[] = []): Book {
+  const limit = { ...DEFAULT_LIMITS, ...limits };
+  const maxExpandedMb = limit.maxExpandedMb;
   let format: BookFormat = 'other';
   let parts: Map<string, Buffer> | undefined;
   let readable = bytes;
@@ -153,13 +170,15 @@ export function readBook(bytes: Uint8Array, maxExpandedMb = MAX_EXPANDED_MB, ext
       entries = zipEntries(bytes);
       inflated = inflateEntries(bytes, entries, maxExpandedMb * 1024 * 1024);
     } catch (e) {
-      if (e instanceof ZipTooLargeError) throw new BookTooLargeError(maxExpandedMb);
+      if (e instanceof ZipTooLargeError) throw BookTooLargeError.expanded(maxExpandedMb);
       if (e instanceof BadZipError) throw new NotSpreadsheetError(`a damaged zip file (${e.message})`, `已损坏的 zip 文件（${e.message}）`);
       throw e;
     }
     parts = new Map(entries.map((e, i) => [e.name.replace(/^\//, ''), inflated[i]]));
     const kind = identifyZip(entries, parts);
     format = kind === 'ods' ? 'ods' : entries.some((e) => /vbaProject\.bin$/i.test(e.name)) ? 'xlsm' : 'xlsx';
+    const excess = kind === 'ods' ? odsExcess(parts, limit) : ooxmlExcess(parts, inputSheetsOf(parts, extra), limit);
+    if (excess) throw new BookTooLargeError(excess);
     // SheetJS gets the parts stored uncompressed: it only slices them (it does not check CRCs).
     readable = writeZip(entries.map((e, i) => ({ name: e.name, stored: inflated[i], crc: e.crc })));
   } else {

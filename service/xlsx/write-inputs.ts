@@ -4,6 +4,7 @@ import type ExcelJS from 'exceljs';
 import { newWorkbook } from './workbook';
 import { columnsOf, SETTINGS_SHEET, SettingsKeys, SHEETS, type Column, type SheetDef } from '../../shared/contract';
 import { dayToDate } from '../../shared/dates';
+import { descriptionIn } from '../../shared/contract-zh';
 import { ENUM_ZH } from '../../shared/enum-zh';
 import { listValues, shownValue, shownYesNo, VALIDATED_ROWS } from '../../shared/input-lists';
 import type { Lang } from '../../shared/problems';
@@ -17,8 +18,8 @@ export type InputRecords = Partial<Record<string, Record<string, unknown>[]>>;
 const numFmt = (c: Column): string | undefined =>
   c.type === 'date' ? NUMBER_FORMATS.date : c.type === 'integer' ? '0' : c.type === 'number' ? 'General' : c.type === 'id' || c.type === 'text' ? '@' : undefined;
 
-function validation(c: Column, lang: Lang): ExcelJS.DataValidation | undefined {
-  const prompt = { showErrorMessage: true, errorTitle: c.key, error: c.description, promptTitle: c.key, prompt: c.description, showInputMessage: true };
+function validation(c: Column, text: string, lang: Lang): ExcelJS.DataValidation | undefined {
+  const prompt = { showErrorMessage: true, errorTitle: c.key, error: text, promptTitle: c.key, prompt: text, showInputMessage: true };
   const list = listValues(c, lang);
   if (list) return { type: 'list', allowBlank: c.type === 'yesNo' || !c.required, formulae: [`"${list.join(',')}"`], ...prompt };
   if (c.type === 'date') return { type: 'date', operator: 'greaterThan', allowBlank: !c.required, formulae: [new Date(Date.UTC(1990, 0, 1))], ...prompt };
@@ -58,9 +59,10 @@ function addTableSheet(wb: ExcelJS.Workbook, def: SheetDef, records: Record<stri
     const L = columnLetter(j + 1);
     const lastRow = Math.max(VALIDATED_ROWS, rows.length + 1);
     for (let r = 2; r <= Math.max(2, rows.length + 1); r++) if (fmt) ws.getCell(`${L}${r}`).numFmt = fmt;
-    const dv = validation(c, lang);
+    const text = descriptionIn(`${def.name}.${c.key}`, c.description, lang);
+    const dv = validation(c, text, lang);
     if (dv) (ws as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${L}2:${L}${lastRow}`, dv);
-    ws.getCell(`${L}1`).note = `${c.key} / ${c.zh}${c.required ? ' *' : ''}\n${c.description}${c.unit ? ` (${c.unit})` : ''}${c.default !== undefined ? `\ndefault ${c.default}` : ''}${c.values ? `\n${c.values.map((v) => `${v} ${ENUM_ZH[v] ?? ''}`).join(', ')}` : ''}`;
+    ws.getCell(`${L}1`).note = `${c.key} / ${c.zh}${c.required ? ' *' : ''}\n${text}${c.unit ? ` (${c.unit})` : ''}${c.default !== undefined ? `\n${lang === 'zh' ? '默认' : 'default'} ${typeof c.default === 'boolean' && lang === 'zh' ? shownYesNo(c.default, lang) : c.default}` : ''}${c.values ? `\n${c.values.map((v) => `${v} ${ENUM_ZH[v] ?? ''}`).join(', ')}` : ''}`;
   });
   return ws;
 }
@@ -78,7 +80,7 @@ function addSettingsSheet(wb: ExcelJS.Workbook, values: Record<string, unknown>,
       { name: lang === 'zh' ? SETTINGS_SHEET.valueHeader.zh : SETTINGS_SHEET.valueHeader.en },
       { name: lang === 'zh' ? '说明' : 'Description' },
     ],
-    rows: entries.map(([k, c]) => [k, cellValue(c, values[k] ?? c.default, lang), `${c.zh} — ${c.description}${c.unit ? ` (${c.unit})` : ''}`]),
+    rows: entries.map(([k, c]) => [k, cellValue(c, values[k] ?? c.default, lang), `${c.zh} — ${descriptionIn(`Settings.${k}`, c.description, lang)}${c.unit ? ` (${c.unit})` : ''}`]),
   });
   entries.forEach(([, c], i) => {
     if (c.type === 'date') ws.getCell(`B${i + 2}`).numFmt = NUMBER_FORMATS.date;

@@ -3,4 +3,4 @@
 export { idKey, sameId } from './id';
 export { plantNetwork, type PlantNetwork } from './network';
 export { datedLinesBelow, effectiveOn, explodeBom, findBomCycle, usageByItem, type BomNode } from './explode';
-export { purchasePrice, type PurchasePrice } from './supplier-price';
+export { purchasePrice, tierFor, type PurchasePrice } from './supplier-price';

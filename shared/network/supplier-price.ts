@@ -13,11 +13,16 @@ export interface PurchasePrice {
   offer?: SupplierItem;
 }
 
+/** The price tier a lot reaches: the cheapest of `offers` whose MinOrderQty the lot reaches. */
+export function tierFor(offers: readonly SupplierItem[], lot: number): SupplierItem | undefined {
+  let best: SupplierItem | undefined;
+  for (const si of offers) if (si.MinOrderQty <= lot * (1 + 1e-9) && (!best || si.UnitPrice < best.UnitPrice)) best = si;
+  return best;
+}
+
 /** Undefined when nothing prices the item (no fitting approved supplier and no StdCost). */
 export function purchasePrice(item: Item, lot: number, net: Pick<PlantNetwork, 'approvedOffers'>): PurchasePrice | undefined {
-  let best: SupplierItem | undefined;
-  for (const si of net.approvedOffers.get(idKey(item.ItemId)) ?? [])
-    if (si.MinOrderQty <= lot * (1 + 1e-9) && (!best || si.UnitPrice < best.UnitPrice)) best = si;
+  const best = tierFor(net.approvedOffers.get(idKey(item.ItemId)) ?? [], lot);
   if (best) return { price: best.UnitPrice, source: best.Supplier, offer: best };
   return item.StdCost === undefined ? undefined : { price: item.StdCost, source: 'StdCost' };
 }

@@ -8,6 +8,7 @@ import type { Item, Plant, SupplierItem } from '../domain';
 import { idKey as key, plantNetwork, purchasePrice } from '../network';
 import { bucketIndex, leadBuckets, type Buckets } from './buckets';
 import { heldOnHand, isDedicated, poolsOfItem } from './dedicated';
+import { cheapestLot } from './purchase-suggestions';
 
 export interface SupplierShare {
   supplier: string;
@@ -17,6 +18,8 @@ export interface SupplierShare {
   /** order in multiples of this (0: any whole quantity) */
   orderMultiple: number;
   unitPrice: number;
+  /** the supplier's price tiers (its SupplierItems lines for the item): each suggested lot is the cheapest in total */
+  offers: SupplierItem[];
 }
 
 export interface MaterialSupply {
@@ -38,20 +41,37 @@ export interface MaterialSupply {
   unitPrice: number;
 }
 
-/** Approved suppliers of an item with their shares: SharePct where given, else the cheapest one. */
-function supplierShares(item: Item, plant: Plant): SupplierShare[] {
-  const lines = plantNetwork(plant).approvedOffers.get(key(item.ItemId)) ?? [];
-  const share = (si: SupplierItem) => si.SharePct ?? 0;
-  const total = lines.reduce((s, si) => s + share(si), 0);
-  const chosen = total > 0 ? lines.filter((si) => share(si) > 0) : lines.slice().sort((a, b) => a.UnitPrice - b.UnitPrice).slice(0, 1);
-  return chosen.map((si) => ({
-    supplier: si.Supplier,
-    share: total > 0 ? share(si) / total : 1,
-    leadDays: si.LeadTimeDays ?? item.LeadTimeDays ?? 0,
-    minOrderQty: si.MinOrderQty,
-    orderMultiple: si.OrderMultiple ?? 0,
-    unitPrice: si.UnitPrice,
-  }));
+/**
+ * Approved suppliers of an item with their shares: SharePct where given (a supplier's lines are its
+ * price tiers, so its share is the largest SharePct on them), else the one supplier whose cheapest
+ * lot for the plan's whole need (`lot`) costs least. Each supplier's lots then pick its tier by
+ * total cost (cheapestLot); the fields below describe the tier picked for the whole need.
+ */
+function supplierShares(item: Item, plant: Plant, lot: number): SupplierShare[] {
+  const bySupplier = new Map<string, SupplierItem[]>();
+  for (const si of plantNetwork(plant).approvedOffers.get(key(item.ItemId)) ?? []) {
+    const k = key(si.Supplier);
+    bySupplier.set(k, [...(bySupplier.get(k) ?? []), si]);
+  }
+  const groups = [...bySupplier.values()];
+  const share = (offers: SupplierItem[]) => Math.max(0, ...offers.map((si) => si.SharePct ?? 0));
+  const total = groups.reduce((s, g) => s + share(g), 0);
+  const lotCost = (g: SupplierItem[]) => cheapestLot(lot, g)?.cost ?? Infinity;
+  const cheapestFirst = (a: SupplierItem[], b: SupplierItem[]) => lotCost(a) - lotCost(b) || Math.min(...a.map((si) => si.UnitPrice)) - Math.min(...b.map((si) => si.UnitPrice));
+  const chosen = total > 0 ? groups.filter((g) => share(g) > 0) : groups.sort(cheapestFirst).slice(0, 1);
+  return chosen.map((offers) => {
+    const mine = total > 0 ? (lot * share(offers)) / total : lot;
+    const tier = cheapestLot(mine, offers)?.offer ?? offers.reduce((a, b) => (b.MinOrderQty < a.MinOrderQty ? b : a));
+    return {
+      supplier: tier.Supplier,
+      share: total > 0 ? share(offers) / total : 1,
+      leadDays: tier.LeadTimeDays ?? item.LeadTimeDays ?? 0,
+      minOrderQty: tier.MinOrderQty,
+      orderMultiple: tier.OrderMultiple ?? 0,
+      unitPrice: tier.UnitPrice,
+      offers,
+    };
+  });
 }
 
 /**
@@ -78,7 +98,7 @@ export function materialSupply(item: Item, plant: Plant, b: Buckets, lot: number
   }
   const onHand = Math.max(0, item.OnHand - heldOnHand(poolsOfItem(plant, item, b)));
   const usableReceipts = Float64Array.from(afterSafetyRefill(onHand, item.SafetyStock, receipts));
-  const suppliers = supplierShares(item, plant);
+  const suppliers = supplierShares(item, plant, lot);
   const leadDays = suppliers.length ? Math.max(...suppliers.map((s) => s.leadDays)) : (item.LeadTimeDays ?? 0);
   const leadBucket = leadBuckets(b, leadDays);
   const usable = Math.max(0, onHand - item.SafetyStock);
@@ -91,6 +111,9 @@ export function materialSupply(item: Item, plant: Plant, b: Buckets, lot: number
       break;
     }
   }
-  const unitPrice = purchasePrice(item, lot, plantNetwork(plant))?.price ?? 0;
+  // One supplier buys the whole need at the tier its cheapest lot reaches (a higher tier's
+  // MinOrderQty when that costs less in total), so the LP's purchase price is that lot's price;
+  // split over shares, the price of the tier the whole need reaches, as the quote prices it.
+  const unitPrice = (suppliers.length === 1 && suppliers[0].share === 1 ? suppliers[0].unitPrice : purchasePrice(item, lot, plantNetwork(plant))?.price) ?? 0;
   return { item, usable, receipts, usableReceipts, leadDays, leadBucket, firstAvailable, suppliers, unitPrice };
 }

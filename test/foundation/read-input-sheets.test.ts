@@ -30,7 +30,7 @@ describe('reading a planned book', () => {
       const all = XLSX.read(planned, { type: 'buffer' });
       expect(XLSX.utils.sheet_to_json(all.Sheets.Orders, { header: 1 }).length).toBe(fresh.rows.Orders.rows.length + 1);
       // `extra` (an earlier plan to compare with) reads the named result sheet: 2 rows under its header.
-      const withPlan = readBook(planned, undefined, ['Plan']);
+      const withPlan = readBook(planned, {}, ['Plan']);
       expect(withPlan.rows.Plan.header).toEqual(['Order', 'Quantity']);
       expect(withPlan.rows.Plan.rows).toEqual([['SO-1', 4], ['SO-2', 7]]);
       expect(again.rows.Plan).toBeUndefined();

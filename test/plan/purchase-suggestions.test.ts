@@ -1,8 +1,10 @@
 // Purchase suggestions as MRP lot-for-lot with MinOrderQty / OrderMultiple, surplus carried into
 // later buckets, split over suppliers by SharePct. Weeks from 2026-01-05 (see fixture.ts).
 import { describe, expect, it } from 'vitest';
-import { lotFor, suggestLots } from '../../shared/plan/purchase-suggestions';
-import { order, plan, records, wc } from './fixture';
+import type { SupplierItem } from '../../shared/domain';
+import { buildPlanModel } from '../../shared/plan/build-model';
+import { cheapestLot, lotFor, suggestLots } from '../../shared/plan/purchase-suggestions';
+import { order, plan, plantOf, records, wc } from './fixture';
 
 describe('lot sizing (pure)', () => {
   it('raises an uncovered need to whole units, the minimum lot and the pack multiple', () => {
@@ -106,5 +108,52 @@ describe('a planned Buy material with a minimum order quantity', () => {
     // week 2: 4 − 1 = 3 → 4 (1 left); week 3: 9 − 1 = 8 → 8 (0 left). 24 = the need.
     const { result } = await plan(book({ MinOrderQty: 0, OrderMultiple: 4 }));
     expect(result.purchaseSuggestions.map((p) => p.quantity)).toEqual([8, 4, 4, 8]);
+  });
+});
+
+describe('a supplier with price tiers', () => {
+  // RM: S1 sells at 5 per kg from 0 kg and at 4 per kg from 100 kg (two SupplierItems lines), no
+  // lead time; 1 kg per FG. The lot that costs least in total is bought:
+  //   51 kg: 51 × 5 = 255 < 100 × 4 = 400 → 51 at 5 (not 100, which left 49 kg unused);
+  //   90 kg: 90 × 5 = 450 > 100 × 4 = 400 → 100 at 4.
+  const offers = [
+    { Supplier: 'S1', Item: 'RM', UnitPrice: 5, MinOrderQty: 0, LeadTimeDays: 0 },
+    { Supplier: 'S1', Item: 'RM', UnitPrice: 4, MinOrderQty: 100, LeadTimeDays: 0 },
+  ];
+  const book = (orders: Record<string, unknown>[]) =>
+    records({
+      Items: [{ ItemId: 'FG', Type: 'Make' }, { ItemId: 'RM', Type: 'Buy', OnHand: 0 }],
+      BOM: [{ Parent: 'FG', Component: 'RM', QtyPer: 1 }],
+      Routing: [{ Item: 'FG', OpSeq: 10, WorkCenter: 'ASSY', RunHoursPerUnit: 0.01 }],
+      WorkCenters: [wc('ASSY', 8)],
+      Suppliers: [{ SupplierId: 'S1', Name: 'One', Approved: 'Y' }],
+      SupplierItems: offers,
+      Orders: orders,
+    });
+
+  it('the cheapest lot in total, by the quote’s tier rule (pure)', () => {
+    const si = offers.map((o) => ({ ...o, Approved: true })) as unknown as SupplierItem[];
+    expect(cheapestLot(51, si)).toMatchObject({ quantity: 51, cost: 255, offer: { UnitPrice: 5 } }); // 51 × 5
+    expect(cheapestLot(90, si)).toMatchObject({ quantity: 100, cost: 400, offer: { UnitPrice: 4 } }); // 100 × 4 < 90 × 5 = 450
+    expect(cheapestLot(80, si)).toMatchObject({ quantity: 80, cost: 400 }); // 80 × 5 = 400 = 100 × 4: the smaller lot
+    expect(cheapestLot(120, si)).toMatchObject({ quantity: 120, cost: 480 }); // past the tier: 120 × 4
+  });
+
+  it('a 51 kg need is bought as 51 at 5, a 90 kg need as 100 at 4, and the plan prices RM as its lot does', async () => {
+    // 51 FG due in week 0, 90 in week 3: week 0 uncovered 51 → 51 at 5 (255); week 3 uncovered
+    // 90 → 100 at 4 (400), 10 kg left. 151 ≤ the need 141 + one minimum lot (100).
+    const { json, result } = await plan(book([order('O1', 'FG', 51, '2026-01-09'), order('O2', 'FG', 90, '2026-01-30')]));
+    expect(json.purchaseSuggestions).toEqual([
+      { item: 'RM', supplier: 'S1', quantity: 51, orderBy: '2026-01-05', needBy: '2026-01-05' },
+      { item: 'RM', supplier: 'S1', quantity: 100, orderBy: '2026-01-26', needBy: '2026-01-26' },
+    ]);
+    // Projected on hand: 0 + 51 − 51 = 0; 0; 0; 0 + 100 − 90 = 10.
+    expect(result.materials.map((m) => m.projectedOnHand)).toEqual([0, 0, 0, 10]);
+    // The LP's purchase price is the price of the lot the suggestion buys for the whole need:
+    // 51 alone → 5 (255 < 400); 90 alone → 4 (the 100 kg lot, 400 < 450), not 5 as the tier 90 reaches.
+    const price = (qty: number) => buildPlanModel(plantOf(book([order('O1', 'FG', qty, '2026-01-30')]))).materials.values().next().value!.supply.unitPrice;
+    expect([price(51), price(90)]).toEqual([5, 4]);
+    const solo = await plan(book([order('O1', 'FG', 51, '2026-01-09')]));
+    expect(solo.json.purchaseSuggestions.map((p) => p.quantity)).toEqual([51]);
   });
 });

@@ -7,7 +7,7 @@ import * as SheetJS from '@e965/xlsx';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { WorkbookRows } from '../../shared/rows';
-import { have, zipBombs } from '../files';
+import { bigTable, have, withPart, zipBombs } from '../files';
 import { tempDir } from '../helpers';
 import { bytes, loadXlsx, postJson, sampleRows, sampleXlsx, startServer, XLSX, type Server } from './harness';
 
@@ -49,6 +49,19 @@ describe('hostile workbooks', () => {
     }
     expect(await healthy()).toBe(200);
   }, 120_000);
+
+  test('a shared-strings table of 600,000 texts (a plant has a few thousand) is refused with 413 before parsing, even when its count lies', async () => {
+    for (const declared of [(n: number) => n, () => 432]) {
+      const hostile = bytes(withPart(xlsx, 'xl/sharedStrings.xml', bigTable(xlsx, 600_000, declared)));
+      const t0 = performance.now();
+      const r = await upload('/workbook/plan', hostile);
+      const body = (await r.json()) as { error: string };
+      expect(r.status, body.error).toBe(413);
+      expect(body.error).toMatch(/^The workbook's shared-strings table holds more than 500,000 texts \(a plant's workbook has a few thousand\)/);
+      expect(performance.now() - t0).toBeLessThan(5000);
+    }
+    expect(await healthy()).toBe(200);
+  }, 60_000);
 
   test('a PDF is named as one (400), and a value at XFD1048576 is reported by its cell', async () => {
     const pdf = await upload('/workbook/plan', '%PDF-1.7\n%âãÏÓ\n');
