@@ -66,10 +66,15 @@ function cellOf(v: CellValue | undefined, format: ColumnFormat | 'general', date
   if (v === undefined || v === null) return null;
   if (format === 'date' && typeof v === 'string') return dayCell(v, dates);
   if (format === 'dateTime' && typeof v === 'string') {
-    // "2026-12-07 08:00": the day's Date, the time added (24:00 is the next day's midnight).
-    const m = /^(\S+) (\d{2}):(\d{2})$/.exec(v);
-    const day = m ? dayCell(m[1], dates) : null;
-    return day instanceof Date ? new Date(day.getTime() + (Number(m![2]) * 60 + Number(m![3])) * 60_000) : v;
+    // "2026-12-07 08:00": the day's Date, the time added (24:00 is the next day's midnight); once
+    // per text, as days are (a schedule's lots start at a few thousand distinct times).
+    let c = dates.get(v);
+    if (c === undefined) {
+      const m = /^(\S+) (\d{2}):(\d{2})$/.exec(v);
+      const day = m ? dayCell(m[1], dates) : null;
+      dates.set(v, (c = day instanceof Date ? new Date(day.getTime() + (Number(m![2]) * 60 + Number(m![3])) * 60_000) : v));
+    }
+    return c;
   }
   return v;
 }
