@@ -16,7 +16,7 @@ import { heldOnHand, isDedicated } from '../plan/dedicated';
 import { afterSafetyRefill } from '../plan/supply';
 import { purchaseLots } from '../plan/purchase-suggestions';
 import { clockText, dayAt, dayOfEnd, dayOfStart, workCenterDays, type WorkCenterDays } from './days';
-import { discreteUoms, isDiscrete, wholeNearest, wholeSeries, wholeUp } from './round';
+import { discreteUoms, isDiscrete, wholeNearest, wholeSeries } from './round';
 import type { WorkCenterChoice } from '../plan/network';
 import { idleBetween, lotOp, lotWc, sequence, type AlternateDrawn, type Lot, type MaterialTimeline, type PlacedLot } from './sequence';
 
