@@ -107,7 +107,7 @@ export async function phaseRun(size: { orders: number; workCenters: number; buck
   // As the plan job does: the schedule, the plan's dates and pieces from it, its answer and sheets
   // (the plan's own sheets are made in the write phase, as they are without the schedule).
   const schedule = schedulePlan(plant, pm, sol.values, sol.objective);
-  const scheduled = applySchedule(pm, plant, result, schedule);
+  const scheduled = applySchedule(plant, result, schedule);
   scheduleJson(schedule, sol.objective);
   const ofSchedule = scheduleSheets(schedule, 'en');
   done('schedule');

@@ -172,7 +172,7 @@ export async function solvePlan(plant: Plant, opts: SolvePlanOptions): Promise<P
   // Whole units and real days: the schedule inside the buckets corrects the plan's dates.
   opts.onProgress?.(zh ? '逐日排程…' : 'scheduling day by day…');
   const schedule = schedulePlan(plant, pm, values, sol.objective);
-  const scheduled = applySchedule(pm, plant, result, schedule);
+  const scheduled = applySchedule(plant, result, schedule);
   return {
     json: { ...planJson(scheduled, opts.lang, 'optimal', sol.objective, stats), ...scheduleJson(schedule, sol.objective) },
     sheets: [...wholeQuantityFormats(planSheets(scheduled, opts.lang)), ...scheduleSheets(schedule, opts.lang)],

@@ -126,15 +126,22 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
   const { rule, placed } = best;
   const chosen = best;
 
-  const risk = lateRisks(b.start, chosen.finish);
-  const rows = byStart(mergeBatches(placed, days).map((p) => row(b.start, p, days, risk, discrete)));
   const orders = new Map<string, OrderFinish>();
+  const finishOf = new Map<PlannedOrder, OrderFinish>();
   for (const o of pm.orders) {
     if (o.blocked) continue;
     const f = chosen.finish.get(o);
     const finishDate = f === undefined ? null : dayAt(b.start, dayOfEnd(f));
-    orders.set(o.order.OrderId, { orderId: o.order.OrderId, dueDate: o.order.DueDate, finishDate, daysLate: finishDate === null ? null : Math.max(0, daysBetween(o.order.DueDate, finishDate)) });
+    const of: OrderFinish = { orderId: o.order.OrderId, dueDate: o.order.DueDate, finishDate, daysLate: finishDate === null ? null : Math.max(0, daysBetween(o.order.DueDate, finishDate)) };
+    orders.set(o.order.OrderId, of);
+    finishOf.set(o, of);
   }
+  // Each row marks its order late, or at risk when it finishes on its due date.
+  const risk = (o: PlannedOrder): ScheduleRow['lateRisk'] => {
+    const f = finishOf.get(o)?.finishDate ?? null;
+    return f === null ? '' : f > o.order.DueDate ? 'late' : f === o.order.DueDate ? 'atRisk' : '';
+  };
+  const rows = byStart(mergeBatches(placed, days).map((p) => row(b.start, p, days, risk, discrete)));
   return {
     start: b.start,
     horizonDays: b.offsets[b.count],
@@ -430,21 +437,6 @@ function joinDrawn(a: AlternateDrawn[] = [], b: AlternateDrawn[] = []): Alternat
   return out;
 }
 
-/** Each order's late or at-risk mark, worked out once per order rather than per row. */
-function lateRisks(start: Day, finish: Map<PlannedOrder, number>): (o: PlannedOrder) => ScheduleRow['lateRisk'] {
-  const made = new Map<PlannedOrder, ScheduleRow['lateRisk']>();
-  return (o) => {
-    let risk = made.get(o);
-    if (risk === undefined) {
-      const f = finish.get(o);
-      const finishDay = f === undefined ? null : dayAt(start, dayOfEnd(f));
-      risk = finishDay === null ? '' : finishDay > o.order.DueDate ? 'late' : finishDay === o.order.DueDate ? 'atRisk' : '';
-      made.set(o, risk);
-    }
-    return risk;
-  };
-}
-
 function row(start: Day, p: PlacedLot, days: Map<string, WorkCenterDays>, lateRisk: (o: PlannedOrder) => ScheduleRow['lateRisk'], discrete: Set<string>): ScheduleRow {
   const o = p.lot.order;
   const op = p.lot.v.op;
@@ -599,7 +591,7 @@ function scheduleExceptions(pm: PlanModel, placed: PlacedLot[], days: Map<string
  * operation ends) and days late (finish − due, calendar days), whole pieces in Plan and Materials,
  * late exceptions in the schedule's words, and the schedule's own exceptions.
  */
-export function applySchedule(pm: PlanModel, plant: Plant, allocation: PlanResult, s: Schedule): PlanResult {
+export function applySchedule(plant: Plant, allocation: PlanResult, s: Schedule): PlanResult {
   const r: PlanResult = JSON.parse(JSON.stringify(allocation)) as PlanResult; // plain rows: a deep copy, the allocation stays as the LP gave it
   const discrete = discreteUoms(plant.settings);
   const itemUom = new Map(plant.Items.map((i) => [key(i.ItemId), i.Uom]));
@@ -643,7 +635,8 @@ export function applySchedule(pm: PlanModel, plant: Plant, allocation: PlanResul
     });
   const rest = r.exceptions.filter((e) => e.type !== 'late');
   r.exceptions = [...late, ...rest, ...s.exceptions];
-  // Materials in whole pieces: running totals rounded up, projected stock recomputed from them.
+  // Materials in whole pieces: requirements' running totals rounded up (suggested purchases are
+  // whole lots already, purchase-suggestions.ts), projected stock recomputed from them.
   const byItem = new Map<string, typeof r.materials>();
   const onHandOf = new Map<string, number>(); // the first item of an id, as Items.find gave it
   for (const i of plant.Items) if (!onHandOf.has(key(i.ItemId))) onHandOf.set(key(i.ItemId), i.OnHand);
@@ -655,12 +648,10 @@ export function applySchedule(pm: PlanModel, plant: Plant, allocation: PlanResul
   for (const [item, rows] of byItem) {
     if (!whole(item)) continue;
     const req = wholeSeries(rows.map((m) => m.requirement), 'up');
-    const buy = wholeSeries(rows.map((m) => m.suggestedPurchase), 'up');
     let onHand = onHandOf.get(key(item)) ?? 0;
     rows.forEach((m, t) => {
       m.requirement = req[t];
-      m.suggestedPurchase = buy[t];
-      onHand += m.receipts + buy[t] - req[t];
+      onHand += m.receipts + m.suggestedPurchase - req[t];
       m.projectedOnHand = Math.round(onHand * 1e4) / 1e4;
     });
   }
