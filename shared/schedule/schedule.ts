@@ -636,10 +636,9 @@ export function applySchedule(plant: Plant, allocation: PlanResult, s: Schedule)
   const rest = r.exceptions.filter((e) => e.type !== 'late');
   r.exceptions = [...late, ...rest, ...s.exceptions];
   // Materials in whole pieces: requirements' running totals rounded up (suggested purchases are
-  // whole lots already, purchase-suggestions.ts), projected stock recomputed from them.
+  // whole lots already, purchase-suggestions.ts), projected stock recomputed from them, from the
+  // same opening stock as the plan's rows (common stock: what is held for orders stays out).
   const byItem = new Map<string, typeof r.materials>();
-  const onHandOf = new Map<string, number>(); // the first item of an id, as Items.find gave it
-  for (const i of plant.Items) if (!onHandOf.has(key(i.ItemId))) onHandOf.set(key(i.ItemId), i.OnHand);
   for (const m of r.materials) {
     const rows = byItem.get(m.item);
     if (rows) rows.push(m);
@@ -648,7 +647,8 @@ export function applySchedule(plant: Plant, allocation: PlanResult, s: Schedule)
   for (const [item, rows] of byItem) {
     if (!whole(item)) continue;
     const req = wholeSeries(rows.map((m) => m.requirement), 'up');
-    let onHand = onHandOf.get(key(item)) ?? 0;
+    const first = rows[0];
+    let onHand = first.projectedOnHand - first.receipts - first.suggestedPurchase + first.requirement;
     rows.forEach((m, t) => {
       m.requirement = req[t];
       onHand += m.receipts + m.suggestedPurchase - req[t];

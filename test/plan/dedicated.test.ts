@@ -61,9 +61,14 @@ describe('order-dedicated material', () => {
   it('counts a line received for the order (in OnHand, less what was issued) as the order’s too', async () => {
     // OnHand 5 = 3 common + 2 received on P-B for LOW. LOW's own: 2 + 10 = 12, uses 6, 6 left.
     const pos = [po('P-A', 10, 'LOW'), po('P-B', 2, 'LOW', { ReceivedDate: '2026-01-02', ReceivedQty: 2, AcceptedQty: 2 })];
-    const { result } = await plan(records(sheets(pos, { onHand: 5 })));
+    const { result, sheets: out } = await plan(records(sheets(pos, { onHand: 5 })));
     expect(orderOf(result, 'HIGH')).toMatchObject({ shortQty: 7 });
     expect(orderOf(result, 'LOW').leftover?.en).toBe('RM × 6 (P-A, P-B)');
+    // The Materials sheet (whole pieces, after the schedule) shows common stock as the plan does:
+    // 5 on hand − 2 held for LOW = 3 common, HIGH uses 3 in the first week → 0, not 2.
+    const rm = out.find((s) => s.name === 'Materials')!.rows.filter((r) => r.item === 'RM');
+    expect(rm[0]).toMatchObject({ requirement: 3, projectedOnHand: 0, dedicated: 12 });
+    expect(rm.at(-1)).toMatchObject({ projectedOnHand: 0, dedicated: 6 });
   });
 
   it('keeps material for an order that is not open out of everyone’s reach, as an exception', async () => {
