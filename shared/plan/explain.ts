@@ -134,16 +134,19 @@ export function explainLate(pm: PlanModel, s: PlanState, o: PlannedOrder): Text 
   // 1. A due date no capacity could meet.
   if (o.earliestFinish > o.dueBucket) {
     d = Math.min(Math.max(o.earliestFinish, 0), T - 1);
-    if (o.dueBucket < 0 && o.release <= b.start)
+    // Due before the plan starts: the rest of the delay, past the first bucket, is still explained.
+    const beforeStart = o.dueBucket < 0 && o.release <= b.start;
+    if (beforeStart)
       reasons.push({ en: `due ${o.order.DueDate}, before the plan starts (PlanStart ${b.start})`, zh: `交期 ${o.order.DueDate} 早于计划开始日期 ${b.start}` });
     else if (o.releaseBucket > o.dueBucket || o.dueBucket < 0)
       reasons.push({ en: `released only on ${o.release} (ReleaseDate), after its due date ${o.order.DueDate}`, zh: `投产日期 ${o.release} 晚于交期 ${o.order.DueDate}` });
-    else {
+    const due = Math.max(o.dueBucket, 0);
+    if (reasons.length === 0 || (beforeStart && o.earliestFinish > 0)) {
       const late = new Map<string, { id: string; first: number; lead: number }>();
       const walk = (n: PartNode) => {
         for (const bc of n.buyChildren) {
           const mv = pm.materials.get(key(bc.item.ItemId));
-          if (mv && mv.supply.firstAvailable > o.dueBucket) late.set(bc.item.ItemId, { id: bc.item.ItemId, first: mv.supply.firstAvailable, lead: mv.supply.leadDays });
+          if (mv && mv.supply.firstAvailable > due) late.set(bc.item.ItemId, { id: bc.item.ItemId, first: mv.supply.firstAvailable, lead: mv.supply.leadDays });
         }
         for (const c of n.makeChildren) walk(c.node);
       };
