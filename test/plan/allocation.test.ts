@@ -158,7 +158,7 @@ describe('a shared material', () => {
       [10, 10, 0],
       [0, 0, 0],
     ]);
-    expect(result.exceptions.find((e) => e.type === 'shortage')?.message.en).toBe('RM-X: stock and open POs run short from 2026-01-05; buy 10 in total, the first by 2026-01-05');
+    expect(result.exceptions.find((e) => e.type === 'shortage')?.message.en).toBe('RM-X: stock and open POs run short from 2026-01-05; buy 10 pcs in total, the first by 2026-01-05');
     // Short from the first week (both orders want 10 there, 10 are in stock), not from 01-19, the
     // week the plan could first use a purchase in.
   });

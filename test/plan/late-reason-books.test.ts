@@ -3,7 +3,8 @@
 // - a full week and then a week the Calendar closes (it named only the full week, leaving a
 //   planner to wonder why the order did not run in the week after it);
 // - due before PlanStart and held past the first week by a purchase lead time (it named only the
-//   plan start, as if the order could have shipped on PlanStart).
+//   plan start, as if the order could have shipped on PlanStart); and the shortage's quantity in
+//   the item's unit (it said "buy 4 in total" of an item bought in kg).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,15 +15,17 @@ import { tempDir } from '../helpers';
 
 type Sheets = Parameters<typeof inputWorkbook>[1];
 
-/** Plans `sheets` in `lang` and returns the Plan sheet's rows by order id. */
-async function planRows(dir: string, settings: Record<string, unknown>, sheets: Sheets, lang: string): Promise<Map<unknown, unknown[]>> {
+/** Plans `sheets` in `lang` and returns the Plan sheet's rows by order id (and the Exceptions sheet's messages as `messages`). */
+async function planRows(dir: string, settings: Record<string, unknown>, sheets: Sheets, lang: string): Promise<Map<unknown, unknown[]> & { messages: unknown[] }> {
   const book = join(dir, 'book.xlsx');
   writeFileSync(book, Buffer.from(await inputWorkbook(settings, sheets).xlsx.writeBuffer()));
   const out = join(dir, `plan-${lang}.xlsx`);
   const r = await cli(['plan', book, '--out', out, '--lang', lang]);
   expect(r.code).toBe(0);
-  const plan = workbookRows(await loadWorkbook(readFileSync(out))).Plan!;
-  return new Map(plan.rows.map((row) => [row[0], row]));
+  const book2 = workbookRows(await loadWorkbook(readFileSync(out)));
+  const exceptions = book2.Exceptions!;
+  // Exceptions columns: Severity, Type, Order / work center / item, Date, Message (4), Act now.
+  return Object.assign(new Map(book2.Plan!.rows.map((row) => [row[0], row])), { messages: exceptions.rows.map((row) => row[4]) });
 }
 
 // Plan columns: Order, Customer, Item, Quantity, Priority, Due date, Finish date (6), Days late (7), …, Late because (last).
@@ -72,12 +75,15 @@ describe('late because, from the Plan sheet', () => {
       Routing: [{ Item: 'FG2', OpSeq: 10, WorkCenter: 'WC1', RunHoursPerUnit: 1 }],
       WorkCenters: [{ WorkCenterId: 'WC1', HoursPerDay: 8 }],
     };
-    for (const [lang, reason] of [
-      ['en', 'due 2026-12-02, before the plan starts (PlanStart 2026-12-07); material RM has no stock or open PO before 2026-12-14 (purchase lead time 7 days)'],
-      ['zh', '交期 2026-12-02 早于计划开始日期 2026-12-07；物料 RM 在 2026-12-14 之前无库存也无在途采购（采购提前期 7 天）'],
+    // The shortage says how much to buy in the item's unit: 4 FG2 × 1 kg = 4 kg.
+    for (const [lang, reason, shortage] of [
+      ['en', 'due 2026-12-02, before the plan starts (PlanStart 2026-12-07); material RM has no stock or open PO before 2026-12-14 (purchase lead time 7 days)', 'RM: stock and open POs run short from 2026-12-07; buy 4 kg in total, the first by 2026-12-07'],
+      ['zh', '交期 2026-12-02 早于计划开始日期 2026-12-07；物料 RM 在 2026-12-14 之前无库存也无在途采购（采购提前期 7 天）', 'RM：自 2026-12-07 起库存及在途采购不足；共需采购 4 kg，最早须在 2026-12-07 前下单'],
     ]) {
-      const p = (await planRows(dir, settings, sheets, lang)).get('P')!;
+      const rows = await planRows(dir, settings, sheets, lang);
+      const p = rows.get('P')!;
       expect([finish(p), p[7], p.at(-1)]).toEqual(['2026-12-14', 12, reason]);
+      expect(rows.messages).toContain(shortage);
     }
   });
 });
