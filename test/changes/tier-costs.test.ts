@@ -1,6 +1,7 @@
 // The purchase cost a what-if reports (Changes' "Suggested purchases" row, the change's cost and
 // Stranded's value) prices each purchase lot at the supplier tier it reaches, as the Materials
-// sheet buys it — not at StdCost when every tier has a MinOrderQty. A real .xlsx through the CLI.
+// sheet buys it — not at StdCost when every tier has a MinOrderQty — and Stranded shows the value
+// in the plant's currency. A real .xlsx through the CLI.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,6 +59,11 @@ describe('what-if purchase costs at the price tier the lot reaches', () => {
     const cancel = changes.rows.find((row) => row[col('What')] === 'Change')!;
     expect(cancel[col('Change')]).toBe(-160);
     const stranded = sheets.Stranded!;
-    expect(stranded.rows[0][stranded.header.indexOf('Value')]).toBe(160);
+    expect(stranded.rows[0][stranded.header.indexOf('Value (CNY)')]).toBe(160);
+    // The value in the plant's currency, the units as whole numbers (40, not 40.00).
+    const ws = (await loadWorkbook(readFileSync(out))).getWorksheet('Stranded')!;
+    const fmt = (header: string) => ws.getRow(2).getCell(stranded.header.indexOf(header) + 1).numFmt;
+    expect(fmt('Value (CNY)')).toBe('#,##0.00 "CNY"');
+    expect(fmt('Stranded (units)') ?? 'General').toBe('General');
   });
 });
