@@ -1,32 +1,8 @@
 // Every string the task pane shows, in English and Simplified Chinese (terms from docs/glossary.md).
 // The language follows Office's display language, else the browser's.
 import { langOf, type Lang } from '../shared/problems';
+import { zhSheetLabel as zhLabel, zhSheetTitle } from '../shared/result-sheet-names';
 
-/** Result sheets keep their English names in the workbook; the Chinese UI titles them in Chinese. */
-const RESULT_SHEETS_ZH: Record<string, string> = {
-  Plan: '排产计划',
-  Load: '工作中心负荷',
-  Materials: '物料需求',
-  Exceptions: '异常清单',
-  Changes: '计划变更',
-  Stranded: '呆滞料',
-  RunOut: '自然切换',
-  QuoteResults: '报价结果',
-  QuoteDistribution: '成本模拟分布',
-  QuoteLines: '报价明细',
-  SupplierScorecard: '供应商评分表',
-  OrderCosts: '订单成本',
-  OrderCostTrace: '订单成本明细',
-  SubcontractLots: '委外批次',
-  Wages: '工资',
-  PriceReview: '核价',
-  Schedule: '工序排程',
-  Dispatch: '派工单',
-  'Gantt by work center': '甘特图（按工作中心）',
-  'Gantt by order': '甘特图（按订单）',
-};
-
-const zhLabel = (sheet: string): string => (RESULT_SHEETS_ZH[sheet] ? `${RESULT_SHEETS_ZH[sheet]}（${sheet}）` : sheet);
 
 const en = {
   title: 'MTO Planner',
@@ -140,7 +116,7 @@ const zh: Strings = {
   noInputSheets: '未找到输入工作表，请先点击“创建模板”。',
   templateCreated: (sheets) => `已创建：${sheets.join('、')}。`,
   templateSkipped: (sheets) => `已存在，未改动：${sheets.join('、')}。`,
-  sheetTitle: (sheet) => RESULT_SHEETS_ZH[sheet] ?? sheet,
+  sheetTitle: zhSheetTitle,
   sheetLabel: zhLabel,
   sheetsWritten: (sheets) => `已写入：${sheets.map(zhLabel).join('、')}。`,
   lateOrders: (n) => (n === 0 ? '没有延期订单。' : `${n} 个订单延期：`),

@@ -224,9 +224,16 @@ export function parseTables(book: WorkbookRows, job: Job | 'all'): { tables: Tab
     (tables as Record<string, unknown>)[key] = [];
     tables.sheetNames[key] = key;
     const found = findSheet(book, def.name, def.zh);
+    const required = columnsOf(def).filter((c) => c.required);
     if (!found) {
       if ((need.required as string[]).includes(key))
-        problems.push(problem(key, 'A1', `missing sheet ${key} (${def.zh}): add it with columns ${columnsOf(def).filter((c) => c.required).map((c) => c.key).join(', ')}`, `缺少工作表“${def.zh}”（${key}）`));
+        problems.push(problem(key, 'A1', `missing sheet ${key} (${def.zh}): add it with columns ${required.map((c) => c.key).join(', ')}`, `缺少工作表“${def.zh}”（${key}）：请添加该工作表，表头列为 ${required.map((c) => c.key).join('、')}`));
+      continue;
+    }
+    // A sheet with nothing on it (the reader keeps it as an empty header): an optional one is just empty.
+    if (found[1].header.length === 0 && found[1].rows.length === 0) {
+      if ((need.required as string[]).includes(key))
+        problems.push(problem(found[0], 'A1', `sheet ${found[0]} is empty: add the header row ${required.map((c) => c.key).join(', ')} and a row for each entry below it`, `工作表“${found[0]}”为空：请添加表头行 ${required.map((c) => c.key).join('、')}，并在其下逐行填写`));
       continue;
     }
     const [name, rows] = found;

@@ -22,8 +22,9 @@ export function readPlant(book: WorkbookRows, job: Job | 'all'): { plant: Plant;
 }
 
 const JOBS = JOB_NAMES;
+/** The sheet is there with something on it (an empty one is no more ready than a missing one). */
 const present = (book: WorkbookRows, s: SheetName | 'Settings'): boolean =>
-  findSheet(book, s, s === 'Settings' ? SETTINGS_SHEET.zh : SHEETS[s].zh) !== undefined;
+  (findSheet(book, s, s === 'Settings' ? SETTINGS_SHEET.zh : SHEETS[s].zh)?.[1].header.length ?? 0) > 0;
 const missingSheets = (book: WorkbookRows, job: Job): number => JOB_SHEETS[job].required.filter((s) => !present(book, s)).length;
 
 /** Jobs whose required sheets are all in the workbook. */

@@ -3,6 +3,7 @@ import { runCosts } from '../jobs/costs';
 import { alignTable } from './table';
 import { EXIT, type Command } from './types';
 import { loadPlant, resultPath, saveResults } from './workbook-io';
+import { zhSheetLabel } from '../../shared/result-sheet-names';
 
 const money = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(2));
 
@@ -35,8 +36,8 @@ export const costs: Command = {
       money(o.projected.total), money(o.variances.total), money(o.quotedMargin), money(o.projectedMargin),
     ]);
     for (const line of alignTable([head, ...rows], 1)) ctx.stdout(line);
-    const names = result.sheets.map((s) => s.name).join(', ');
-    if (out) ctx.stdout(zh ? `结果已写入 ${out}（${names} 工作表）` : `wrote ${out} (sheets ${names})`);
+    const names = result.sheets.map((s) => s.name);
+    if (out) ctx.stdout(zh ? `结果已写入 ${out}（${names.map(zhSheetLabel).join('、')}工作表）` : `wrote ${out} (sheets ${names.join(', ')})`);
     return EXIT.ok;
   },
 };

@@ -12,8 +12,7 @@ import { EXIT, type Command } from './types';
 import { checkOutputFolders, loadPlant, plannedResultPath, resultPath, saveResults } from './workbook-io';
 import { earlierFromFile, earlierFromRun } from './earlier-plan';
 import { printChanges } from './print-changes';
-
-const SHEET_ZH: Record<string, string> = { Plan: '计划', Load: '负荷', Materials: '物料', Exceptions: '异常', Changes: '变更', Stranded: '呆滞料', RunOut: '自然切换' };
+import { zhSheetLabel } from '../../shared/result-sheet-names';
 
 export const plan: Command = {
   name: 'plan',
@@ -113,7 +112,7 @@ export const plan: Command = {
     for (const line of alignTable(rows, 3)) ctx.stdout(line);
     printChanges(result.json, ctx);
     const names = result.sheets.map((x) => x.name);
-    ctx.stdout(zh ? `结果已写入 ${out}（${names.map((n) => SHEET_ZH[n] ?? n).join('、')}工作表）` : `wrote ${out} (sheets ${names.join(', ')})`);
+    ctx.stdout(zh ? `结果已写入 ${out}（${names.map(zhSheetLabel).join('、')}工作表）` : `wrote ${out} (sheets ${names.join(', ')})`);
     return EXIT.ok;
   },
 };

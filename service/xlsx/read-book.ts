@@ -285,7 +285,7 @@ function sheetRows(name: string, ws: XLSX.WorkSheet, date1904: boolean, problems
     cells.push({ r, c, v });
     top = Math.min(top, r), bottom = Math.max(bottom, r), left = Math.min(left, c), right = Math.max(right, c);
   }
-  if (bottom < 0) return undefined;
+  if (bottom < 0) return { header: [], rows: [] }; // there but empty: parse says so, rather than "missing"
   const area = (bottom - top + 1) * (right - left + 1);
   if (area > 4 * cells.length + 100_000) {
     // The cell farthest from the first one is the stray.

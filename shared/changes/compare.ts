@@ -64,7 +64,7 @@ export interface PlanCosts {
   overtime: number;
   /** subcontracted units × SubcontractCostPerUnit; null when the answer does not say which operations */
   subcontract: number | null;
-  /** suggested purchases × the price they would be bought at (cheapest approved supplier, else StdCost) */
+  /** suggested purchases × the price they would be bought at (each bucket's purchase as one lot: the cheapest approved supplier tier it reaches, else StdCost) */
   purchases: number;
 }
 
@@ -117,12 +117,15 @@ function orderDelta(b: PlanAnswer['orders'][number] | undefined, a: PlanAnswer['
   };
 }
 
-/** Unit price of a Buy item as the plan buys it: the approved supplier price rule (network/supplier-price.ts). */
-export function buyPrice(plant: Plant): (item: string) => number {
+/**
+ * Unit price of a Buy item bought in a lot of `lot` units: the approved supplier price rule
+ * (network/supplier-price.ts), so a lot that reaches a price tier (MinOrderQty) is priced at it.
+ */
+export function buyPrice(plant: Plant): (item: string, lot: number) => number {
   const net = plantNetwork(plant);
-  return (item) => {
+  return (item, lot) => {
     const it = net.items.get(idKey(item));
-    return it ? (purchasePrice(it, 0, net)?.price ?? 0) : 0;
+    return it ? (purchasePrice(it, lot, net)?.price ?? 0) : 0;
   };
 }
 
@@ -148,7 +151,7 @@ function planCosts(plant: Plant, p: PlanAnswer): PlanCosts {
   const price = buyPrice(plant);
   const lateness = p.orders.reduce((s, o) => s + penalty * (o.daysLate ?? 0) * o.quantity, 0);
   const overtime = p.load.reduce((s, l) => s + l.overtimeHours * (otRate.get(key(l.workCenter)) ?? 0), 0);
-  const purchases = p.materials.reduce((s, m) => s + m.suggestedPurchase * price(m.item), 0);
+  const purchases = p.materials.reduce((s, m) => s + (m.suggestedPurchase > 0 ? m.suggestedPurchase * price(m.item, m.suggestedPurchase) : 0), 0);
   let subcontract: number | null = 0;
   if (p.orders.some((o) => o.subcontractedQty > 0 && o.subcontracting === undefined)) subcontract = null;
   else {

@@ -16,7 +16,7 @@ const norm = (v: unknown) => String(v ?? '').trim().toLowerCase();
 function records(book: WorkbookRows, name: 'Plan' | 'Load' | 'Materials', label: string, problems: Problem[]): Record<string, CellValue>[] {
   const def = planSheets(EMPTY, 'en').find((s) => s.name === name)!;
   const found = findSheet(book, name, name);
-  if (!found) {
+  if (!found || found[1].header.length === 0) {
     problems.push(problem(label, name, `the earlier plan has no ${name} sheet: compare with a workbook written by mto-planner plan`, `较早的计划中没有“${name}”工作表：请与 mto-planner plan 写出的工作簿比较`));
     return [];
   }

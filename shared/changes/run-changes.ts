@@ -68,7 +68,7 @@ export async function planWithChanges(plant: Plant, opts: SolvePlanOptions, c: C
   if (!whatIf && !c.compareWith) {
     const plan = await solve(plant, opts);
     const ro = c.runOut ? runOuts(plant, answerOf(plan)) : [];
-    return { json: c.runOut ? { ...plan.json, runOut: ro } : plan.json, sheets: c.runOut ? [...plan.sheets, runOutSheet(ro, lang)] : plan.sheets, stats: plan.stats, plan };
+    return { json: c.runOut ? { ...plan.json, runOut: ro } : plan.json, sheets: c.runOut ? [...plan.sheets, runOutSheet(ro, lang, plant.settings.Currency ?? 'CNY')] : plan.sheets, stats: plan.stats, plan };
   }
   if (whatIf) {
     const { problems } = applyWhatIf(plant, { includeDrafts: opts.includeDrafts });
@@ -132,6 +132,6 @@ export async function planWithChanges(plant: Plant, opts: SolvePlanOptions, c: C
     stranded,
     runOut: ro,
   };
-  const sheets = [...plan.sheets, changesSheet(comparison, effects, lang, currency), strandedSheet(stranded, lang), ...(ro.length || c.runOut ? [runOutSheet(ro, lang)] : [])];
+  const sheets = [...plan.sheets, changesSheet(comparison, effects, lang, currency), strandedSheet(stranded, lang, currency), ...(ro.length || c.runOut ? [runOutSheet(ro, lang, currency)] : [])];
   return { json, sheets, stats, plan, baseline };
 }

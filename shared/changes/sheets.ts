@@ -139,21 +139,23 @@ export function changesSheet(c: Comparison, effects: ChangeEffect[], lang: Lang,
   };
 }
 
-export function strandedSheet(items: StrandedItem[], lang: Lang): ResultSheet {
+// Unit columns are left General, as the Plan sheet's quantities: whole pieces read 110, not 110.00.
+export function strandedSheet(items: StrandedItem[], lang: Lang, currency: string): ResultSheet {
   const zh = lang === 'zh';
   return {
     name: 'Stranded',
+    currency,
     columns: [
       { key: 'item', header: 'Item', headerZh: '物料', width: 16 },
-      { key: 'supply', header: 'Stock + open POs + suggested (units)', headerZh: '库存+在途+建议采购（单位）', format: 'number' },
-      { key: 'needBefore', header: 'Needed before (units)', headerZh: '原需求（单位）', format: 'number' },
-      { key: 'needAfter', header: 'Needed after (units)', headerZh: '现需求（单位）', format: 'number' },
-      { key: 'stranded', header: 'Stranded (units)', headerZh: '呆滞数量（单位）', format: 'number' },
-      { key: 'byChanges', header: 'Of which by the changes (units)', headerZh: '其中因变更（单位）', format: 'number' },
-      { key: 'value', header: 'Value', headerZh: '金额', format: 'money' },
-      { key: 'dropSuggested', header: 'Suggested purchase not to place (units)', headerZh: '不再下单的建议采购（单位）', format: 'number' },
+      { key: 'supply', header: 'Stock + open POs + suggested (units)', headerZh: '库存+在途+建议采购（单位）' },
+      { key: 'needBefore', header: 'Needed before (units)', headerZh: '原需求（单位）' },
+      { key: 'needAfter', header: 'Needed after (units)', headerZh: '现需求（单位）' },
+      { key: 'stranded', header: 'Stranded (units)', headerZh: '呆滞数量（单位）' },
+      { key: 'byChanges', header: 'Of which by the changes (units)', headerZh: '其中因变更（单位）' },
+      { key: 'value', header: `Value (${currency})`, headerZh: `金额（${currency}）`, format: 'money' },
+      { key: 'dropSuggested', header: 'Suggested purchase not to place (units)', headerZh: '不再下单的建议采购（单位）' },
       { key: 'poCuts', header: 'PO lines to cancel or reduce (latest first)', headerZh: '应取消或减量的采购单（从最晚起）', width: 60 },
-      { key: 'stock', header: 'Stranded in stock (units)', headerZh: '库存呆滞（单位）', format: 'number' },
+      { key: 'stock', header: 'Stranded in stock (units)', headerZh: '库存呆滞（单位）' },
     ],
     rows: items.map((s) => ({
       ...s,
@@ -164,21 +166,22 @@ export function strandedSheet(items: StrandedItem[], lang: Lang): ResultSheet {
   };
 }
 
-export function runOutSheet(items: RunOut[], lang: Lang): ResultSheet {
+export function runOutSheet(items: RunOut[], lang: Lang, currency: string): ResultSheet {
   const zh = lang === 'zh';
   return {
     name: 'RunOut',
+    currency,
     columns: [
       { key: 'parent', header: 'Parent', headerZh: '父项', width: 16 },
       { key: 'oldItem', header: 'Old part', headerZh: '旧料', width: 16 },
       { key: 'newItem', header: 'New part', headerZh: '新料', width: 16 },
       { key: 'validTo', header: 'Old valid to', headerZh: '旧料失效日期', format: 'date', width: 12 },
       { key: 'validFrom', header: 'New valid from', headerZh: '新料生效日期', format: 'date', width: 12 },
-      { key: 'supply', header: 'Old part stock + open POs (units)', headerZh: '旧料库存+在途（单位）', format: 'number' },
-      { key: 'plannedUse', header: 'Planned use of the old part (units)', headerZh: '旧料计划用量（单位）', format: 'number' },
+      { key: 'supply', header: 'Old part stock + open POs (units)', headerZh: '旧料库存+在途（单位）' },
+      { key: 'plannedUse', header: 'Planned use of the old part (units)', headerZh: '旧料计划用量（单位）' },
       { key: 'usedUpIn', header: 'Used up in the bucket starting', headerZh: '用完时段开始', format: 'date', width: 12 },
-      { key: 'stranded', header: 'Stranded at the change (units)', headerZh: '切换时呆滞（单位）', format: 'number' },
-      { key: 'strandedValue', header: 'Stranded value', headerZh: '呆滞金额', format: 'money' },
+      { key: 'stranded', header: 'Stranded at the change (units)', headerZh: '切换时呆滞（单位）' },
+      { key: 'strandedValue', header: `Stranded value (${currency})`, headerZh: `呆滞金额（${currency}）`, format: 'money' },
       { key: 'noStrandValidFrom', header: 'Change date that strands nothing', headerZh: '不产生呆滞的切换日期', format: 'date', width: 14 },
       { key: 'note', header: 'What it means', headerZh: '说明', width: 60 },
     ],

@@ -3,8 +3,8 @@
 // what the remaining orders need within the horizon. What is left is stranded. It is unwound in
 // the order a buyer would: first the suggested purchases not placed yet, then open PO lines,
 // latest due first (cancel a line, or reduce the last one cut), and what remains is stock.
-// Value: the PO line's price for PO quantities, the buy price for suggested purchases, StdCost
-// for stock.
+// Value: the PO line's price for PO quantities, for suggested purchases the price of the earlier
+// plan's lots (each at the supplier tier it reaches), StdCost for stock.
 import type { Day } from '../dates';
 import type { Plant } from '../domain';
 import { key } from '../plan/capacity';
@@ -52,6 +52,9 @@ export function strandedMaterial(plant: Plant, before: Pick<PlanAnswer, 'materia
   const needB = sum(before.materials, 'requirement');
   const needA = sum(after.materials, 'requirement');
   const sugB = sum(before.materials, 'suggestedPurchase');
+  // What the earlier plan's suggested lots would cost: each bucket's purchase priced as one lot.
+  const sugValue = new Map<string, number>();
+  for (const r of before.materials) if (r.suggestedPurchase > 0) sugValue.set(key(r.item), (sugValue.get(key(r.item)) ?? 0) + r.suggestedPurchase * price(r.item, r.suggestedPurchase));
   const out: StrandedItem[] = [];
   for (const it of plant.Items) {
     const k = key(it.ItemId);
@@ -80,7 +83,8 @@ export function strandedMaterial(plant: Plant, before: Pick<PlanAnswer, 'materia
       left -= cut;
     }
     const stock = Math.min(left, stockUsable);
-    const value = dropSuggested * price(it.ItemId) + poCuts.reduce((s, c) => s + c.cut * c.unitPrice, 0) + stock * (it.StdCost ?? price(it.ItemId));
+    const suggestedUnit = suggested > 0 ? (sugValue.get(k) ?? 0) / suggested : 0;
+    const value = dropSuggested * suggestedUnit + poCuts.reduce((s, c) => s + c.cut * c.unitPrice, 0) + stock * (it.StdCost ?? price(it.ItemId, stock));
     out.push({
       item: it.ItemId,
       supply: r4(supply),

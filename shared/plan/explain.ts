@@ -107,6 +107,15 @@ function takerText(pm: PlanModel, o: PlannedOrder, hours: Map<number, number>): 
   return { en: '', zh: '' };
 }
 
+/** A work center with no hours and no overtime in buckets `ts` (Calendar rows of 0 hours). */
+function closedText(pm: PlanModel, id: string, ts: number[]): Text {
+  const word = bucketWord(pm.buckets);
+  return {
+    en: `work center ${id} closed in the ${plural(word.en, ts.length)} of ${bucketList(pm, ts)} (Calendar)`,
+    zh: `工作中心 ${id} 在 ${bucketList(pm, ts, true)} ${word.zh}停工（工作日历）`,
+  };
+}
+
 export function explainLate(pm: PlanModel, s: PlanState, o: PlannedOrder): Text {
   const b = pm.buckets;
   const T = b.count;
@@ -125,16 +134,19 @@ export function explainLate(pm: PlanModel, s: PlanState, o: PlannedOrder): Text 
   // 1. A due date no capacity could meet.
   if (o.earliestFinish > o.dueBucket) {
     d = Math.min(Math.max(o.earliestFinish, 0), T - 1);
-    if (o.dueBucket < 0 && o.release <= b.start)
+    // Due before the plan starts: the rest of the delay, past the first bucket, is still explained.
+    const beforeStart = o.dueBucket < 0 && o.release <= b.start;
+    if (beforeStart)
       reasons.push({ en: `due ${o.order.DueDate}, before the plan starts (PlanStart ${b.start})`, zh: `交期 ${o.order.DueDate} 早于计划开始日期 ${b.start}` });
     else if (o.releaseBucket > o.dueBucket || o.dueBucket < 0)
       reasons.push({ en: `released only on ${o.release} (ReleaseDate), after its due date ${o.order.DueDate}`, zh: `投产日期 ${o.release} 晚于交期 ${o.order.DueDate}` });
-    else {
+    const due = Math.max(o.dueBucket, 0);
+    if (reasons.length === 0 || (beforeStart && o.earliestFinish > 0)) {
       const late = new Map<string, { id: string; first: number; lead: number }>();
       const walk = (n: PartNode) => {
         for (const bc of n.buyChildren) {
           const mv = pm.materials.get(key(bc.item.ItemId));
-          if (mv && mv.supply.firstAvailable > o.dueBucket) late.set(bc.item.ItemId, { id: bc.item.ItemId, first: mv.supply.firstAvailable, lead: mv.supply.leadDays });
+          if (mv && mv.supply.firstAvailable > due) late.set(bc.item.ItemId, { id: bc.item.ItemId, first: mv.supply.firstAvailable, lead: mv.supply.leadDays });
         }
         for (const c of n.makeChildren) walk(c.node);
       };
@@ -155,11 +167,7 @@ export function explainLate(pm: PlanModel, s: PlanState, o: PlannedOrder): Text 
           for (let t = Math.max(0, o.releaseBucket); t < Math.min(o.earliestFinish, T); t++)
             if (c.hours[t] <= 0 && c.overtimeMax[t] <= 0) closed.set(c.wc.WorkCenterId, [...new Set([...(closed.get(c.wc.WorkCenterId) ?? []), t])]);
         }
-        for (const [id, ts] of closed)
-          reasons.push({
-            en: `work center ${id} closed in the ${plural(word.en, ts.length)} of ${bucketList(pm, ts)} (Calendar)`,
-            zh: `工作中心 ${id} 在 ${bucketList(pm, ts, true)} ${word.zh}停工（工作日历）`,
-          });
+        for (const [id, ts] of closed) reasons.push(closedText(pm, id, ts));
         const sub = o.ops.some((v) => v.op.subcontract);
         if (closed.size === 0)
           reasons.push({
@@ -235,29 +243,50 @@ export function explainLate(pm: PlanModel, s: PlanState, o: PlannedOrder): Text 
   // operation of the order could run (with the full buckets just before it). When a material
   // holds the order back, the rest of its work waits for it (just in time) and no work center is
   // to blame.
+  // Closed buckets (Calendar) among or after them are named too: the order waited through them.
   const fullAt = new Map<string, Set<number>>();
+  const closedAt = new Map<string, Set<number>>();
   let idleBeforeRelease = '';
   for (const v of o.ops) {
     const qty = v.op.node.qty;
     if (materialBound.size > 0 || cumDone(s, v, d) >= qty - s.tol(qty)) continue;
     const run: number[] = [];
+    const shut: number[] = [];
+    const isClosed = (t: number) => {
+      const c = pm.capacity.get(v.op.wc);
+      return c !== undefined && c.hours[t] <= 0 && c.overtimeMax[t] <= 0;
+    };
+    // Walking back, a closed bucket counts only with a full one before it (one before them all is
+    // the earliest-finish reason's, step 1).
+    let closedAbove: number[] = [];
     let t = d;
     for (; t >= Math.max(0, v.earliestStart); t--) {
-      if (v.x[t] < 0) continue;
+      if (v.x[t] < 0) {
+        if (isClosed(t)) closedAbove.push(t);
+        continue;
+      }
       if (!s.full(v.op.wc, t)) break;
       run.push(t);
+      shut.push(...closedAbove);
+      closedAbove = [];
     }
     // Full right back to the release: the hours free before it could not be used.
     if (run.length && t < Math.max(0, v.earliestStart) && o.release > b.start && v.earliestStart === o.releaseBucket)
       for (let u = 0; u < o.releaseBucket; u++) if ((pm.capacity.get(v.op.wc)?.hours[u] ?? 0) > 0 && !s.full(v.op.wc, u)) idleBeforeRelease = pm.capacity.get(v.op.wc)!.wc.WorkCenterId;
     // Every full bucket after it, too, while the operation still had units to do.
     for (let u = Math.max(d + 1, 0, v.earliestStart); u <= lastNeeded; u++) {
-      if (v.x[u] < 0 || cumDone(s, v, u - 1) >= qty - s.tol(qty)) continue;
+      if (cumDone(s, v, u - 1) >= qty - s.tol(qty)) continue;
+      if (v.x[u] < 0) {
+        if (isClosed(u)) shut.push(u);
+        continue;
+      }
       if (s.full(v.op.wc, u)) run.push(u);
     }
     if (run.length === 0) continue;
     if (!fullAt.has(v.op.wc)) fullAt.set(v.op.wc, new Set());
     for (const t of run) fullAt.get(v.op.wc)!.add(t);
+    if (shut.length && !closedAt.has(v.op.wc)) closedAt.set(v.op.wc, new Set());
+    for (const t of shut) closedAt.get(v.op.wc)!.add(t);
   }
   if (idleBeforeRelease)
     reasons.push({
@@ -285,6 +314,8 @@ export function explainLate(pm: PlanModel, s: PlanState, o: PlannedOrder): Text 
       en: `work center ${id} full in the ${plural(word.en, ts.length)} of ${bucketList(pm, ts)} (${ot.en})${by.en}`,
       zh: `工作中心 ${id} 在 ${bucketList(pm, ts, true)} ${word.zh}满负荷（${ot.zh}）${by.zh}`,
     });
+    const shut = closedAt.get(wc);
+    if (shut) reasons.push(closedText(pm, id, [...shut].sort((a, b) => a - b)));
   }
 
   // 4. The routing itself is longer than a bucket: components and operations one after the other.

@@ -14,10 +14,11 @@ import { explainLate, planState, type PlanState, type Text } from './explain';
 import { nodesOf } from './network';
 import { purchaseLots } from './purchase-suggestions';
 import { days } from '../plural';
-import { bucketWord } from './words';
+import { bucketWord, uomWord } from './words';
 import { altUnits, substitutionText } from './alternates';
 import { heldOnHand } from './dedicated';
 import { centersText } from './alternate-centers';
+import { key } from './capacity';
 
 export type { Text } from './explain';
 
@@ -349,14 +350,15 @@ function exceptions(pm: PlanModel, orders: OrderPlan[], load: LoadRow[], suggest
     // From when stock and open POs fall short of what the orders need by their due dates — not
     // the later bucket the plan could first use a purchase in.
     const since = shortFrom(pm, item, needs) ?? first.needBy;
+    const uom = uomWord(pm.materials.get(key(item))?.supply.item.Uom);
     out.push({
       type: 'shortage',
       severity: 'warning',
       subject: item,
       date: since,
       message: {
-        en: `${item}: stock and open POs run short from ${since}; buy ${total} in total, the first by ${first.orderBy}`,
-        zh: `${item}：自 ${since} 起库存及在途采购不足；共需采购 ${total}，最早须在 ${first.orderBy} 前下单`,
+        en: `${item}: stock and open POs run short from ${since}; buy ${total} ${uom.en} in total, the first by ${first.orderBy}`,
+        zh: `${item}：自 ${since} 起库存及在途采购不足；共需采购 ${total} ${uom.zh}，最早须在 ${first.orderBy} 前下单`,
       },
     });
   }

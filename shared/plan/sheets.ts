@@ -2,7 +2,7 @@
 // written by exceljs in the service and by Office.js in the add-in.
 import type { Lang } from '../problems';
 import type { ResultSheet } from '../results';
-import type { PlanResult } from './extract';
+import type { ExceptionType, PlanResult } from './extract';
 
 const STATE: Record<string, { en: string; zh: string }> = {
   onTime: { en: '', zh: '' },
@@ -12,7 +12,8 @@ const STATE: Record<string, { en: string; zh: string }> = {
 };
 
 const SEVERITY: Record<string, string> = { error: '严重', warning: '警告', info: '提示' };
-const TYPE_EN: Record<string, string> = {
+// Every exception type has its words in both languages (the type makes a missing one an error).
+const TYPE_EN: Record<ExceptionType, string> = {
   late: 'late',
   short: 'short',
   cannotStart: 'cannot start',
@@ -20,10 +21,14 @@ const TYPE_EN: Record<string, string> = {
   beyondHorizon: 'after the horizon',
   overload: 'full work center',
   shortage: 'material short',
+  noWorkingDay: 'no working day',
+  lotSplit: 'lot over several days',
+  movedOn: 'moved on',
+  unscheduled: 'not scheduled',
   leftover: 'order material left over',
   dedicatedIdle: 'material for an order not planned',
 };
-const TYPE_ZH: Record<string, string> = {
+const TYPE_ZH: Record<ExceptionType, string> = {
   late: '延期',
   short: '欠交',
   cannotStart: '无法开工',

@@ -35,3 +35,16 @@ export function usableFrom(b: Buckets, leadDays: number): Word {
     zh: `：${b.start} 下单则 ${arrives} 到货，计划按下一${bucketWord(b).zh}（${next}）起可用`,
   };
 }
+
+/** Count and pack words in Chinese, for units a plant types in English; others (kg, m …) stay as typed. */
+const UOM_ZH: Record<string, string> = {
+  '': '件', pc: '件', pcs: '件', piece: '件', pieces: '件', ea: '件', each: '件', unit: '件', units: '件',
+  set: '套', sets: '套', box: '盒', boxes: '盒', bag: '袋', bags: '袋', roll: '卷', rolls: '卷',
+  pair: '双', pairs: '双', pack: '包', packs: '包', carton: '箱', cartons: '箱', ctn: '箱',
+};
+
+/** An item's unit in words: its Uom (a blank one counts whole pieces), English count words in Chinese. */
+export function uomWord(uom: string | undefined): Word {
+  const u = (uom ?? '').trim();
+  return { en: u || 'pcs', zh: UOM_ZH[u.toLowerCase()] ?? u };
+}

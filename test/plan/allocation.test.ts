@@ -158,7 +158,7 @@ describe('a shared material', () => {
       [10, 10, 0],
       [0, 0, 0],
     ]);
-    expect(result.exceptions.find((e) => e.type === 'shortage')?.message.en).toBe('RM-X: stock and open POs run short from 2026-01-05; buy 10 in total, the first by 2026-01-05');
+    expect(result.exceptions.find((e) => e.type === 'shortage')?.message.en).toBe('RM-X: stock and open POs run short from 2026-01-05; buy 10 pcs in total, the first by 2026-01-05');
     // Short from the first week (both orders want 10 there, 10 are in stock), not from 01-19, the
     // week the plan could first use a purchase in.
   });
@@ -216,7 +216,8 @@ describe('a calendar shutdown', () => {
     expect(loadOf(result, 'ASSY', '2026-01-19')).toMatchObject({ capacityHours: 40, loadHours: 8 });
     const e1 = orderOf(result, 'E1');
     expect([e1.finishDate, e1.daysLate]).toEqual(['2026-01-25', 7]);
-    expect(e1.lateBecause!.en).toBe('work center ASSY full in the week of 2026-01-05 (overtime used up)');
+    // Full in week 0, then closed in its due week 1: both are why it waits for week 2.
+    expect(e1.lateBecause!.en).toBe('work center ASSY full in the week of 2026-01-05 (overtime used up); work center ASSY closed in the week of 2026-01-12 (Calendar)');
     // No variable for the closed week: x in buckets 0, 2, 3; overtime in 0, 2, 3; short.
     expect(stats.variables).toBe(7);
   });

@@ -80,7 +80,7 @@ describe('late reasons', () => {
       'material RM-X has no stock or open PO before 2026-01-19 (purchase lead time 10 days: bought on 2026-01-05 it arrives 2026-01-15, and the plan counts it from the next week, 2026-01-19)',
     );
     // The shortage is from the first week, when M wanted it.
-    expect(result.exceptions.find((e) => e.type === 'shortage')?.message.en).toBe('RM-X: stock and open POs run short from 2026-01-05; buy 5 in total, the first by 2026-01-09');
+    expect(result.exceptions.find((e) => e.type === 'shortage')?.message.en).toBe('RM-X: stock and open POs run short from 2026-01-05; buy 5 pcs in total, the first by 2026-01-09');
   });
 
   it('keeps the note of an order due after the horizon out of lateBecause', async () => {

@@ -100,7 +100,7 @@ describe('a planned Buy material with a minimum order quantity', () => {
       [9, 10, 6],
     ]);
     // The shortage exception totals the suggestions: 30.
-    expect(result.exceptions.find((e) => e.type === 'shortage')?.message.en).toContain('buy 30 in total');
+    expect(result.exceptions.find((e) => e.type === 'shortage')?.message.en).toContain('buy 30 pcs in total');
   });
 
   it('orders in packs of OrderMultiple', async () => {
