@@ -70,7 +70,18 @@ export interface Schedule {
   start: Day;
   /** days of the plan horizon */
   horizonDays: number;
-  rows: ScheduleRow[];
+  /**
+   * The lots as the rows show them (transfer batches of one lot that run back to back joined), in
+   * row order: by start, then work center, then lane.
+   */
+  lots: PlacedLot[];
+  /**
+   * The rows of the lots that start before `before` hours from PlanStart (all by default): a
+   * prefix of the rows, each made on first ask (the sheets and the answer show the first weeks').
+   */
+  rows: (before?: number) => ScheduleRow[];
+  /** every row's quantity is a whole number */
+  wholeQuantities: boolean;
   /** the transfer batches as placed, before batches of one lot are joined into rows */
   batches: PlacedLot[];
   orders: Map<string, OrderFinish>;
@@ -141,11 +152,20 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
     const f = finishOf.get(o)?.finishDate ?? null;
     return f === null ? '' : f > o.order.DueDate ? 'late' : f === o.order.DueDate ? 'atRisk' : '';
   };
-  const rows = byStart(mergeBatches(placed, days).map((p) => row(b.start, p, days, risk, discrete)));
+  const rowLots = byStart(mergeBatches(placed, days), days);
+  const made: ScheduleRow[] = [];
+  const rows = (before = Infinity): ScheduleRow[] => {
+    let n = 0;
+    while (n < rowLots.length && rowLots[n].start < before) n++;
+    for (let i = made.length; i < n; i++) made.push(row(b.start, rowLots[i], days, risk, discrete));
+    return made.slice(0, n);
+  };
   return {
     start: b.start,
     horizonDays: b.offsets[b.count],
+    lots: rowLots,
     rows,
+    wholeQuantities: rowLots.every((p) => Number.isInteger(rowQuantity(p, discrete))),
     batches: placed,
     orders,
     rule,
@@ -348,29 +368,42 @@ function lateness(pm: PlanModel, placed: PlacedLot[]): { score: number; finish: 
 
 const r2 = (v: number) => Math.round(v * 100) / 100;
 
+/** The work center id a lot's row shows (a subcontracted lot's Routing work center). */
+const wcName = (p: PlacedLot, days: Map<string, WorkCenterDays>): string => days.get(lotWc(p.lot))?.wc.WorkCenterId ?? lotOp(p.lot).WorkCenter;
+
+/** A row's quantity: whole pieces as placed, other units to 4 decimals. */
+export function rowQuantity(p: PlacedLot, discrete: Set<string>): number {
+  return isDiscrete(p.lot.v.op.node.item.Uom, discrete) ? p.lot.qty : Math.round(p.lot.qty * 1e4) / 1e4;
+}
+
 /**
- * Rows by start, then work center, then lane, then their place (stable), by sortedBy's whole-number
- * keys (typed-array sorts, no comparator): the start as its rank among the starts, the work
- * centers' order worked out once.
+ * Lots in row order: by start, then work center, then lane, then their place (stable), by
+ * sortedBy's whole-number keys (typed-array sorts, no comparator): the start as its rank among
+ * the starts, the work centers' order worked out once.
  */
-function byStart(rows: ScheduleRow[]): ScheduleRow[] {
-  const names = [...new Set(rows.map((r) => r.workCenter))].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+function byStart(lots: PlacedLot[], days: Map<string, WorkCenterDays>): PlacedLot[] {
+  const n = lots.length;
+  const wcOf = lots.map((p) => wcName(p, days));
+  const names = [...new Set(wcOf)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   const rank = new Map(names.map((w, i) => [w, i]));
-  const n = rows.length;
+  const wcRank = new Int32Array(n);
+  for (let i = 0; i < n; i++) wcRank[i] = rank.get(wcOf[i])!;
   let lanes = 1;
-  for (const r of rows) lanes = Math.max(lanes, r.lane + 1);
+  for (const p of lots) lanes = Math.max(lanes, p.lane + 1);
   const starts = new Float64Array(n);
-  for (let i = 0; i < n; i++) starts[i] = rows[i].t0;
+  for (let i = 0; i < n; i++) starts[i] = lots[i].start;
   starts.sort();
   // Each start's rank: where it first appears among the sorted starts (equal starts, equal ranks).
   const ranks = new Map<number, number>();
   for (let i = n - 1; i >= 0; i--) ranks.set(starts[i], i);
-  const startRank = (t0: number) => ranks.get(t0)!;
-  const wcLane = (r: ScheduleRow) => rank.get(r.workCenter)! * lanes + r.lane;
+  const startRank = new Float64Array(n);
+  for (let i = 0; i < n; i++) startRank[i] = ranks.get(lots[i].start)!;
+  const idx = Array.from({ length: n }, (_, i) => i);
   // One sort when start, work center and lane fit one key with the place (sortedBy's bound), else two.
   const span = names.length * lanes;
-  if (n * span * n < 2 ** 53) return sortedBy(rows, (r) => startRank(r.t0) * span + wcLane(r));
-  return sortedBy(sortedBy(rows, wcLane), (r) => startRank(r.t0));
+  const wcLane = (i: number) => wcRank[i] * lanes + lots[i].lane;
+  const order = n * span * n < 2 ** 53 ? sortedBy(idx, (i) => startRank[i] * span + wcLane(i)) : sortedBy(sortedBy(idx, wcLane), (i) => startRank[i]);
+  return order.map((i) => lots[i]);
 }
 
 /** Batches of one lot that run back to back on the same unit (or only a night apart) are one row: one lot, one setup. */
@@ -382,10 +415,9 @@ function mergeBatches(placed: PlacedLot[], days: Map<string, WorkCenterDays>): P
     let w: WorkCenterDays | undefined;
     if (q && q.placed && p.placed && !p.lot.subcontract && q.lot.lotId === p.lot.lotId && q.lane === p.lane && (w = days.get(lotWc(p.lot))) && idleBetween(w, q.end, p.start)) {
       const pieces = q.pieces.slice();
-      for (const piece of p.pieces) {
-        const last = pieces[pieces.length - 1];
-        if (last && Math.abs(last[1] - piece[0]) < 1e-9) pieces[pieces.length - 1] = [last[0], piece[1]];
-        else pieces.push(piece);
+      for (let j = 0; j < p.pieces.length; j += 2) {
+        if (pieces.length && Math.abs(pieces[pieces.length - 1] - p.pieces[j]) < 1e-9) pieces[pieces.length - 1] = p.pieces[j + 1];
+        else pieces.push(p.pieces[j], p.pieces[j + 1]);
       }
       out[out.length - 1] = {
         ...q,
@@ -440,16 +472,17 @@ function joinDrawn(a: AlternateDrawn[] = [], b: AlternateDrawn[] = []): Alternat
 function row(start: Day, p: PlacedLot, days: Map<string, WorkCenterDays>, lateRisk: (o: PlannedOrder) => ScheduleRow['lateRisk'], discrete: Set<string>): ScheduleRow {
   const o = p.lot.order;
   const op = p.lot.v.op;
-  const whole = isDiscrete(op.node.item.Uom, discrete);
+  const pieces: [number, number][] = [];
+  for (let j = 0; j < p.pieces.length; j += 2) pieces.push([p.pieces[j], p.pieces[j + 1]]);
   return {
     orderId: o.order.OrderId,
     item: op.node.item.ItemId,
     opSeq: op.op.OpSeq,
     operation: op.label,
-    workCenter: days.get(lotWc(p.lot))?.wc.WorkCenterId ?? lotOp(p.lot).WorkCenter,
+    workCenter: wcName(p, days),
     subcontract: p.lot.subcontract,
     lane: p.lane,
-    quantity: whole ? p.lot.qty : Math.round(p.lot.qty * 1e4) / 1e4,
+    quantity: rowQuantity(p, discrete),
     uom: op.node.item.Uom ?? '',
     start: clockText(start, p.start),
     end: clockText(start, p.end),
@@ -460,13 +493,13 @@ function row(start: Day, p: PlacedLot, days: Map<string, WorkCenterDays>, lateRi
     materialReady: p.materialReady === -Infinity ? null : dayAt(start, dayOfStart(p.materialReady)),
     materialOk: p.materialOk,
     alternates: p.alternates, // left out of the JSON when there are none
-    days: p.pieces.length,
+    days: pieces.length,
     priority: o.order.Priority,
     dueDate: o.order.DueDate,
     lateRisk: lateRisk(o),
     t0: p.start,
     t1: p.end,
-    pieces: p.pieces,
+    pieces,
   };
 }
 
@@ -543,10 +576,10 @@ function scheduleExceptions(pm: PlanModel, placed: PlacedLot[], days: Map<string
       });
       continue;
     }
-    if (p.pieces.length < 2) continue;
+    if (p.pieces.length < 4) continue; // one day
     const w = days.get(lotWc(p.lot));
     // A lot whose setup alone is longer than its first day: it cannot fit any day, so it is split.
-    if (w && lotOp(p.lot).SetupHours / w.eff > w.open(dayOfStart(p.pieces[0][0])) + 1e-9) {
+    if (w && lotOp(p.lot).SetupHours / w.eff > w.open(dayOfStart(p.pieces[0])) + 1e-9) {
       const k = `${key(op.node.item.ItemId)}|${op.op.OpSeq}`;
       if (splitSeen.has(k)) continue;
       splitSeen.add(k);
@@ -556,8 +589,8 @@ function scheduleExceptions(pm: PlanModel, placed: PlacedLot[], days: Map<string
         subject: op.node.item.ItemId,
         date: dayAt(start, dayOfStart(p.start)),
         message: {
-          en: `${op.node.item.ItemId} operation ${op.op.OpSeq} on ${w.wc.WorkCenterId}: the setup alone (${op.op.SetupHours} h) is longer than a working day, so each lot is split over ${p.pieces.length} days (e.g. ${o.OrderId})`,
-          zh: `${op.node.item.ItemId} 工序 ${op.op.OpSeq}（${w.wc.WorkCenterId}）：仅准备工时（${op.op.SetupHours} 小时）就超过一个工作日，每批跨 ${p.pieces.length} 天完成（如 ${o.OrderId}）`,
+          en: `${op.node.item.ItemId} operation ${op.op.OpSeq} on ${w.wc.WorkCenterId}: the setup alone (${op.op.SetupHours} h) is longer than a working day, so each lot is split over ${p.pieces.length / 2} days (e.g. ${o.OrderId})`,
+          zh: `${op.node.item.ItemId} 工序 ${op.op.OpSeq}（${w.wc.WorkCenterId}）：仅准备工时（${op.op.SetupHours} 小时）就超过一个工作日，每批跨 ${p.pieces.length / 2} 天完成（如 ${o.OrderId}）`,
         },
       });
     }
@@ -597,11 +630,13 @@ export function applySchedule(plant: Plant, allocation: PlanResult, s: Schedule)
   const itemUom = new Map(plant.Items.map((i) => [key(i.ItemId), i.Uom]));
   const whole = (item: string) => isDiscrete(itemUom.get(key(item)), discrete);
   const sub = new Map<string, string[]>();
-  for (const row of s.rows) {
-    if (!row.subcontract) continue;
-    const lines = sub.get(row.orderId);
-    if (lines) lines.push(`${row.operation} × ${row.quantity}`);
-    else sub.set(row.orderId, [`${row.operation} × ${row.quantity}`]);
+  for (const p of s.lots) {
+    if (!p.lot.subcontract) continue;
+    const id = p.lot.order.order.OrderId;
+    const line = `${p.lot.v.op.label} × ${rowQuantity(p, discrete)}`;
+    const lines = sub.get(id);
+    if (lines) lines.push(line);
+    else sub.set(id, [line]);
   }
   // Orders with work in the schedule (placed or not); the others make nothing: all of what they
   // ship comes from stock, on the plan's day, which the schedule leaves as it is.

@@ -44,8 +44,8 @@ export interface PlacedLot {
   lane: number;
   start: number;
   end: number;
-  /** the working stretches, one per day: [start, end] in hours from PlanStart */
-  pieces: [number, number][];
+  /** the working stretches, one per day, flat: [start0, end0, start1, end1, …] in hours from PlanStart */
+  pieces: number[];
   setupHours: number;
   runHours: number;
   /** when its materials are there (−Infinity when it needs none) */
@@ -56,6 +56,15 @@ export interface PlacedLot {
   placed: boolean;
   /** alternate components drawn instead of primaries (BOM AlternateOf); undefined when none */
   alternates?: AlternateDrawn[];
+}
+
+interface OpState {
+  done: Done;
+  /** the operation's place in its node's routing */
+  k: number;
+  /** the Done of what its lots wait for, and (for components) units of each per unit */
+  before: Done[];
+  ratios: number[];
 }
 
 /** A supply of a Buy item: quantities arriving at times (hours from PlanStart). */
@@ -226,25 +235,30 @@ class Done {
   }
 }
 
-/** The first n stretches of flat [start0, end0, …] as [start, end] pairs (one literal for the usual single day). */
-function piecesOf(flat: number[], n: number): [number, number][] {
-  if (n === 1) return [[flat[0], flat[1]]];
-  const out: [number, number][] = [];
-  for (let j = 0; j < n; j++) out.push([flat[2 * j], flat[2 * j + 1]]);
-  return out;
-}
 
 export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
   const { pm, days } = input;
   const lastDay = pm.buckets.offsets[pm.buckets.count] + OVERFLOW_DAYS - 1;
   const lanes = new Map<string, Lane[]>();
   for (const [id, w] of days) lanes.set(id, Array.from({ length: w.lanes }, () => new Lane(w)));
-  // Completed units per operation of each order.
-  const done = new Map<PlanOp, Done>();
-  const doneOf = (op: PlanOp) => {
-    let l = done.get(op);
-    if (!l) done.set(op, (l = new Done()));
-    return l;
+  // Per operation of each order: its completed units, its place in the routing, and what its lots
+  // wait for (the operation before, or each component's last operation with its units per unit).
+  const states = new Map<PlanOp, OpState>();
+  const doneOf = (op: PlanOp): Done => stateOf(op).done;
+  const stateOf = (op: PlanOp): OpState => {
+    let st = states.get(op);
+    if (st) return st;
+    const node = op.node;
+    const k = node.ops.indexOf(op);
+    st = { done: new Done(), k, before: [], ratios: [] };
+    states.set(op, st);
+    if (k > 0) st.before.push(doneOf(node.ops[k - 1]));
+    else
+      for (const c of node.makeChildren) {
+        st.before.push(doneOf(c.node.ops[c.node.ops.length - 1]));
+        st.ratios.push(c.ratio);
+      }
+    return st;
   };
   const used = new Map<string, number>();
   const out: PlacedLot[] = [];
@@ -263,8 +277,7 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
   };
   // When `need` units of `op` are done (as a lot becomes ready: never expected to be missing —
   // rounding keeps predecessors ahead — but then it waits for all of them).
-  const doneAt = (op: PlanOp, need: number) => {
-    const l = doneOf(op);
+  const doneAt = (l: Done, need: number) => {
     const at = l.when(need);
     return at === Infinity ? l.last : at;
   };
@@ -274,11 +287,12 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
   for (const lot of lots) {
     const op = lot.v.op;
     const node = op.node;
-    const k = node.ops.indexOf(op);
+    const st = stateOf(op);
+    const k = st.k;
     let ready = input.releaseOf(lot);
     // Precedence: the operation before in the routing, or the components for the first one.
-    if (k > 0) ready = Math.max(ready, doneAt(node.ops[k - 1], lot.cumQty));
-    else for (const c of node.makeChildren) ready = Math.max(ready, doneAt(c.node.ops[c.node.ops.length - 1], c.ratio * lot.cumQty));
+    if (k > 0) ready = Math.max(ready, doneAt(st.before[0], lot.cumQty));
+    else for (let c = 0; c < st.before.length; c++) ready = Math.max(ready, doneAt(st.before[c], st.ratios[c] * lot.cumQty));
     // Materials, drawn when the node's first operation starts.
     let materialReady = -Infinity;
     let materialOk = true;
@@ -312,7 +326,7 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
     let laneNo = 0;
     let start = ready;
     let end = ready;
-    let pieces: [number, number][] | undefined;
+    let pieces: number[] | undefined;
     let setupHours = 0;
     let runHours = 0;
     if (lot.subcontract) end = ready + 24 * (op.op.SubcontractLeadDays ?? 0);
@@ -354,19 +368,19 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
       if (bestLane >= 0) {
         const lane = wcLanes[bestLane];
         for (let j = 0; j < bestN; j++) lane.add(best[2 * j], best[2 * j + 1]);
-        pieces = piecesOf(best, bestN);
+        pieces = best.slice(0, 2 * bestN);
         laneNo = bestLane + 1;
         if (!isSetUp(lot.lotId, bestLane)) {
           setupHours = rop.SetupHours;
           markSetUp(lot.lotId, bestLane);
         }
-        start = pieces[0][0];
+        start = pieces[0];
         end = bestEnd;
       }
     }
     const placed = lot.subcontract || pieces !== undefined;
     out.push({ lot, lane: laneNo, start, end, pieces: pieces ?? [], setupHours, runHours, materialReady, materialOk, placed, alternates: alts });
-    if (placed) doneOf(op).add(end, lot.qty);
+    if (placed) st.done.add(end, lot.qty);
   }
   return out;
 }

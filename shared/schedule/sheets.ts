@@ -55,8 +55,8 @@ export function dispatchRows(s: Schedule, filter: { workCenter?: string; from?: 
   const lo = filter.from ? 24 * daysBetween(s.start, filter.from) : -Infinity;
   const hi = last ? 24 * (daysBetween(s.start, last) + 1) : Infinity;
   const out: DispatchRow[] = [];
-  for (const r of s.rows) {
-    if (r.subcontract || (wc && r.workCenter.toLowerCase() !== wc) || r.t1 < lo || r.t0 >= hi) continue;
+  for (const r of s.rows(hi)) {
+    if (r.subcontract || (wc && r.workCenter.toLowerCase() !== wc) || r.t1 < lo) continue;
     r.pieces.forEach(([a, b], i) => {
       if (a < lo || a >= hi) return;
       const from = clockText(s.start, a);
@@ -109,8 +109,8 @@ function grid(s: Schedule, keyOf: (r: ScheduleRow) => string, n: number): Map<st
   const g = new Map<string, number[]>();
   // Lots starting after the grid's last day add nothing (a key without hours reads as none).
   const end = 24 * n;
-  for (const r of s.rows) {
-    if (r.subcontract || r.t0 >= end) continue;
+  for (const r of s.rows(end)) {
+    if (r.subcontract) continue;
     const k = keyOf(r);
     let cells = g.get(k);
     if (!cells) g.set(k, (cells = new Array(n).fill(0)));
@@ -134,7 +134,7 @@ function withCells<T extends Record<string, unknown>>(row: T, cells: number[] | 
 export function scheduleSheets(s: Schedule, lang: Lang): ResultSheet[] {
   const zh = lang === 'zh';
   const t = (x: { en: string; zh: string }) => (zh ? x.zh : x.en);
-  const whole = s.rows.every((r) => Number.isInteger(r.quantity));
+  const whole = s.wholeQuantities;
   const schedule: ResultSheet = {
     name: 'Schedule',
     columns: [
@@ -155,9 +155,9 @@ export function scheduleSheets(s: Schedule, lang: Lang): ResultSheet[] {
       { key: 'dueDate', header: 'Due date', headerZh: '交期', format: 'date', width: 12 },
       { key: 'lateRisk', header: 'Late risk', headerZh: '延期风险', width: 12 },
       // Only when some lot draws an alternate component (BOM AlternateOf).
-      ...(s.rows.some((r) => r.alternates) ? [{ key: 'alternates', header: 'Alternates drawn', headerZh: '领用替代料', width: 36 }] : []),
+      ...(s.lots.some((p) => p.alternates) ? [{ key: 'alternates', header: 'Alternates drawn', headerZh: '领用替代料', width: 36 }] : []),
     ],
-    rows: s.rows.filter((r) => r.t0 < 24 * SCHEDULE_DAYS).map((r) => {
+    rows: s.rows(24 * SCHEDULE_DAYS).map((r) => {
       const row: ResultSheet['rows'][number] = {
         orderId: r.orderId,
         item: r.item,
@@ -260,7 +260,7 @@ export function scheduleJson(s: Schedule, lpObjective: number) {
     roundedObjective: Math.round(s.roundedObjective * 1e4) / 1e4,
     roundingGap: Math.round((s.roundedObjective - lpObjective) * 1e4) / 1e4,
     sequencing: { kept: s.rule, weightedDaysLate: s.weightedLateness },
-    schedule: s.rows.filter((r) => r.t0 < 24 * DISPATCH_DAYS).map(({ pieces: _p, t0: _0, t1: _1, ...r }) => r),
+    schedule: s.rows(24 * DISPATCH_DAYS).map(({ pieces: _p, t0: _0, t1: _1, ...r }) => r),
   };
 }
 export type ScheduleAnswer = ReturnType<typeof scheduleJson>;

@@ -33,7 +33,7 @@ describe('the sample plant’s schedule', () => {
     const lots = j.schedule.filter((r) => pieces(r.item));
     expect(lots.length).toBeGreaterThan(50);
     for (const r of lots) whole(r.quantity);
-    const all = out.schedule!.rows.filter((r) => pieces(r.item));
+    const all = out.schedule!.rows().filter((r) => pieces(r.item));
     expect(all.length).toBeGreaterThan(200);
     for (const r of all) whole(r.quantity);
     for (const d of dispatchRows(out.schedule!)) if (pieces(d.item)) whole(d.quantity);
@@ -46,7 +46,7 @@ describe('the sample plant’s schedule', () => {
     }
     // Totals: each order's last operation makes exactly its quantity.
     for (const o of out.scheduled!.orders.filter((x) => x.state !== 'notPlanned')) {
-      const last = out.schedule!.rows.filter((r) => r.orderId === o.orderId && r.item === o.item);
+      const last = out.schedule!.rows().filter((r) => r.orderId === o.orderId && r.item === o.item);
       const lastOp = Math.max(...last.map((r) => r.opSeq));
       expect([o.orderId, last.filter((r) => r.opSeq === lastOp).reduce((a, r) => a + r.quantity, 0)]).toEqual([o.orderId, o.quantity - o.shortQty]);
     }
@@ -75,14 +75,14 @@ describe('the sample plant’s schedule', () => {
       }
     }
     expect(checked).toBeGreaterThan(100);
-    for (const r of out.schedule!.rows) if (r.materialReady !== null) expect(r.materialReady <= r.startDay && r.materialOk, `${r.orderId} ${r.operation}`).toBe(true);
+    for (const r of out.schedule!.rows()) if (r.materialReady !== null) expect(r.materialReady <= r.startDay && r.materialOk, `${r.orderId} ${r.operation}`).toBe(true);
     for (const b of batches) expect(b.materialReady <= b.start + 1e-9 && b.materialOk).toBe(true);
   });
 
   it('never gives a unit of a work center more hours in a day than it has (overtime included), nor two lots at once', () => {
     const wcs = new Map(plant.WorkCenters.map((w) => [w.WorkCenterId, w]));
     const spans = new Map<string, [number, number][]>();
-    for (const r of out.schedule!.rows) {
+    for (const r of out.schedule!.rows()) {
       if (r.subcontract) continue;
       for (const [a, b] of r.pieces) {
         const k = `${r.workCenter}|${r.lane}|${Math.floor(a / 24)}`;
