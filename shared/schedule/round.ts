@@ -16,7 +16,15 @@ export function discreteUoms(settings: Pick<SettingsValues, 'DiscreteUoms'>): Se
   return new Set([...DISCRETE_UOMS, ...extra]);
 }
 
-export const isDiscrete = (uom: string | undefined, set: Set<string>): boolean => set.has(norm(uom));
+// Each unit's answer per set, remembered: the schedule asks for every lot and row, of a few units.
+const answers = new WeakMap<Set<string>, Map<string | undefined, boolean>>();
+export function isDiscrete(uom: string | undefined, set: Set<string>): boolean {
+  let known = answers.get(set);
+  if (!known) answers.set(set, (known = new Map()));
+  let v = known.get(uom);
+  if (v === undefined) known.set(uom, (v = set.has(norm(uom))));
+  return v;
+}
 
 const EPS = 1e-6;
 

@@ -75,6 +75,8 @@ export interface Schedule {
    * row order: by start, then work center, then lane.
    */
   lots: PlacedLot[];
+  /** the work center id each of `lots` shows (a subcontracted lot's Routing work center) */
+  lotWorkCenters: string[];
   /**
    * The rows of the lots that start before `before` hours from PlanStart (all by default): a
    * prefix of the rows, each made on first ask (the sheets and the answer show the first weeks').
@@ -152,18 +154,19 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
     const f = finishOf.get(o)?.finishDate ?? null;
     return f === null ? '' : f > o.order.DueDate ? 'late' : f === o.order.DueDate ? 'atRisk' : '';
   };
-  const rowLots = byStart(mergeBatches(placed, days), days);
+  const { lots: rowLots, workCenters: lotWorkCenters } = byStart(mergeBatches(placed, days), days);
   const made: ScheduleRow[] = [];
   const rows = (before = Infinity): ScheduleRow[] => {
     let n = 0;
     while (n < rowLots.length && rowLots[n].start < before) n++;
-    for (let i = made.length; i < n; i++) made.push(row(b.start, rowLots[i], days, risk, discrete));
+    for (let i = made.length; i < n; i++) made.push(row(b.start, rowLots[i], lotWorkCenters[i], risk, discrete));
     return made.slice(0, n);
   };
   return {
     start: b.start,
     horizonDays: b.offsets[b.count],
     lots: rowLots,
+    lotWorkCenters,
     rows,
     wholeQuantities: rowLots.every((p) => Number.isInteger(rowQuantity(p, discrete))),
     batches: placed,
@@ -377,33 +380,43 @@ export function rowQuantity(p: PlacedLot, discrete: Set<string>): number {
 }
 
 /**
- * Lots in row order: by start, then work center, then lane, then their place (stable), by
- * sortedBy's whole-number keys (typed-array sorts, no comparator): the start as its rank among
- * the starts, the work centers' order worked out once.
+ * Lots in row order, with the work center each shows: by start, then work center, then lane,
+ * then their place (stable), by sortedBy's whole-number keys (typed-array sorts, no comparator):
+ * the start as its rank among the starts, the work centers' order worked out once.
  */
-function byStart(lots: PlacedLot[], days: Map<string, WorkCenterDays>): PlacedLot[] {
+function byStart(lots: PlacedLot[], days: Map<string, WorkCenterDays>): { lots: PlacedLot[]; workCenters: string[] } {
   const n = lots.length;
-  const wcOf = lots.map((p) => wcName(p, days));
-  const names = [...new Set(wcOf)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-  const rank = new Map(names.map((w, i) => [w, i]));
-  const wcRank = new Int32Array(n);
-  for (let i = 0; i < n; i++) wcRank[i] = rank.get(wcOf[i])!;
+  const wcOf = new Array<string>(n);
+  const rank = new Map<string, number>();
   let lanes = 1;
-  for (const p of lots) lanes = Math.max(lanes, p.lane + 1);
   const starts = new Float64Array(n);
-  for (let i = 0; i < n; i++) starts[i] = lots[i].start;
+  for (let i = 0; i < n; i++) {
+    const p = lots[i];
+    rank.set((wcOf[i] = wcName(p, days)), 0);
+    lanes = Math.max(lanes, p.lane + 1);
+    starts[i] = p.start;
+  }
+  const names = [...rank.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  names.forEach((w, i) => rank.set(w, i));
   starts.sort();
   // Each start's rank: where it first appears among the sorted starts (equal starts, equal ranks).
-  const ranks = new Map<number, number>();
-  for (let i = n - 1; i >= 0; i--) ranks.set(starts[i], i);
-  const startRank = new Float64Array(n);
-  for (let i = 0; i < n; i++) startRank[i] = ranks.get(lots[i].start)!;
-  const idx = Array.from({ length: n }, (_, i) => i);
+  const startRank = (t: number) => {
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const idx = new Array<number>(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
   // One sort when start, work center and lane fit one key with the place (sortedBy's bound), else two.
-  const span = names.length * lanes;
-  const wcLane = (i: number) => wcRank[i] * lanes + lots[i].lane;
-  const order = n * span * n < 2 ** 53 ? sortedBy(idx, (i) => startRank[i] * span + wcLane(i)) : sortedBy(sortedBy(idx, wcLane), (i) => startRank[i]);
-  return order.map((i) => lots[i]);
+  const span = rank.size * lanes;
+  const wcLane = (i: number) => rank.get(wcOf[i])! * lanes + lots[i].lane;
+  const order = n * span * n < 2 ** 53 ? sortedBy(idx, (i) => startRank(lots[i].start) * span + wcLane(i)) : sortedBy(sortedBy(idx, wcLane), (i) => startRank(lots[i].start));
+  return { lots: order.map((i) => lots[i]), workCenters: order.map((i) => wcOf[i]) };
 }
 
 /** Batches of one lot that run back to back on the same unit (or only a night apart) are one row: one lot, one setup. */
@@ -469,7 +482,7 @@ function joinDrawn(a: AlternateDrawn[] = [], b: AlternateDrawn[] = []): Alternat
   return out;
 }
 
-function row(start: Day, p: PlacedLot, days: Map<string, WorkCenterDays>, lateRisk: (o: PlannedOrder) => ScheduleRow['lateRisk'], discrete: Set<string>): ScheduleRow {
+function row(start: Day, p: PlacedLot, workCenter: string, lateRisk: (o: PlannedOrder) => ScheduleRow['lateRisk'], discrete: Set<string>): ScheduleRow {
   const o = p.lot.order;
   const op = p.lot.v.op;
   const pieces: [number, number][] = [];
@@ -479,7 +492,7 @@ function row(start: Day, p: PlacedLot, days: Map<string, WorkCenterDays>, lateRi
     item: op.node.item.ItemId,
     opSeq: op.op.OpSeq,
     operation: op.label,
-    workCenter: wcName(p, days),
+    workCenter,
     subcontract: p.lot.subcontract,
     lane: p.lane,
     quantity: rowQuantity(p, discrete),

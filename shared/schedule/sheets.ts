@@ -104,21 +104,22 @@ function dayColumns(s: Schedule): { cols: ResultColumn[]; days: Day[] } {
   return { cols, days };
 }
 
-/** Hours per row key and day index, from the lots' working stretches. */
-function grid(s: Schedule, keyOf: (r: ScheduleRow) => string, n: number): Map<string, number[]> {
+/** Hours per row key and day index, from the lots' working stretches (key of the lot's place in s.lots). */
+function grid(s: Schedule, keyOf: (i: number) => string, n: number): Map<string, number[]> {
   const g = new Map<string, number[]>();
-  // Lots starting after the grid's last day add nothing (a key without hours reads as none).
+  // Lots starting after the grid's last day add nothing (a key without hours reads as none); lots are by start.
   const end = 24 * n;
-  for (const r of s.rows(end)) {
-    if (r.subcontract) continue;
-    const k = keyOf(r);
+  for (let i = 0; i < s.lots.length && s.lots[i].start < end; i++) {
+    const p = s.lots[i];
+    if (p.lot.subcontract) continue;
+    const k = keyOf(i);
     let cells = g.get(k);
     if (!cells) g.set(k, (cells = new Array(n).fill(0)));
-    const pieces = r.pieces;
-    for (let i = 0; i < pieces.length; i++) {
-      const a = pieces[i][0];
+    const pieces = p.pieces;
+    for (let j = 0; j < pieces.length; j += 2) {
+      const a = pieces[j];
       const d = Math.floor(a / 24);
-      if (d >= 0 && d < n) cells[d] += pieces[i][1] - a;
+      if (d >= 0 && d < n) cells[d] += pieces[j + 1] - a;
     }
   }
   return g;
@@ -211,7 +212,7 @@ export function scheduleSheets(s: Schedule, lang: Lang): ResultSheet[] {
   const n = days.length;
   const scales = cols.map((c) => ({ column: c.key }));
   const keys = cols.map((c) => c.key);
-  const byWc = grid(s, (r) => `${r.workCenter}|${r.lane}`, n);
+  const byWc = grid(s, (i) => `${s.lotWorkCenters[i]}|${s.lots[i].lane}`, n);
   const ganttWc: ResultSheet = {
     name: 'Gantt by work center',
     columns: [
@@ -222,7 +223,7 @@ export function scheduleSheets(s: Schedule, lang: Lang): ResultSheet[] {
     rows: s.workCenters.flatMap((w) => Array.from({ length: w.lanes }, (_, i) => withCells({ workCenter: w.id, lane: i + 1 }, byWc.get(`${w.id}|${i + 1}`), keys))),
     colorScales: scales,
   };
-  const byOrder = grid(s, (r) => r.orderId, n);
+  const byOrder = grid(s, (i) => s.lots[i].lot.order.order.OrderId, n);
   const orders = [...s.orders.values()];
   const ganttOrder: ResultSheet = {
     name: 'Gantt by order',
