@@ -185,13 +185,15 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
  * date and order id.
  */
 function dispatchKeys(pm: PlanModel): Record<'plan' | 'priority', (l: Lot) => number> {
-  const rank = new Map(pm.orders.slice().sort(byOrder).map((o, i) => [o, i]));
-  const R = rank.size + 1;
+  // (By the order's place in pm.orders: no map lookup per lot.)
+  const rank = new Int32Array(pm.orders.length);
+  pm.orders.slice().sort(byOrder).forEach((o, i) => (rank[o.index] = i));
+  const R = pm.orders.length + 1;
   const O = pm.orders.reduce((m, o) => Math.max(m, o.ops.length), 1) + 1;
   const T = pm.buckets.count + 1;
   return {
-    plan: (l) => (l.bucket * R + rank.get(l.order)!) * O + l.opIndex,
-    priority: (l) => (rank.get(l.order)! * O + l.opIndex) * T + l.bucket,
+    plan: (l) => (l.bucket * R + rank[l.order.index]) * O + l.opIndex,
+    priority: (l) => (rank[l.order.index] * O + l.opIndex) * T + l.bucket,
   };
 }
 
@@ -202,11 +204,21 @@ function dispatchKeys(pm: PlanModel): Record<'plan' | 'priority', (l: Lot) => nu
  */
 function sortedBy<T>(xs: T[], key: (x: T) => number): T[] {
   const n = xs.length;
-  const packed = new Float64Array(n);
-  for (let i = 0; i < n; i++) packed[i] = key(xs[i]) * n + i;
-  packed.sort();
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = key(xs[i]);
+  const order = stableOrder(keys);
   const out = new Array<T>(n);
-  for (let i = 0; i < n; i++) out[i] = xs[packed[i] % n];
+  for (let i = 0; i < n; i++) out[i] = xs[order[i]];
+  return out;
+}
+
+/** The places of `keys` in order of key, then place (sortedBy's bound on the keys); `keys` is reused. */
+function stableOrder(keys: Float64Array): Int32Array {
+  const n = keys.length;
+  for (let i = 0; i < n; i++) keys[i] = keys[i] * n + i;
+  keys.sort();
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = keys[i] % n;
   return out;
 }
 
@@ -217,10 +229,10 @@ function sortedBy<T>(xs: T[], key: (x: T) => number): T[] {
  */
 function releases(pm: PlanModel): Record<'plan' | 'priority', (l: Lot) => number> {
   const b = pm.buckets;
-  const released = new Map<PlannedOrder, number>();
+  const released = new Float64Array(pm.orders.length).fill(-1); // by the order's place in pm.orders; −1 not yet worked out
   const priority = (l: Lot) => {
-    let h = released.get(l.order);
-    if (h === undefined) released.set(l.order, (h = 24 * Math.max(0, daysBetween(b.start, l.order.release))));
+    let h = released[l.order.index];
+    if (h < 0) released[l.order.index] = h = 24 * Math.max(0, daysBetween(b.start, l.order.release));
     return h;
   };
   return { priority, plan: (l) => Math.max(priority(l), 24 * bucketOffset(b, l.bucket - PULL_AHEAD)) };
@@ -400,7 +412,11 @@ function byStart(lots: PlacedLot[], days: Map<string, WorkCenterDays>): { lots: 
   names.forEach((w, i) => rank.set(w, i));
   starts.sort();
   // Each start's rank: where it first appears among the sorted starts (equal starts, equal ranks).
-  const startRank = (t: number) => {
+  // (Plain loops, no key closures: this runs once per schedule on every row, mostly cold code.)
+  const startRank = new Float64Array(n);
+  const wcLane = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = lots[i].start;
     let lo = 0;
     let hi = n - 1;
     while (lo < hi) {
@@ -408,15 +424,28 @@ function byStart(lots: PlacedLot[], days: Map<string, WorkCenterDays>): { lots: 
       if (starts[mid] < t) lo = mid + 1;
       else hi = mid;
     }
-    return lo;
-  };
-  const idx = new Array<number>(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
+    startRank[i] = lo;
+    wcLane[i] = rank.get(wcOf[i])! * lanes + lots[i].lane;
+  }
   // One sort when start, work center and lane fit one key with the place (sortedBy's bound), else two.
   const span = rank.size * lanes;
-  const wcLane = (i: number) => rank.get(wcOf[i])! * lanes + lots[i].lane;
-  const order = n * span * n < 2 ** 53 ? sortedBy(idx, (i) => startRank(lots[i].start) * span + wcLane(i)) : sortedBy(sortedBy(idx, wcLane), (i) => startRank(lots[i].start));
-  return { lots: order.map((i) => lots[i]), workCenters: order.map((i) => wcOf[i]) };
+  let order: Int32Array;
+  if (n * span * n < 2 ** 53) {
+    for (let i = 0; i < n; i++) startRank[i] = startRank[i] * span + wcLane[i];
+    order = stableOrder(startRank);
+  } else {
+    const byWc = stableOrder(wcLane);
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = startRank[byWc[i]];
+    order = stableOrder(keys).map((j) => byWc[j]);
+  }
+  const outLots = new Array<PlacedLot>(n);
+  const outWc = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    outLots[i] = lots[order[i]];
+    outWc[i] = wcOf[order[i]];
+  }
+  return { lots: outLots, workCenters: outWc };
 }
 
 /** Batches of one lot that run back to back on the same unit (or only a night apart) are one row: one lot, one setup. */
