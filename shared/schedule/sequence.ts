@@ -339,6 +339,7 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
       let bestLane = -1;
       let bestN = 0;
       let bestEnd = Infinity;
+      let bestDur = -1;
       const wcLanes = lanes.get(wc) ?? [];
       for (let li = 0; li < wcLanes.length; li++) {
         const lane = wcLanes[li];
@@ -346,16 +347,22 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
         let t = ready;
         for (let guard = 0; guard < 1_000_000; guard++) {
           t = lane.skip(t, dur);
+          // A lot of the same length from no earlier than the best lane's start cannot end sooner
+          // (working time from a later start reaches the same hours no earlier): not tried.
+          if (dur === bestDur && t >= best[0]) break;
           const n = stretches(w!, t, dur, lastDay, trial);
           if (n < 0) break;
           const s = trial[0];
           const e = trial[2 * n - 1];
+          // Nor can a lane whose earliest end is not sooner than the best's (trying later only ends later).
+          if (bestLane >= 0 && !(e < bestEnd - 1e-9)) break;
           const clash = lane.clash(trial, n);
           if (clash < 0) {
             if (bestLane < 0 || e < bestEnd - 1e-9) {
               bestLane = li;
               bestN = n;
               bestEnd = e;
+              bestDur = dur;
               const kept = best;
               best = trial;
               trial = kept;
