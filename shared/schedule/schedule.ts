@@ -18,7 +18,7 @@ import { purchaseLots } from '../plan/purchase-suggestions';
 import { clockText, dayAt, dayOfEnd, dayOfStart, workCenterDays, type WorkCenterDays } from './days';
 import { discreteUoms, isDiscrete, wholeNearest, wholeSeries } from './round';
 import type { WorkCenterChoice } from '../plan/network';
-import { idleBetween, lotOp, lotWc, sequence, type AlternateDrawn, type Lot, type MaterialTimeline, type PlacedLot } from './sequence';
+import { idleBetween, lotOp, lotWc, placedOf, sequence, type AlternateDrawn, type Lot, type MaterialTimeline, type Placed } from './sequence';
 
 export interface ScheduleRow {
   orderId: string;
@@ -74,7 +74,7 @@ export interface Schedule {
    * The lots as the rows show them (transfer batches of one lot that run back to back joined), in
    * row order: by start, then work center, then lane.
    */
-  lots: PlacedLot[];
+  lots: Placed;
   /** the work center id each of `lots` shows (a subcontracted lot's Routing work center) */
   lotWorkCenters: string[];
   /**
@@ -85,7 +85,7 @@ export interface Schedule {
   /** every row's quantity is a whole number */
   wholeQuantities: boolean;
   /** the transfer batches as placed, before batches of one lot are joined into rows */
-  batches: PlacedLot[];
+  batches: Placed;
   orders: Map<string, OrderFinish>;
   /** which dispatch order was kept (see schedulePlan) */
   rule: Rule;
@@ -158,8 +158,8 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
   const made: ScheduleRow[] = [];
   const rows = (before = Infinity): ScheduleRow[] => {
     let n = 0;
-    while (n < rowLots.length && rowLots[n].start < before) n++;
-    for (let i = made.length; i < n; i++) made.push(row(b.start, rowLots[i], lotWorkCenters[i], risk, discrete));
+    while (n < rowLots.n && rowLots.start[n] < before) n++;
+    for (let i = made.length; i < n; i++) made.push(row(b.start, rowLots, i, lotWorkCenters[i], risk, discrete));
     return made.slice(0, n);
   };
   return {
@@ -168,7 +168,7 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
     lots: rowLots,
     lotWorkCenters,
     rows,
-    wholeQuantities: rowLots.every((p) => Number.isInteger(rowQuantity(p, discrete))),
+    wholeQuantities: rowLots.lot.every((lot) => Number.isInteger(rowQuantity(lot, discrete))),
     batches: placed,
     orders,
     rule,
@@ -348,7 +348,7 @@ function ownMaterial(pm: PlanModel, val: (c: number) => number): Map<PlannedOrde
 }
 
 /** Each order judged by its last unit: when its last operation's last lot ends; Σ weight × days late. */
-function lateness(pm: PlanModel, placed: PlacedLot[]): { score: number; finish: Map<PlannedOrder, number> } {
+function lateness(pm: PlanModel, placed: Placed): { score: number; finish: Map<PlannedOrder, number> } {
   const finish = new Map<PlannedOrder, number>();
   const missing = new Set<PlannedOrder>();
   const start = pm.buckets.start;
@@ -357,15 +357,17 @@ function lateness(pm: PlanModel, placed: PlacedLot[]): { score: number; finish: 
   const lateOf = (o: PlannedOrder, end: number) => Math.max(0, dayOfEnd(end) - dueOf(o));
   // An order that takes partial shipments is as late as its units are on average.
   const partial = new Map<PlannedOrder, { days: number; qty: number }>();
-  for (const p of placed) {
-    const o = p.lot.order;
-    if (p.lot.v !== o.last) continue;
-    if (!p.placed) missing.add(o);
-    else finish.set(o, Math.max(finish.get(o) ?? -Infinity, p.end));
-    if (o.order.PartialOk && p.placed) {
+  for (let i = 0; i < placed.n; i++) {
+    const lot = placed.lot[i];
+    const o = lot.order;
+    if (lot.v !== o.last) continue;
+    const end = placed.end[i];
+    if (!placed.placed[i]) missing.add(o);
+    else finish.set(o, Math.max(finish.get(o) ?? -Infinity, end));
+    if (o.order.PartialOk && placed.placed[i]) {
       const a = partial.get(o) ?? { days: 0, qty: 0 };
-      a.days += p.lot.qty * lateOf(o, p.end);
-      a.qty += p.lot.qty;
+      a.days += lot.qty * lateOf(o, end);
+      a.qty += lot.qty;
       partial.set(o, a);
     }
   }
@@ -384,11 +386,11 @@ function lateness(pm: PlanModel, placed: PlacedLot[]): { score: number; finish: 
 const r2 = (v: number) => Math.round(v * 100) / 100;
 
 /** The work center id a lot's row shows (a subcontracted lot's Routing work center). */
-const wcName = (p: PlacedLot, days: Map<string, WorkCenterDays>): string => days.get(lotWc(p.lot))?.wc.WorkCenterId ?? lotOp(p.lot).WorkCenter;
+const wcName = (lot: Lot, days: Map<string, WorkCenterDays>): string => days.get(lotWc(lot))?.wc.WorkCenterId ?? lotOp(lot).WorkCenter;
 
 /** A row's quantity: whole pieces as placed, other units to 4 decimals. */
-export function rowQuantity(p: PlacedLot, discrete: Set<string>): number {
-  return isDiscrete(p.lot.v.op.node.item.Uom, discrete) ? p.lot.qty : Math.round(p.lot.qty * 1e4) / 1e4;
+export function rowQuantity(lot: Lot, discrete: Set<string>): number {
+  return isDiscrete(lot.v.op.node.item.Uom, discrete) ? lot.qty : Math.round(lot.qty * 1e4) / 1e4;
 }
 
 /**
@@ -396,17 +398,15 @@ export function rowQuantity(p: PlacedLot, discrete: Set<string>): number {
  * then their place (stable), by sortedBy's whole-number keys (typed-array sorts, no comparator):
  * the start as its rank among the starts, the work centers' order worked out once.
  */
-function byStart(lots: PlacedLot[], days: Map<string, WorkCenterDays>): { lots: PlacedLot[]; workCenters: string[] } {
-  const n = lots.length;
+function byStart(lots: Placed, days: Map<string, WorkCenterDays>): { lots: Placed; workCenters: string[] } {
+  const n = lots.n;
   const wcOf = new Array<string>(n);
   const rank = new Map<string, number>();
   let lanes = 1;
-  const starts = new Float64Array(n);
+  const starts = lots.start.slice(0, n);
   for (let i = 0; i < n; i++) {
-    const p = lots[i];
-    rank.set((wcOf[i] = wcName(p, days)), 0);
-    lanes = Math.max(lanes, p.lane + 1);
-    starts[i] = p.start;
+    rank.set((wcOf[i] = wcName(lots.lot[i], days)), 0);
+    lanes = Math.max(lanes, lots.lane[i] + 1);
   }
   const names = [...rank.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   names.forEach((w, i) => rank.set(w, i));
@@ -416,7 +416,7 @@ function byStart(lots: PlacedLot[], days: Map<string, WorkCenterDays>): { lots: 
   const startRank = new Float64Array(n);
   const wcLane = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const t = lots[i].start;
+    const t = lots.start[i];
     let lo = 0;
     let hi = n - 1;
     while (lo < hi) {
@@ -425,7 +425,7 @@ function byStart(lots: PlacedLot[], days: Map<string, WorkCenterDays>): { lots: 
       else hi = mid;
     }
     startRank[i] = lo;
-    wcLane[i] = rank.get(wcOf[i])! * lanes + lots[i].lane;
+    wcLane[i] = rank.get(wcOf[i])! * lanes + lots.lane[i];
   }
   // One sort when start, work center and lane fit one key with the place (sortedBy's bound), else two.
   const span = rank.size * lanes;
@@ -439,59 +439,100 @@ function byStart(lots: PlacedLot[], days: Map<string, WorkCenterDays>): { lots: 
     for (let i = 0; i < n; i++) keys[i] = startRank[byWc[i]];
     order = stableOrder(keys).map((j) => byWc[j]);
   }
-  const outLots = new Array<PlacedLot>(n);
-  const outWc = new Array<string>(n);
-  for (let i = 0; i < n; i++) {
-    outLots[i] = lots[order[i]];
-    outWc[i] = wcOf[order[i]];
+  return { lots: gather(lots, order), workCenters: Array.from(order, (i) => wcOf[i]) };
+}
+
+/** `p`'s lots in the order of `order` (their stretches stay where they are). */
+function gather(p: Placed, order: Int32Array): Placed {
+  const out = placedOf(order.length);
+  out.n = order.length;
+  out.stretches = p.stretches;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    out.lot[k] = p.lot[i];
+    out.lane[k] = p.lane[i];
+    out.start[k] = p.start[i];
+    out.end[k] = p.end[i];
+    out.setupHours[k] = p.setupHours[i];
+    out.runHours[k] = p.runHours[i];
+    out.materialReady[k] = p.materialReady[i];
+    out.materialOk[k] = p.materialOk[i];
+    out.placed[k] = p.placed[i];
+    out.first[k] = p.first[i];
+    out.days[k] = p.days[i];
+    const alts = p.alternates.get(i);
+    if (alts) out.alternates.set(k, alts);
   }
-  return { lots: outLots, workCenters: outWc };
+  return out;
 }
 
 /** Batches of one lot that run back to back on the same unit (or only a night apart) are one row: one lot, one setup. */
-function mergeBatches(placed: PlacedLot[], days: Map<string, WorkCenterDays>): PlacedLot[] {
+function mergeBatches(placed: Placed, days: Map<string, WorkCenterDays>): Placed {
   const sorted = byLotLaneStart(placed);
-  const out: PlacedLot[] = [];
-  for (const p of sorted) {
-    const q = out[out.length - 1];
+  const out = placedOf(placed.n);
+  const st = out.stretches;
+  for (let k = 0; k < sorted.length; k++) {
+    const i = sorted[k];
+    const lot = placed.lot[i];
+    const q = out.n - 1; // the row so far; its stretches are the last ones
     let w: WorkCenterDays | undefined;
-    if (q && q.placed && p.placed && !p.lot.subcontract && q.lot.lotId === p.lot.lotId && q.lane === p.lane && (w = days.get(lotWc(p.lot))) && idleBetween(w, q.end, p.start)) {
-      const pieces = q.pieces.slice();
-      for (let j = 0; j < p.pieces.length; j += 2) {
-        if (pieces.length && Math.abs(pieces[pieces.length - 1] - p.pieces[j]) < 1e-9) pieces[pieces.length - 1] = p.pieces[j + 1];
-        else pieces.push(p.pieces[j], p.pieces[j + 1]);
+    if (q >= 0 && out.placed[q] && placed.placed[i] && !lot.subcontract && out.lot[q].lotId === lot.lotId && out.lane[q] === placed.lane[i] && (w = days.get(lotWc(lot))) && idleBetween(w, out.end[q], placed.start[i])) {
+      for (let j = placed.first[i]; j < placed.first[i] + placed.days[i]; j++) {
+        const a = placed.stretches[2 * j];
+        const b = placed.stretches[2 * j + 1];
+        if (out.days[q] > 0 && Math.abs(st[st.length - 1] - a) < 1e-9) st[st.length - 1] = b;
+        else {
+          st.push(a, b);
+          out.days[q]++;
+        }
       }
-      out[out.length - 1] = {
-        ...q,
-        lot: { ...q.lot, qty: q.lot.qty + p.lot.qty, cumQty: p.lot.cumQty },
-        end: Math.max(q.end, p.end),
-        pieces,
-        setupHours: q.setupHours + p.setupHours,
-        runHours: q.runHours + p.runHours,
-        materialReady: q.materialReady, // what the lot's start needs; each batch waited for its own
-        materialOk: q.materialOk && p.materialOk,
-        ...(q.alternates || p.alternates ? { alternates: joinDrawn(q.alternates, p.alternates) } : {}),
-      };
-    } else out.push(p);
+      out.lot[q] = { ...out.lot[q], qty: out.lot[q].qty + lot.qty, cumQty: lot.cumQty };
+      out.end[q] = Math.max(out.end[q], placed.end[i]);
+      out.setupHours[q] += placed.setupHours[i];
+      out.runHours[q] += placed.runHours[i];
+      // (materialReady stays the first batch's: what the lot's start needs; each batch waited for its own)
+      out.materialOk[q] = out.materialOk[q] && placed.materialOk[i] ? 1 : 0;
+      const a = out.alternates.get(q);
+      const b = placed.alternates.get(i);
+      if (a || b) out.alternates.set(q, joinDrawn(a, b));
+    } else {
+      const r = out.n++;
+      out.lot[r] = lot;
+      out.lane[r] = placed.lane[i];
+      out.start[r] = placed.start[i];
+      out.end[r] = placed.end[i];
+      out.setupHours[r] = placed.setupHours[i];
+      out.runHours[r] = placed.runHours[i];
+      out.materialReady[r] = placed.materialReady[i];
+      out.materialOk[r] = placed.materialOk[i];
+      out.placed[r] = placed.placed[i];
+      out.first[r] = st.length / 2;
+      out.days[r] = placed.days[i];
+      for (let j = 2 * placed.first[i]; j < 2 * (placed.first[i] + placed.days[i]); j++) st.push(placed.stretches[j]);
+      const alts = placed.alternates.get(i);
+      if (alts) out.alternates.set(r, alts);
+    }
   }
   return out;
 }
 
 /**
- * Placed batches by lot, lane, then start (a stable sort): lot and lane packed into one whole
- * number sorted in a typed array with the batch's place, then the few batches of one lot on one
- * lane put in order of start.
+ * Placed batches (their places) by lot, lane, then start (a stable sort): lot and lane packed
+ * into one whole number sorted in a typed array with the batch's place, then the few batches of
+ * one lot on one lane put in order of start.
  */
-function byLotLaneStart(placed: PlacedLot[]): PlacedLot[] {
-  const n = placed.length;
+function byLotLaneStart(placed: Placed): Int32Array {
+  const n = placed.n;
   let lanes = 1;
-  for (const p of placed) lanes = Math.max(lanes, p.lane + 1);
-  const out = sortedBy(placed, (p) => p.lot.lotId * lanes + p.lane);
+  for (let i = 0; i < n; i++) lanes = Math.max(lanes, placed.lane[i] + 1);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = placed.lot[i].lotId * lanes + placed.lane[i];
+  const out = stableOrder(keys);
   // Within a run of one lot and lane, by start (insertion: runs are a few batches, stable).
   for (let i = 1; i < n; i++) {
     const p = out[i];
     let j = i - 1;
-    while (j >= 0 && out[j].lot.lotId === p.lot.lotId && out[j].lane === p.lane && out[j].start > p.start) {
+    while (j >= 0 && placed.lot[out[j]].lotId === placed.lot[p].lotId && placed.lane[out[j]] === placed.lane[p] && placed.start[out[j]] > placed.start[p]) {
       out[j + 1] = out[j];
       j--;
     }
@@ -511,36 +552,39 @@ function joinDrawn(a: AlternateDrawn[] = [], b: AlternateDrawn[] = []): Alternat
   return out;
 }
 
-function row(start: Day, p: PlacedLot, workCenter: string, lateRisk: (o: PlannedOrder) => ScheduleRow['lateRisk'], discrete: Set<string>): ScheduleRow {
-  const o = p.lot.order;
-  const op = p.lot.v.op;
+function row(start: Day, p: Placed, i: number, workCenter: string, lateRisk: (o: PlannedOrder) => ScheduleRow['lateRisk'], discrete: Set<string>): ScheduleRow {
+  const lot = p.lot[i];
+  const o = lot.order;
+  const op = lot.v.op;
   const pieces: [number, number][] = [];
-  for (let j = 0; j < p.pieces.length; j += 2) pieces.push([p.pieces[j], p.pieces[j + 1]]);
+  for (let j = p.first[i]; j < p.first[i] + p.days[i]; j++) pieces.push([p.stretches[2 * j], p.stretches[2 * j + 1]]);
+  const t0 = p.start[i];
+  const t1 = p.end[i];
   return {
     orderId: o.order.OrderId,
     item: op.node.item.ItemId,
     opSeq: op.op.OpSeq,
     operation: op.label,
     workCenter,
-    subcontract: p.lot.subcontract,
-    lane: p.lane,
-    quantity: rowQuantity(p, discrete),
+    subcontract: lot.subcontract,
+    lane: p.lane[i],
+    quantity: rowQuantity(lot, discrete),
     uom: op.node.item.Uom ?? '',
-    start: clockText(start, p.start),
-    end: clockText(start, p.end),
-    startDay: dayAt(start, dayOfStart(p.start)),
-    endDay: dayAt(start, p.end > p.start ? dayOfEnd(p.end) : dayOfStart(p.end)),
-    setupHours: r2(p.setupHours),
-    runHours: r2(p.runHours),
-    materialReady: p.materialReady === -Infinity ? null : dayAt(start, dayOfStart(p.materialReady)),
-    materialOk: p.materialOk,
-    alternates: p.alternates, // left out of the JSON when there are none
+    start: clockText(start, t0),
+    end: clockText(start, t1),
+    startDay: dayAt(start, dayOfStart(t0)),
+    endDay: dayAt(start, t1 > t0 ? dayOfEnd(t1) : dayOfStart(t1)),
+    setupHours: r2(p.setupHours[i]),
+    runHours: r2(p.runHours[i]),
+    materialReady: p.materialReady[i] === -Infinity ? null : dayAt(start, dayOfStart(p.materialReady[i])),
+    materialOk: p.materialOk[i] === 1,
+    alternates: p.alternates.get(i), // left out of the JSON when there are none
     days: pieces.length,
     priority: o.order.Priority,
     dueDate: o.order.DueDate,
     lateRisk: lateRisk(o),
-    t0: p.start,
-    t1: p.end,
+    t0,
+    t1,
     pieces,
   };
 }
@@ -553,7 +597,7 @@ function row(start: Day, p: PlacedLot, workCenter: string, lateRisk: (o: Planned
  * objective is the bound no such plan can beat, and the difference is what whole units and real
  * days cost.
  */
-function roundedObjective(pm: PlanModel, plant: Plant, placed: PlacedLot[], val: (c: number) => number, discrete: Set<string>, lpObjective: number): number {
+function roundedObjective(pm: PlanModel, plant: Plant, placed: Placed, val: (c: number) => number, discrete: Set<string>, lpObjective: number): number {
   const cost = pm.lp.colCost;
   const b = pm.buckets;
   const penalty = plant.settings.LatePenaltyPerUnitDay;
@@ -563,13 +607,15 @@ function roundedObjective(pm: PlanModel, plant: Plant, placed: PlacedLot[], val:
     if (o.blocked || !o.last) continue;
     for (const c of [...o.last.x, ...o.last.y]) if (c >= 0) delta -= cost[c] * val(c);
   }
-  for (const p of placed) {
-    const o = p.lot.order;
-    if (p.lot.v !== o.last || !p.placed) continue;
-    const t = bucketOfDay(b, p.end > p.start ? dayOfEnd(p.end) : dayOfStart(p.end));
+  for (let i = 0; i < placed.n; i++) {
+    const lot = placed.lot[i];
+    const o = lot.order;
+    if (lot.v !== o.last || !placed.placed[i]) continue;
+    const end = placed.end[i];
+    const t = bucketOfDay(b, end > placed.start[i] ? dayOfEnd(end) : dayOfStart(end));
     const finish = finishCost(o.weight, penalty, daysBetweenBuckets(b, o.dueBucket, t), t, o.dueBucket);
-    delta += p.lot.qty * (finish + (p.lot.subcontract ? (o.last.op.op.SubcontractCostPerUnit ?? 0) : 0));
-    made.set(o, (made.get(o) ?? 0) + p.lot.qty);
+    delta += lot.qty * (finish + (lot.subcontract ? (o.last.op.op.SubcontractCostPerUnit ?? 0) : 0));
+    made.set(o, (made.get(o) ?? 0) + lot.qty);
   }
   for (const o of pm.orders) {
     if (o.blocked || o.short < 0) continue;
@@ -586,13 +632,13 @@ function roundedObjective(pm: PlanModel, plant: Plant, placed: PlacedLot[], val:
   return lpObjective + delta;
 }
 
-function scheduleExceptions(pm: PlanModel, placed: PlacedLot[], days: Map<string, WorkCenterDays>, rule: Rule): PlanException[] {
+function scheduleExceptions(pm: PlanModel, placed: Placed, days: Map<string, WorkCenterDays>, rule: Rule): PlanException[] {
   const out: PlanException[] = [];
   const start = pm.buckets.start;
   const closed = [...days.values()].filter((w) => w.workingDays === 0);
   // The work centers lots were placed on, asked only when some has no working day.
   const usedWc = new Set<string>();
-  if (closed.length) for (const p of placed) if (!p.lot.subcontract) usedWc.add(lotWc(p.lot));
+  if (closed.length) for (let i = 0; i < placed.n; i++) if (!placed.lot[i].subcontract) usedWc.add(lotWc(placed.lot[i]));
   for (const w of closed)
     out.push({
       type: 'noWorkingDay',
@@ -605,10 +651,11 @@ function scheduleExceptions(pm: PlanModel, placed: PlacedLot[], days: Map<string
       },
     });
   const splitSeen = new Set<string>();
-  for (const p of placed) {
-    const op = p.lot.v.op;
-    const o = p.lot.order.order;
-    if (!p.placed) {
+  for (let i = 0; i < placed.n; i++) {
+    const lot = placed.lot[i];
+    const op = lot.v.op;
+    const o = lot.order.order;
+    if (!placed.placed[i]) {
       out.push({
         type: 'unscheduled',
         severity: 'error',
@@ -618,10 +665,11 @@ function scheduleExceptions(pm: PlanModel, placed: PlacedLot[], days: Map<string
       });
       continue;
     }
-    if (p.pieces.length < 4) continue; // one day
-    const w = days.get(lotWc(p.lot));
+    const n = placed.days[i];
+    if (n < 2) continue;
+    const w = days.get(lotWc(lot));
     // A lot whose setup alone is longer than its first day: it cannot fit any day, so it is split.
-    if (w && lotOp(p.lot).SetupHours / w.eff > w.open(dayOfStart(p.pieces[0])) + 1e-9) {
+    if (w && lotOp(lot).SetupHours / w.eff > w.open(dayOfStart(placed.stretches[2 * placed.first[i]])) + 1e-9) {
       const k = `${key(op.node.item.ItemId)}|${op.op.OpSeq}`;
       if (splitSeen.has(k)) continue;
       splitSeen.add(k);
@@ -629,10 +677,10 @@ function scheduleExceptions(pm: PlanModel, placed: PlacedLot[], days: Map<string
         type: 'lotSplit',
         severity: 'info',
         subject: op.node.item.ItemId,
-        date: dayAt(start, dayOfStart(p.start)),
+        date: dayAt(start, dayOfStart(placed.start[i])),
         message: {
-          en: `${op.node.item.ItemId} operation ${op.op.OpSeq} on ${w.wc.WorkCenterId}: the setup alone (${op.op.SetupHours} h) is longer than a working day, so each lot is split over ${p.pieces.length / 2} days (e.g. ${o.OrderId})`,
-          zh: `${op.node.item.ItemId} 工序 ${op.op.OpSeq}（${w.wc.WorkCenterId}）：仅准备工时（${op.op.SetupHours} 小时）就超过一个工作日，每批跨 ${p.pieces.length / 2} 天完成（如 ${o.OrderId}）`,
+          en: `${op.node.item.ItemId} operation ${op.op.OpSeq} on ${w.wc.WorkCenterId}: the setup alone (${op.op.SetupHours} h) is longer than a working day, so each lot is split over ${n} days (e.g. ${o.OrderId})`,
+          zh: `${op.node.item.ItemId} 工序 ${op.op.OpSeq}（${w.wc.WorkCenterId}）：仅准备工时（${op.op.SetupHours} 小时）就超过一个工作日，每批跨 ${n} 天完成（如 ${o.OrderId}）`,
         },
       });
     }
@@ -640,10 +688,11 @@ function scheduleExceptions(pm: PlanModel, placed: PlacedLot[], days: Map<string
   if (rule === 'plan') {
     // Lots that ran past the bucket the plan gave them (whole units, setups per lot, sequence).
     const moved = new Map<string, number>();
-    for (const p of placed) {
-      if (!p.placed || p.lot.subcontract) continue;
-      if (!(p.end > 24 * bucketOffset(pm.buckets, p.lot.bucket + 1) + 1e-6)) continue;
-      const wc = lotWc(p.lot);
+    for (let i = 0; i < placed.n; i++) {
+      const lot = placed.lot[i];
+      if (!placed.placed[i] || lot.subcontract) continue;
+      if (!(placed.end[i] > 24 * bucketOffset(pm.buckets, lot.bucket + 1) + 1e-6)) continue;
+      const wc = lotWc(lot);
       moved.set(wc, (moved.get(wc) ?? 0) + 1);
     }
     for (const [wc, n] of moved) {
@@ -672,17 +721,19 @@ export function applySchedule(plant: Plant, allocation: PlanResult, s: Schedule)
   const itemUom = new Map(plant.Items.map((i) => [key(i.ItemId), i.Uom]));
   const whole = (item: string) => isDiscrete(itemUom.get(key(item)), discrete);
   const sub = new Map<string, string[]>();
-  for (const p of s.lots) {
-    if (!p.lot.subcontract) continue;
-    const id = p.lot.order.order.OrderId;
-    const line = `${p.lot.v.op.label} × ${rowQuantity(p, discrete)}`;
+  for (let i = 0; i < s.lots.n; i++) {
+    const lot = s.lots.lot[i];
+    if (!lot.subcontract) continue;
+    const id = lot.order.order.OrderId;
+    const line = `${lot.v.op.label} × ${rowQuantity(lot, discrete)}`;
     const lines = sub.get(id);
     if (lines) lines.push(line);
     else sub.set(id, [line]);
   }
   // Orders with work in the schedule (placed or not); the others make nothing: all of what they
   // ship comes from stock, on the plan's day, which the schedule leaves as it is.
-  const withWork = new Set(s.batches.map((b) => b.lot.order.order.OrderId));
+  const withWork = new Set<string>();
+  for (let i = 0; i < s.batches.n; i++) withWork.add(s.batches.lot[i].order.order.OrderId);
   for (const o of r.orders) {
     if (whole(o.item)) {
       o.shortQty = wholeNearest(o.shortQty);
@@ -775,6 +826,9 @@ export function finishInPlanOrder(plant: Plant, pm: PlanModel, values: ArrayLike
     sorted.slice(0, last + 1),
   );
   let end = -1;
-  for (const p of placed) if (p.lot.order === o && p.lot.v === o.last) end = Math.max(end, p.end > p.start ? dayOfEnd(p.end) : dayOfStart(p.end));
+  for (let i = 0; i < placed.n; i++) {
+    const e = placed.end[i];
+    if (placed.lot[i].order === o && placed.lot[i].v === o.last) end = Math.max(end, e > placed.start[i] ? dayOfEnd(e) : dayOfStart(e));
+  }
   return end < 0 ? undefined : dayAt(b.start, end);
 }

@@ -38,24 +38,52 @@ export interface Lot {
 export const lotWc = (lot: Lot): string => lot.center?.wc ?? lot.v.op.wc;
 export const lotOp = (lot: Lot): Operation => lot.center?.op ?? lot.v.op.op;
 
-export interface PlacedLot {
-  lot: Lot;
+/**
+ * Lots as placed, in columns: lot i is lot[i], on lane[i], … (typed arrays: no object, and no
+ * boxed number, per transfer batch — a 1000-order plant places tens of thousands).
+ */
+export interface Placed {
+  /** how many */
+  n: number;
+  lot: Lot[];
   /** 1-based lane (unit) of the work center; 0 for a subcontracted lot */
-  lane: number;
-  start: number;
-  end: number;
-  /** the working stretches, one per day, flat: [start0, end0, start1, end1, …] in hours from PlanStart */
-  pieces: number[];
-  setupHours: number;
-  runHours: number;
+  lane: Int32Array;
+  start: Float64Array;
+  end: Float64Array;
+  setupHours: Float64Array;
+  runHours: Float64Array;
   /** when its materials are there (−Infinity when it needs none) */
-  materialReady: number;
-  /** false when stock, open POs and suggested purchases do not cover it */
-  materialOk: boolean;
-  /** false when no working time was found (no working day) */
-  placed: boolean;
-  /** alternate components drawn instead of primaries (BOM AlternateOf); undefined when none */
-  alternates?: AlternateDrawn[];
+  materialReady: Float64Array;
+  /** 0 when stock, open POs and suggested purchases do not cover it */
+  materialOk: Uint8Array;
+  /** 0 when no working time was found (no working day) */
+  placed: Uint8Array;
+  /** its working stretches, one per day: stretches[2k] to stretches[2k + 1] (hours from PlanStart) for k from first[i], days[i] of them */
+  first: Int32Array;
+  days: Int32Array;
+  stretches: number[];
+  /** alternate components drawn instead of primaries (BOM AlternateOf), by lot; none for most */
+  alternates: Map<number, AlternateDrawn[]>;
+}
+
+/** Room for `cap` placed lots. */
+export function placedOf(cap: number): Placed {
+  return {
+    n: 0,
+    lot: new Array<Lot>(cap),
+    lane: new Int32Array(cap),
+    start: new Float64Array(cap),
+    end: new Float64Array(cap),
+    setupHours: new Float64Array(cap),
+    runHours: new Float64Array(cap),
+    materialReady: new Float64Array(cap),
+    materialOk: new Uint8Array(cap),
+    placed: new Uint8Array(cap),
+    first: new Int32Array(cap),
+    days: new Int32Array(cap),
+    stretches: [],
+    alternates: new Map(),
+  };
 }
 
 interface OpState {
@@ -236,7 +264,7 @@ class Done {
 }
 
 
-export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
+export function sequence(input: SequenceInput, lots: Lot[]): Placed {
   const { pm, days } = input;
   const lastDay = pm.buckets.offsets[pm.buckets.count] + OVERFLOW_DAYS - 1;
   const lanes = new Map<string, Lane[]>();
@@ -261,7 +289,7 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
     return st;
   };
   const used = new Map<string, number>();
-  const out: PlacedLot[] = [];
+  const out = placedOf(lots.length);
   const altUsed = new Map<Substitution | string, number>();
 
   // Lanes each lot is set up on: a bit per lane below 31 in an array by lot id (lot ids are
@@ -326,7 +354,7 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
     let laneNo = 0;
     let start = ready;
     let end = ready;
-    let pieces: number[] | undefined;
+    let dayCount = -1; // of working stretches, −1 when not placed
     let setupHours = 0;
     let runHours = 0;
     if (lot.subcontract) end = ready + 24 * (op.op.SubcontractLeadDays ?? 0);
@@ -375,18 +403,31 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
       if (bestLane >= 0) {
         const lane = wcLanes[bestLane];
         for (let j = 0; j < bestN; j++) lane.add(best[2 * j], best[2 * j + 1]);
-        pieces = best.slice(0, 2 * bestN);
+        dayCount = bestN;
         laneNo = bestLane + 1;
         if (!isSetUp(lot.lotId, bestLane)) {
           setupHours = rop.SetupHours;
           markSetUp(lot.lotId, bestLane);
         }
-        start = pieces[0];
+        start = best[0];
         end = bestEnd;
       }
     }
-    const placed = lot.subcontract || pieces !== undefined;
-    out.push({ lot, lane: laneNo, start, end, pieces: pieces ?? [], setupHours, runHours, materialReady, materialOk, placed, alternates: alts });
+    const placed = lot.subcontract || dayCount >= 0;
+    const i = out.n++;
+    out.lot[i] = lot;
+    out.lane[i] = laneNo;
+    out.start[i] = start;
+    out.end[i] = end;
+    out.setupHours[i] = setupHours;
+    out.runHours[i] = runHours;
+    out.materialReady[i] = materialReady;
+    out.materialOk[i] = materialOk ? 1 : 0;
+    out.placed[i] = placed ? 1 : 0;
+    out.first[i] = out.stretches.length / 2;
+    out.days[i] = Math.max(0, dayCount);
+    for (let j = 0; j < 2 * dayCount; j++) out.stretches.push(best[j]);
+    if (alts) out.alternates.set(i, alts);
     if (placed) st.done.add(end, lot.qty);
   }
   return out;

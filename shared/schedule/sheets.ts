@@ -109,17 +109,16 @@ function grid(s: Schedule, keyOf: (i: number) => string, n: number): Map<string,
   const g = new Map<string, number[]>();
   // Lots starting after the grid's last day add nothing (a key without hours reads as none); lots are by start.
   const end = 24 * n;
-  for (let i = 0; i < s.lots.length && s.lots[i].start < end; i++) {
-    const p = s.lots[i];
-    if (p.lot.subcontract) continue;
+  const p = s.lots;
+  for (let i = 0; i < p.n && p.start[i] < end; i++) {
+    if (p.lot[i].subcontract) continue;
     const k = keyOf(i);
     let cells = g.get(k);
     if (!cells) g.set(k, (cells = new Array(n).fill(0)));
-    const pieces = p.pieces;
-    for (let j = 0; j < pieces.length; j += 2) {
-      const a = pieces[j];
+    for (let j = p.first[i]; j < p.first[i] + p.days[i]; j++) {
+      const a = p.stretches[2 * j];
       const d = Math.floor(a / 24);
-      if (d >= 0 && d < n) cells[d] += pieces[j + 1] - a;
+      if (d >= 0 && d < n) cells[d] += p.stretches[2 * j + 1] - a;
     }
   }
   return g;
@@ -156,7 +155,7 @@ export function scheduleSheets(s: Schedule, lang: Lang): ResultSheet[] {
       { key: 'dueDate', header: 'Due date', headerZh: '交期', format: 'date', width: 12 },
       { key: 'lateRisk', header: 'Late risk', headerZh: '延期风险', width: 12 },
       // Only when some lot draws an alternate component (BOM AlternateOf).
-      ...(s.lots.some((p) => p.alternates) ? [{ key: 'alternates', header: 'Alternates drawn', headerZh: '领用替代料', width: 36 }] : []),
+      ...(s.lots.alternates.size ? [{ key: 'alternates', header: 'Alternates drawn', headerZh: '领用替代料', width: 36 }] : []),
     ],
     rows: s.rows(24 * SCHEDULE_DAYS).map((r) => {
       const row: ResultSheet['rows'][number] = {
@@ -212,7 +211,7 @@ export function scheduleSheets(s: Schedule, lang: Lang): ResultSheet[] {
   const n = days.length;
   const scales = cols.map((c) => ({ column: c.key }));
   const keys = cols.map((c) => c.key);
-  const byWc = grid(s, (i) => `${s.lotWorkCenters[i]}|${s.lots[i].lane}`, n);
+  const byWc = grid(s, (i) => `${s.lotWorkCenters[i]}|${s.lots.lane[i]}`, n);
   const ganttWc: ResultSheet = {
     name: 'Gantt by work center',
     columns: [
@@ -223,7 +222,7 @@ export function scheduleSheets(s: Schedule, lang: Lang): ResultSheet[] {
     rows: s.workCenters.flatMap((w) => Array.from({ length: w.lanes }, (_, i) => withCells({ workCenter: w.id, lane: i + 1 }, byWc.get(`${w.id}|${i + 1}`), keys))),
     colorScales: scales,
   };
-  const byOrder = grid(s, (i) => s.lots[i].lot.order.order.OrderId, n);
+  const byOrder = grid(s, (i) => s.lots.lot[i].order.order.OrderId, n);
   const orders = [...s.orders.values()];
   const ganttOrder: ResultSheet = {
     name: 'Gantt by order',

@@ -55,7 +55,8 @@ describe('the sample plant’s schedule', () => {
   it('starts every lot after its predecessor’s units are done and after its materials are there', () => {
     // Checked on the transfer batches themselves: when a batch of a step starts, the step before
     // has finished at least as many units as this step will have started with it.
-    const batches = out.schedule!.batches.filter((b) => b.placed);
+    const p = out.schedule!.batches;
+    const batches = Array.from({ length: p.n }, (_, i) => ({ lot: p.lot[i], start: p.start[i], end: p.end[i], placed: p.placed[i] === 1, materialReady: p.materialReady[i], materialOk: p.materialOk[i] === 1 })).filter((b) => b.placed);
     const key = (b: (typeof batches)[number]) => `${b.lot.order.order.OrderId}|${b.lot.v.op.node.item.ItemId}${b.lot.v.op.node.tag}|${b.lot.v.op.op.OpSeq}`;
     const byOp = new Map<string, typeof batches>();
     for (const b of batches) byOp.set(key(b), [...(byOp.get(key(b)) ?? []), b]);
