@@ -168,7 +168,8 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
     lots: rowLots,
     lotWorkCenters,
     rows,
-    wholeQuantities: rowLots.lot.every((lot) => Number.isInteger(rowQuantity(lot, discrete))),
+    // (A whole quantity is whole in any unit: the unit asked only of the others.)
+    wholeQuantities: rowLots.lot.every((lot) => Number.isInteger(lot.qty) || Number.isInteger(rowQuantity(lot, discrete))),
     batches: placed,
     orders,
     rule,
@@ -439,7 +440,9 @@ function byStart(lots: Placed, days: Map<string, WorkCenterDays>): { lots: Place
     for (let i = 0; i < n; i++) keys[i] = startRank[byWc[i]];
     order = stableOrder(keys).map((j) => byWc[j]);
   }
-  return { lots: gather(lots, order), workCenters: Array.from(order, (i) => wcOf[i]) };
+  const workCenters = new Array<string>(n);
+  for (let k = 0; k < n; k++) workCenters[k] = wcOf[order[k]];
+  return { lots: gather(lots, order), workCenters };
 }
 
 /** `p`'s lots in the order of `order` (their stretches stay where they are). */
@@ -605,7 +608,11 @@ function roundedObjective(pm: PlanModel, plant: Plant, placed: Placed, val: (c: 
   const made = new Map<PlannedOrder, number>();
   for (const o of pm.orders) {
     if (o.blocked || !o.last) continue;
-    for (const c of [...o.last.x, ...o.last.y]) if (c >= 0) delta -= cost[c] * val(c);
+    for (const cols of [o.last.x, o.last.y])
+      for (let t = 0; t < cols.length; t++) {
+        const c = cols[t];
+        if (c >= 0) delta -= cost[c] * val(c);
+      }
   }
   for (let i = 0; i < placed.n; i++) {
     const lot = placed.lot[i];

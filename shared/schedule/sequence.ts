@@ -187,7 +187,8 @@ class Lane {
     if (i > 0 && this.idle(b[2 * i - 1], s)) {
       i--;
       b[2 * i + 1] = e;
-    } else b.splice(2 * i, 0, s, e);
+    } else if (2 * i === b.length) b.push(s, e);
+    else b.splice(2 * i, 0, s, e);
     if (2 * i + 2 < b.length && this.idle(b[2 * i + 1], b[2 * i + 2])) {
       b[2 * i + 1] = b[2 * i + 3];
       b.splice(2 * i + 2, 2);
@@ -264,6 +265,14 @@ class Done {
 }
 
 
+// (Its own function: a scan inside sequence would have it compiled, on the scan's loop, before
+// its main loop has run, and compiled again.)
+function maxLotId(lots: Lot[]): number {
+  let m = -1;
+  for (let i = 0; i < lots.length; i++) if (lots[i].lotId > m) m = lots[i].lotId;
+  return m;
+}
+
 export function sequence(input: SequenceInput, lots: Lot[]): Placed {
   const { pm, days } = input;
   const lastDay = pm.buckets.offsets[pm.buckets.count] + OVERFLOW_DAYS - 1;
@@ -294,9 +303,7 @@ export function sequence(input: SequenceInput, lots: Lot[]): Placed {
 
   // Lanes each lot is set up on: a bit per lane below 31 in an array by lot id (lot ids are
   // numbered from 0, so no map or object per lot), else a list.
-  let maxLotId = -1;
-  for (const lot of lots) if (lot.lotId > maxLotId) maxLotId = lot.lotId;
-  const setUpBits = new Int32Array(maxLotId + 1);
+  const setUpBits = new Int32Array(maxLotId(lots) + 1);
   const setUpMore = new Map<number, number[]>();
   const isSetUp = (lotId: number, li: number) => (li < 31 ? (setUpBits[lotId] & (1 << li)) !== 0 : (setUpMore.get(lotId)?.includes(li) ?? false));
   const markSetUp = (lotId: number, li: number) => {
@@ -312,7 +319,8 @@ export function sequence(input: SequenceInput, lots: Lot[]): Placed {
 
   let trial: number[] = [];
   let best: number[] = [];
-  for (const lot of lots) {
+  for (let x = 0; x < lots.length; x++) {
+    const lot = lots[x];
     const op = lot.v.op;
     const node = op.node;
     const st = stateOf(op);
@@ -325,8 +333,10 @@ export function sequence(input: SequenceInput, lots: Lot[]): Placed {
     let materialReady = -Infinity;
     let materialOk = true;
     let alts: AlternateDrawn[] | undefined;
-    if (k === 0)
-      for (const d of lotDraws(node, lot.qty, input.alternates, altUsed, input.own?.get(lot.order))) {
+    if (k === 0) {
+      const draws = lotDraws(node, lot.qty, input.alternates, altUsed, input.own?.get(lot.order));
+      for (let di = 0; di < draws.length; di++) {
+        const d = draws[di];
         if (d.alternateOf) (alts ??= []).push({ item: d.item.ItemId, qty: Math.round(d.qty * 1e4) / 1e4, primary: d.alternateOf.ItemId });
         const m = d.key;
         const tl = input.materials.get(m);
@@ -348,6 +358,7 @@ export function sequence(input: SequenceInput, lots: Lot[]): Placed {
         }
         materialReady = Math.max(materialReady, at);
       }
+    }
     ready = Math.max(ready, materialReady);
 
     // (The placed batch is made once its lane and times are known: one shape for every batch.)
