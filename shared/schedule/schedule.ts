@@ -16,7 +16,7 @@ import { heldOnHand, isDedicated } from '../plan/dedicated';
 import { afterSafetyRefill } from '../plan/supply';
 import { purchaseLots } from '../plan/purchase-suggestions';
 import { clockText, dayAt, dayOfEnd, dayOfStart, workCenterDays, type WorkCenterDays } from './days';
-import { discreteUoms, isDiscrete, wholeNearest, wholeSeries } from './round';
+import { discreteUoms, isDiscrete, wholeNearest, wholeSeries, wholeSeriesInto } from './round';
 import type { WorkCenterChoice } from '../plan/network';
 import { idleBetween, lotOp, lotWc, placedOf, sequence, type AlternateDrawn, type Lot, type MaterialTimeline, type Placed } from './sequence';
 
@@ -111,7 +111,7 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
   const val = (c: number) => (c >= 0 ? Math.max(0, values[c]) : 0);
   const discrete = discreteUoms(plant.settings);
   const days = workCenterDays(plant, pm, values);
-  const lots = makeLots(pm, val, discrete, days);
+  const lots = makeLots(pm, values, discrete, days);
   const materials = materialTimelines(plant, pm, val);
   const alternates = alternateCover(pm.substitutions, val);
   const own = ownMaterial(pm, val);
@@ -245,64 +245,92 @@ const byOrder = (x: PlannedOrder, y: PlannedOrder): number =>
   (x.order.OrderId < y.order.OrderId ? -1 : x.order.OrderId > y.order.OrderId ? 1 : 0);
 
 /** Whole lots per order, operation and bucket (in-house and sent out), cut into transfer batches; only `orders`' and up to bucket `upTo` if given. */
-function makeLots(pm: PlanModel, val: (c: number) => number, discrete: Set<string>, days: Map<string, WorkCenterDays>, orders = pm.orders, upTo = Infinity): Lot[] {
-  const lots: Lot[] = [];
-  let nextLot = 0;
+function makeLots(pm: PlanModel, values: ArrayLike<number>, discrete: Set<string>, days: Map<string, WorkCenterDays>, orders = pm.orders, upTo = Infinity): Lot[] {
   const T = pm.buckets.count;
   // Rounding running totals up to a bucket needs only the buckets before it.
   const upToT = Math.min(T, upTo + 1);
   const ys = new Float64Array(upToT);
   const sums = new Float64Array(upToT);
+  const q = new Float64Array(upToT);
   const alt: number[] = []; // units per alternative work center in one bucket
+  const cut: Cutting = { lots: [], nextLot: 0, cum: 0, days, o: undefined!, opIndex: 0, v: undefined!, whole: false };
+  // (Plain loops into reused arrays, the solution read in place: this runs for every operation
+  // of every order and bucket, much of it before the code is compiled.)
   for (const o of orders) {
     if (o.blocked) continue;
     for (let opIndex = 0; opIndex < o.ops.length; opIndex++) {
       const v = o.ops[opIndex];
       const n = v.op.node;
-      // (Plain loops into reused arrays: this runs for every operation of every order.)
       let total = 0;
       for (let t = 0; t < upToT; t++) {
-        ys[t] = val(v.y[t]);
-        sums[t] = val(v.x[t]) + ys[t];
-        total += sums[t];
+        const cx = v.x[t];
+        const cy = v.y[t];
+        const y = cy >= 0 ? Math.max(0, values[cy]) : 0;
+        ys[t] = y;
+        total += sums[t] = (cx >= 0 ? Math.max(0, values[cx]) : 0) + y;
       }
-      if (total === 0) continue; // nothing planned: no lots (every push below would be of 0)
+      if (total === 0) continue; // nothing planned: no lots (every cut below would be of 0)
       const whole = isDiscrete(n.item.Uom, discrete);
-      // The order's own item to the nearest piece (its quantity less what is short); what it needs, up.
-      const mode = n === o.root ? 'nearest' : 'up';
-      let cum = 0;
-      const push = (bucket: number, qty: number, subcontract: boolean, center?: WorkCenterChoice) => {
-        if (qty <= EPS) return;
-        const lotId = nextLot++;
-        const w = days.get(center?.wc ?? v.op.wc);
-        // Transfer batches of about half a day's run each (at most MAX_BATCHES), whole pieces for pieces.
-        const run = w ? ((center?.op ?? v.op.op).RunHoursPerUnit * qty) / w.eff : 0;
-        const perDay = w && w.wc.HoursPerDay > 0 ? w.wc.HoursPerDay : 8;
-        let nb = subcontract ? 1 : Math.max(1, Math.min(MAX_BATCHES, Math.ceil(run / (perDay / 2) - 1e-9)));
-        if (whole) nb = Math.min(nb, Math.max(1, Math.floor(qty)));
-        for (let i = 0; i < nb; i++) {
-          const part = whole ? Math.floor(qty / nb) + (i < qty % nb ? 1 : 0) : qty / nb;
-          if (part <= EPS) continue;
-          cum += part;
-          lots.push({ order: o, opIndex, v, bucket, qty: part, subcontract, cumQty: cum, lotId, center }); // (center undefined when none: one shape for all)
-        }
-      };
-      // One lot per bucket the plan gave the operation: the LP's allocation, in whole pieces.
-      const q = whole ? wholeSeries(sums, mode) : sums;
+      cut.o = o;
+      cut.opIndex = opIndex;
+      cut.v = v;
+      cut.whole = whole;
+      cut.cum = 0;
+      // One lot per bucket the plan gave the operation: the LP's allocation, in whole pieces. The
+      // order's own item to the nearest piece (its quantity less what is short); what it needs, up.
+      if (whole) wholeSeriesInto(sums, n === o.root ? 'nearest' : 'up', q);
+      else q.set(sums);
       for (let t = 0; t < upToT; t++) {
         const sub = whole ? Math.min(q[t], wholeNearest(ys[t])) : ys[t];
         if (v.xw) {
           // Split as the plan split it over alternative work centers (whole pieces each); the preferred takes the rest.
           let rest = q[t] - sub;
-          for (let i = 1; i < v.xw.length; i++) rest -= (alt[i] = Math.min(rest, whole ? wholeNearest(val(v.xw[i].cols[t])) : val(v.xw[i].cols[t])));
-          push(t, rest, false, v.xw[0].center);
-          for (let i = 1; i < v.xw.length; i++) push(t, alt[i], false, v.xw[i].center);
-        } else push(t, q[t] - sub, false);
-        push(t, sub, true);
+          for (let i = 1; i < v.xw.length; i++) {
+            const c = v.xw[i].cols[t];
+            const on = c >= 0 ? Math.max(0, values[c]) : 0;
+            rest -= alt[i] = Math.min(rest, whole ? wholeNearest(on) : on);
+          }
+          cutLot(cut, t, rest, false, v.xw[0].center);
+          for (let i = 1; i < v.xw.length; i++) cutLot(cut, t, alt[i], false, v.xw[i].center);
+        } else cutLot(cut, t, q[t] - sub, false, undefined);
+        cutLot(cut, t, sub, true, undefined);
       }
     }
   }
-  return lots;
+  return cut.lots;
+}
+
+/** makeLots' lots so far and the operation it cuts (one object for all: no closure per operation). */
+interface Cutting {
+  lots: Lot[];
+  nextLot: number;
+  /** the operation's units cut so far */
+  cum: number;
+  days: Map<string, WorkCenterDays>;
+  o: PlannedOrder;
+  opIndex: number;
+  v: PlannedOrder['ops'][number];
+  whole: boolean;
+}
+
+/** A lot of `qty` of the operation in bucket `bucket`, cut into transfer batches. */
+function cutLot(c: Cutting, bucket: number, qty: number, subcontract: boolean, center: WorkCenterChoice | undefined): void {
+  if (qty <= EPS) return;
+  const lotId = c.nextLot++;
+  const v = c.v;
+  const whole = c.whole;
+  const w = c.days.get(center?.wc ?? v.op.wc);
+  // Transfer batches of about half a day's run each (at most MAX_BATCHES), whole pieces for pieces.
+  const run = w ? ((center?.op ?? v.op.op).RunHoursPerUnit * qty) / w.eff : 0;
+  const perDay = w && w.wc.HoursPerDay > 0 ? w.wc.HoursPerDay : 8;
+  let nb = subcontract ? 1 : Math.max(1, Math.min(MAX_BATCHES, Math.ceil(run / (perDay / 2) - 1e-9)));
+  if (whole) nb = Math.min(nb, Math.max(1, Math.floor(qty)));
+  for (let i = 0; i < nb; i++) {
+    const part = whole ? Math.floor(qty / nb) + (i < qty % nb ? 1 : 0) : qty / nb;
+    if (part <= EPS) continue;
+    c.cum += part;
+    c.lots.push({ order: c.o, opIndex: c.opIndex, v, bucket, qty: part, subcontract, cumQty: c.cum, lotId, center }); // (center undefined when none: one shape for all)
+  }
 }
 
 /** Stock above safety stock at the start, open POs on their due dates, suggested purchases when needed by. */
@@ -815,9 +843,9 @@ export function finishInPlanOrder(plant: Plant, pm: PlanModel, values: ArrayLike
   const discrete = discreteUoms(plant.settings);
   const days = workCenterDays(plant, pm, values);
   // Lots of a later bucket than o's last come after all of o's in this order: not made at all.
-  const lastBucket = makeLots(pm, val, discrete, days, [o]).reduce((m, l) => Math.max(m, l.bucket), -1);
+  const lastBucket = makeLots(pm, values, discrete, days, [o]).reduce((m, l) => Math.max(m, l.bucket), -1);
   if (lastBucket < 0) return undefined;
-  const lots = makeLots(pm, val, discrete, days, pm.orders, lastBucket);
+  const lots = makeLots(pm, values, discrete, days, pm.orders, lastBucket);
   const sorted = sortedBy(lots, dispatchKeys(pm).plan);
   let last = -1;
   sorted.forEach((l, k) => l.order === o && (last = k));
