@@ -80,6 +80,16 @@ describe('the sample plant’s schedule', () => {
     for (const b of batches) expect(b.materialReady <= b.start + 1e-9 && b.materialOk).toBe(true);
   });
 
+  it('gives the rows that start before a time as the first rows, in order of start, one per lot of the columns', () => {
+    const s = out.schedule!;
+    const all = s.rows();
+    expect(all.length).toBe(s.lots.n);
+    expect(all.length).toBeGreaterThan(100);
+    for (let i = 1; i < all.length; i++) expect(all[i].t0).toBeGreaterThanOrEqual(all[i - 1].t0);
+    // Each a prefix of all rows, whatever was asked before (rows are made on first ask, then kept).
+    for (const h of [24 * 28, 0, 24 * 3, 24 * 14, Infinity]) expect(s.rows(h)).toEqual(all.filter((r) => r.t0 < h));
+  });
+
   it('never gives a unit of a work center more hours in a day than it has (overtime included), nor two lots at once', () => {
     const wcs = new Map(plant.WorkCenters.map((w) => [w.WorkCenterId, w]));
     const spans = new Map<string, [number, number][]>();
