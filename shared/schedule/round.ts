@@ -16,7 +16,15 @@ export function discreteUoms(settings: Pick<SettingsValues, 'DiscreteUoms'>): Se
   return new Set([...DISCRETE_UOMS, ...extra]);
 }
 
-export const isDiscrete = (uom: string | undefined, set: Set<string>): boolean => set.has(norm(uom));
+// Each unit's answer per set, remembered: the schedule asks for every lot and row, of a few units.
+const answers = new WeakMap<Set<string>, Map<string | undefined, boolean>>();
+export function isDiscrete(uom: string | undefined, set: Set<string>): boolean {
+  let known = answers.get(set);
+  if (!known) answers.set(set, (known = new Map()));
+  let v = known.get(uom);
+  if (v === undefined) known.set(uom, (v = set.has(norm(uom))));
+  return v;
+}
 
 const EPS = 1e-6;
 
@@ -29,15 +37,20 @@ export const wholeNearest = (q: number): number => Math.max(0, Math.round(q));
  * up to the rounded total. [0.4, 0.4, 0.2] → running 0.4, 0.8, 1 → 0, 1, 1 → parts 0, 1, 0.
  */
 export function wholeSeries(values: ArrayLike<number>, mode: 'nearest' | 'up' = 'nearest'): number[] {
-  const f = mode === 'up' ? wholeUp : wholeNearest;
-  const out: number[] = [];
+  const out = new Array<number>(values.length);
+  wholeSeriesInto(values, mode, out);
+  return out;
+}
+
+/** wholeSeries into `out` (as long as `values`): no array made, for a caller that reuses one. */
+export function wholeSeriesInto(values: ArrayLike<number>, mode: 'nearest' | 'up', out: { [i: number]: number }): void {
+  const up = mode === 'up';
   let cum = 0;
   let prev = 0;
   for (let i = 0; i < values.length; i++) {
     cum += values[i];
-    const r = Math.max(prev, f(cum));
-    out.push(r - prev);
+    const r = Math.max(prev, up ? wholeUp(cum) : wholeNearest(cum));
+    out[i] = r - prev;
     prev = r;
   }
-  return out;
 }

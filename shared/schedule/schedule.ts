@@ -16,9 +16,9 @@ import { heldOnHand, isDedicated } from '../plan/dedicated';
 import { afterSafetyRefill } from '../plan/supply';
 import { purchaseLots } from '../plan/purchase-suggestions';
 import { clockText, dayAt, dayOfEnd, dayOfStart, workCenterDays, type WorkCenterDays } from './days';
-import { discreteUoms, isDiscrete, wholeNearest, wholeSeries } from './round';
+import { discreteUoms, isDiscrete, wholeNearest, wholeSeries, wholeSeriesInto } from './round';
 import type { WorkCenterChoice } from '../plan/network';
-import { idleBetween, lotOp, lotWc, sequence, type AlternateDrawn, type Lot, type MaterialTimeline, type PlacedLot } from './sequence';
+import { idleBetween, lotOp, lotWc, placedOf, sequence, type AlternateDrawn, type Lot, type MaterialTimeline, type Placed } from './sequence';
 
 export interface ScheduleRow {
   orderId: string;
@@ -70,9 +70,22 @@ export interface Schedule {
   start: Day;
   /** days of the plan horizon */
   horizonDays: number;
-  rows: ScheduleRow[];
+  /**
+   * The lots as the rows show them (transfer batches of one lot that run back to back joined), in
+   * row order: by start, then work center, then lane.
+   */
+  lots: Placed;
+  /** the work center id each of `lots` shows (a subcontracted lot's Routing work center) */
+  lotWorkCenters: string[];
+  /**
+   * The rows of the lots that start before `before` hours from PlanStart (all by default): a
+   * prefix of the rows, each made on first ask (the sheets and the answer show the first weeks').
+   */
+  rows: (before?: number) => ScheduleRow[];
+  /** every row's quantity is a whole number */
+  wholeQuantities: boolean;
   /** the transfer batches as placed, before batches of one lot are joined into rows */
-  batches: PlacedLot[];
+  batches: Placed;
   orders: Map<string, OrderFinish>;
   /** which dispatch order was kept (see schedulePlan) */
   rule: Rule;
@@ -98,7 +111,7 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
   const val = (c: number) => (c >= 0 ? Math.max(0, values[c]) : 0);
   const discrete = discreteUoms(plant.settings);
   const days = workCenterDays(plant, pm, values);
-  const lots = makeLots(pm, val, discrete, days);
+  const lots = makeLots(pm, values, discrete, days);
   const materials = materialTimelines(plant, pm, val);
   const alternates = alternateCover(pm.substitutions, val);
   const own = ownMaterial(pm, val);
@@ -141,11 +154,22 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
     const f = finishOf.get(o)?.finishDate ?? null;
     return f === null ? '' : f > o.order.DueDate ? 'late' : f === o.order.DueDate ? 'atRisk' : '';
   };
-  const rows = byStart(mergeBatches(placed, days).map((p) => row(b.start, p, days, risk, discrete)));
+  const { lots: rowLots, workCenters: lotWorkCenters } = byStart(mergeBatches(placed, days), days);
+  const made: ScheduleRow[] = [];
+  const rows = (before = Infinity): ScheduleRow[] => {
+    let n = 0;
+    while (n < rowLots.n && rowLots.start[n] < before) n++;
+    for (let i = made.length; i < n; i++) made.push(row(b.start, rowLots, i, lotWorkCenters[i], risk, discrete));
+    return made.slice(0, n);
+  };
   return {
     start: b.start,
     horizonDays: b.offsets[b.count],
+    lots: rowLots,
+    lotWorkCenters,
     rows,
+    // (A whole quantity is whole in any unit: the unit asked only of the others.)
+    wholeQuantities: rowLots.lot.every((lot) => Number.isInteger(lot.qty) || Number.isInteger(rowQuantity(lot, discrete))),
     batches: placed,
     orders,
     rule,
@@ -162,13 +186,15 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
  * date and order id.
  */
 function dispatchKeys(pm: PlanModel): Record<'plan' | 'priority', (l: Lot) => number> {
-  const rank = new Map(pm.orders.slice().sort(byOrder).map((o, i) => [o, i]));
-  const R = rank.size + 1;
+  // (By the order's place in pm.orders: no map lookup per lot.)
+  const rank = new Int32Array(pm.orders.length);
+  pm.orders.slice().sort(byOrder).forEach((o, i) => (rank[o.index] = i));
+  const R = pm.orders.length + 1;
   const O = pm.orders.reduce((m, o) => Math.max(m, o.ops.length), 1) + 1;
   const T = pm.buckets.count + 1;
   return {
-    plan: (l) => (l.bucket * R + rank.get(l.order)!) * O + l.opIndex,
-    priority: (l) => (rank.get(l.order)! * O + l.opIndex) * T + l.bucket,
+    plan: (l) => (l.bucket * R + rank[l.order.index]) * O + l.opIndex,
+    priority: (l) => (rank[l.order.index] * O + l.opIndex) * T + l.bucket,
   };
 }
 
@@ -179,11 +205,21 @@ function dispatchKeys(pm: PlanModel): Record<'plan' | 'priority', (l: Lot) => nu
  */
 function sortedBy<T>(xs: T[], key: (x: T) => number): T[] {
   const n = xs.length;
-  const packed = new Float64Array(n);
-  for (let i = 0; i < n; i++) packed[i] = key(xs[i]) * n + i;
-  packed.sort();
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = key(xs[i]);
+  const order = stableOrder(keys);
   const out = new Array<T>(n);
-  for (let i = 0; i < n; i++) out[i] = xs[packed[i] % n];
+  for (let i = 0; i < n; i++) out[i] = xs[order[i]];
+  return out;
+}
+
+/** The places of `keys` in order of key, then place (sortedBy's bound on the keys); `keys` is reused. */
+function stableOrder(keys: Float64Array): Int32Array {
+  const n = keys.length;
+  for (let i = 0; i < n; i++) keys[i] = keys[i] * n + i;
+  keys.sort();
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = keys[i] % n;
   return out;
 }
 
@@ -194,10 +230,10 @@ function sortedBy<T>(xs: T[], key: (x: T) => number): T[] {
  */
 function releases(pm: PlanModel): Record<'plan' | 'priority', (l: Lot) => number> {
   const b = pm.buckets;
-  const released = new Map<PlannedOrder, number>();
+  const released = new Float64Array(pm.orders.length).fill(-1); // by the order's place in pm.orders; −1 not yet worked out
   const priority = (l: Lot) => {
-    let h = released.get(l.order);
-    if (h === undefined) released.set(l.order, (h = 24 * Math.max(0, daysBetween(b.start, l.order.release))));
+    let h = released[l.order.index];
+    if (h < 0) released[l.order.index] = h = 24 * Math.max(0, daysBetween(b.start, l.order.release));
     return h;
   };
   return { priority, plan: (l) => Math.max(priority(l), 24 * bucketOffset(b, l.bucket - PULL_AHEAD)) };
@@ -209,64 +245,92 @@ const byOrder = (x: PlannedOrder, y: PlannedOrder): number =>
   (x.order.OrderId < y.order.OrderId ? -1 : x.order.OrderId > y.order.OrderId ? 1 : 0);
 
 /** Whole lots per order, operation and bucket (in-house and sent out), cut into transfer batches; only `orders`' and up to bucket `upTo` if given. */
-function makeLots(pm: PlanModel, val: (c: number) => number, discrete: Set<string>, days: Map<string, WorkCenterDays>, orders = pm.orders, upTo = Infinity): Lot[] {
-  const lots: Lot[] = [];
-  let nextLot = 0;
+function makeLots(pm: PlanModel, values: ArrayLike<number>, discrete: Set<string>, days: Map<string, WorkCenterDays>, orders = pm.orders, upTo = Infinity): Lot[] {
   const T = pm.buckets.count;
   // Rounding running totals up to a bucket needs only the buckets before it.
   const upToT = Math.min(T, upTo + 1);
   const ys = new Float64Array(upToT);
   const sums = new Float64Array(upToT);
+  const q = new Float64Array(upToT);
   const alt: number[] = []; // units per alternative work center in one bucket
+  const cut: Cutting = { lots: [], nextLot: 0, cum: 0, days, o: undefined!, opIndex: 0, v: undefined!, whole: false };
+  // (Plain loops into reused arrays, the solution read in place: this runs for every operation
+  // of every order and bucket, much of it before the code is compiled.)
   for (const o of orders) {
     if (o.blocked) continue;
     for (let opIndex = 0; opIndex < o.ops.length; opIndex++) {
       const v = o.ops[opIndex];
       const n = v.op.node;
-      // (Plain loops into reused arrays: this runs for every operation of every order.)
       let total = 0;
       for (let t = 0; t < upToT; t++) {
-        ys[t] = val(v.y[t]);
-        sums[t] = val(v.x[t]) + ys[t];
-        total += sums[t];
+        const cx = v.x[t];
+        const cy = v.y[t];
+        const y = cy >= 0 ? Math.max(0, values[cy]) : 0;
+        ys[t] = y;
+        total += sums[t] = (cx >= 0 ? Math.max(0, values[cx]) : 0) + y;
       }
-      if (total === 0) continue; // nothing planned: no lots (every push below would be of 0)
+      if (total === 0) continue; // nothing planned: no lots (every cut below would be of 0)
       const whole = isDiscrete(n.item.Uom, discrete);
-      // The order's own item to the nearest piece (its quantity less what is short); what it needs, up.
-      const mode = n === o.root ? 'nearest' : 'up';
-      let cum = 0;
-      const push = (bucket: number, qty: number, subcontract: boolean, center?: WorkCenterChoice) => {
-        if (qty <= EPS) return;
-        const lotId = nextLot++;
-        const w = days.get(center?.wc ?? v.op.wc);
-        // Transfer batches of about half a day's run each (at most MAX_BATCHES), whole pieces for pieces.
-        const run = w ? ((center?.op ?? v.op.op).RunHoursPerUnit * qty) / w.eff : 0;
-        const perDay = w && w.wc.HoursPerDay > 0 ? w.wc.HoursPerDay : 8;
-        let nb = subcontract ? 1 : Math.max(1, Math.min(MAX_BATCHES, Math.ceil(run / (perDay / 2) - 1e-9)));
-        if (whole) nb = Math.min(nb, Math.max(1, Math.floor(qty)));
-        for (let i = 0; i < nb; i++) {
-          const part = whole ? Math.floor(qty / nb) + (i < qty % nb ? 1 : 0) : qty / nb;
-          if (part <= EPS) continue;
-          cum += part;
-          lots.push({ order: o, opIndex, v, bucket, qty: part, subcontract, cumQty: cum, lotId, center }); // (center undefined when none: one shape for all)
-        }
-      };
-      // One lot per bucket the plan gave the operation: the LP's allocation, in whole pieces.
-      const q = whole ? wholeSeries(sums, mode) : sums;
+      cut.o = o;
+      cut.opIndex = opIndex;
+      cut.v = v;
+      cut.whole = whole;
+      cut.cum = 0;
+      // One lot per bucket the plan gave the operation: the LP's allocation, in whole pieces. The
+      // order's own item to the nearest piece (its quantity less what is short); what it needs, up.
+      if (whole) wholeSeriesInto(sums, n === o.root ? 'nearest' : 'up', q);
+      else q.set(sums);
       for (let t = 0; t < upToT; t++) {
         const sub = whole ? Math.min(q[t], wholeNearest(ys[t])) : ys[t];
         if (v.xw) {
           // Split as the plan split it over alternative work centers (whole pieces each); the preferred takes the rest.
           let rest = q[t] - sub;
-          for (let i = 1; i < v.xw.length; i++) rest -= (alt[i] = Math.min(rest, whole ? wholeNearest(val(v.xw[i].cols[t])) : val(v.xw[i].cols[t])));
-          push(t, rest, false, v.xw[0].center);
-          for (let i = 1; i < v.xw.length; i++) push(t, alt[i], false, v.xw[i].center);
-        } else push(t, q[t] - sub, false);
-        push(t, sub, true);
+          for (let i = 1; i < v.xw.length; i++) {
+            const c = v.xw[i].cols[t];
+            const on = c >= 0 ? Math.max(0, values[c]) : 0;
+            rest -= alt[i] = Math.min(rest, whole ? wholeNearest(on) : on);
+          }
+          cutLot(cut, t, rest, false, v.xw[0].center);
+          for (let i = 1; i < v.xw.length; i++) cutLot(cut, t, alt[i], false, v.xw[i].center);
+        } else cutLot(cut, t, q[t] - sub, false, undefined);
+        cutLot(cut, t, sub, true, undefined);
       }
     }
   }
-  return lots;
+  return cut.lots;
+}
+
+/** makeLots' lots so far and the operation it cuts (one object for all: no closure per operation). */
+interface Cutting {
+  lots: Lot[];
+  nextLot: number;
+  /** the operation's units cut so far */
+  cum: number;
+  days: Map<string, WorkCenterDays>;
+  o: PlannedOrder;
+  opIndex: number;
+  v: PlannedOrder['ops'][number];
+  whole: boolean;
+}
+
+/** A lot of `qty` of the operation in bucket `bucket`, cut into transfer batches. */
+function cutLot(c: Cutting, bucket: number, qty: number, subcontract: boolean, center: WorkCenterChoice | undefined): void {
+  if (qty <= EPS) return;
+  const lotId = c.nextLot++;
+  const v = c.v;
+  const whole = c.whole;
+  const w = c.days.get(center?.wc ?? v.op.wc);
+  // Transfer batches of about half a day's run each (at most MAX_BATCHES), whole pieces for pieces.
+  const run = w ? ((center?.op ?? v.op.op).RunHoursPerUnit * qty) / w.eff : 0;
+  const perDay = w && w.wc.HoursPerDay > 0 ? w.wc.HoursPerDay : 8;
+  let nb = subcontract ? 1 : Math.max(1, Math.min(MAX_BATCHES, Math.ceil(run / (perDay / 2) - 1e-9)));
+  if (whole) nb = Math.min(nb, Math.max(1, Math.floor(qty)));
+  for (let i = 0; i < nb; i++) {
+    const part = whole ? Math.floor(qty / nb) + (i < qty % nb ? 1 : 0) : qty / nb;
+    if (part <= EPS) continue;
+    c.cum += part;
+    c.lots.push({ order: c.o, opIndex: c.opIndex, v, bucket, qty: part, subcontract, cumQty: c.cum, lotId, center }); // (center undefined when none: one shape for all)
+  }
 }
 
 /** Stock above safety stock at the start, open POs on their due dates, suggested purchases when needed by. */
@@ -313,7 +377,7 @@ function ownMaterial(pm: PlanModel, val: (c: number) => number): Map<PlannedOrde
 }
 
 /** Each order judged by its last unit: when its last operation's last lot ends; Σ weight × days late. */
-function lateness(pm: PlanModel, placed: PlacedLot[]): { score: number; finish: Map<PlannedOrder, number> } {
+function lateness(pm: PlanModel, placed: Placed): { score: number; finish: Map<PlannedOrder, number> } {
   const finish = new Map<PlannedOrder, number>();
   const missing = new Set<PlannedOrder>();
   const start = pm.buckets.start;
@@ -322,15 +386,17 @@ function lateness(pm: PlanModel, placed: PlacedLot[]): { score: number; finish: 
   const lateOf = (o: PlannedOrder, end: number) => Math.max(0, dayOfEnd(end) - dueOf(o));
   // An order that takes partial shipments is as late as its units are on average.
   const partial = new Map<PlannedOrder, { days: number; qty: number }>();
-  for (const p of placed) {
-    const o = p.lot.order;
-    if (p.lot.v !== o.last) continue;
-    if (!p.placed) missing.add(o);
-    else finish.set(o, Math.max(finish.get(o) ?? -Infinity, p.end));
-    if (o.order.PartialOk && p.placed) {
+  for (let i = 0; i < placed.n; i++) {
+    const lot = placed.lot[i];
+    const o = lot.order;
+    if (lot.v !== o.last) continue;
+    const end = placed.end[i];
+    if (!placed.placed[i]) missing.add(o);
+    else finish.set(o, Math.max(finish.get(o) ?? -Infinity, end));
+    if (o.order.PartialOk && placed.placed[i]) {
       const a = partial.get(o) ?? { days: 0, qty: 0 };
-      a.days += p.lot.qty * lateOf(o, p.end);
-      a.qty += p.lot.qty;
+      a.days += lot.qty * lateOf(o, end);
+      a.qty += lot.qty;
       partial.set(o, a);
     }
   }
@@ -348,76 +414,156 @@ function lateness(pm: PlanModel, placed: PlacedLot[]): { score: number; finish: 
 
 const r2 = (v: number) => Math.round(v * 100) / 100;
 
+/** The work center id a lot's row shows (a subcontracted lot's Routing work center). */
+const wcName = (lot: Lot, days: Map<string, WorkCenterDays>): string => days.get(lotWc(lot))?.wc.WorkCenterId ?? lotOp(lot).WorkCenter;
+
+/** A row's quantity: whole pieces as placed, other units to 4 decimals. */
+export function rowQuantity(lot: Lot, discrete: Set<string>): number {
+  return isDiscrete(lot.v.op.node.item.Uom, discrete) ? lot.qty : Math.round(lot.qty * 1e4) / 1e4;
+}
+
 /**
- * Rows by start, then work center, then lane, then their place (stable), by sortedBy's whole-number
- * keys (typed-array sorts, no comparator): the start as its rank among the starts, the work
- * centers' order worked out once.
+ * Lots in row order, with the work center each shows: by start, then work center, then lane,
+ * then their place (stable), by sortedBy's whole-number keys (typed-array sorts, no comparator):
+ * the start as its rank among the starts, the work centers' order worked out once.
  */
-function byStart(rows: ScheduleRow[]): ScheduleRow[] {
-  const names = [...new Set(rows.map((r) => r.workCenter))].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-  const rank = new Map(names.map((w, i) => [w, i]));
-  const n = rows.length;
+function byStart(lots: Placed, days: Map<string, WorkCenterDays>): { lots: Placed; workCenters: string[] } {
+  const n = lots.n;
+  const wcOf = new Array<string>(n);
+  const rank = new Map<string, number>();
   let lanes = 1;
-  for (const r of rows) lanes = Math.max(lanes, r.lane + 1);
-  const starts = new Float64Array(n);
-  for (let i = 0; i < n; i++) starts[i] = rows[i].t0;
+  const starts = lots.start.slice(0, n);
+  for (let i = 0; i < n; i++) {
+    rank.set((wcOf[i] = wcName(lots.lot[i], days)), 0);
+    lanes = Math.max(lanes, lots.lane[i] + 1);
+  }
+  const names = [...rank.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  names.forEach((w, i) => rank.set(w, i));
   starts.sort();
   // Each start's rank: where it first appears among the sorted starts (equal starts, equal ranks).
-  const ranks = new Map<number, number>();
-  for (let i = n - 1; i >= 0; i--) ranks.set(starts[i], i);
-  const startRank = (t0: number) => ranks.get(t0)!;
-  const wcLane = (r: ScheduleRow) => rank.get(r.workCenter)! * lanes + r.lane;
+  // (Plain loops, no key closures: this runs once per schedule on every row, mostly cold code.)
+  const startRank = new Float64Array(n);
+  const wcLane = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = lots.start[i];
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < t) lo = mid + 1;
+      else hi = mid;
+    }
+    startRank[i] = lo;
+    wcLane[i] = rank.get(wcOf[i])! * lanes + lots.lane[i];
+  }
   // One sort when start, work center and lane fit one key with the place (sortedBy's bound), else two.
-  const span = names.length * lanes;
-  if (n * span * n < 2 ** 53) return sortedBy(rows, (r) => startRank(r.t0) * span + wcLane(r));
-  return sortedBy(sortedBy(rows, wcLane), (r) => startRank(r.t0));
+  const span = rank.size * lanes;
+  let order: Int32Array;
+  if (n * span * n < 2 ** 53) {
+    for (let i = 0; i < n; i++) startRank[i] = startRank[i] * span + wcLane[i];
+    order = stableOrder(startRank);
+  } else {
+    const byWc = stableOrder(wcLane);
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = startRank[byWc[i]];
+    order = stableOrder(keys).map((j) => byWc[j]);
+  }
+  const workCenters = new Array<string>(n);
+  for (let k = 0; k < n; k++) workCenters[k] = wcOf[order[k]];
+  return { lots: gather(lots, order), workCenters };
+}
+
+/** `p`'s lots in the order of `order` (their stretches stay where they are). */
+function gather(p: Placed, order: Int32Array): Placed {
+  const out = placedOf(order.length);
+  out.n = order.length;
+  out.stretches = p.stretches;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    out.lot[k] = p.lot[i];
+    out.lane[k] = p.lane[i];
+    out.start[k] = p.start[i];
+    out.end[k] = p.end[i];
+    out.setupHours[k] = p.setupHours[i];
+    out.runHours[k] = p.runHours[i];
+    out.materialReady[k] = p.materialReady[i];
+    out.materialOk[k] = p.materialOk[i];
+    out.placed[k] = p.placed[i];
+    out.first[k] = p.first[i];
+    out.days[k] = p.days[i];
+    const alts = p.alternates.get(i);
+    if (alts) out.alternates.set(k, alts);
+  }
+  return out;
 }
 
 /** Batches of one lot that run back to back on the same unit (or only a night apart) are one row: one lot, one setup. */
-function mergeBatches(placed: PlacedLot[], days: Map<string, WorkCenterDays>): PlacedLot[] {
+function mergeBatches(placed: Placed, days: Map<string, WorkCenterDays>): Placed {
   const sorted = byLotLaneStart(placed);
-  const out: PlacedLot[] = [];
-  for (const p of sorted) {
-    const q = out[out.length - 1];
+  const out = placedOf(placed.n);
+  const st = out.stretches;
+  for (let k = 0; k < sorted.length; k++) {
+    const i = sorted[k];
+    const lot = placed.lot[i];
+    const q = out.n - 1; // the row so far; its stretches are the last ones
     let w: WorkCenterDays | undefined;
-    if (q && q.placed && p.placed && !p.lot.subcontract && q.lot.lotId === p.lot.lotId && q.lane === p.lane && (w = days.get(lotWc(p.lot))) && idleBetween(w, q.end, p.start)) {
-      const pieces = q.pieces.slice();
-      for (const piece of p.pieces) {
-        const last = pieces[pieces.length - 1];
-        if (last && Math.abs(last[1] - piece[0]) < 1e-9) pieces[pieces.length - 1] = [last[0], piece[1]];
-        else pieces.push(piece);
+    if (q >= 0 && out.placed[q] && placed.placed[i] && !lot.subcontract && out.lot[q].lotId === lot.lotId && out.lane[q] === placed.lane[i] && (w = days.get(lotWc(lot))) && idleBetween(w, out.end[q], placed.start[i])) {
+      for (let j = placed.first[i]; j < placed.first[i] + placed.days[i]; j++) {
+        const a = placed.stretches[2 * j];
+        const b = placed.stretches[2 * j + 1];
+        if (out.days[q] > 0 && Math.abs(st[st.length - 1] - a) < 1e-9) st[st.length - 1] = b;
+        else {
+          st.push(a, b);
+          out.days[q]++;
+        }
       }
-      out[out.length - 1] = {
-        ...q,
-        lot: { ...q.lot, qty: q.lot.qty + p.lot.qty, cumQty: p.lot.cumQty },
-        end: Math.max(q.end, p.end),
-        pieces,
-        setupHours: q.setupHours + p.setupHours,
-        runHours: q.runHours + p.runHours,
-        materialReady: q.materialReady, // what the lot's start needs; each batch waited for its own
-        materialOk: q.materialOk && p.materialOk,
-        ...(q.alternates || p.alternates ? { alternates: joinDrawn(q.alternates, p.alternates) } : {}),
-      };
-    } else out.push(p);
+      out.lot[q] = { ...out.lot[q], qty: out.lot[q].qty + lot.qty, cumQty: lot.cumQty };
+      out.end[q] = Math.max(out.end[q], placed.end[i]);
+      out.setupHours[q] += placed.setupHours[i];
+      out.runHours[q] += placed.runHours[i];
+      // (materialReady stays the first batch's: what the lot's start needs; each batch waited for its own)
+      out.materialOk[q] = out.materialOk[q] && placed.materialOk[i] ? 1 : 0;
+      const a = out.alternates.get(q);
+      const b = placed.alternates.get(i);
+      if (a || b) out.alternates.set(q, joinDrawn(a, b));
+    } else {
+      const r = out.n++;
+      out.lot[r] = lot;
+      out.lane[r] = placed.lane[i];
+      out.start[r] = placed.start[i];
+      out.end[r] = placed.end[i];
+      out.setupHours[r] = placed.setupHours[i];
+      out.runHours[r] = placed.runHours[i];
+      out.materialReady[r] = placed.materialReady[i];
+      out.materialOk[r] = placed.materialOk[i];
+      out.placed[r] = placed.placed[i];
+      out.first[r] = st.length / 2;
+      out.days[r] = placed.days[i];
+      for (let j = 2 * placed.first[i]; j < 2 * (placed.first[i] + placed.days[i]); j++) st.push(placed.stretches[j]);
+      const alts = placed.alternates.get(i);
+      if (alts) out.alternates.set(r, alts);
+    }
   }
   return out;
 }
 
 /**
- * Placed batches by lot, lane, then start (a stable sort): lot and lane packed into one whole
- * number sorted in a typed array with the batch's place, then the few batches of one lot on one
- * lane put in order of start.
+ * Placed batches (their places) by lot, lane, then start (a stable sort): lot and lane packed
+ * into one whole number sorted in a typed array with the batch's place, then the few batches of
+ * one lot on one lane put in order of start.
  */
-function byLotLaneStart(placed: PlacedLot[]): PlacedLot[] {
-  const n = placed.length;
+function byLotLaneStart(placed: Placed): Int32Array {
+  const n = placed.n;
   let lanes = 1;
-  for (const p of placed) lanes = Math.max(lanes, p.lane + 1);
-  const out = sortedBy(placed, (p) => p.lot.lotId * lanes + p.lane);
+  for (let i = 0; i < n; i++) lanes = Math.max(lanes, placed.lane[i] + 1);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = placed.lot[i].lotId * lanes + placed.lane[i];
+  const out = stableOrder(keys);
   // Within a run of one lot and lane, by start (insertion: runs are a few batches, stable).
   for (let i = 1; i < n; i++) {
     const p = out[i];
     let j = i - 1;
-    while (j >= 0 && out[j].lot.lotId === p.lot.lotId && out[j].lane === p.lane && out[j].start > p.start) {
+    while (j >= 0 && placed.lot[out[j]].lotId === placed.lot[p].lotId && placed.lane[out[j]] === placed.lane[p] && placed.start[out[j]] > placed.start[p]) {
       out[j + 1] = out[j];
       j--;
     }
@@ -437,36 +583,40 @@ function joinDrawn(a: AlternateDrawn[] = [], b: AlternateDrawn[] = []): Alternat
   return out;
 }
 
-function row(start: Day, p: PlacedLot, days: Map<string, WorkCenterDays>, lateRisk: (o: PlannedOrder) => ScheduleRow['lateRisk'], discrete: Set<string>): ScheduleRow {
-  const o = p.lot.order;
-  const op = p.lot.v.op;
-  const whole = isDiscrete(op.node.item.Uom, discrete);
+function row(start: Day, p: Placed, i: number, workCenter: string, lateRisk: (o: PlannedOrder) => ScheduleRow['lateRisk'], discrete: Set<string>): ScheduleRow {
+  const lot = p.lot[i];
+  const o = lot.order;
+  const op = lot.v.op;
+  const pieces: [number, number][] = [];
+  for (let j = p.first[i]; j < p.first[i] + p.days[i]; j++) pieces.push([p.stretches[2 * j], p.stretches[2 * j + 1]]);
+  const t0 = p.start[i];
+  const t1 = p.end[i];
   return {
     orderId: o.order.OrderId,
     item: op.node.item.ItemId,
     opSeq: op.op.OpSeq,
     operation: op.label,
-    workCenter: days.get(lotWc(p.lot))?.wc.WorkCenterId ?? lotOp(p.lot).WorkCenter,
-    subcontract: p.lot.subcontract,
-    lane: p.lane,
-    quantity: whole ? p.lot.qty : Math.round(p.lot.qty * 1e4) / 1e4,
+    workCenter,
+    subcontract: lot.subcontract,
+    lane: p.lane[i],
+    quantity: rowQuantity(lot, discrete),
     uom: op.node.item.Uom ?? '',
-    start: clockText(start, p.start),
-    end: clockText(start, p.end),
-    startDay: dayAt(start, dayOfStart(p.start)),
-    endDay: dayAt(start, p.end > p.start ? dayOfEnd(p.end) : dayOfStart(p.end)),
-    setupHours: r2(p.setupHours),
-    runHours: r2(p.runHours),
-    materialReady: p.materialReady === -Infinity ? null : dayAt(start, dayOfStart(p.materialReady)),
-    materialOk: p.materialOk,
-    alternates: p.alternates, // left out of the JSON when there are none
-    days: p.pieces.length,
+    start: clockText(start, t0),
+    end: clockText(start, t1),
+    startDay: dayAt(start, dayOfStart(t0)),
+    endDay: dayAt(start, t1 > t0 ? dayOfEnd(t1) : dayOfStart(t1)),
+    setupHours: r2(p.setupHours[i]),
+    runHours: r2(p.runHours[i]),
+    materialReady: p.materialReady[i] === -Infinity ? null : dayAt(start, dayOfStart(p.materialReady[i])),
+    materialOk: p.materialOk[i] === 1,
+    alternates: p.alternates.get(i), // left out of the JSON when there are none
+    days: pieces.length,
     priority: o.order.Priority,
     dueDate: o.order.DueDate,
     lateRisk: lateRisk(o),
-    t0: p.start,
-    t1: p.end,
-    pieces: p.pieces,
+    t0,
+    t1,
+    pieces,
   };
 }
 
@@ -478,7 +628,7 @@ function row(start: Day, p: PlacedLot, days: Map<string, WorkCenterDays>, lateRi
  * objective is the bound no such plan can beat, and the difference is what whole units and real
  * days cost.
  */
-function roundedObjective(pm: PlanModel, plant: Plant, placed: PlacedLot[], val: (c: number) => number, discrete: Set<string>, lpObjective: number): number {
+function roundedObjective(pm: PlanModel, plant: Plant, placed: Placed, val: (c: number) => number, discrete: Set<string>, lpObjective: number): number {
   const cost = pm.lp.colCost;
   const b = pm.buckets;
   const penalty = plant.settings.LatePenaltyPerUnitDay;
@@ -486,15 +636,21 @@ function roundedObjective(pm: PlanModel, plant: Plant, placed: PlacedLot[], val:
   const made = new Map<PlannedOrder, number>();
   for (const o of pm.orders) {
     if (o.blocked || !o.last) continue;
-    for (const c of [...o.last.x, ...o.last.y]) if (c >= 0) delta -= cost[c] * val(c);
+    for (const cols of [o.last.x, o.last.y])
+      for (let t = 0; t < cols.length; t++) {
+        const c = cols[t];
+        if (c >= 0) delta -= cost[c] * val(c);
+      }
   }
-  for (const p of placed) {
-    const o = p.lot.order;
-    if (p.lot.v !== o.last || !p.placed) continue;
-    const t = bucketOfDay(b, p.end > p.start ? dayOfEnd(p.end) : dayOfStart(p.end));
+  for (let i = 0; i < placed.n; i++) {
+    const lot = placed.lot[i];
+    const o = lot.order;
+    if (lot.v !== o.last || !placed.placed[i]) continue;
+    const end = placed.end[i];
+    const t = bucketOfDay(b, end > placed.start[i] ? dayOfEnd(end) : dayOfStart(end));
     const finish = finishCost(o.weight, penalty, daysBetweenBuckets(b, o.dueBucket, t), t, o.dueBucket);
-    delta += p.lot.qty * (finish + (p.lot.subcontract ? (o.last.op.op.SubcontractCostPerUnit ?? 0) : 0));
-    made.set(o, (made.get(o) ?? 0) + p.lot.qty);
+    delta += lot.qty * (finish + (lot.subcontract ? (o.last.op.op.SubcontractCostPerUnit ?? 0) : 0));
+    made.set(o, (made.get(o) ?? 0) + lot.qty);
   }
   for (const o of pm.orders) {
     if (o.blocked || o.short < 0) continue;
@@ -511,13 +667,13 @@ function roundedObjective(pm: PlanModel, plant: Plant, placed: PlacedLot[], val:
   return lpObjective + delta;
 }
 
-function scheduleExceptions(pm: PlanModel, placed: PlacedLot[], days: Map<string, WorkCenterDays>, rule: Rule): PlanException[] {
+function scheduleExceptions(pm: PlanModel, placed: Placed, days: Map<string, WorkCenterDays>, rule: Rule): PlanException[] {
   const out: PlanException[] = [];
   const start = pm.buckets.start;
   const closed = [...days.values()].filter((w) => w.workingDays === 0);
   // The work centers lots were placed on, asked only when some has no working day.
   const usedWc = new Set<string>();
-  if (closed.length) for (const p of placed) if (!p.lot.subcontract) usedWc.add(lotWc(p.lot));
+  if (closed.length) for (let i = 0; i < placed.n; i++) if (!placed.lot[i].subcontract) usedWc.add(lotWc(placed.lot[i]));
   for (const w of closed)
     out.push({
       type: 'noWorkingDay',
@@ -530,10 +686,11 @@ function scheduleExceptions(pm: PlanModel, placed: PlacedLot[], days: Map<string
       },
     });
   const splitSeen = new Set<string>();
-  for (const p of placed) {
-    const op = p.lot.v.op;
-    const o = p.lot.order.order;
-    if (!p.placed) {
+  for (let i = 0; i < placed.n; i++) {
+    const lot = placed.lot[i];
+    const op = lot.v.op;
+    const o = lot.order.order;
+    if (!placed.placed[i]) {
       out.push({
         type: 'unscheduled',
         severity: 'error',
@@ -543,10 +700,11 @@ function scheduleExceptions(pm: PlanModel, placed: PlacedLot[], days: Map<string
       });
       continue;
     }
-    if (p.pieces.length < 2) continue;
-    const w = days.get(lotWc(p.lot));
+    const n = placed.days[i];
+    if (n < 2) continue;
+    const w = days.get(lotWc(lot));
     // A lot whose setup alone is longer than its first day: it cannot fit any day, so it is split.
-    if (w && lotOp(p.lot).SetupHours / w.eff > w.open(dayOfStart(p.pieces[0][0])) + 1e-9) {
+    if (w && lotOp(lot).SetupHours / w.eff > w.open(dayOfStart(placed.stretches[2 * placed.first[i]])) + 1e-9) {
       const k = `${key(op.node.item.ItemId)}|${op.op.OpSeq}`;
       if (splitSeen.has(k)) continue;
       splitSeen.add(k);
@@ -554,10 +712,10 @@ function scheduleExceptions(pm: PlanModel, placed: PlacedLot[], days: Map<string
         type: 'lotSplit',
         severity: 'info',
         subject: op.node.item.ItemId,
-        date: dayAt(start, dayOfStart(p.start)),
+        date: dayAt(start, dayOfStart(placed.start[i])),
         message: {
-          en: `${op.node.item.ItemId} operation ${op.op.OpSeq} on ${w.wc.WorkCenterId}: the setup alone (${op.op.SetupHours} h) is longer than a working day, so each lot is split over ${p.pieces.length} days (e.g. ${o.OrderId})`,
-          zh: `${op.node.item.ItemId} 工序 ${op.op.OpSeq}（${w.wc.WorkCenterId}）：仅准备工时（${op.op.SetupHours} 小时）就超过一个工作日，每批跨 ${p.pieces.length} 天完成（如 ${o.OrderId}）`,
+          en: `${op.node.item.ItemId} operation ${op.op.OpSeq} on ${w.wc.WorkCenterId}: the setup alone (${op.op.SetupHours} h) is longer than a working day, so each lot is split over ${n} days (e.g. ${o.OrderId})`,
+          zh: `${op.node.item.ItemId} 工序 ${op.op.OpSeq}（${w.wc.WorkCenterId}）：仅准备工时（${op.op.SetupHours} 小时）就超过一个工作日，每批跨 ${n} 天完成（如 ${o.OrderId}）`,
         },
       });
     }
@@ -565,10 +723,11 @@ function scheduleExceptions(pm: PlanModel, placed: PlacedLot[], days: Map<string
   if (rule === 'plan') {
     // Lots that ran past the bucket the plan gave them (whole units, setups per lot, sequence).
     const moved = new Map<string, number>();
-    for (const p of placed) {
-      if (!p.placed || p.lot.subcontract) continue;
-      if (!(p.end > 24 * bucketOffset(pm.buckets, p.lot.bucket + 1) + 1e-6)) continue;
-      const wc = lotWc(p.lot);
+    for (let i = 0; i < placed.n; i++) {
+      const lot = placed.lot[i];
+      if (!placed.placed[i] || lot.subcontract) continue;
+      if (!(placed.end[i] > 24 * bucketOffset(pm.buckets, lot.bucket + 1) + 1e-6)) continue;
+      const wc = lotWc(lot);
       moved.set(wc, (moved.get(wc) ?? 0) + 1);
     }
     for (const [wc, n] of moved) {
@@ -597,15 +756,19 @@ export function applySchedule(plant: Plant, allocation: PlanResult, s: Schedule)
   const itemUom = new Map(plant.Items.map((i) => [key(i.ItemId), i.Uom]));
   const whole = (item: string) => isDiscrete(itemUom.get(key(item)), discrete);
   const sub = new Map<string, string[]>();
-  for (const row of s.rows) {
-    if (!row.subcontract) continue;
-    const lines = sub.get(row.orderId);
-    if (lines) lines.push(`${row.operation} × ${row.quantity}`);
-    else sub.set(row.orderId, [`${row.operation} × ${row.quantity}`]);
+  for (let i = 0; i < s.lots.n; i++) {
+    const lot = s.lots.lot[i];
+    if (!lot.subcontract) continue;
+    const id = lot.order.order.OrderId;
+    const line = `${lot.v.op.label} × ${rowQuantity(lot, discrete)}`;
+    const lines = sub.get(id);
+    if (lines) lines.push(line);
+    else sub.set(id, [line]);
   }
   // Orders with work in the schedule (placed or not); the others make nothing: all of what they
   // ship comes from stock, on the plan's day, which the schedule leaves as it is.
-  const withWork = new Set(s.batches.map((b) => b.lot.order.order.OrderId));
+  const withWork = new Set<string>();
+  for (let i = 0; i < s.batches.n; i++) withWork.add(s.batches.lot[i].order.order.OrderId);
   for (const o of r.orders) {
     if (whole(o.item)) {
       o.shortQty = wholeNearest(o.shortQty);
@@ -680,9 +843,9 @@ export function finishInPlanOrder(plant: Plant, pm: PlanModel, values: ArrayLike
   const discrete = discreteUoms(plant.settings);
   const days = workCenterDays(plant, pm, values);
   // Lots of a later bucket than o's last come after all of o's in this order: not made at all.
-  const lastBucket = makeLots(pm, val, discrete, days, [o]).reduce((m, l) => Math.max(m, l.bucket), -1);
+  const lastBucket = makeLots(pm, values, discrete, days, [o]).reduce((m, l) => Math.max(m, l.bucket), -1);
   if (lastBucket < 0) return undefined;
-  const lots = makeLots(pm, val, discrete, days, pm.orders, lastBucket);
+  const lots = makeLots(pm, values, discrete, days, pm.orders, lastBucket);
   const sorted = sortedBy(lots, dispatchKeys(pm).plan);
   let last = -1;
   sorted.forEach((l, k) => l.order === o && (last = k));
@@ -698,6 +861,9 @@ export function finishInPlanOrder(plant: Plant, pm: PlanModel, values: ArrayLike
     sorted.slice(0, last + 1),
   );
   let end = -1;
-  for (const p of placed) if (p.lot.order === o && p.lot.v === o.last) end = Math.max(end, p.end > p.start ? dayOfEnd(p.end) : dayOfStart(p.end));
+  for (let i = 0; i < placed.n; i++) {
+    const e = placed.end[i];
+    if (placed.lot[i].order === o && placed.lot[i].v === o.last) end = Math.max(end, e > placed.start[i] ? dayOfEnd(e) : dayOfStart(e));
+  }
   return end < 0 ? undefined : dayAt(b.start, end);
 }

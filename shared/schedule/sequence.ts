@@ -38,24 +38,61 @@ export interface Lot {
 export const lotWc = (lot: Lot): string => lot.center?.wc ?? lot.v.op.wc;
 export const lotOp = (lot: Lot): Operation => lot.center?.op ?? lot.v.op.op;
 
-export interface PlacedLot {
-  lot: Lot;
+/**
+ * Lots as placed, in columns: lot i is lot[i], on lane[i], … (typed arrays: no object, and no
+ * boxed number, per transfer batch — a 1000-order plant places tens of thousands).
+ */
+export interface Placed {
+  /** how many */
+  n: number;
+  lot: Lot[];
   /** 1-based lane (unit) of the work center; 0 for a subcontracted lot */
-  lane: number;
-  start: number;
-  end: number;
-  /** the working stretches, one per day: [start, end] in hours from PlanStart */
-  pieces: [number, number][];
-  setupHours: number;
-  runHours: number;
+  lane: Int32Array;
+  start: Float64Array;
+  end: Float64Array;
+  setupHours: Float64Array;
+  runHours: Float64Array;
   /** when its materials are there (−Infinity when it needs none) */
-  materialReady: number;
-  /** false when stock, open POs and suggested purchases do not cover it */
-  materialOk: boolean;
-  /** false when no working time was found (no working day) */
-  placed: boolean;
-  /** alternate components drawn instead of primaries (BOM AlternateOf); undefined when none */
-  alternates?: AlternateDrawn[];
+  materialReady: Float64Array;
+  /** 0 when stock, open POs and suggested purchases do not cover it */
+  materialOk: Uint8Array;
+  /** 0 when no working time was found (no working day) */
+  placed: Uint8Array;
+  /** its working stretches, one per day: stretches[2k] to stretches[2k + 1] (hours from PlanStart) for k from first[i], days[i] of them */
+  first: Int32Array;
+  days: Int32Array;
+  stretches: number[];
+  /** alternate components drawn instead of primaries (BOM AlternateOf), by lot; none for most */
+  alternates: Map<number, AlternateDrawn[]>;
+}
+
+/** Room for `cap` placed lots. */
+export function placedOf(cap: number): Placed {
+  return {
+    n: 0,
+    lot: new Array<Lot>(cap),
+    lane: new Int32Array(cap),
+    start: new Float64Array(cap),
+    end: new Float64Array(cap),
+    setupHours: new Float64Array(cap),
+    runHours: new Float64Array(cap),
+    materialReady: new Float64Array(cap),
+    materialOk: new Uint8Array(cap),
+    placed: new Uint8Array(cap),
+    first: new Int32Array(cap),
+    days: new Int32Array(cap),
+    stretches: [],
+    alternates: new Map(),
+  };
+}
+
+interface OpState {
+  done: Done;
+  /** the operation's place in its node's routing */
+  k: number;
+  /** the Done of what its lots wait for, and (for components) units of each per unit */
+  before: Done[];
+  ratios: number[];
 }
 
 /** A supply of a Buy item: quantities arriving at times (hours from PlanStart). */
@@ -150,7 +187,8 @@ class Lane {
     if (i > 0 && this.idle(b[2 * i - 1], s)) {
       i--;
       b[2 * i + 1] = e;
-    } else b.splice(2 * i, 0, s, e);
+    } else if (2 * i === b.length) b.push(s, e);
+    else b.splice(2 * i, 0, s, e);
     if (2 * i + 2 < b.length && this.idle(b[2 * i + 1], b[2 * i + 2])) {
       b[2 * i + 1] = b[2 * i + 3];
       b.splice(2 * i + 2, 2);
@@ -226,35 +264,46 @@ class Done {
   }
 }
 
-/** The first n stretches of flat [start0, end0, …] as [start, end] pairs (one literal for the usual single day). */
-function piecesOf(flat: number[], n: number): [number, number][] {
-  if (n === 1) return [[flat[0], flat[1]]];
-  const out: [number, number][] = [];
-  for (let j = 0; j < n; j++) out.push([flat[2 * j], flat[2 * j + 1]]);
-  return out;
+
+// (Its own function: a scan inside sequence would have it compiled, on the scan's loop, before
+// its main loop has run, and compiled again.)
+function maxLotId(lots: Lot[]): number {
+  let m = -1;
+  for (let i = 0; i < lots.length; i++) if (lots[i].lotId > m) m = lots[i].lotId;
+  return m;
 }
 
-export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
+export function sequence(input: SequenceInput, lots: Lot[]): Placed {
   const { pm, days } = input;
   const lastDay = pm.buckets.offsets[pm.buckets.count] + OVERFLOW_DAYS - 1;
   const lanes = new Map<string, Lane[]>();
   for (const [id, w] of days) lanes.set(id, Array.from({ length: w.lanes }, () => new Lane(w)));
-  // Completed units per operation of each order.
-  const done = new Map<PlanOp, Done>();
-  const doneOf = (op: PlanOp) => {
-    let l = done.get(op);
-    if (!l) done.set(op, (l = new Done()));
-    return l;
+  // Per operation of each order: its completed units, its place in the routing, and what its lots
+  // wait for (the operation before, or each component's last operation with its units per unit).
+  const states = new Map<PlanOp, OpState>();
+  const doneOf = (op: PlanOp): Done => stateOf(op).done;
+  const stateOf = (op: PlanOp): OpState => {
+    let st = states.get(op);
+    if (st) return st;
+    const node = op.node;
+    const k = node.ops.indexOf(op);
+    st = { done: new Done(), k, before: [], ratios: [] };
+    states.set(op, st);
+    if (k > 0) st.before.push(doneOf(node.ops[k - 1]));
+    else
+      for (const c of node.makeChildren) {
+        st.before.push(doneOf(c.node.ops[c.node.ops.length - 1]));
+        st.ratios.push(c.ratio);
+      }
+    return st;
   };
   const used = new Map<string, number>();
-  const out: PlacedLot[] = [];
+  const out = placedOf(lots.length);
   const altUsed = new Map<Substitution | string, number>();
 
   // Lanes each lot is set up on: a bit per lane below 31 in an array by lot id (lot ids are
   // numbered from 0, so no map or object per lot), else a list.
-  let maxLotId = -1;
-  for (const lot of lots) if (lot.lotId > maxLotId) maxLotId = lot.lotId;
-  const setUpBits = new Int32Array(maxLotId + 1);
+  const setUpBits = new Int32Array(maxLotId(lots) + 1);
   const setUpMore = new Map<number, number[]>();
   const isSetUp = (lotId: number, li: number) => (li < 31 ? (setUpBits[lotId] & (1 << li)) !== 0 : (setUpMore.get(lotId)?.includes(li) ?? false));
   const markSetUp = (lotId: number, li: number) => {
@@ -263,28 +312,31 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
   };
   // When `need` units of `op` are done (as a lot becomes ready: never expected to be missing —
   // rounding keeps predecessors ahead — but then it waits for all of them).
-  const doneAt = (op: PlanOp, need: number) => {
-    const l = doneOf(op);
+  const doneAt = (l: Done, need: number) => {
     const at = l.when(need);
     return at === Infinity ? l.last : at;
   };
 
   let trial: number[] = [];
   let best: number[] = [];
-  for (const lot of lots) {
+  for (let x = 0; x < lots.length; x++) {
+    const lot = lots[x];
     const op = lot.v.op;
     const node = op.node;
-    const k = node.ops.indexOf(op);
+    const st = stateOf(op);
+    const k = st.k;
     let ready = input.releaseOf(lot);
     // Precedence: the operation before in the routing, or the components for the first one.
-    if (k > 0) ready = Math.max(ready, doneAt(node.ops[k - 1], lot.cumQty));
-    else for (const c of node.makeChildren) ready = Math.max(ready, doneAt(c.node.ops[c.node.ops.length - 1], c.ratio * lot.cumQty));
+    if (k > 0) ready = Math.max(ready, doneAt(st.before[0], lot.cumQty));
+    else for (let c = 0; c < st.before.length; c++) ready = Math.max(ready, doneAt(st.before[c], st.ratios[c] * lot.cumQty));
     // Materials, drawn when the node's first operation starts.
     let materialReady = -Infinity;
     let materialOk = true;
     let alts: AlternateDrawn[] | undefined;
-    if (k === 0)
-      for (const d of lotDraws(node, lot.qty, input.alternates, altUsed, input.own?.get(lot.order))) {
+    if (k === 0) {
+      const draws = lotDraws(node, lot.qty, input.alternates, altUsed, input.own?.get(lot.order));
+      for (let di = 0; di < draws.length; di++) {
+        const d = draws[di];
         if (d.alternateOf) (alts ??= []).push({ item: d.item.ItemId, qty: Math.round(d.qty * 1e4) / 1e4, primary: d.alternateOf.ItemId });
         const m = d.key;
         const tl = input.materials.get(m);
@@ -306,13 +358,14 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
         }
         materialReady = Math.max(materialReady, at);
       }
+    }
     ready = Math.max(ready, materialReady);
 
     // (The placed batch is made once its lane and times are known: one shape for every batch.)
     let laneNo = 0;
     let start = ready;
     let end = ready;
-    let pieces: [number, number][] | undefined;
+    let dayCount = -1; // of working stretches, −1 when not placed
     let setupHours = 0;
     let runHours = 0;
     if (lot.subcontract) end = ready + 24 * (op.op.SubcontractLeadDays ?? 0);
@@ -325,6 +378,7 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
       let bestLane = -1;
       let bestN = 0;
       let bestEnd = Infinity;
+      let bestDur = -1;
       const wcLanes = lanes.get(wc) ?? [];
       for (let li = 0; li < wcLanes.length; li++) {
         const lane = wcLanes[li];
@@ -332,16 +386,22 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
         let t = ready;
         for (let guard = 0; guard < 1_000_000; guard++) {
           t = lane.skip(t, dur);
+          // A lot of the same length from no earlier than the best lane's start cannot end sooner
+          // (working time from a later start reaches the same hours no earlier): not tried.
+          if (dur === bestDur && t >= best[0]) break;
           const n = stretches(w!, t, dur, lastDay, trial);
           if (n < 0) break;
           const s = trial[0];
           const e = trial[2 * n - 1];
+          // Nor can a lane whose earliest end is not sooner than the best's (trying later only ends later).
+          if (bestLane >= 0 && !(e < bestEnd - 1e-9)) break;
           const clash = lane.clash(trial, n);
           if (clash < 0) {
             if (bestLane < 0 || e < bestEnd - 1e-9) {
               bestLane = li;
               bestN = n;
               bestEnd = e;
+              bestDur = dur;
               const kept = best;
               best = trial;
               trial = kept;
@@ -354,19 +414,32 @@ export function sequence(input: SequenceInput, lots: Lot[]): PlacedLot[] {
       if (bestLane >= 0) {
         const lane = wcLanes[bestLane];
         for (let j = 0; j < bestN; j++) lane.add(best[2 * j], best[2 * j + 1]);
-        pieces = piecesOf(best, bestN);
+        dayCount = bestN;
         laneNo = bestLane + 1;
         if (!isSetUp(lot.lotId, bestLane)) {
           setupHours = rop.SetupHours;
           markSetUp(lot.lotId, bestLane);
         }
-        start = pieces[0][0];
+        start = best[0];
         end = bestEnd;
       }
     }
-    const placed = lot.subcontract || pieces !== undefined;
-    out.push({ lot, lane: laneNo, start, end, pieces: pieces ?? [], setupHours, runHours, materialReady, materialOk, placed, alternates: alts });
-    if (placed) doneOf(op).add(end, lot.qty);
+    const placed = lot.subcontract || dayCount >= 0;
+    const i = out.n++;
+    out.lot[i] = lot;
+    out.lane[i] = laneNo;
+    out.start[i] = start;
+    out.end[i] = end;
+    out.setupHours[i] = setupHours;
+    out.runHours[i] = runHours;
+    out.materialReady[i] = materialReady;
+    out.materialOk[i] = materialOk ? 1 : 0;
+    out.placed[i] = placed ? 1 : 0;
+    out.first[i] = out.stretches.length / 2;
+    out.days[i] = Math.max(0, dayCount);
+    for (let j = 0; j < 2 * dayCount; j++) out.stretches.push(best[j]);
+    if (alts) out.alternates.set(i, alts);
+    if (placed) st.done.add(end, lot.qty);
   }
   return out;
 }

@@ -55,8 +55,8 @@ export function dispatchRows(s: Schedule, filter: { workCenter?: string; from?: 
   const lo = filter.from ? 24 * daysBetween(s.start, filter.from) : -Infinity;
   const hi = last ? 24 * (daysBetween(s.start, last) + 1) : Infinity;
   const out: DispatchRow[] = [];
-  for (const r of s.rows) {
-    if (r.subcontract || (wc && r.workCenter.toLowerCase() !== wc) || r.t1 < lo || r.t0 >= hi) continue;
+  for (const r of s.rows(hi)) {
+    if (r.subcontract || (wc && r.workCenter.toLowerCase() !== wc) || r.t1 < lo) continue;
     r.pieces.forEach(([a, b], i) => {
       if (a < lo || a >= hi) return;
       const from = clockText(s.start, a);
@@ -104,21 +104,21 @@ function dayColumns(s: Schedule): { cols: ResultColumn[]; days: Day[] } {
   return { cols, days };
 }
 
-/** Hours per row key and day index, from the lots' working stretches. */
-function grid(s: Schedule, keyOf: (r: ScheduleRow) => string, n: number): Map<string, number[]> {
+/** Hours per row key and day index, from the lots' working stretches (key of the lot's place in s.lots). */
+function grid(s: Schedule, keyOf: (i: number) => string, n: number): Map<string, number[]> {
   const g = new Map<string, number[]>();
-  // Lots starting after the grid's last day add nothing (a key without hours reads as none).
+  // Lots starting after the grid's last day add nothing (a key without hours reads as none); lots are by start.
   const end = 24 * n;
-  for (const r of s.rows) {
-    if (r.subcontract || r.t0 >= end) continue;
-    const k = keyOf(r);
+  const p = s.lots;
+  for (let i = 0; i < p.n && p.start[i] < end; i++) {
+    if (p.lot[i].subcontract) continue;
+    const k = keyOf(i);
     let cells = g.get(k);
     if (!cells) g.set(k, (cells = new Array(n).fill(0)));
-    const pieces = r.pieces;
-    for (let i = 0; i < pieces.length; i++) {
-      const a = pieces[i][0];
+    for (let j = p.first[i]; j < p.first[i] + p.days[i]; j++) {
+      const a = p.stretches[2 * j];
       const d = Math.floor(a / 24);
-      if (d >= 0 && d < n) cells[d] += pieces[i][1] - a;
+      if (d >= 0 && d < n) cells[d] += p.stretches[2 * j + 1] - a;
     }
   }
   return g;
@@ -134,7 +134,7 @@ function withCells<T extends Record<string, unknown>>(row: T, cells: number[] | 
 export function scheduleSheets(s: Schedule, lang: Lang): ResultSheet[] {
   const zh = lang === 'zh';
   const t = (x: { en: string; zh: string }) => (zh ? x.zh : x.en);
-  const whole = s.rows.every((r) => Number.isInteger(r.quantity));
+  const whole = s.wholeQuantities;
   const schedule: ResultSheet = {
     name: 'Schedule',
     columns: [
@@ -155,9 +155,9 @@ export function scheduleSheets(s: Schedule, lang: Lang): ResultSheet[] {
       { key: 'dueDate', header: 'Due date', headerZh: '交期', format: 'date', width: 12 },
       { key: 'lateRisk', header: 'Late risk', headerZh: '延期风险', width: 12 },
       // Only when some lot draws an alternate component (BOM AlternateOf).
-      ...(s.rows.some((r) => r.alternates) ? [{ key: 'alternates', header: 'Alternates drawn', headerZh: '领用替代料', width: 36 }] : []),
+      ...(s.lots.alternates.size ? [{ key: 'alternates', header: 'Alternates drawn', headerZh: '领用替代料', width: 36 }] : []),
     ],
-    rows: s.rows.filter((r) => r.t0 < 24 * SCHEDULE_DAYS).map((r) => {
+    rows: s.rows(24 * SCHEDULE_DAYS).map((r) => {
       const row: ResultSheet['rows'][number] = {
         orderId: r.orderId,
         item: r.item,
@@ -211,7 +211,7 @@ export function scheduleSheets(s: Schedule, lang: Lang): ResultSheet[] {
   const n = days.length;
   const scales = cols.map((c) => ({ column: c.key }));
   const keys = cols.map((c) => c.key);
-  const byWc = grid(s, (r) => `${r.workCenter}|${r.lane}`, n);
+  const byWc = grid(s, (i) => `${s.lotWorkCenters[i]}|${s.lots.lane[i]}`, n);
   const ganttWc: ResultSheet = {
     name: 'Gantt by work center',
     columns: [
@@ -222,7 +222,7 @@ export function scheduleSheets(s: Schedule, lang: Lang): ResultSheet[] {
     rows: s.workCenters.flatMap((w) => Array.from({ length: w.lanes }, (_, i) => withCells({ workCenter: w.id, lane: i + 1 }, byWc.get(`${w.id}|${i + 1}`), keys))),
     colorScales: scales,
   };
-  const byOrder = grid(s, (r) => r.orderId, n);
+  const byOrder = grid(s, (i) => s.lots.lot[i].order.order.OrderId, n);
   const orders = [...s.orders.values()];
   const ganttOrder: ResultSheet = {
     name: 'Gantt by order',
@@ -260,7 +260,7 @@ export function scheduleJson(s: Schedule, lpObjective: number) {
     roundedObjective: Math.round(s.roundedObjective * 1e4) / 1e4,
     roundingGap: Math.round((s.roundedObjective - lpObjective) * 1e4) / 1e4,
     sequencing: { kept: s.rule, weightedDaysLate: s.weightedLateness },
-    schedule: s.rows.filter((r) => r.t0 < 24 * DISPATCH_DAYS).map(({ pieces: _p, t0: _0, t1: _1, ...r }) => r),
+    schedule: s.rows(24 * DISPATCH_DAYS).map(({ pieces: _p, t0: _0, t1: _1, ...r }) => r),
   };
 }
 export type ScheduleAnswer = ReturnType<typeof scheduleJson>;

@@ -30,7 +30,7 @@ describe('alternative work centers', () => {
     expect(loadOf(result, 'CNC-2', '2026-01-05').loadHours).toBe(20);
     expect(orderOf(result, 'S1').alternateCenters?.en).toBe('CNC110: CNC-1 full in the week of 01-05; 10 on CNC-2');
     // The schedule places each part on its own work center, and the dispatch lists show them.
-    const rows = schedule!.rows.filter((r) => r.orderId === 'S1');
+    const rows = schedule!.rows().filter((r) => r.orderId === 'S1');
     const on = (w: string) => rows.filter((r) => r.workCenter === w).reduce((a, r) => a + r.quantity, 0);
     expect([on('CNC-1'), on('CNC-2')]).toEqual([40, 10]);
     expect(rows.filter((r) => r.workCenter === 'CNC-2').every((r) => r.runHours === 2 * r.quantity)).toBe(true);

@@ -50,7 +50,7 @@ describe('alternate components', () => {
     expect(a1.alternatesUsed?.zh).toBe('MOTOR 01-19 前缺料；已用替代料 4 × MOTOR-B');
     // The day-by-day schedule draws them too and finishes on time (10 h from Monday 01-05).
     expect(out.json.orders[0]).toMatchObject({ daysLate: 0, alternatesUsed: 'MOTOR short until 01-19; 4 × MOTOR-B used' });
-    const lots = out.schedule!.rows.filter((r) => r.orderId === 'A1');
+    const lots = out.schedule!.rows().filter((r) => r.orderId === 'A1');
     const drawn = lots.flatMap((r) => r.alternates ?? []);
     expect(drawn.reduce((a, d) => a + d.qty, 0)).toBe(4);
     expect(drawn.every((d) => d.item === 'MOTOR-B' && d.primary === 'MOTOR')).toBe(true);

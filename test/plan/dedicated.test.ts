@@ -41,7 +41,7 @@ describe('order-dedicated material', () => {
   it('a PO line for LOW is LOW’s alone: HIGH may not take it, and the surplus is LOW’s leftover', async () => {
     const { result, sheets: out, schedule, json } = await plan(records(sheets([po('P-A', 10, 'LOW')])));
     // The day-by-day schedule draws LOW's own material for LOW: every lot has its material.
-    expect(schedule!.rows.filter((r) => r.orderId === 'LOW').every((r) => r.materialOk)).toBe(true);
+    expect(schedule!.rows().filter((r) => r.orderId === 'LOW').every((r) => r.materialOk)).toBe(true);
     expect(json.orders.find((o) => o.orderId === 'LOW')).toMatchObject({ daysLate: 0, leftover: 'RM × 4 (P-A)' });
     expect(orderOf(result, 'HIGH')).toMatchObject({ shortQty: 7 });
     expect(orderOf(result, 'LOW')).toMatchObject({ shortQty: 0, daysLate: 0 });

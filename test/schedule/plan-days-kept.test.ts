@@ -74,7 +74,7 @@ describe('the schedule and the plan', () => {
     );
     const rm = out.scheduled!.purchaseSuggestions.filter((p) => p.item === 'RM').map((p) => [p.needBy, p.quantity]);
     expect(rm[0]).toEqual(['2026-01-12', 170]);
-    expect(out.schedule!.rows.map((r) => [r.quantity, r.start, r.end, r.materialReady])).toEqual([
+    expect(out.schedule!.rows().map((r) => [r.quantity, r.start, r.end, r.materialReady])).toEqual([
       [77, '2026-01-12 08:00', '2026-01-19 08:30', '2026-01-12'],
       [23, '2026-01-19 08:30', '2026-01-20 14:00', '2026-01-19'],
     ]);

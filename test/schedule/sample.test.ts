@@ -33,7 +33,7 @@ describe('the sample plant’s schedule', () => {
     const lots = j.schedule.filter((r) => pieces(r.item));
     expect(lots.length).toBeGreaterThan(50);
     for (const r of lots) whole(r.quantity);
-    const all = out.schedule!.rows.filter((r) => pieces(r.item));
+    const all = out.schedule!.rows().filter((r) => pieces(r.item));
     expect(all.length).toBeGreaterThan(200);
     for (const r of all) whole(r.quantity);
     for (const d of dispatchRows(out.schedule!)) if (pieces(d.item)) whole(d.quantity);
@@ -46,7 +46,7 @@ describe('the sample plant’s schedule', () => {
     }
     // Totals: each order's last operation makes exactly its quantity.
     for (const o of out.scheduled!.orders.filter((x) => x.state !== 'notPlanned')) {
-      const last = out.schedule!.rows.filter((r) => r.orderId === o.orderId && r.item === o.item);
+      const last = out.schedule!.rows().filter((r) => r.orderId === o.orderId && r.item === o.item);
       const lastOp = Math.max(...last.map((r) => r.opSeq));
       expect([o.orderId, last.filter((r) => r.opSeq === lastOp).reduce((a, r) => a + r.quantity, 0)]).toEqual([o.orderId, o.quantity - o.shortQty]);
     }
@@ -55,7 +55,8 @@ describe('the sample plant’s schedule', () => {
   it('starts every lot after its predecessor’s units are done and after its materials are there', () => {
     // Checked on the transfer batches themselves: when a batch of a step starts, the step before
     // has finished at least as many units as this step will have started with it.
-    const batches = out.schedule!.batches.filter((b) => b.placed);
+    const p = out.schedule!.batches;
+    const batches = Array.from({ length: p.n }, (_, i) => ({ lot: p.lot[i], start: p.start[i], end: p.end[i], placed: p.placed[i] === 1, materialReady: p.materialReady[i], materialOk: p.materialOk[i] === 1 })).filter((b) => b.placed);
     const key = (b: (typeof batches)[number]) => `${b.lot.order.order.OrderId}|${b.lot.v.op.node.item.ItemId}${b.lot.v.op.node.tag}|${b.lot.v.op.op.OpSeq}`;
     const byOp = new Map<string, typeof batches>();
     for (const b of batches) byOp.set(key(b), [...(byOp.get(key(b)) ?? []), b]);
@@ -75,14 +76,24 @@ describe('the sample plant’s schedule', () => {
       }
     }
     expect(checked).toBeGreaterThan(100);
-    for (const r of out.schedule!.rows) if (r.materialReady !== null) expect(r.materialReady <= r.startDay && r.materialOk, `${r.orderId} ${r.operation}`).toBe(true);
+    for (const r of out.schedule!.rows()) if (r.materialReady !== null) expect(r.materialReady <= r.startDay && r.materialOk, `${r.orderId} ${r.operation}`).toBe(true);
     for (const b of batches) expect(b.materialReady <= b.start + 1e-9 && b.materialOk).toBe(true);
+  });
+
+  it('gives the rows that start before a time as the first rows, in order of start, one per lot of the columns', () => {
+    const s = out.schedule!;
+    const all = s.rows();
+    expect(all.length).toBe(s.lots.n);
+    expect(all.length).toBeGreaterThan(100);
+    for (let i = 1; i < all.length; i++) expect(all[i].t0).toBeGreaterThanOrEqual(all[i - 1].t0);
+    // Each a prefix of all rows, whatever was asked before (rows are made on first ask, then kept).
+    for (const h of [24 * 28, 0, 24 * 3, 24 * 14, Infinity]) expect(s.rows(h)).toEqual(all.filter((r) => r.t0 < h));
   });
 
   it('never gives a unit of a work center more hours in a day than it has (overtime included), nor two lots at once', () => {
     const wcs = new Map(plant.WorkCenters.map((w) => [w.WorkCenterId, w]));
     const spans = new Map<string, [number, number][]>();
-    for (const r of out.schedule!.rows) {
+    for (const r of out.schedule!.rows()) {
       if (r.subcontract) continue;
       for (const [a, b] of r.pieces) {
         const k = `${r.workCenter}|${r.lane}|${Math.floor(a / 24)}`;

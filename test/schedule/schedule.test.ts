@@ -73,7 +73,7 @@ describe('the schedule, by hand', () => {
         Orders: [order('S1', 'FG', 8, '2026-01-09')],
       }),
     );
-    const rows = out.schedule!.rows.filter((r) => r.orderId === 'S1');
+    const rows = out.schedule!.rows().filter((r) => r.orderId === 'S1');
     expect(rows.map((r) => [r.workCenter, r.quantity, r.start, r.end])).toEqual([
       ['CUT', 8, '2026-01-05 08:00', '2026-01-05 16:00'],
       ['ASSY', 8, '2026-01-05 12:00', '2026-01-06 12:00'],
@@ -94,7 +94,7 @@ describe('the schedule, by hand', () => {
         Orders: [order('M1', 'FG', 10, '2026-01-09')],
       }),
     );
-    const rows = out.schedule!.rows.filter((r) => r.orderId === 'M1');
+    const rows = out.schedule!.rows().filter((r) => r.orderId === 'M1');
     expect(rows[0]).toMatchObject({ start: '2026-01-07 08:00', materialReady: '2026-01-07', materialOk: true });
     expect(rows.at(-1)!.end).toBe('2026-01-08 10:00');
     expect(finishOf(out.json, 'M1')).toMatchObject({ finishDate: '2026-01-08', daysLate: 0 });
@@ -134,7 +134,7 @@ describe('the schedule, by hand', () => {
         Orders: [order('L1', 'FG', 2, '2026-01-09')],
       }),
     );
-    const r = out.schedule!.rows.find((x) => x.orderId === 'L1')!;
+    const r = out.schedule!.rows().find((x) => x.orderId === 'L1')!;
     expect([r.start, r.end, r.days, r.setupHours]).toEqual(['2026-01-05 08:00', '2026-01-06 12:00', 2, 10]);
     const ex = out.json.exceptions as { type: string; subject: string; message: string }[];
     expect(ex.find((e) => e.type === 'lotSplit')?.message).toContain('split over 2 days');
