@@ -15,10 +15,10 @@ import { alternateCover, type OwnMaterial } from '../plan/alternates';
 import { heldOnHand, isDedicated } from '../plan/dedicated';
 import { afterSafetyRefill } from '../plan/supply';
 import { purchaseLots } from '../plan/purchase-suggestions';
-import { clockText, dayAt, dayOfEnd, dayOfStart, workCenterDays, type WorkCenterDays } from './days';
+import { clockText, dayAt, dayOfStart, endDayOf, workCenterDays, type WorkCenterDays } from './days';
 import { discreteUoms, isDiscrete, wholeNearest, wholeSeries, wholeSeriesInto } from './round';
 import type { WorkCenterChoice } from '../plan/network';
-import { idleBetween, lotOp, lotWc, placedOf, sequence, type AlternateDrawn, type Lot, type MaterialTimeline, type Placed } from './sequence';
+import { idleBetween, lotOp, lotWc, placedOf, sequence, ships, type AlternateDrawn, type Lot, type MaterialTimeline, type Placed } from './sequence';
 
 export interface ScheduleRow {
   orderId: string;
@@ -144,7 +144,7 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
   for (const o of pm.orders) {
     if (o.blocked) continue;
     const f = chosen.finish.get(o);
-    const finishDate = f === undefined ? null : dayAt(b.start, dayOfEnd(f));
+    const finishDate = f === undefined ? null : dayAt(b.start, f);
     const of: OrderFinish = { orderId: o.order.OrderId, dueDate: o.order.DueDate, finishDate, daysLate: finishDate === null ? null : Math.max(0, daysBetween(o.order.DueDate, finishDate)) };
     orders.set(o.order.OrderId, of);
     finishOf.set(o, of);
@@ -376,21 +376,21 @@ function ownMaterial(pm: PlanModel, val: (c: number) => number): Map<PlannedOrde
   return out;
 }
 
-/** Each order judged by its last unit: when its last operation's last lot ends; Σ weight × days late. */
+/** Each order judged by its last unit: the day its last operation's last lot ends; Σ weight × days late. */
 function lateness(pm: PlanModel, placed: Placed): { score: number; finish: Map<PlannedOrder, number> } {
   const finish = new Map<PlannedOrder, number>();
   const missing = new Set<PlannedOrder>();
   const start = pm.buckets.start;
   const due = new Map<PlannedOrder, number>();
   const dueOf = (o: PlannedOrder) => due.get(o) ?? due.set(o, daysBetween(start, o.order.DueDate)).get(o)!;
-  const lateOf = (o: PlannedOrder, end: number) => Math.max(0, dayOfEnd(end) - dueOf(o));
+  const lateOf = (o: PlannedOrder, day: number) => Math.max(0, day - dueOf(o));
   // An order that takes partial shipments is as late as its units are on average.
   const partial = new Map<PlannedOrder, { days: number; qty: number }>();
   for (let i = 0; i < placed.n; i++) {
     const lot = placed.lot[i];
     const o = lot.order;
     if (lot.v !== o.last) continue;
-    const end = placed.end[i];
+    const end = endDayOf(placed.start[i], placed.end[i]);
     if (!placed.placed[i]) missing.add(o);
     else finish.set(o, Math.max(finish.get(o) ?? -Infinity, end));
     if (o.order.PartialOk && placed.placed[i]) {
@@ -497,7 +497,11 @@ function gather(p: Placed, order: Int32Array): Placed {
   return out;
 }
 
-/** Batches of one lot that run back to back on the same unit (or only a night apart) are one row: one lot, one setup. */
+/**
+ * Batches of one lot that run back to back on the same unit (or only a night apart) are one row:
+ * one lot, one setup. Shipping a bought item is no shop work: it has no row (its order's finish
+ * is read from the batches).
+ */
 function mergeBatches(placed: Placed, days: Map<string, WorkCenterDays>): Placed {
   const sorted = byLotLaneStart(placed);
   const out = placedOf(placed.n);
@@ -505,6 +509,7 @@ function mergeBatches(placed: Placed, days: Map<string, WorkCenterDays>): Placed
   for (let k = 0; k < sorted.length; k++) {
     const i = sorted[k];
     const lot = placed.lot[i];
+    if (ships(lot)) continue;
     const q = out.n - 1; // the row so far; its stretches are the last ones
     let w: WorkCenterDays | undefined;
     if (q >= 0 && out.placed[q] && placed.placed[i] && !lot.subcontract && out.lot[q].lotId === lot.lotId && out.lane[q] === placed.lane[i] && (w = days.get(lotWc(lot))) && idleBetween(w, out.end[q], placed.start[i])) {
@@ -604,7 +609,7 @@ function row(start: Day, p: Placed, i: number, workCenter: string, lateRisk: (o:
     start: clockText(start, t0),
     end: clockText(start, t1),
     startDay: dayAt(start, dayOfStart(t0)),
-    endDay: dayAt(start, t1 > t0 ? dayOfEnd(t1) : dayOfStart(t1)),
+    endDay: dayAt(start, endDayOf(t0, t1)),
     setupHours: r2(p.setupHours[i]),
     runHours: r2(p.runHours[i]),
     materialReady: p.materialReady[i] === -Infinity ? null : dayAt(start, dayOfStart(p.materialReady[i])),
@@ -646,8 +651,7 @@ function roundedObjective(pm: PlanModel, plant: Plant, placed: Placed, val: (c: 
     const lot = placed.lot[i];
     const o = lot.order;
     if (lot.v !== o.last || !placed.placed[i]) continue;
-    const end = placed.end[i];
-    const t = bucketOfDay(b, end > placed.start[i] ? dayOfEnd(end) : dayOfStart(end));
+    const t = bucketOfDay(b, endDayOf(placed.start[i], placed.end[i]));
     const finish = finishCost(o.weight, penalty, daysBetweenBuckets(b, o.dueBucket, t), t, o.dueBucket);
     delta += lot.qty * (finish + (lot.subcontract ? (o.last.op.op.SubcontractCostPerUnit ?? 0) : 0));
     made.set(o, (made.get(o) ?? 0) + lot.qty);
@@ -725,7 +729,7 @@ function scheduleExceptions(pm: PlanModel, placed: Placed, days: Map<string, Wor
     const moved = new Map<string, number>();
     for (let i = 0; i < placed.n; i++) {
       const lot = placed.lot[i];
-      if (!placed.placed[i] || lot.subcontract) continue;
+      if (!placed.placed[i] || lot.subcontract || ships(lot)) continue;
       if (!(placed.end[i] > 24 * bucketOffset(pm.buckets, lot.bucket + 1) + 1e-6)) continue;
       const wc = lotWc(lot);
       moved.set(wc, (moved.get(wc) ?? 0) + 1);
@@ -862,8 +866,7 @@ export function finishInPlanOrder(plant: Plant, pm: PlanModel, values: ArrayLike
   );
   let end = -1;
   for (let i = 0; i < placed.n; i++) {
-    const e = placed.end[i];
-    if (placed.lot[i].order === o && placed.lot[i].v === o.last) end = Math.max(end, e > placed.start[i] ? dayOfEnd(e) : dayOfStart(e));
+    if (placed.lot[i].order === o && placed.lot[i].v === o.last) end = Math.max(end, endDayOf(placed.start[i], placed.end[i]));
   }
   return end < 0 ? undefined : dayAt(b.start, end);
 }

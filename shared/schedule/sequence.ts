@@ -16,6 +16,7 @@ import type { PlanOp, WorkCenterChoice } from '../plan/network';
 import type { Operation } from '../domain';
 import { lotDraws, type AlternateCover, type OwnMaterial, type Substitution } from '../plan/alternates';
 import { OVERFLOW_DAYS, SHIFT_START, type WorkCenterDays } from './days';
+import { SHIP_WC } from '../plan/stock';
 
 export interface Lot {
   order: PlannedOrder;
@@ -37,6 +38,8 @@ export interface Lot {
 /** The work center (lower-case id) a lot runs on, and the Routing row that gives its hours. */
 export const lotWc = (lot: Lot): string => lot.center?.wc ?? lot.v.op.wc;
 export const lotOp = (lot: Lot): Operation => lot.center?.op ?? lot.v.op.op;
+/** A Buy item ordered directly: its one step ships the units as they are there, on no work center and in no time. */
+export const ships = (lot: Lot): boolean => lot.v.op.wc === SHIP_WC;
 
 /**
  * Lots as placed, in columns: lot i is lot[i], on lane[i], … (typed arrays: no object, and no
@@ -369,6 +372,7 @@ export function sequence(input: SequenceInput, lots: Lot[]): Placed {
     let setupHours = 0;
     let runHours = 0;
     if (lot.subcontract) end = ready + 24 * (op.op.SubcontractLeadDays ?? 0);
+    else if (ships(lot)) dayCount = 0; // placed when its units are there
     else {
       const wc = lotWc(lot);
       const rop = lotOp(lot);

@@ -95,4 +95,18 @@ describe('an order for a Buy item (a trading good)', () => {
     expect(t1).toMatchObject({ state: 'late', finishDate: '2026-01-18', daysLate: 7 });
     expect(t1.lateBecause!.en).toBe('material TG short from 2026-01-05: no stock to spare before a new purchase can arrive (2026-01-12 at the earliest, lead time 7 days)');
   });
+
+  it('ships on the day its last units are there in the day-by-day schedule, with no work center', async () => {
+    // Due 01-16: 5 from stock on 01-05, the 7 bought arrive at the start of week 1, Monday 01-12
+    // 00:00 → it ships 01-12 (not the Sunday before, not the week's end), 4 days early.
+    const early = await plan(book('2026-01-16'));
+    expect(early.json.orders.find((o) => o.orderId === 'T1')).toMatchObject({ finishDate: '2026-01-12', daysLate: 0, shortQty: 0 });
+    expect(early.json.exceptions.filter((e) => e.type === 'unscheduled')).toEqual([]);
+    expect(early.sheets.find((s) => s.name === 'Plan')!.rows.find((r) => r.orderId === 'T1')).toMatchObject({ finishDate: '2026-01-12', daysLate: 0 });
+    // Due 01-09: the same 01-12 is 3 days late (01-09 → 01-12), a warning (priority 3, ≤ 7 days).
+    const late = await plan(book('2026-01-09'));
+    expect(late.json.orders.find((o) => o.orderId === 'T1')).toMatchObject({ finishDate: '2026-01-12', daysLate: 3 });
+    expect(late.json.exceptions.filter((e) => e.type === 'unscheduled')).toEqual([]);
+    expect(late.json.exceptions.find((e) => e.type === 'late' && e.subject === 'T1')).toMatchObject({ severity: 'warning' });
+  });
 });
