@@ -286,10 +286,10 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
   const master = await incremental(
     withLazyNames(
       {
-        colCost: Float64Array.from(staticCols, (j) => lp.colCost[j]),
-        colUpper: Float64Array.from(staticCols, (j) => lp.colUpper[j]),
-        rowLower: Float64Array.from(masterRows, (r) => lp.rowLower[r]),
-        rowUpper: Float64Array.from(masterRows, (r) => lp.rowUpper[r]),
+        colCost: pick(lp.colCost, staticCols),
+        colUpper: pick(lp.colUpper, staticCols),
+        rowLower: pick(lp.rowLower, masterRows),
+        rowUpper: pick(lp.rowUpper, masterRows),
         rowStart: Int32Array.from(rowStart),
         rowIndex: Int32Array.from(rowIndex),
         rowValue: Float64Array.from(rowValue),
@@ -548,12 +548,19 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
       if (list) list.push({ picks: schedPicks[s], status });
       else schedules.set(k, [{ picks: schedPicks[s], status }]);
     }
-    const keyed = (codes: Int32Array, keys: (string | undefined)[]) => new Map(keys.flatMap((k, i) => (k === undefined ? [] : [[k, codes[i]] as const])));
-    return {
-      prices: new Map(priced.map((p) => [p.key, duals[p.row]])),
-      schedules,
-      basis: basis && { rows: keyed(basis.rows, rowKeys), cols: keyed(basis.cols, colKeys), bounds: new Map(rowKeys.map((k, i) => [k, [lp.rowLower[masterRows[i]], lp.rowUpper[masterRows[i]]]])) },
+    const keyed = (codes: Int32Array, keys: (string | undefined)[]) => {
+      const out = new Map<string, number>();
+      for (let i = 0; i < keys.length; i++) if (keys[i] !== undefined) out.set(keys[i]!, codes[i]);
+      return out;
     };
+    const prices: WarmPrices = new Map();
+    for (const p of priced) prices.set(p.key, duals[p.row]);
+    let bounds: Map<string, [number, number]> | undefined;
+    if (basis) {
+      bounds = new Map();
+      for (let i = 0; i < rowKeys.length; i++) bounds.set(rowKeys[i], [lp.rowLower[masterRows[i]], lp.rowUpper[masterRows[i]]]);
+    }
+    return { prices, schedules, basis: basis && { rows: keyed(basis.rows, rowKeys), cols: keyed(basis.cols, colKeys), bounds } };
   }
 
   /**
