@@ -35,7 +35,7 @@ import { withLazyNames, type Clock, type ColumnBatch, type IncrementalSolver, ty
 import type { OpVars, PlanModel, PlannedOrder } from './build-model';
 import { key } from './capacity';
 import { WIP_PER_UNIT_BUCKET } from './costs';
-import type { PartNode } from './network';
+import type { PartNode, PlanOp } from './network';
 import { idKey } from '../network/id';
 import { tieBrokenCosts } from './tie-break';
 
@@ -782,19 +782,21 @@ function opUnits(d: OrderData): Float64Array {
 function orderData(tables: OrderTables, o: PlannedOrder, rowMap: Int32Array): OrderData {
   const byOp = new Map(o.ops.map((v, i) => [v.op, i]));
   const post: NodeData[] = [];
-  const node = (n: PartNode): NodeData => {
-    const children = n.makeChildren.map((c) => node(c.node));
-    const ops = n.ops.map((op, k): OpData => {
-      const idx = byOp.get(op)!;
-      const mats = k === 0 ? n.buyChildren.map((bc) => ({ rows: tables.matRows(key(bc.item.ItemId)), coef: bc.ratio * n.perOrderUnit })) : [];
-      return { v: o.ops[idx], idx, pou: n.perOrderUnit, cap: tables.capRows(op.wc), mats, ...tables.opScratch(idx) };
-    });
-    const d: NodeData = { ops, children, childFrom: tables.childFrom(post.length, children.length) };
-    post.push(d);
-    return d;
-  };
-  const root = node(o.root);
+  const root = nodeData(tables, o, byOp, post, o.root);
   return { o, root, post, row: rowMap[o.doneRow] };
+}
+
+/** One part's pricing data, its components first in `post` (a module function, not a closure per order: see network.ts explodeOrder). */
+function nodeData(tables: OrderTables, o: PlannedOrder, byOp: Map<PlanOp, number>, post: NodeData[], n: PartNode): NodeData {
+  const children = n.makeChildren.map((c) => nodeData(tables, o, byOp, post, c.node));
+  const ops = n.ops.map((op, k): OpData => {
+    const idx = byOp.get(op)!;
+    const mats = k === 0 ? n.buyChildren.map((bc) => ({ rows: tables.matRows(key(bc.item.ItemId)), coef: bc.ratio * n.perOrderUnit })) : [];
+    return { v: o.ops[idx], idx, pou: n.perOrderUnit, cap: tables.capRows(op.wc), mats, ...tables.opScratch(idx) };
+  });
+  const d: NodeData = { ops, children, childFrom: tables.childFrom(post.length, children.length) };
+  post.push(d);
+  return d;
 }
 
 /**
@@ -888,19 +890,21 @@ export interface Schedule {
 /** The schedule priceOrder found, as a master column and as full-model columns. */
 export function schedule(d: OrderData, doneAt: number, colCost: Float64Array, orderRow: number): Schedule {
   const picks = new Int32Array(d.o.ops.length).fill(-1);
-  const walk = (n: NodeData, doneBucket: number) => {
-    let dBucket = doneBucket;
-    for (let k = n.ops.length - 1; k >= 0; k--) {
-      const op = n.ops[k];
-      const how = op.how[dBucket];
-      picks[op.idx] = how;
-      const s = how >> 1;
-      if (k > 0) dBucket = op.from[s];
-      else for (let c = 0; c < n.children.length; c++) walk(n.children[c], n.childFrom[c][s]);
-    }
-  };
-  walk(d.root, doneAt);
+  pickBack(picks, d.root, doneAt);
   return scheduleOf(d, picks, colCost, orderRow)!;
+}
+
+/** The picks of one part done in `doneBucket`, back through its operations and components (a module function: see nodeData). */
+function pickBack(picks: Int32Array, n: NodeData, doneBucket: number) {
+  let dBucket = doneBucket;
+  for (let k = n.ops.length - 1; k >= 0; k--) {
+    const op = n.ops[k];
+    const how = op.how[dBucket];
+    picks[op.idx] = how;
+    const s = how >> 1;
+    if (k > 0) dBucket = op.from[s];
+    else for (let c = 0; c < n.children.length; c++) pickBack(picks, n.children[c], n.childFrom[c][s]);
+  }
 }
 
 /**

@@ -156,10 +156,11 @@ function addComponents(x: Explosion, node: PartNode, bn: BomNode, mult: number) 
 /** Every node of a tree, parents before children. */
 export function nodesOf(root: PartNode): PartNode[] {
   const out: PartNode[] = [];
-  const walk = (n: PartNode) => {
-    out.push(n);
-    for (const c of n.makeChildren) walk(c.node);
-  };
-  walk(root);
+  pushNodes(out, root);
   return out;
+}
+
+function pushNodes(out: PartNode[], n: PartNode) {
+  out.push(n);
+  for (const c of n.makeChildren) pushNodes(out, c.node);
 }
