@@ -120,14 +120,9 @@ function orderDelta(b: PlanAnswer['orders'][number] | undefined, a: PlanAnswer['
 /** Unit price of a Buy item as the plan buys it: the approved supplier price rule (network/supplier-price.ts). */
 export function buyPrice(plant: Plant): (item: string) => number {
   const net = plantNetwork(plant);
-  const known = new Map<string, number>(); // asked once per Materials row: once per item is enough
   return (item) => {
-    let p = known.get(item);
-    if (p === undefined) {
-      const it = net.items.get(idKey(item));
-      known.set(item, (p = it ? (purchasePrice(it, 0, net)?.price ?? 0) : 0));
-    }
-    return p;
+    const it = net.items.get(idKey(item));
+    return it ? (purchasePrice(it, 0, net)?.price ?? 0) : 0;
   };
 }
 
