@@ -134,12 +134,21 @@ function subcontractRates(plant: Plant, orders: PlanAnswer['orders']): Map<strin
   const idx = plantNetwork(plant);
   const byId = new Map(plant.Orders.map((o) => [key(o.OrderId), o]));
   const out = new Map<string, Map<string, number>>();
+  // An order's labels and rates follow from its item and BOM date alone (not its quantity): one
+  // explosion per item and date serves every order of it.
+  const byItem = new Map<string, Map<string, number>>();
   for (const a of orders) {
     if (!a.subcontracting) continue;
     const order = byId.get(key(a.orderId)) ?? { OrderId: a.orderId, Item: a.item, Quantity: a.quantity } as never;
-    const root = explodeOrder({ ...order, Item: a.item, Quantity: a.quantity }, (order.ReleaseDate ?? plant.settings.PlanStart ?? a.dueDate) as Day, idx);
-    const rates = new Map<string, number>();
-    for (const n of root ? nodesOf(root) : []) for (const op of n.ops) rates.set(op.label, op.op.SubcontractCostPerUnit ?? 0);
+    const release = (order.ReleaseDate ?? plant.settings.PlanStart ?? a.dueDate) as Day;
+    const k = `${key(a.item)}|${release}`;
+    let rates = byItem.get(k);
+    if (!rates) {
+      const root = explodeOrder({ ...order, Item: a.item, Quantity: a.quantity }, release, idx);
+      rates = new Map<string, number>();
+      for (const n of root ? nodesOf(root) : []) for (const op of n.ops) rates.set(op.label, op.op.SubcontractCostPerUnit ?? 0);
+      byItem.set(k, rates);
+    }
     out.set(a.orderId, rates);
   }
   return out;

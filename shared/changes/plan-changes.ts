@@ -97,7 +97,8 @@ export async function planWhatIf(
   } else {
     let prev = baseline;
     for (let k = 1; k <= rows.length; k++) {
-      const step = applyWhatIf(plant, { ...opts, changes: rows.slice(0, k) });
+      // The last step has every change: the plant already made above.
+      const step = k === rows.length ? all : applyWhatIf(plant, { ...opts, changes: rows.slice(0, k) });
       const out = await solve(step.scenario, k);
       const change = step.applied[step.applied.length - 1];
       const cmp = comparePlans(step.scenario, answerOf(prev), answerOf(out));

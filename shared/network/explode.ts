@@ -38,24 +38,32 @@ export const effectiveOn = (b: BomLine, date: Day | undefined): boolean =>
 /** `root` and every node below it, parents before children, depth-first in BOM order. */
 export function explodeBom(net: PlantNetwork, root: Item, date: Day | undefined): BomNode[] {
   const out: BomNode[] = [];
-  const onPath = new Set<string>();
-  const visit = (node: BomNode): BomNode => {
-    out.push(node);
-    const k = idKey(node.item.ItemId);
-    if (node.item.Type !== 'Make') return node;
-    onPath.add(k);
-    for (const b of net.bom.get(k) ?? []) {
-      if (!effectiveOn(b, date) || onPath.has(idKey(b.Component))) continue;
-      const child = net.items.get(idKey(b.Component));
-      if (!child) continue; // validation reports unknown components
-      const ratio = b.QtyPer * (1 + b.ScrapPct / 100);
-      node.children.push(visit({ item: child, level: node.level + 1, path: [...node.path, child.ItemId], usage: node.usage * ratio, ratio, via: [...node.via, b], children: [] }));
-    }
-    onPath.delete(k);
-    return node;
-  };
-  visit({ item: root, level: 0, path: [root.ItemId], usage: 1, ratio: 1, via: [], children: [] });
+  visitBom({ net, date, out, onPath: new Set<string>() }, { item: root, level: 0, path: [root.ItemId], usage: 1, ratio: 1, via: [], children: [] });
   return out;
+}
+
+/** One explosion's state; visitBom is a module function, not a closure per explosion, so its optimised code lasts from plan to plan. */
+interface BomWalk {
+  net: PlantNetwork;
+  date: Day | undefined;
+  out: BomNode[];
+  onPath: Set<string>;
+}
+
+function visitBom(w: BomWalk, node: BomNode): BomNode {
+  w.out.push(node);
+  const k = idKey(node.item.ItemId);
+  if (node.item.Type !== 'Make') return node;
+  w.onPath.add(k);
+  for (const b of w.net.bom.get(k) ?? []) {
+    if (!effectiveOn(b, w.date) || w.onPath.has(idKey(b.Component))) continue;
+    const child = w.net.items.get(idKey(b.Component));
+    if (!child) continue; // validation reports unknown components
+    const ratio = b.QtyPer * (1 + b.ScrapPct / 100);
+    node.children.push(visitBom(w, { item: child, level: node.level + 1, path: [...node.path, child.ItemId], usage: node.usage * ratio, ratio, via: [...node.via, b], children: [] }));
+  }
+  w.onPath.delete(k);
+  return node;
 }
 
 /** Units of each item (by idKey) per unit of the root, summed over every path: its lot per root unit. */

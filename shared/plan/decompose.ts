@@ -35,7 +35,7 @@ import { withLazyNames, type Clock, type ColumnBatch, type IncrementalSolver, ty
 import type { OpVars, PlanModel, PlannedOrder } from './build-model';
 import { key } from './capacity';
 import { WIP_PER_UNIT_BUCKET } from './costs';
-import type { PartNode } from './network';
+import type { PartNode, PlanOp } from './network';
 import { idKey } from '../network/id';
 import { tieBrokenCosts } from './tie-break';
 
@@ -286,10 +286,10 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
   const master = await incremental(
     withLazyNames(
       {
-        colCost: Float64Array.from(staticCols, (j) => lp.colCost[j]),
-        colUpper: Float64Array.from(staticCols, (j) => lp.colUpper[j]),
-        rowLower: Float64Array.from(masterRows, (r) => lp.rowLower[r]),
-        rowUpper: Float64Array.from(masterRows, (r) => lp.rowUpper[r]),
+        colCost: pick(lp.colCost, staticCols),
+        colUpper: pick(lp.colUpper, staticCols),
+        rowLower: pick(lp.rowLower, masterRows),
+        rowUpper: pick(lp.rowUpper, masterRows),
         rowStart: Int32Array.from(rowStart),
         rowIndex: Int32Array.from(rowIndex),
         rowValue: Float64Array.from(rowValue),
@@ -548,12 +548,19 @@ export async function openMaster(pm: PlanModel, incremental: IncrementalSolver):
       if (list) list.push({ picks: schedPicks[s], status });
       else schedules.set(k, [{ picks: schedPicks[s], status }]);
     }
-    const keyed = (codes: Int32Array, keys: (string | undefined)[]) => new Map(keys.flatMap((k, i) => (k === undefined ? [] : [[k, codes[i]] as const])));
-    return {
-      prices: new Map(priced.map((p) => [p.key, duals[p.row]])),
-      schedules,
-      basis: basis && { rows: keyed(basis.rows, rowKeys), cols: keyed(basis.cols, colKeys), bounds: new Map(rowKeys.map((k, i) => [k, [lp.rowLower[masterRows[i]], lp.rowUpper[masterRows[i]]]])) },
+    const keyed = (codes: Int32Array, keys: (string | undefined)[]) => {
+      const out = new Map<string, number>();
+      for (let i = 0; i < keys.length; i++) if (keys[i] !== undefined) out.set(keys[i]!, codes[i]);
+      return out;
     };
+    const prices: WarmPrices = new Map();
+    for (const p of priced) prices.set(p.key, duals[p.row]);
+    let bounds: Map<string, [number, number]> | undefined;
+    if (basis) {
+      bounds = new Map();
+      for (let i = 0; i < rowKeys.length; i++) bounds.set(rowKeys[i], [lp.rowLower[masterRows[i]], lp.rowUpper[masterRows[i]]]);
+    }
+    return { prices, schedules, basis: basis && { rows: keyed(basis.rows, rowKeys), cols: keyed(basis.cols, colKeys), bounds } };
   }
 
   /**
@@ -775,19 +782,21 @@ function opUnits(d: OrderData): Float64Array {
 function orderData(tables: OrderTables, o: PlannedOrder, rowMap: Int32Array): OrderData {
   const byOp = new Map(o.ops.map((v, i) => [v.op, i]));
   const post: NodeData[] = [];
-  const node = (n: PartNode): NodeData => {
-    const children = n.makeChildren.map((c) => node(c.node));
-    const ops = n.ops.map((op, k): OpData => {
-      const idx = byOp.get(op)!;
-      const mats = k === 0 ? n.buyChildren.map((bc) => ({ rows: tables.matRows(key(bc.item.ItemId)), coef: bc.ratio * n.perOrderUnit })) : [];
-      return { v: o.ops[idx], idx, pou: n.perOrderUnit, cap: tables.capRows(op.wc), mats, ...tables.opScratch(idx) };
-    });
-    const d: NodeData = { ops, children, childFrom: tables.childFrom(post.length, children.length) };
-    post.push(d);
-    return d;
-  };
-  const root = node(o.root);
+  const root = nodeData(tables, o, byOp, post, o.root);
   return { o, root, post, row: rowMap[o.doneRow] };
+}
+
+/** One part's pricing data, its components first in `post` (a module function, not a closure per order: see network.ts explodeOrder). */
+function nodeData(tables: OrderTables, o: PlannedOrder, byOp: Map<PlanOp, number>, post: NodeData[], n: PartNode): NodeData {
+  const children = n.makeChildren.map((c) => nodeData(tables, o, byOp, post, c.node));
+  const ops = n.ops.map((op, k): OpData => {
+    const idx = byOp.get(op)!;
+    const mats = k === 0 ? n.buyChildren.map((bc) => ({ rows: tables.matRows(key(bc.item.ItemId)), coef: bc.ratio * n.perOrderUnit })) : [];
+    return { v: o.ops[idx], idx, pou: n.perOrderUnit, cap: tables.capRows(op.wc), mats, ...tables.opScratch(idx) };
+  });
+  const d: NodeData = { ops, children, childFrom: tables.childFrom(post.length, children.length) };
+  post.push(d);
+  return d;
 }
 
 /**
@@ -881,72 +890,125 @@ export interface Schedule {
 /** The schedule priceOrder found, as a master column and as full-model columns. */
 export function schedule(d: OrderData, doneAt: number, colCost: Float64Array, orderRow: number): Schedule {
   const picks = new Int32Array(d.o.ops.length).fill(-1);
-  const walk = (n: NodeData, doneBucket: number) => {
-    let dBucket = doneBucket;
-    for (let k = n.ops.length - 1; k >= 0; k--) {
-      const op = n.ops[k];
-      const how = op.how[dBucket];
-      picks[op.idx] = how;
-      const s = how >> 1;
-      if (k > 0) dBucket = op.from[s];
-      else for (let c = 0; c < n.children.length; c++) walk(n.children[c], n.childFrom[c][s]);
-    }
-  };
-  walk(d.root, doneAt);
+  pickBack(picks, d.root, doneAt);
   return scheduleOf(d, picks, colCost, orderRow)!;
+}
+
+/** The picks of one part done in `doneBucket`, back through its operations and components (a module function: see nodeData). */
+function pickBack(picks: Int32Array, n: NodeData, doneBucket: number) {
+  let dBucket = doneBucket;
+  for (let k = n.ops.length - 1; k >= 0; k--) {
+    const op = n.ops[k];
+    const how = op.how[dBucket];
+    picks[op.idx] = how;
+    const s = how >> 1;
+    if (k > 0) dBucket = op.from[s];
+    else for (let c = 0; c < n.children.length; c++) pickBack(picks, n.children[c], n.childFrom[c][s]);
+  }
 }
 
 /**
  * The schedule that does each operation as `picks` says, as a master column and as full-model
  * columns; undefined if it is none on this model (a bucket without the column, or an operation
- * starting before what it waits for is done there).
+ * starting before what it waits for is done there). Rows in the order first touched, each row's
+ * coefficients summed in visit order. Module scratch instead of a Map and closures per call: a
+ * what-if rebuilds every carried schedule and this was a tenth of its column generation.
  */
 export function scheduleOf(d: OrderData, picks: Int32Array, colCost: Float64Array, orderRow: number): Schedule | undefined {
-  if (picks.length !== d.o.ops.length) return undefined;
-  const T = d.root.ops[0].done.length;
-  const coef = new Map<number, number>([[orderRow, 1]]);
-  const full: number[] = [];
-  const mult: number[] = [];
-  let cost = 0;
-  let wip = 0;
-  const put = (row: number, a: number) => {
-    if (row >= 0) coef.set(row, (coef.get(row) ?? 0) + a);
-  };
+  const n = d.o.ops.length;
+  if (picks.length !== n) return undefined;
+  const w = walker;
+  w.T = d.root.ops[0].done.length;
+  w.picks = picks;
+  w.colCost = colCost;
+  w.full = new Int32Array(n);
+  w.mult = new Float64Array(n);
+  w.count = 0;
+  w.cost = 0;
+  w.wip = 0;
+  w.rows = [];
+  w.coefs = [];
+  if (++w.stamp > 2 ** 30) (w.stamp = 1), w.mark.fill(0);
+  w.put(orderRow, 1);
+  const ok = w.walk(d.root);
+  const { rows, coefs } = w;
+  w.picks = EMPTY_PICKS;
+  if (!ok) return undefined;
+  const full = w.count === n ? w.full : w.full.slice(0, w.count);
+  const mult = w.count === n ? w.mult : w.mult.slice(0, w.count);
+  return { cost: w.cost + w.wip, wip: w.wip, rows, coefs, full, mult, picks };
+}
+
+const EMPTY_PICKS = new Int32Array(0);
+
+/** scheduleOf's state: one walk at a time (pricing is synchronous). */
+class ScheduleWalker {
+  T = 0;
+  picks: Int32Array = EMPTY_PICKS;
+  colCost: Float64Array = new Float64Array(0);
+  full: Int32Array = new Int32Array(0);
+  mult: Float64Array = new Float64Array(0);
+  count = 0;
+  cost = 0;
+  wip = 0;
+  rows: number[] = [];
+  coefs: number[] = [];
+  /** per master row: the stamp of the walk that last touched it, and its place in rows */
+  mark = new Int32Array(0);
+  slot = new Int32Array(0);
+  stamp = 1;
+  put(row: number, a: number) {
+    if (row < 0) return;
+    if (row >= this.mark.length) {
+      const size = Math.max(row + 1, this.mark.length * 2, 1024);
+      const mark = new Int32Array(size);
+      mark.set(this.mark);
+      const slot = new Int32Array(size);
+      slot.set(this.slot);
+      (this.mark = mark), (this.slot = slot);
+    }
+    if (this.mark[row] === this.stamp) this.coefs[this.slot[row]] += a;
+    else {
+      this.mark[row] = this.stamp;
+      this.slot[row] = this.rows.length;
+      this.rows.push(row);
+      this.coefs.push(0 + a); // as a Map's (get ?? 0) + a had it: −0 becomes 0
+    }
+  }
   /** the bucket an operation's units are done in (−1: not a schedule) */
-  const doneOf = (op: OpData) => {
-    const p = picks[op.idx];
+  doneOf(op: OpData): number {
+    const p = this.picks[op.idx];
     const s = p >> 1;
-    if (p < 0 || s >= T) return -1;
+    if (p < 0 || s >= this.T) return -1;
     return p & 1 ? (op.v.y[s] >= 0 ? op.v.arrival[s] : -1) : op.v.x[s] >= 0 ? s : -1;
-  };
-  const waits = (s: number, lag: number, before: OpData) => {
-    const done = doneOf(before);
+  }
+  waits(s: number, lag: number, before: OpData): boolean {
+    const done = this.doneOf(before);
     const gap = s - lag - done;
     if (done < 0 || gap < 0) return false;
-    wip += WIP_PER_UNIT_BUCKET * gap;
+    this.wip += WIP_PER_UNIT_BUCKET * gap;
     return true;
-  };
-  const walk = (n: NodeData): boolean => {
+  }
+  walk(n: NodeData): boolean {
     for (let k = n.ops.length - 1; k >= 0; k--) {
       const op = n.ops[k];
-      if (doneOf(op) < 0) return false;
-      const p = picks[op.idx];
+      if (this.doneOf(op) < 0) return false;
+      const p = this.picks[op.idx];
       const s = p >> 1;
       const col = p & 1 ? op.v.y[s] : op.v.x[s];
-      full.push(col);
-      mult.push(op.pou);
-      cost += op.pou * colCost[col];
-      if (!(p & 1)) put(op.cap[s], op.pou * op.v.op.hoursPerUnit);
-      for (const m of op.mats) put(m.rows[s], m.coef);
+      this.full[this.count] = col;
+      this.mult[this.count++] = op.pou;
+      this.cost += op.pou * this.colCost[col];
+      if (!(p & 1)) this.put(op.cap[s], op.pou * op.v.op.hoursPerUnit);
+      for (const m of op.mats) this.put(m.rows[s], m.coef);
       const lag = op.v.flowLag;
       if (k > 0) {
-        if (!waits(s, lag, n.ops[k - 1])) return false;
+        if (!this.waits(s, lag, n.ops[k - 1])) return false;
       } else {
-        for (const child of n.children) if (!waits(s, lag, child.ops[child.ops.length - 1]) || !walk(child)) return false;
+        for (const child of n.children) if (!this.waits(s, lag, child.ops[child.ops.length - 1]) || !this.walk(child)) return false;
       }
     }
     return true;
-  };
-  if (!walk(d.root)) return undefined;
-  return { cost: cost + wip, wip, rows: [...coef.keys()], coefs: [...coef.values()], full: Int32Array.from(full), mult: Float64Array.from(mult), picks };
+  }
 }
+const walker = new ScheduleWalker();

@@ -29,39 +29,54 @@ export interface PlanState {
 }
 
 export function planState(pm: PlanModel, values: ArrayLike<number>): PlanState {
-  const m = pm.lp;
-  const val = (c: number) => (c >= 0 ? Math.max(0, values[c]) : 0);
-  const rowSum = (row: number, onlyOrders: boolean) => {
+  return new SolvedPlan(pm, values);
+}
+
+/**
+ * PlanState of one solution. Its sums are methods, shared by every plan, not closures made per
+ * plan: a closure's optimised code was compiled again on every plan. `val` stays a function of
+ * its own (callers hand it on).
+ */
+class SolvedPlan implements PlanState {
+  readonly val: (col: number) => number;
+  readonly tol = solverTol;
+  constructor(
+    private readonly pm: PlanModel,
+    values: ArrayLike<number>,
+  ) {
+    this.val = (c: number) => (c >= 0 ? Math.max(0, values[c]) : 0);
+  }
+  private rowSum(row: number, onlyOrders: boolean): number {
+    const { pm, val } = this;
+    const m = pm.lp;
     let s = 0;
     if (row < 0) return 0;
     for (let k = m.rowStart[row]; k < m.rowStart[row + 1]; k++) if (!onlyOrders || pm.colOrder[m.rowIndex[k]] >= 0) s += m.rowValue[k] * val(m.rowIndex[k]);
     return s;
-  };
-  const load = (wc: string, t: number) => rowSum(pm.capRows.get(wc)?.[t] ?? -1, true);
-  const s: PlanState = {
-    val,
-    tol: solverTol,
-    load,
-    orderLoad(wc, t) {
-      const out = new Map<number, number>();
-      const row = pm.capRows.get(wc)?.[t] ?? -1;
-      if (row < 0) return out;
-      for (let k = m.rowStart[row]; k < m.rowStart[row + 1]; k++) {
-        const o = pm.colOrder[m.rowIndex[k]];
-        if (o >= 0) out.set(o, (out.get(o) ?? 0) + m.rowValue[k] * val(m.rowIndex[k]));
-      }
-      return out;
-    },
-    use(mat, t) {
-      const row = pm.materials.get(mat)?.rows[t] ?? -1;
-      return rowSum(row, true);
-    },
-    full(wc, t) {
-      const cap = pm.capacity.get(wc)?.hours[t] ?? 0;
-      return cap > 0 && load(wc, t) >= cap * (1 - 1e-6) - 1e-6;
-    },
-  };
-  return s;
+  }
+  load(wc: string, t: number): number {
+    return this.rowSum(this.pm.capRows.get(wc)?.[t] ?? -1, true);
+  }
+  orderLoad(wc: string, t: number): Map<number, number> {
+    const { pm, val } = this;
+    const m = pm.lp;
+    const out = new Map<number, number>();
+    const row = pm.capRows.get(wc)?.[t] ?? -1;
+    if (row < 0) return out;
+    for (let k = m.rowStart[row]; k < m.rowStart[row + 1]; k++) {
+      const o = pm.colOrder[m.rowIndex[k]];
+      if (o >= 0) out.set(o, (out.get(o) ?? 0) + m.rowValue[k] * val(m.rowIndex[k]));
+    }
+    return out;
+  }
+  use(mat: string, t: number): number {
+    const row = this.pm.materials.get(mat)?.rows[t] ?? -1;
+    return this.rowSum(row, true);
+  }
+  full(wc: string, t: number): boolean {
+    const cap = this.pm.capacity.get(wc)?.hours[t] ?? 0;
+    return cap > 0 && this.load(wc, t) >= cap * (1 - 1e-6) - 1e-6;
+  }
 }
 
 /** Units an operation has delivered by the end of bucket `upTo` (subcontracted ones once back). */

@@ -95,55 +95,72 @@ export function explodeOrder(order: Order, release: Day, net: PlantNetwork): Par
   const root = net.items.get(key(order.Item));
   if (!root) return undefined;
   const { tree, lotOf } = explosionOf(net, root, release); // lotOf: units of each item per order unit, over all its paths
-  const seen = new Map<string, number>();
-  const build = (bn: BomNode, qty: number, perOrderUnit: number, isRoot: boolean): PartNode => {
-    const item = bn.item;
-    const n = (seen.get(key(item.ItemId)) ?? 0) + 1;
-    seen.set(key(item.ItemId), n);
-    const node: PartNode = { item, qty, perOrderUnit, ops: [], makeChildren: [], buyChildren: [], tag: n > 1 ? String(n) : '' };
-    const prefix = isRoot ? '' : `${tidy(item.ItemId)}${node.tag}_`;
-    const lot = order.Quantity * lotOf.get(key(item.ItemId))!;
-    for (const op of net.routings.get(key(item.ItemId)) ?? []) {
-      const alts = net.altRoutings.get(op);
-      node.ops.push({
-        ...(alts ? { centers: [op, ...alts].map((r, rank) => ({ op: r, wc: key(r.WorkCenter), hoursPerUnit: r.RunHoursPerUnit + r.SetupHours / lot, rank })) } : {}),
-        node,
-        label: `${prefix}${tidy(op.WorkCenter)}${op.OpSeq}`,
-        op,
-        wc: key(op.WorkCenter),
-        hoursPerUnit: op.RunHoursPerUnit + op.SetupHours / lot,
-        subcontract: op.Subcontract && op.SubcontractCostPerUnit !== undefined,
-      });
+  return partOf({ order, net, lotOf, seen: new Map() }, tree[0], order.Quantity, 1, true);
+}
+
+/**
+ * What building one order's part tree reads. The builders are module functions, not closures
+ * made per order: a closure's optimised code was compiled again on every plan (1,000 orders).
+ */
+interface Explosion {
+  order: Order;
+  net: PlantNetwork;
+  lotOf: Map<string, number>;
+  /** nodes made so far per item (a repeated item gets tag 2, 3, …) */
+  seen: Map<string, number>;
+}
+
+function partOf(x: Explosion, bn: BomNode, qty: number, perOrderUnit: number, isRoot: boolean): PartNode {
+  const { net, seen } = x;
+  const item = bn.item;
+  const n = (seen.get(key(item.ItemId)) ?? 0) + 1;
+  seen.set(key(item.ItemId), n);
+  const node: PartNode = { item, qty, perOrderUnit, ops: [], makeChildren: [], buyChildren: [], tag: n > 1 ? String(n) : '' };
+  const prefix = isRoot ? '' : `${tidy(item.ItemId)}${node.tag}_`;
+  const lot = x.order.Quantity * x.lotOf.get(key(item.ItemId))!;
+  for (const op of net.routings.get(key(item.ItemId)) ?? []) {
+    const alts = net.altRoutings.get(op);
+    node.ops.push({
+      ...(alts ? { centers: [op, ...alts].map((r, rank) => ({ op: r, wc: key(r.WorkCenter), hoursPerUnit: r.RunHoursPerUnit + r.SetupHours / lot, rank })) } : {}),
+      node,
+      label: `${prefix}${tidy(op.WorkCenter)}${op.OpSeq}`,
+      op,
+      wc: key(op.WorkCenter),
+      hoursPerUnit: op.RunHoursPerUnit + op.SetupHours / lot,
+      subcontract: op.Subcontract && op.SubcontractCostPerUnit !== undefined,
+    });
+  }
+  addComponents(x, node, bn, 1);
+  return node;
+}
+
+/**
+ * Adds the components of `bn` to `node`, `mult` units of bn's item per unit of node's item
+ * (mult ≠ 1 only when passing through a Make item that has no routing).
+ */
+function addComponents(x: Explosion, node: PartNode, bn: BomNode, mult: number) {
+  for (const c of bn.children) {
+    const ratio = mult * c.ratio;
+    if (c.item.Type === 'Buy') {
+      const same = node.buyChildren.find((b) => b.item === c.item);
+      if (same) same.ratio += ratio;
+      else node.buyChildren.push({ item: c.item, ratio });
+    } else if ((x.net.routings.get(key(c.item.ItemId)) ?? []).length === 0) {
+      addComponents(x, node, c, ratio);
+    } else {
+      node.makeChildren.push({ node: partOf(x, c, node.qty * ratio, node.perOrderUnit * ratio, false), ratio });
     }
-    addComponents(node, bn, 1);
-    return node;
-  };
-  // Adds the components of `bn` to `node`, `mult` units of bn's item per unit of node's item
-  // (mult ≠ 1 only when passing through a Make item that has no routing).
-  const addComponents = (node: PartNode, bn: BomNode, mult: number) => {
-    for (const c of bn.children) {
-      const ratio = mult * c.ratio;
-      if (c.item.Type === 'Buy') {
-        const same = node.buyChildren.find((b) => b.item === c.item);
-        if (same) same.ratio += ratio;
-        else node.buyChildren.push({ item: c.item, ratio });
-      } else if ((net.routings.get(key(c.item.ItemId)) ?? []).length === 0) {
-        addComponents(node, c, ratio);
-      } else {
-        node.makeChildren.push({ node: build(c, node.qty * ratio, node.perOrderUnit * ratio, false), ratio });
-      }
-    }
-  };
-  return build(tree[0], order.Quantity, 1, true);
+  }
 }
 
 /** Every node of a tree, parents before children. */
 export function nodesOf(root: PartNode): PartNode[] {
   const out: PartNode[] = [];
-  const walk = (n: PartNode) => {
-    out.push(n);
-    for (const c of n.makeChildren) walk(c.node);
-  };
-  walk(root);
+  pushNodes(out, root);
   return out;
+}
+
+function pushNodes(out: PartNode[], n: PartNode) {
+  out.push(n);
+  for (const c of n.makeChildren) pushNodes(out, c.node);
 }

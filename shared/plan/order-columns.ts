@@ -19,30 +19,35 @@ import { days } from '../plural';
  * and returns the order's earliest finish.
  */
 export function forwardPass(ctx: ModelContext, o: PlannedOrder, vars: Map<PlanOp, OpVars>, lagOf: (op: PlanOp) => number): number {
-  const { T } = ctx;
   const matFirst = (i: Item) => Math.min(ctx.supplyOf(i).firstAvailable, ctx.ownFirst(o, i));
-  const forward = (n: PartNode): number => {
-    let ready = o.releaseBucket;
-    for (const bc of n.buyChildren) ready = Math.max(ready, firstWithAlternates(Math.min(ctx.supplyOf(bc.item).firstAvailable, ctx.ownFirst(o, bc.item)), ctx.altsOf(n, bc.item), matFirst));
-    for (const c of n.makeChildren) ready = Math.max(ready, forward(c.node));
-    for (const [k, op] of n.ops.entries()) {
-      // Units already waiting in front of an operation can start at release.
-      const prev = k > 0 ? vars.get(n.ops[k - 1]) : undefined;
-      if (o.remaining && prev && startingWip(o.remaining, prev.op, op, 1).initial > 0) ready = o.releaseBucket;
-      else ready += lagOf(op);
-      const arrival = ctx.perBucket();
-      if (op.subcontract) arrival.set(ctx.arrivals(op.op.SubcontractLeadDays));
-      const lead = op.subcontract ? arrival[0] : 0;
-      let firstX = Infinity;
-      const can = ctx.workableOp(op);
-      for (let t = ready; t < T; t++) if (can[t]) { firstX = t; break; }
-      const done = Math.min(firstX, op.subcontract && ready < T ? arrival[ready] : Infinity);
-      vars.set(op, { op, lead, arrival, earliestStart: ready, earliestDone: done, x: ctx.perBucket(), y: ctx.perBucket(), flowLag: lagOf(op) });
-      ready = done;
-    }
-    return ready;
-  };
-  return forward(o.root);
+  return forwardFrom(ctx, o, vars, lagOf, matFirst, o.root);
+}
+
+/**
+ * forwardPass on one part, components first. A module function, not a closure per order: a
+ * closure's optimised code was compiled again on every plan.
+ */
+function forwardFrom(ctx: ModelContext, o: PlannedOrder, vars: Map<PlanOp, OpVars>, lagOf: (op: PlanOp) => number, matFirst: (i: Item) => number, n: PartNode): number {
+  const { T } = ctx;
+  let ready = o.releaseBucket;
+  for (const bc of n.buyChildren) ready = Math.max(ready, firstWithAlternates(Math.min(ctx.supplyOf(bc.item).firstAvailable, ctx.ownFirst(o, bc.item)), ctx.altsOf(n, bc.item), matFirst));
+  for (const c of n.makeChildren) ready = Math.max(ready, forwardFrom(ctx, o, vars, lagOf, matFirst, c.node));
+  for (const [k, op] of n.ops.entries()) {
+    // Units already waiting in front of an operation can start at release.
+    const prev = k > 0 ? vars.get(n.ops[k - 1]) : undefined;
+    if (o.remaining && prev && startingWip(o.remaining, prev.op, op, 1).initial > 0) ready = o.releaseBucket;
+    else ready += lagOf(op);
+    const arrival = ctx.perBucket();
+    if (op.subcontract) arrival.set(ctx.arrivals(op.op.SubcontractLeadDays));
+    const lead = op.subcontract ? arrival[0] : 0;
+    let firstX = Infinity;
+    const can = ctx.workableOp(op);
+    for (let t = ready; t < T; t++) if (can[t]) { firstX = t; break; }
+    const done = Math.min(firstX, op.subcontract && ready < T ? arrival[ready] : Infinity);
+    vars.set(op, { op, lead, arrival, earliestStart: ready, earliestDone: done, x: ctx.perBucket(), y: ctx.perBucket(), flowLag: lagOf(op) });
+    ready = done;
+  }
+  return ready;
 }
 
 /**
@@ -73,41 +78,42 @@ export function unmadeCost(ctx: ModelContext, o: PlannedOrder, nodes: PartNode[]
  * finished item's last operation first.
  */
 export function addWorkColumns(ctx: ModelContext, o: PlannedOrder, vars: Map<PlanOp, OpVars>, lagOf: (op: PlanOp) => number, unmade: number) {
-  const { b, T, latePenalty } = ctx;
-  const oid = tidy(o.order.OrderId);
-  const backward = (n: PartNode, need: number) => {
-    for (let k = n.ops.length - 1; k >= 0; k--) {
-      const v = vars.get(n.ops[k])!;
-      const last = v.op === o.last!.op;
-      const xName = `x_${oid}_${v.op.label}`;
-      const yName = `y_${oid}_${v.op.label}`;
-      let latestStart = -1;
-      const can = ctx.workableOp(v.op);
-      let loads: BucketEntries | undefined;
-      for (let t = v.earliestStart; t <= need; t++) {
-        if (!can[t]) continue;
-        const cost = last ? finishCost(o.weight, latePenalty, daysBetweenBuckets(b, o.dueBucket, t), t, o.dueBucket) : 0;
-        if (cost >= unmade) continue;
-        v.x[t] = ctx.addVar(xName, cost, n.qty, o.index, t);
-        if (v.op.centers) splitOverCenters(ctx, v, oid, n.qty, t);
-        else (loads ??= ctx.loadsOf(v.op.wc)).add(t, v.x[t], v.op.hoursPerUnit);
-        latestStart = t;
-      }
-      if (v.op.subcontract) {
-        for (let t = v.earliestStart; t <= need && v.arrival[t] <= need; t++) {
-          const back = v.arrival[t];
-          const cost = v.op.op.SubcontractCostPerUnit! + (last ? finishCost(o.weight, latePenalty, daysBetweenBuckets(b, o.dueBucket, back), back, o.dueBucket) : 0);
-          if (last && cost >= unmade) continue;
-          v.y[t] = ctx.addVar(yName, cost, n.qty, o.index, t);
-          latestStart = Math.max(latestStart, t);
-        }
-      }
-      need = latestStart - lagOf(v.op);
-      o.ops.push(v);
+  backwardFrom(ctx, o, vars, lagOf, unmade, tidy(o.order.OrderId), o.root, ctx.T - 1);
+}
+
+/** addWorkColumns on one part, then its components (a module function: see forwardFrom). */
+function backwardFrom(ctx: ModelContext, o: PlannedOrder, vars: Map<PlanOp, OpVars>, lagOf: (op: PlanOp) => number, unmade: number, oid: string, n: PartNode, need: number) {
+  const { b, latePenalty } = ctx;
+  for (let k = n.ops.length - 1; k >= 0; k--) {
+    const v = vars.get(n.ops[k])!;
+    const last = v.op === o.last!.op;
+    const xName = `x_${oid}_${v.op.label}`;
+    const yName = `y_${oid}_${v.op.label}`;
+    let latestStart = -1;
+    const can = ctx.workableOp(v.op);
+    let loads: BucketEntries | undefined;
+    for (let t = v.earliestStart; t <= need; t++) {
+      if (!can[t]) continue;
+      const cost = last ? finishCost(o.weight, latePenalty, daysBetweenBuckets(b, o.dueBucket, t), t, o.dueBucket) : 0;
+      if (cost >= unmade) continue;
+      v.x[t] = ctx.addVar(xName, cost, n.qty, o.index, t);
+      if (v.op.centers) splitOverCenters(ctx, v, oid, n.qty, t);
+      else (loads ??= ctx.loadsOf(v.op.wc)).add(t, v.x[t], v.op.hoursPerUnit);
+      latestStart = t;
     }
-    for (const c of n.makeChildren) backward(c.node, need);
-  };
-  backward(o.root, T - 1);
+    if (v.op.subcontract) {
+      for (let t = v.earliestStart; t <= need && v.arrival[t] <= need; t++) {
+        const back = v.arrival[t];
+        const cost = v.op.op.SubcontractCostPerUnit! + (last ? finishCost(o.weight, latePenalty, daysBetweenBuckets(b, o.dueBucket, back), back, o.dueBucket) : 0);
+        if (last && cost >= unmade) continue;
+        v.y[t] = ctx.addVar(yName, cost, n.qty, o.index, t);
+        latestStart = Math.max(latestStart, t);
+      }
+    }
+    need = latestStart - lagOf(v.op);
+    o.ops.push(v);
+  }
+  for (const c of n.makeChildren) backwardFrom(ctx, o, vars, lagOf, unmade, oid, c.node, need);
 }
 
 /** xw_ columns of an operation with alternative work centers in bucket t, each loading its own center, and x = Σ xw. */

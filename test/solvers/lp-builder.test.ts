@@ -56,6 +56,26 @@ describe('LpBuilder', () => {
     expect(Array.from(m.colUpper)).toEqual([Infinity, Infinity, Infinity, 5]);
   });
 
+  it('keeps each model its own names, made once on first read and copied by a spread', () => {
+    // The name getters are shared by every model (one hidden class for all); what they read is each model's own.
+    const one = new LpBuilder();
+    one.addVar('a', 1, Infinity, 0);
+    one.addRow('r', [0], [1], 0, 1);
+    const two = new LpBuilder();
+    two.addVar('b', 1);
+    two.addVar('b', 1, Infinity, 2);
+    two.addRow('s', [0, 1], [1, 1], 0, 1, 5);
+    const m1 = one.build();
+    const m2 = two.build();
+    expect(m2.colNames).toEqual(['b', 'b_t2']); // the second model read first
+    expect(m1.colNames).toEqual(['a_t0']);
+    expect(m1.rowNames).toEqual(['r']);
+    expect(m2.rowNames).toEqual(['s_t5']);
+    expect(m1.colNames).toBe(m1.colNames); // made once
+    expect({ ...m2 }.colNames).toEqual(['b', 'b_t2']);
+    expect(Object.keys(m1)).toEqual(['colCost', 'colUpper', 'rowLower', 'rowUpper', 'rowStart', 'rowIndex', 'rowValue', 'colNames', 'rowNames']);
+  });
+
   it('builds the same model row by row or entry by entry, with room reserved, too little, or none', () => {
     const plain = arrays(fill(new LpBuilder(), 5000, 3000, false));
     const byEntry = arrays(fill(new LpBuilder(), 5000, 3000, true));
