@@ -2,8 +2,7 @@
 import { runCosts } from '../jobs/costs';
 import { alignTable } from './table';
 import { EXIT, type Command } from './types';
-import { loadPlant, resultPath, saveResults } from './workbook-io';
-import { zhSheetLabel } from '../../shared/result-sheet-names';
+import { loadPlant, resultPath, reportWritten, saveResults } from './workbook-io';
 
 const money = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(2));
 
@@ -36,8 +35,7 @@ export const costs: Command = {
       money(o.projected.total), money(o.variances.total), money(o.quotedMargin), money(o.projectedMargin),
     ]);
     for (const line of alignTable([head, ...rows], 1)) ctx.stdout(line);
-    const names = result.sheets.map((s) => s.name);
-    if (out) ctx.stdout(zh ? `结果已写入 ${out}（${names.map(zhSheetLabel).join('、')}工作表）` : `wrote ${out} (sheets ${names.join(', ')})`);
+    if (out) reportWritten(out, result.sheets, ctx);
     return EXIT.ok;
   },
 };

@@ -9,10 +9,9 @@ import { preloadHighs } from '../solvers/highs';
 import { days } from '../../shared/plural';
 import { alignTable } from './table';
 import { EXIT, type Command } from './types';
-import { checkOutputFolders, loadPlant, plannedResultPath, resultPath, saveResults } from './workbook-io';
+import { checkOutputFolders, loadPlant, plannedResultPath, resultPath, reportWritten, saveResults } from './workbook-io';
 import { earlierFromFile, earlierFromRun } from './earlier-plan';
 import { printChanges } from './print-changes';
-import { zhSheetLabel } from '../../shared/result-sheet-names';
 
 export const plan: Command = {
   name: 'plan',
@@ -111,8 +110,7 @@ export const plan: Command = {
     ]);
     for (const line of alignTable(rows, 3)) ctx.stdout(line);
     printChanges(result.json, ctx);
-    const names = result.sheets.map((x) => x.name);
-    ctx.stdout(zh ? `结果已写入 ${out}（${names.map(zhSheetLabel).join('、')}工作表）` : `wrote ${out} (sheets ${names.join(', ')})`);
+    if (out) reportWritten(out, result.sheets, ctx);
     return EXIT.ok;
   },
 };

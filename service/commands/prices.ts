@@ -5,8 +5,7 @@ import { storedSuggestions } from '../jobs/stored-suggestions';
 import { earlierFromStored, withStoredPlanRun } from './earlier-plan';
 import { alignTable } from './table';
 import { EXIT, type Command } from './types';
-import { loadPlant, resultPath, saveResults } from './workbook-io';
-import { zhSheetLabel } from '../../shared/result-sheet-names';
+import { loadPlant, resultPath, reportWritten, saveResults } from './workbook-io';
 
 const qty = (x: number | null) => (x === null ? '—' : String(Math.round(x * 1e4) / 1e4));
 
@@ -54,7 +53,7 @@ export const prices: Command = {
       l.deviationPct === null ? '—' : `${l.deviationPct.toFixed(1)}%`, l.deviation?.toFixed(2) ?? '—', l.flags.map((f) => FLAG_TEXT[f as PriceFlag][ctx.lang]).join(zh ? '；' : '; '),
     ]);
     for (const line of alignTable([head, ...rows], [0, 1, 2, 9])) ctx.stdout(line);
-    if (out) ctx.stdout(zh ? `结果已写入 ${out}（${zhSheetLabel('PriceReview')}工作表）` : `wrote ${out} (sheet PriceReview)`);
+    if (out) reportWritten(out, result.sheets, ctx);
     return EXIT.ok;
   },
 };

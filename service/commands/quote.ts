@@ -2,8 +2,7 @@
 import { runQuote } from '../jobs/quote';
 import { alignTable } from './table';
 import { EXIT, type Command } from './types';
-import { checkOutputFolders, loadPlant, plannedResultPath, resultPath, saveResults } from './workbook-io';
-import { zhSheetLabel } from '../../shared/result-sheet-names';
+import { checkOutputFolders, loadPlant, plannedResultPath, resultPath, reportWritten, saveResults } from './workbook-io';
 
 const money = (x: number | null) => (x === null ? '—' : x.toFixed(2));
 
@@ -36,7 +35,7 @@ export const quote: Command = {
       money(q.simulation.p90), money(q.priceAtP90), q.promiseDate ?? '—', money(q.rushPremium),
     ]);
     for (const line of alignTable([head, ...rows], 2)) ctx.stdout(line);
-    if (out) ctx.stdout(zh ? `结果已写入 ${out}（${['QuoteResults', 'QuoteDistribution', 'QuoteLines'].map(zhSheetLabel).join('、')}工作表）` : `wrote ${out} (sheets QuoteResults, QuoteDistribution, QuoteLines)`);
+    if (out) reportWritten(out, result.sheets, ctx);
     return EXIT.ok;
   },
 };

@@ -10,6 +10,7 @@ import type { ResultSheet } from '../../shared/results';
 import { readPlant } from '../../shared/validate';
 import { BookTooLargeError, mergeProblems, NotSpreadsheetError, readBook, readErrorMessage, type Book } from '../xlsx/read-book';
 import { resultWorkbook } from '../xlsx/result-book';
+import { zhSheetLabel } from '../../shared/result-sheet-names';
 import { EXIT, type CommandContext } from './types';
 
 export async function openBook(path: string | undefined, ctx: CommandContext, extra: string[] = []): Promise<Book | number> {
@@ -109,4 +110,10 @@ export async function writeAtomically(out: string, bytes: Uint8Array): Promise<v
 export async function saveResults(wb: Book, sheets: ResultSheet[], out: string, ctx: CommandContext): Promise<void> {
   ctx.progress(ctx.lang === 'zh' ? '写入结果…' : 'writing results…');
   await writeAtomically(out, await resultWorkbook(wb, sheets, ctx.lang));
+}
+
+/** The line saying where the result went and with which sheets (in Chinese each with its title and tab name). */
+export function reportWritten(out: string, sheets: ResultSheet[], ctx: CommandContext): void {
+  const names = sheets.map((s) => s.name);
+  ctx.stdout(ctx.lang === 'zh' ? `结果已写入 ${out}（${names.map(zhSheetLabel).join('、')}工作表）` : `wrote ${out} (${names.length === 1 ? 'sheet' : 'sheets'} ${names.join(', ')})`);
 }

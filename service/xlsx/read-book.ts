@@ -132,12 +132,6 @@ function workbookSheetNames(parts: Map<string, Buffer>): string[] | undefined {
   return names.length && names.every((n) => !n.includes('&')) ? names : undefined;
 }
 
-/** The input sheets' names (and `extra`), when the workbook part names its sheets plainly. */
-function inputSheetsOf(parts: Map<string, Buffer>, extra: string[]): string[] | undefined {
-  const names = workbookSheetNames(parts);
-  return names && inputSheetNames(names, extra);
-}
-
 /**
  * SheetJS prints its own doubts about a file on the console while it reads (a LibreOffice .ods
  * gives a dozen "ODS number format may be incorrect: value()&gt;0", one per conditional number
@@ -162,6 +156,10 @@ export function readBook(bytes: Uint8Array, limits: Partial<ReadLimits> = {}, ex
   let format: BookFormat = 'other';
   let parts: Map<string, Buffer> | undefined;
   let readable = bytes;
+  // The sheets the workbook part names plainly (not in an .ods), and of them the ones read: the
+  // input sheets and `extra`. Only those are checked for size and parsed.
+  let names: string[] | undefined;
+  let wanted: string[] = [];
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
   if (isZip) {
     let entries: ZipEntry[];
@@ -177,7 +175,9 @@ export function readBook(bytes: Uint8Array, limits: Partial<ReadLimits> = {}, ex
     parts = new Map(entries.map((e, i) => [e.name.replace(/^\//, ''), inflated[i]]));
     const kind = identifyZip(entries, parts);
     format = kind === 'ods' ? 'ods' : entries.some((e) => /vbaProject\.bin$/i.test(e.name)) ? 'xlsm' : 'xlsx';
-    const excess = kind === 'ods' ? odsExcess(parts, limit) : ooxmlExcess(parts, inputSheetsOf(parts, extra), limit);
+    if (kind !== 'ods') names = workbookSheetNames(parts);
+    if (names) wanted = inputSheetNames(names, extra);
+    const excess = kind === 'ods' ? odsExcess(parts, limit) : ooxmlExcess(parts, names && wanted, limit);
     if (excess) throw new BookTooLargeError(excess);
     // SheetJS gets the parts stored uncompressed: it only slices them (it does not check CRCs).
     readable = writeZip(entries.map((e, i) => ({ name: e.name, stored: inflated[i], crc: e.crc })));
@@ -193,8 +193,6 @@ export function readBook(bytes: Uint8Array, limits: Partial<ReadLimits> = {}, ex
     const read = (sheets?: string[]) => quietly(() => XLSX.read(readable, { type: 'buffer', cellFormula: true, cellNF: true, sheetStubs: true, cellHTML: false, cellText: false, cellDates: false, dense: false, bookVBA: false, ...(sheets ? { sheets } : {}) }));
     // Only the sheets read as input are parsed: a book planned before holds the last run's result
     // sheets (tens of thousands of cells on a large plant), which the package keeps byte for byte.
-    const names = parts && format !== 'ods' ? workbookSheetNames(parts) : undefined;
-    const wanted = names ? inputSheetNames(names, extra) : [];
     wb = names && wanted.length && wanted.length < names.length ? read(wanted) : read();
     // Named otherwise than SheetJS names them (an escape it reads differently): every sheet, as before.
     if (names && wb.SheetNames.join('\n') !== names.join('\n')) wb = read();
