@@ -85,11 +85,16 @@ export async function quoteVsPlan(runs = 5): Promise<{ name: string; plan: numbe
   return out;
 }
 
-/** CPU seconds of one CLI run in a fresh process (a preloaded hook writes them to a file on exit). */
-function cliCpu(dir: string, command: 'plan' | 'quote', book: string): number {
+/** A preloaded hook in `dir` that writes the process's CPU microseconds to cpu.txt on exit. */
+function cpuHook(dir: string): string {
   const hook = join(dir, 'cpu.cjs');
+  writeFileSync(hook, `process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeFileSync(${JSON.stringify(join(dir, 'cpu.txt'))}, String(u.userCPUTime + u.systemCPUTime)); });\n`);
+  return hook;
+}
+
+/** CPU seconds of one CLI run in a fresh process (read from the hook's file). */
+function cliCpu(dir: string, hook: string, command: 'plan' | 'quote', book: string): number {
   const out = join(dir, 'cpu.txt');
-  writeFileSync(hook, `process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeFileSync(${JSON.stringify(out)}, String(u.userCPUTime + u.systemCPUTime)); });\n`);
   const r = spawnSync(process.execPath, ['-r', hook, resolve('dist/cli.js'), command, book, '--out', join(dir, `${command}-out.xlsx`)], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${command} ${book}: exit ${r.status}\n${r.stderr}`);
   return Number(readFileSync(out, 'utf8')) / 1e6;
@@ -98,6 +103,7 @@ function cliCpu(dir: string, command: 'plan' | 'quote', book: string): number {
 /** The CLI end to end, plan and quote alternated in fresh processes, `runs` times each; min CPU seconds of each. */
 export async function cliQuoteVsPlan(runs = 5): Promise<{ name: string; plan: number; quote: number }[]> {
   const dir = mkdtempSync(join(tmpdir(), 'mto-quote-bench-'));
+  const hook = cpuHook(dir);
   const out: { name: string; plan: number; quote: number }[] = [];
   try {
     for (const [name, rec] of [['sample plant', samplePlant()], ['generated 300 × 10 × 26', generatedWithQuotes(300)]] as const) {
@@ -106,8 +112,8 @@ export async function cliQuoteVsPlan(runs = 5): Promise<{ name: string; plan: nu
       const p: number[] = [];
       const q: number[] = [];
       for (let i = 0; i < runs; i++) {
-        p.push(cliCpu(dir, 'plan', book));
-        q.push(cliCpu(dir, 'quote', book));
+        p.push(cliCpu(dir, hook, 'plan', book));
+        q.push(cliCpu(dir, hook, 'quote', book));
       }
       out.push({ name, plan: Math.min(...p), quote: Math.min(...q) });
       console.log(`${name}, CLI end to end (fresh processes): plan ${minMed(p)} s, quote ${minMed(q)} s CPU = ${(Math.min(...q) / Math.min(...p)).toFixed(2)} × the plan (min / median of ${runs})`);

@@ -154,13 +154,17 @@ function subcontractRates(plant: Plant, orders: PlanAnswer['orders']): Map<strin
   return out;
 }
 
+/** What a Materials row's suggested purchase costs: the bucket's purchase bought as one lot, at the tier it reaches. */
+export const suggestedValue = (price: (item: string, lot: number) => number, m: { item: string; suggestedPurchase: number }): number =>
+  m.suggestedPurchase > 0 ? m.suggestedPurchase * price(m.item, m.suggestedPurchase) : 0;
+
 function planCosts(plant: Plant, p: PlanAnswer): PlanCosts {
   const penalty = plant.settings.LatePenaltyPerUnitDay;
   const otRate = new Map(plant.WorkCenters.map((w) => [key(w.WorkCenterId), w.OvertimeRate]));
   const price = buyPrice(plant);
   const lateness = p.orders.reduce((s, o) => s + penalty * (o.daysLate ?? 0) * o.quantity, 0);
   const overtime = p.load.reduce((s, l) => s + l.overtimeHours * (otRate.get(key(l.workCenter)) ?? 0), 0);
-  const purchases = p.materials.reduce((s, m) => s + (m.suggestedPurchase > 0 ? m.suggestedPurchase * price(m.item, m.suggestedPurchase) : 0), 0);
+  const purchases = p.materials.reduce((s, m) => s + suggestedValue(price, m), 0);
   let subcontract: number | null = 0;
   if (p.orders.some((o) => o.subcontractedQty > 0 && o.subcontracting === undefined)) subcontract = null;
   else {

@@ -9,7 +9,7 @@ import type { Day } from '../dates';
 import type { Plant } from '../domain';
 import { key } from '../plan/capacity';
 import { afterSafetyRefill } from '../plan/supply';
-import { buyPrice, type PlanAnswer } from './compare';
+import { buyPrice, suggestedValue, type PlanAnswer } from './compare';
 
 export interface PoCut {
   poId: string;
@@ -54,7 +54,7 @@ export function strandedMaterial(plant: Plant, before: Pick<PlanAnswer, 'materia
   const sugB = sum(before.materials, 'suggestedPurchase');
   // What the earlier plan's suggested lots would cost: each bucket's purchase priced as one lot.
   const sugValue = new Map<string, number>();
-  for (const r of before.materials) if (r.suggestedPurchase > 0) sugValue.set(key(r.item), (sugValue.get(key(r.item)) ?? 0) + r.suggestedPurchase * price(r.item, r.suggestedPurchase));
+  for (const r of before.materials) if (r.suggestedPurchase > 0) sugValue.set(key(r.item), (sugValue.get(key(r.item)) ?? 0) + suggestedValue(price, r));
   const out: StrandedItem[] = [];
   for (const it of plant.Items) {
     const k = key(it.ItemId);

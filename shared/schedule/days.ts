@@ -110,7 +110,7 @@ export function clockText(start: Day, hours: number): string {
 }
 
 /** The calendar day a time falls in; an end exactly at midnight belongs to the day before. */
-export const dayOfEnd = (hours: number): number => Math.floor((hours - 1e-7) / 24);
+const dayOfEnd = (hours: number): number => Math.floor((hours - 1e-7) / 24);
 export const dayOfStart = (hours: number): number => Math.floor((hours + 1e-7) / 24);
 /** The day a lot from `start` to `end` ends on: a lot that takes no time is done the day it starts (at midnight, that day, not the one before). */
 export const endDayOf = (start: number, end: number): number => (end > start ? dayOfEnd(end) : dayOfStart(end));

@@ -140,18 +140,16 @@ export function schedulePlan(plant: Plant, pm: PlanModel, values: ArrayLike<numb
   const chosen = best;
 
   const orders = new Map<string, OrderFinish>();
-  const finishOf = new Map<PlannedOrder, OrderFinish>();
   for (const o of pm.orders) {
     if (o.blocked) continue;
     const f = chosen.finish.get(o);
     const finishDate = f === undefined ? null : dayAt(b.start, f);
     const of: OrderFinish = { orderId: o.order.OrderId, dueDate: o.order.DueDate, finishDate, daysLate: finishDate === null ? null : Math.max(0, daysBetween(o.order.DueDate, finishDate)) };
     orders.set(o.order.OrderId, of);
-    finishOf.set(o, of);
   }
   // Each row marks its order late, or at risk when it finishes on its due date.
   const risk = (o: PlannedOrder): ScheduleRow['lateRisk'] => {
-    const f = finishOf.get(o)?.finishDate ?? null;
+    const f = orders.get(o.order.OrderId)?.finishDate ?? null;
     return f === null ? '' : f > o.order.DueDate ? 'late' : f === o.order.DueDate ? 'atRisk' : '';
   };
   const { lots: rowLots, workCenters: lotWorkCenters } = byStart(mergeBatches(placed, days), days);
@@ -418,7 +416,7 @@ const r2 = (v: number) => Math.round(v * 100) / 100;
 const wcName = (lot: Lot, days: Map<string, WorkCenterDays>): string => days.get(lotWc(lot))?.wc.WorkCenterId ?? lotOp(lot).WorkCenter;
 
 /** A row's quantity: whole pieces as placed, other units to 4 decimals. */
-export function rowQuantity(lot: Lot, discrete: Set<string>): number {
+function rowQuantity(lot: Lot, discrete: Set<string>): number {
   return isDiscrete(lot.v.op.node.item.Uom, discrete) ? lot.qty : Math.round(lot.qty * 1e4) / 1e4;
 }
 
